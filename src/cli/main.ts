@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerState } from './commands/state.js';
+
+/** Builds the `schema-sync` command line; each command registers itself. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('schema-sync')
+    .description('Replay Alembic migration SQL into a target schema, compare it with a live PostgreSQL database, apply only what is missing.')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (s, write) => write(s) });
+  program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 1));
+  registerState(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

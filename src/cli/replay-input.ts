@@ -1,0 +1,26 @@
+import { loadMigrations } from '../load/index.js';
+import { replay, type ReplayResult } from '../replay/index.js';
+import { formatDiagnostic, formatReplaySummary } from './print-diagnostics.js';
+
+/** Options every command that reads migrations shares. */
+export interface MigrationInputOptions {
+  readonly migrations: string;
+  readonly to?: string;
+  readonly includeAlembicVersion?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Default migrations input: the project's own `alembic-versions/` folder. */
+export const DEFAULT_MIGRATIONS = 'alembic-versions';
+
+/**
+ * Loads and replays migrations, printing diagnostics and the summary to stderr. Returns the
+ * result; callers decide what replay errors mean for their exit code.
+ */
+export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {
+  const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const result = replay(history, { includeAlembicVersion: !!o.includeAlembicVersion });
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (!o.quiet) process.stderr.write(formatReplaySummary(result.stats, result.diagnostics) + '\n');
+  return result;
+}

@@ -1,0 +1,76 @@
+import { UserError } from '../errors.js';
+import { conninfoToUrl, isConninfo, parseConninfo } from './conninfo.js';
+import type { Database } from './database.js';
+import { openPgDatabase } from './pg-database.js';
+import { openPgliteDatabase } from './pglite-database.js';
+import { redactConnectionString } from './redact.js';
+import { PG_ENV_TARGET } from './resolve-target.js';
+
+const EXPECTED =
+  'expected postgres://…, postgresql://…, a key=value connection string, pglite:<dir> or pglite:memory';
+
+/**
+ * Opens a target: `postgres://` / `postgresql://` URLs, libpq key=value strings and `postgres:`
+ * (PG* environment only) through `pg`; `pglite:<dir>` (relative to cwd) and `pglite:memory`
+ * through PGlite. Every failure is a UserError whose message never contains the password.
+ */
+export async function openDatabase(target: string): Promise<Database> {
+  const trimmed = target.trim();
+  if (trimmed === '') throw new UserError(`Empty database target (${EXPECTED})`);
+  const label = redactConnectionString(trimmed);
+
+  const pglite = /^pglite:(.*)$/is.exec(trimmed);
+  if (pglite) {
+    const location = pglite[1] ?? '';
+    if (location === '') throw new UserError(`Missing directory in ${label} (use pglite:<dir> or pglite:memory)`);
+    return openPgliteDatabase(location, label);
+  }
+  if (/^postgres(ql)?:$/i.test(trimmed)) {
+    return openPgDatabase(undefined, pgEnvLabel(), []);
+  }
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) {
+    return openPgDatabase(trimmed, label, urlSecrets(trimmed));
+  }
+  if (isConninfo(trimmed)) {
+    const password = parseConninfo(trimmed).get('password');
+    return openPgDatabase(conninfoToUrl(trimmed), label, password ? [password] : []);
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
+  throw new UserError(
+    scheme
+      ? `Unsupported database scheme "${scheme}:" in ${label} (${EXPECTED})`
+      : `Unrecognized database target ${label} (${EXPECTED})`,
+  );
+}
+
+/** What `postgres:` resolves to, from the same variables `pg` reads (never PGPASSWORD). */
+function pgEnvLabel(): string {
+  const env = process.env;
+  const user = env['PGUSER'] ?? '';
+  const host = env['PGHOST'] ?? 'localhost';
+  const port = env['PGPORT'] ?? '5432';
+  const db = env['PGDATABASE'] ?? env['PGUSER'] ?? '';
+  return `${PG_ENV_TARGET} (PG* environment: ${user ? `${user}@` : ''}${host}:${port}/${db})`;
+}
+
+/** The password of a URL in the forms a driver might echo it: raw, decoded, and as a parameter. */
+function urlSecrets(url: string): string[] {
+  const secrets: string[] = [];
+  try {
+    const parsed = new URL(url);
+    for (const raw of [parsed.password, parsed.searchParams.get('password') ?? '']) {
+      if (raw) secrets.push(raw, safeDecode(raw));
+    }
+  } catch {
+    // Malformed URLs are reported by pg; redactConnectionString still hides the password.
+  }
+  return secrets;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,99 @@
+import pg from 'pg';
+import { UserError } from '../errors.js';
+import type { Database } from './database.js';
+import { wrapDriverError } from './driver-error.js';
+import { scrubSecrets } from './redact.js';
+import { TEXT_PARSERS } from './type-parsers.js';
+
+/** Shown in pg_stat_activity so DBAs can tell our sessions apart; a URL's own value wins. */
+const APPLICATION_NAME = 'schema-sync';
+/** pg waits forever by default; an unreachable host should fail in reasonable time. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+/** Per-client type parsers, so that we never mutate pg's process-wide defaults. */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    const parser = format === 'binary' ? undefined : TEXT_PARSERS[oid];
+    return parser ?? pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * Connects one `pg.Client`. `connectionString` undefined means "only the PG* environment";
+ * `label` is the already-redacted target; `secrets` are scrubbed from every error message.
+ */
+export async function openPgDatabase(
+  connectionString: string | undefined,
+  label: string,
+  secrets: readonly string[],
+): Promise<Database> {
+  const allSecrets = [...secrets, ...(process.env['PGPASSWORD'] ? [process.env['PGPASSWORD']] : [])];
+  const fail = (err: unknown): UserError =>
+    new UserError(`Cannot connect to ${label}: ${scrubSecrets(describe(err), allSecrets)}`);
+
+  let client: pg.Client;
+  try {
+    client = new pg.Client({
+      connectionString,
+      application_name: APPLICATION_NAME,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      types,
+    });
+  } catch (err) {
+    // pg-connection-string throws on malformed URLs (it redacts its own `input` field).
+    throw fail(err);
+  }
+  // Without a listener an idle connection dropped by the server would crash the process; the
+  // next query reports the loss instead.
+  let lost: unknown;
+  client.on('error', (err) => {
+    lost = err;
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw fail(err);
+  }
+
+  let closed = false;
+  const run = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (closed) throw new Error(`Database ${label} is closed`);
+    if (lost !== undefined) {
+      const detail = lost instanceof Error ? lost.message : String(lost);
+      throw new UserError(`Lost connection to ${label}: ${scrubSecrets(detail, allSecrets)}`);
+    }
+    try {
+      return await work();
+    } catch (err) {
+      throw wrapDriverError(err, label, allSecrets);
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    label,
+    query: <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      run(async () => {
+        const result = await client.query({ text: sql, values: params, queryMode: 'extended' } as pg.QueryConfig);
+        return result.rows as T[];
+      }),
+    exec: (sql: string) =>
+      run(async () => {
+        await client.query(sql);
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Node reports a refused `localhost` (tried as ::1 and 127.0.0.1) as an AggregateError with no message. */
+function describe(err: unknown): string {
+  if (err instanceof AggregateError && !err.message) {
+    return [...new Set(err.errors.map(describe))].join('; ') || err.name;
+  }
+  return err instanceof Error ? err.message || String((err as { code?: unknown }).code ?? err.name) : String(err);
+}

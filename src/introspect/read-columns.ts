@@ -1,0 +1,91 @@
+import type { Database } from '../db/index.js';
+import type { ColumnDef } from '../model/index.js';
+import { normalizeExpression } from '../parse/index.js';
+import { type CatalogScope, commentJoin, inScope, scopeParams } from './catalog-scope.js';
+import { columnTypeText } from './column-type.js';
+import { commentField } from './comment-field.js';
+
+/** A column and the oid of its table. */
+export interface ColumnOfTable {
+  readonly tableOid: number;
+  readonly column: ColumnDef;
+}
+
+interface Row {
+  table_oid: number;
+  name: string;
+  formatted: string;
+  element_schema: string;
+  element_name: string;
+  is_array: boolean;
+  typmod: number;
+  not_null: boolean;
+  identity: string;
+  generated: string;
+  expression: string | null;
+  collation: string | null;
+  identity_sequence: string | null;
+  description: string | null;
+}
+
+// `e` is the element type when the column's type is an array (the type whose typarray it is).
+const SQL = `
+SELECT a.attrelid AS table_oid, a.attname AS name,
+  pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted,
+  etn.nspname AS element_schema, et.typname AS element_name, e.oid IS NOT NULL AS is_array,
+  a.atttypmod AS typmod, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
+  pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
+  CASE WHEN a.attidentity <> '' THEN (
+    SELECT s.relname FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i'
+    LIMIT 1) END AS identity_sequence,
+  d.description
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type e ON e.typarray = a.atttypid
+JOIN pg_catalog.pg_type et ON et.oid = COALESCE(e.oid, a.atttypid)
+JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+${commentJoin('d', 'pg_class', 'a.attrelid', 'a.attnum')}
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ${inScope('n')}
+ORDER BY a.attrelid, a.attnum`;
+
+/**
+ * Columns of every table in scope, in attnum order. The stored default is a generation
+ * expression when attgenerated is set and absent for identity columns; both become their own
+ * fields. A collation is recorded only when it differs from the type's.
+ */
+export async function readColumns(db: Database, scope: CatalogScope): Promise<ColumnOfTable[]> {
+  const rows = await db.query<Row>(SQL, scopeParams(scope));
+  return rows.map((r) => {
+    const type = columnTypeText({
+      formatted: r.formatted,
+      elementSchema: r.element_schema,
+      elementName: r.element_name,
+      isArray: r.is_array,
+      typmod: r.typmod,
+    });
+    const expression = r.expression === null ? undefined : normalizeExpression(r.expression);
+    // attgenerated 's' (stored); PostgreSQL 18 adds 'v' (virtual), which the model does not tell apart.
+    const generated = r.generated !== '' ? expression : undefined;
+    const column: ColumnDef = {
+      name: r.name,
+      type,
+      notNull: r.not_null,
+      ...(expression !== undefined && generated === undefined && r.identity === '' ? { default: expression } : {}),
+      ...(r.identity !== ''
+        ? { identity: { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) } }
+        : {}),
+      ...(generated !== undefined ? { generated } : {}),
+      ...(r.collation !== null ? { collation: `"${r.collation}"` } : {}),
+      ...commentField(r.description),
+    };
+    return { tableOid: r.table_oid, column };
+  });
+}

@@ -1,0 +1,75 @@
+import type { Database } from '../db/index.js';
+import type { QualifiedName } from '../model/index.js';
+import { type CatalogScope, commentJoin, inScope, notInExtension, scopeParams } from './catalog-scope.js';
+import { commentField } from './comment-field.js';
+import { lowerDefinition } from './lower-definition.js';
+
+/** A table without its columns and constraints, which other queries read. */
+export interface TableHead {
+  readonly oid: number;
+  readonly schema: string;
+  readonly name: string;
+  readonly unlogged: boolean;
+  readonly partitionBy?: string;
+  readonly partitionOf?: { readonly parent: QualifiedName; readonly bound: string };
+  readonly comment?: string;
+}
+
+interface Row {
+  oid: number;
+  schema: string;
+  name: string;
+  unlogged: boolean;
+  partition_key: string | null;
+  parent_schema: string | null;
+  parent_name: string | null;
+  partition_bound: string | null;
+  description: string | null;
+}
+
+const SQL = `
+SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS unlogged,
+  CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+  pn.nspname AS parent_schema, p.relname AS parent_name,
+  CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+  d.description
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+${commentJoin('d', 'pg_class', 'c.oid')}
+WHERE c.relkind IN ('r', 'p') AND ${inScope('n')} AND ${notInExtension('pg_class', 'c.oid')}
+ORDER BY n.nspname, c.relname`;
+
+/**
+ * Ordinary and partitioned tables. The partition key and bound are re-read through the migration
+ * parser (as the tail of a CREATE TABLE) so they get the same spelling a replayed table has.
+ */
+export async function readTables(db: Database, scope: CatalogScope): Promise<TableHead[]> {
+  const rows = await db.query<Row>(SQL, scopeParams(scope));
+  return rows.map((r) => {
+    const what = `table ${r.schema}.${r.name}`;
+    let partitionBy: string | undefined;
+    if (r.partition_key !== null) {
+      partitionBy = lowerDefinition('createTable', `CREATE TABLE t () PARTITION BY ${r.partition_key}`, what).partitionBy;
+    }
+    let partitionOf: TableHead['partitionOf'];
+    if (r.parent_schema !== null && r.parent_name !== null && r.partition_bound !== null) {
+      const ddl = lowerDefinition('createTable', `CREATE TABLE t PARTITION OF p ${r.partition_bound}`, what);
+      partitionOf = {
+        parent: { schema: r.parent_schema, name: r.parent_name },
+        bound: ddl.partitionOf?.bound ?? r.partition_bound,
+      };
+    }
+    return {
+      oid: r.oid,
+      schema: r.schema,
+      name: r.name,
+      unlogged: r.unlogged,
+      ...(partitionBy !== undefined ? { partitionBy } : {}),
+      ...(partitionOf ? { partitionOf } : {}),
+      ...commentField(r.description),
+    };
+  });
+}

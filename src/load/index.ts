@@ -1,0 +1,3 @@
+export { loadMigrations } from './load-migrations.js';
+export { naturalCompare } from './natural-compare.js';
+export type { LoadOptions, MigrationHistory, Revision } from './types.js';

@@ -1,0 +1,59 @@
+import { UserError } from '../errors.js';
+import { formatList } from './format-list.js';
+import { joinAsGiven, listSqlFiles } from './list-sql-files.js';
+import type { LocatedRevision } from './located-revision.js';
+import { readSqlFile } from './read-sql-file.js';
+import { parseRevisionHeader } from './revision-header.js';
+
+/** A folder's revisions in file-name order, before any graph ordering. */
+export interface FolderContents {
+  readonly kind: 'revision-folder' | 'plain-folder';
+  readonly revisions: LocatedRevision[];
+}
+
+/**
+ * Reads every `.sql` file of a folder. With headers, ids and parents come from them; without,
+ * each file's id is its base name and its parent is the previous file. A mix is refused because
+ * there is no sound way to place header-less files in a revision graph.
+ */
+export async function loadFolder(folder: string): Promise<FolderContents> {
+  const names = await listSqlFiles(folder);
+  const files = names.map((name) => joinAsGiven(folder, name));
+  const texts = await Promise.all(files.map(readSqlFile));
+  const headers = texts.map((text, i) => parseRevisionHeader(text, files[i]!));
+
+  const without = files.filter((_, i) => !headers[i]);
+  if (without.length === 0) {
+    return {
+      kind: 'revision-folder',
+      revisions: headers.map((h, i) => ({
+        id: h!.id,
+        parents: h!.parents,
+        file: files[i]!,
+        sql: texts[i]!,
+        startLine: 1,
+        idLine: h!.idLine,
+        parentsLine: h!.parentsLine,
+      })),
+    };
+  }
+  if (without.length < files.length) {
+    const withHeaders = files.filter((_, i) => headers[i]);
+    throw new UserError(
+      `${folder} mixes files with "-- revision:" headers (${formatList(withHeaders, 3)}) and files without ` +
+        `(${formatList(without)}); add headers to every file or to none`,
+    );
+  }
+  return {
+    kind: 'plain-folder',
+    revisions: names.map((name, i) => ({
+      id: name.replace(/\.sql$/i, ''),
+      parents: i === 0 ? [] : [names[i - 1]!.replace(/\.sql$/i, '')],
+      file: files[i]!,
+      sql: texts[i]!,
+      startLine: 1,
+      idLine: 1,
+      parentsLine: 1,
+    })),
+  };
+}

@@ -1,0 +1,77 @@
+import { stat } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { formatList } from './format-list.js';
+import { loadFolder } from './load-folder.js';
+import { toRevision, type LocatedRevision } from './located-revision.js';
+import { readSqlFile } from './read-sql-file.js';
+import { resolveTarget } from './resolve-target.js';
+import {
+  ancestorsOf,
+  checkDuplicateIds,
+  checkParentsComeFirst,
+  checkParentsKnown,
+  findHeads,
+  topologicalOrder,
+} from './revision-graph.js';
+import { splitOfflineScript } from './split-offline-script.js';
+import type { LoadOptions, MigrationHistory } from './types.js';
+
+/** What a loader hands back before heads and the `to` cut are worked out. */
+interface Loaded {
+  readonly kind: MigrationHistory['kind'];
+  readonly revisions: LocatedRevision[];
+}
+
+async function kindOfPath(path: string): Promise<'folder' | 'file'> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return 'folder';
+    if (s.isFile()) return 'file';
+    throw new UserError(`${path} is neither a folder of .sql files nor a .sql file`);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`No such file or folder: ${path}`);
+    throw new UserError(`Cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Reads a script's revisions; its order is the file's, which Alembic already made topological. */
+async function loadScript(path: string): Promise<Loaded> {
+  const text = await readSqlFile(path);
+  if (text.trim() === '') throw new UserError(`${path} is empty`);
+  const revisions = splitOfflineScript(text, path);
+  checkDuplicateIds(revisions);
+  // Parents missing from the script are allowed: `alembic upgrade A:B --sql` starts past the base.
+  checkParentsComeFirst(revisions);
+  return { kind: 'offline-script', revisions };
+}
+
+async function loadDirectory(path: string): Promise<Loaded> {
+  const { kind, revisions } = await loadFolder(path);
+  checkDuplicateIds(revisions);
+  checkParentsKnown(revisions);
+  return { kind, revisions: topologicalOrder(revisions) };
+}
+
+/**
+ * Loads Alembic migration SQL from a folder of per-revision files (with `-- revision:` headers),
+ * a folder of plain numbered `.sql` files, or one `alembic upgrade --sql` script, and returns the
+ * revisions in execution order. With `to`, only that revision and its ancestors are returned.
+ */
+export async function loadMigrations(path: string, opts: LoadOptions = {}): Promise<MigrationHistory> {
+  const loaded = (await kindOfPath(path)) === 'folder' ? await loadDirectory(path) : await loadScript(path);
+  const all = loaded.revisions;
+  const heads = findHeads(all);
+  let chosen = all;
+  if (opts.to !== undefined) {
+    chosen = ancestorsOf(resolveTarget(opts.to, all, heads, path), all);
+  } else if (heads.length > 1 && loaded.kind !== 'offline-script') {
+    const byId = new Map(all.map((r) => [r.id, r]));
+    const list = formatList(heads.map((h) => `${h} (${byId.get(h)!.file})`));
+    throw new UserError(
+      `${path} has ${heads.length} heads: ${list}. Merge them, or pick one with --to <revision>`,
+    );
+  }
+  return { source: path, kind: loaded.kind, revisions: chosen.map(toRevision), heads };
+}

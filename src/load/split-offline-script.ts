@@ -1,0 +1,68 @@
+import { basename } from 'node:path';
+import { UserError } from '../errors.js';
+import type { LocatedRevision } from './located-revision.js';
+import { parseRevisionId, parseRevisionList } from './revision-ids.js';
+
+const UPGRADE = /^--\s*Running upgrade\b(.*?)->(.*)$/;
+const DOWNGRADE = /^--\s*Running downgrade\b/;
+
+interface Marker {
+  readonly line: number;
+  readonly offset: number;
+  readonly id: string;
+  readonly parents: string[];
+}
+
+function findMarkers(text: string, file: string): Marker[] {
+  const markers: Marker[] = [];
+  let offset = 0;
+  let line = 1;
+  while (offset <= text.length) {
+    const end = text.indexOf('\n', offset);
+    const lineText = text.slice(offset, end === -1 ? text.length : end).trim();
+    const pos = { file, line };
+    if (DOWNGRADE.test(lineText)) {
+      throw new UserError(`${file} is a downgrade script ("-- Running downgrade" at line ${line}); give an upgrade script`, pos);
+    }
+    const m = UPGRADE.exec(lineText);
+    if (m) {
+      markers.push({
+        line,
+        offset,
+        id: parseRevisionId(m[2]!, 'Revision after "->" in "Running upgrade" marker', pos),
+        parents: parseRevisionList(m[1]!, 'Revision before "->" in "Running upgrade" marker', pos),
+      });
+    }
+    if (end === -1) break;
+    offset = end + 1;
+    line++;
+  }
+  return markers;
+}
+
+/**
+ * Splits `alembic upgrade --sql` output at its `-- Running upgrade A -> B` lines. Each chunk runs
+ * from its marker to just before the next one, and the prelude before the first marker (BEGIN,
+ * CREATE TABLE alembic_version) joins the first chunk, so chunk text plus startLine always maps
+ * back to exact lines of the file. A script without markers is one revision named after the file.
+ */
+export function splitOfflineScript(text: string, file: string): LocatedRevision[] {
+  const markers = findMarkers(text, file);
+  if (markers.length === 0) {
+    const id = basename(file).replace(/\.[^.]*$/, '') || basename(file);
+    return [{ id, parents: [], file, sql: text, startLine: 1, idLine: 1, parentsLine: 1 }];
+  }
+  return markers.map((m, i) => {
+    const next = markers[i + 1];
+    const from = i === 0 ? 0 : m.offset;
+    return {
+      id: m.id,
+      parents: m.parents,
+      file,
+      sql: text.slice(from, next ? next.offset : text.length),
+      startLine: i === 0 ? 1 : m.line,
+      idLine: m.line,
+      parentsLine: m.line,
+    };
+  });
+}

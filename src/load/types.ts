@@ -1,0 +1,27 @@
+/** One Alembic revision: its SQL and where that SQL sits in its file (for file:line messages). */
+export interface Revision {
+  /** Alembic revision id, or the file's base name when the folder has no headers. */
+  readonly id: string;
+  /** down_revision ids; several for a merge revision, none for a root. */
+  readonly parents: readonly string[];
+  /** Path of the file the SQL came from, as given by the user (relative paths stay relative). */
+  readonly file: string;
+  /** The revision's SQL text. */
+  readonly sql: string;
+  /** 1-based line in `file` at which `sql` starts (offline scripts hold many revisions). */
+  readonly startLine: number;
+}
+
+/** The revisions to replay, in execution order, and where they came from. */
+export interface MigrationHistory {
+  readonly source: string;
+  readonly kind: 'revision-folder' | 'plain-folder' | 'offline-script';
+  readonly revisions: readonly Revision[];
+  /** Head revision id(s) of the whole graph (before any --to cut). */
+  readonly heads: readonly string[];
+}
+
+export interface LoadOptions {
+  /** Stop after this revision (inclusive); its ancestors are all that is loaded. */
+  readonly to?: string;
+}

@@ -1,0 +1,30 @@
+import type { Origin } from './origin.js';
+import type { ObjectKind, QualifiedName } from './objects.js';
+
+/** Sub-objects (columns, constraints, triggers, enum values) also name the table or type they belong to. */
+export interface HistoryRef extends QualifiedName {
+  /** Owning table (columns, constraints, triggers) or enum type (enum values). */
+  readonly parent?: string;
+}
+
+/**
+ * The history says an object was renamed (or moved to another schema). Kept so that a live
+ * database still holding the old name is planned as a RENAME, not a drop and an add.
+ */
+export interface RenameEvent {
+  readonly event: 'rename';
+  readonly object: ObjectKind;
+  readonly from: HistoryRef;
+  readonly to: HistoryRef;
+  readonly origin?: Origin;
+}
+
+/** The history dropped an object: a live copy of it is a pending drop, not an unmanaged object. */
+export interface DropEvent {
+  readonly event: 'drop';
+  readonly object: ObjectKind;
+  readonly ref: HistoryRef;
+  readonly origin?: Origin;
+}
+
+export type HistoryEvent = RenameEvent | DropEvent;

@@ -1,0 +1,72 @@
+/** PostgreSQL truncates identifiers to NAMEDATALEN-1 = 63 bytes (not characters). */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** A schema-qualified name; both parts are the real (unquoted, case-preserved) identifiers. */
+export interface QualifiedName {
+  readonly schema: string;
+  readonly name: string;
+}
+
+const SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
+
+// Reserved and type-position-ambiguous keywords that must always be quoted when used as names.
+const RESERVED = new Set(
+  (
+    'all analyse analyze and any array as asc asymmetric authorization binary both case cast check ' +
+    'collate collation column concurrently constraint create cross current_catalog current_date ' +
+    'current_role current_schema current_time current_timestamp current_user default deferrable ' +
+    'desc distinct do else end except false fetch for foreign freeze from full grant group having ' +
+    'ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
+    'localtime localtimestamp natural not notnull null offset on only or order outer overlaps ' +
+    'placing primary references returning right select session_user similar some symmetric ' +
+    'system_user table tablesample then to trailing true union unique user using variadic verbose ' +
+    'when where window with ' +
+    // col_name keywords that break in some positions; quoting them is always correct
+    'between bigint bit boolean char character coalesce dec decimal exists extract float greatest ' +
+    'grouping inout int integer interval least national nchar none normalize nullif numeric out ' +
+    'overlay position precision real row setof smallint substring time timestamp treat trim values ' +
+    'varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi ' +
+    'xmlroot xmlserialize xmltable'
+  ).split(' '),
+);
+
+/**
+ * The one identifier quoting function: quotes unless the name is lower-case, plain and not a
+ * keyword, so names with capitals, spaces, quotes, reserved words or non-ASCII round-trip.
+ */
+export function quoteIdent(name: string): string {
+  if (SAFE_IDENT.test(name) && !RESERVED.has(name)) return name;
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+/** schema.name, each part quoted as needed; also the canonical map key for schema objects. */
+export function qualify(q: QualifiedName): string {
+  return `${quoteIdent(q.schema)}.${quoteIdent(q.name)}`;
+}
+
+/** Quotes a string literal the way PostgreSQL prints one (doubling quotes; E'' for backslashes). */
+export function quoteLiteral(value: string): string {
+  const body = value.replace(/'/g, "''");
+  return value.includes('\\') ? `E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
+}
+
+/** Truncates to at most 63 bytes without splitting a UTF-8 character, as PostgreSQL does. */
+export function truncateIdentifier(name: string, maxBytes = MAX_IDENTIFIER_BYTES): string {
+  if (utf8Length(name) <= maxBytes) return name;
+  let out = '';
+  let bytes = 0;
+  for (const ch of name) {
+    const b = utf8Length(ch);
+    if (bytes + b > maxBytes) break;
+    out += ch;
+    bytes += b;
+  }
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+/** Byte length of a string in UTF-8, the unit PostgreSQL's identifier limit counts in. */
+export function utf8Length(s: string): number {
+  return encoder.encode(s).length;
+}

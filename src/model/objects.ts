@@ -1,0 +1,242 @@
+import type { Origin } from './origin.js';
+import type { QualifiedName } from './names.js';
+export type { QualifiedName } from './names.js';
+
+/**
+ * Model objects. Plain readonly data. Expressions (defaults, CHECK bodies, index keys and
+ * predicates, view queries) are canonical SQL text produced by `src/parse`'s normaliser, so that
+ * the replayed side and the introspected side compare with `===`.
+ */
+
+export interface SchemaDef {
+  readonly name: string;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface ExtensionDef {
+  readonly name: string;
+  /** Schema the extension's objects live in, when the migration said (`WITH SCHEMA`). */
+  readonly schema?: string;
+  readonly origin?: Origin;
+}
+
+/**
+ * A column type in PostgreSQL's `format_type` spelling (`character varying(100)`,
+ * `timestamp(3) with time zone`, `integer[]`); user-defined types are schema-qualified and quoted
+ * as needed (`public.mood`), so the same type always has the same text.
+ */
+export type TypeText = string;
+
+export interface IdentitySpec {
+  readonly always: boolean;
+  /** Name of the implicit sequence (PostgreSQL names it `<table>_<column>_seq`). */
+  readonly sequence?: string;
+}
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly type: TypeText;
+  readonly notNull: boolean;
+  /** Canonical default expression; absent when none. */
+  readonly default?: string;
+  readonly identity?: IdentitySpec;
+  /** Canonical expression of a `GENERATED ALWAYS AS (...) STORED` column. */
+  readonly generated?: string;
+  /** Explicit collation (quoted name, e.g. `"C"`); absent means the type's default. */
+  readonly collation?: string;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export type ForeignKeyAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface ForeignKeyRef {
+  readonly table: QualifiedName;
+  readonly columns: readonly string[];
+  readonly onDelete: ForeignKeyAction;
+  readonly onUpdate: ForeignKeyAction;
+  readonly match: 'simple' | 'full' | 'partial';
+}
+
+/** Key part of an index or an EXCLUDE constraint: a column or an expression. */
+export interface IndexKey {
+  /** Column name, when the key is a plain column. */
+  readonly column?: string;
+  /** Canonical expression, when the key is an expression. */
+  readonly expression?: string;
+  readonly collation?: string;
+  /** Operator class when not the default (canonical, e.g. `text_pattern_ops`). */
+  readonly opclass?: string;
+  readonly descending: boolean;
+  /** NULLS FIRST/LAST only when it differs from the default for the direction. */
+  readonly nullsFirst: boolean;
+  /** EXCLUDE constraints only: the operator (e.g. `&&`). */
+  readonly operator?: string;
+}
+
+interface ConstraintBase {
+  readonly name: string;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface PrimaryKeyConstraint extends ConstraintBase {
+  readonly type: 'primary key';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+}
+
+export interface UniqueConstraint extends ConstraintBase {
+  readonly type: 'unique';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+  readonly nullsNotDistinct: boolean;
+}
+
+export interface ForeignKeyConstraint extends ConstraintBase {
+  readonly type: 'foreign key';
+  readonly columns: readonly string[];
+  readonly references: ForeignKeyRef;
+  /** False after `NOT VALID` until `VALIDATE CONSTRAINT`. */
+  readonly validated: boolean;
+}
+
+export interface CheckConstraint extends ConstraintBase {
+  readonly type: 'check';
+  readonly expression: string;
+  readonly validated: boolean;
+  readonly noInherit: boolean;
+}
+
+export interface ExcludeConstraint extends ConstraintBase {
+  readonly type: 'exclude';
+  readonly method: string;
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  readonly where?: string;
+}
+
+/** Table constraints, tagged by `type`. */
+export type ConstraintDef =
+  | PrimaryKeyConstraint
+  | UniqueConstraint
+  | ForeignKeyConstraint
+  | CheckConstraint
+  | ExcludeConstraint;
+
+export interface TableDef extends QualifiedName {
+  readonly unlogged: boolean;
+  /** Canonical `PARTITION BY` clause of a partitioned table (e.g. `RANGE (created_at)`). */
+  readonly partitionBy?: string;
+  /** Parent and bound of a partition (`FOR VALUES ...` text). */
+  readonly partitionOf?: { readonly parent: QualifiedName; readonly bound: string };
+  readonly columns: readonly ColumnDef[];
+  /** Constraints in creation order; names are unique per table. */
+  readonly constraints: readonly ConstraintDef[];
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+/**
+ * A stand-alone index (one made by CREATE INDEX). Indexes that back PRIMARY KEY, UNIQUE and
+ * EXCLUDE constraints are part of the constraint, as in PostgreSQL's own DDL.
+ */
+export interface IndexDef extends QualifiedName {
+  /** The indexed table; always in the same schema as the index. */
+  readonly table: string;
+  readonly unique: boolean;
+  readonly method: string;
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  readonly where?: string;
+  readonly nullsNotDistinct: boolean;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface EnumDef extends QualifiedName {
+  /** Labels in sort order (the order `enumsortorder` gives). */
+  readonly values: readonly string[];
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface SequenceDef extends QualifiedName {
+  readonly dataType: 'smallint' | 'integer' | 'bigint';
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  /** Column that owns the sequence (serial, identity or `OWNED BY`). */
+  readonly ownedBy?: { readonly table: string; readonly column: string };
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface ViewDef extends QualifiedName {
+  readonly materialized: boolean;
+  /** Canonical text of the view's query. */
+  readonly query: string;
+  /** Output column names, when the migration gave them explicitly. */
+  readonly columns?: readonly string[];
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface FunctionDef extends QualifiedName {
+  /** Identity argument types, canonical and comma-separated (`integer, text`): with the name, the key. */
+  readonly identityArgs: string;
+  /** Full argument list with names, modes and defaults, canonical. */
+  readonly args: string;
+  readonly kind: 'function' | 'procedure';
+  readonly returns?: string;
+  readonly language: string;
+  /** The body exactly as written between the quotes (PostgreSQL keeps it verbatim in prosrc). */
+  readonly body: string;
+  readonly volatility: 'volatile' | 'stable' | 'immutable';
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+export interface TriggerDef {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly timing: 'before' | 'after' | 'instead of';
+  /** Events in canonical order: insert, delete, update, truncate. */
+  readonly events: readonly string[];
+  /** Columns of `UPDATE OF a, b`. */
+  readonly updateColumns: readonly string[];
+  readonly forEachRow: boolean;
+  readonly when?: string;
+  readonly function: QualifiedName;
+  readonly args: readonly string[];
+  readonly constraint: boolean;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
+/** Any object kind the model tracks, as named in history events and diagnostics. */
+export type ObjectKind =
+  | 'schema'
+  | 'extension'
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index'
+  | 'enum'
+  | 'enum value'
+  | 'sequence'
+  | 'view'
+  | 'materialized view'
+  | 'function'
+  | 'trigger';

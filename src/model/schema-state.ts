@@ -1,0 +1,63 @@
+import type { HistoryEvent } from './history.js';
+import { qualify, quoteIdent } from './names.js';
+import type {
+  EnumDef,
+  ExtensionDef,
+  FunctionDef,
+  IndexDef,
+  SchemaDef,
+  SequenceDef,
+  TableDef,
+  TriggerDef,
+  ViewDef,
+} from './objects.js';
+
+/**
+ * A whole database schema as plain readonly data: what replay builds from migrations and what
+ * introspection reads from a live catalog. Maps are keyed by the helpers below (quoted,
+ * schema-qualified names), so both sides key the same object the same way.
+ */
+export interface SchemaState {
+  readonly schemas: ReadonlyMap<string, SchemaDef>;
+  readonly extensions: ReadonlyMap<string, ExtensionDef>;
+  readonly enums: ReadonlyMap<string, EnumDef>;
+  readonly sequences: ReadonlyMap<string, SequenceDef>;
+  readonly tables: ReadonlyMap<string, TableDef>;
+  readonly indexes: ReadonlyMap<string, IndexDef>;
+  readonly views: ReadonlyMap<string, ViewDef>;
+  readonly functions: ReadonlyMap<string, FunctionDef>;
+  readonly triggers: ReadonlyMap<string, TriggerDef>;
+  /** Renames and drops the migrations performed, in order (empty for an introspected state). */
+  readonly history: readonly HistoryEvent[];
+}
+
+/** Map key of a schema-qualified object (table, index, enum, sequence, view). */
+export function relationKey(schema: string, name: string): string {
+  return qualify({ schema, name });
+}
+
+/** Functions are identified by name and argument types, as PostgreSQL overloads them. */
+export function functionKey(schema: string, name: string, identityArgs: string): string {
+  return `${qualify({ schema, name })}(${identityArgs})`;
+}
+
+/** Trigger names are unique per table, not per schema. */
+export function triggerKey(schema: string, table: string, name: string): string {
+  return `${qualify({ schema, name: table })}.${quoteIdent(name)}`;
+}
+
+/** An empty state: what a fresh database has besides the `public` schema. */
+export function emptyState(): SchemaState {
+  return {
+    schemas: new Map([['public', { name: 'public' }]]),
+    extensions: new Map(),
+    enums: new Map(),
+    sequences: new Map(),
+    tables: new Map(),
+    indexes: new Map(),
+    views: new Map(),
+    functions: new Map(),
+    triggers: new Map(),
+    history: [],
+  };
+}

@@ -1,0 +1,64 @@
+import { qualify, quoteIdent } from '../names.js';
+import type { ConstraintDef, ForeignKeyAction, ForeignKeyConstraint, QualifiedName } from '../objects.js';
+import { parenIdentListSql } from './ident-list.js';
+import { indexKeySql } from './index-key-sql.js';
+
+/**
+ * The body of a table constraint, i.e. what follows `CONSTRAINT name`. Defaults are left out
+ * (MATCH SIMPLE, ON UPDATE/DELETE NO ACTION, NOT DEFERRABLE), NOT VALID is printed for FOREIGN KEY
+ * and CHECK constraints not yet validated. PostgreSQL rejects DEFERRABLE on CHECK, so a model
+ * that says so yields SQL the server refuses rather than silently losing the flag.
+ */
+export function constraintSql(c: ConstraintDef): string {
+  let sql: string;
+  switch (c.type) {
+    case 'primary key':
+      sql = `PRIMARY KEY ${parenIdentListSql(c.columns)}${includeSql(c.include)}`;
+      break;
+    case 'unique':
+      sql = `UNIQUE ${c.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}${parenIdentListSql(c.columns)}${includeSql(c.include)}`;
+      break;
+    case 'foreign key':
+      sql = foreignKeySql(c);
+      break;
+    case 'check':
+      sql = `CHECK (${c.expression})${c.noInherit ? ' NO INHERIT' : ''}`;
+      break;
+    case 'exclude':
+      sql = `EXCLUDE USING ${quoteIdent(c.method)} (${c.keys.map(indexKeySql).join(', ')})${includeSql(c.include)}`;
+      if (c.where !== undefined) sql += ` WHERE (${c.where})`;
+      break;
+  }
+  if (c.deferrable) sql += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+  if ((c.type === 'foreign key' || c.type === 'check') && !c.validated) sql += ' NOT VALID';
+  return sql;
+}
+
+function includeSql(columns: readonly string[]): string {
+  return columns.length ? ` INCLUDE ${parenIdentListSql(columns)}` : '';
+}
+
+function foreignKeySql(c: ForeignKeyConstraint): string {
+  const ref = c.references;
+  // An empty list means "the referenced table's primary key", which PostgreSQL also accepts.
+  let sql = `FOREIGN KEY ${parenIdentListSql(c.columns)} REFERENCES ${qualify(ref.table)}`;
+  if (ref.columns.length) sql += ` ${parenIdentListSql(ref.columns)}`;
+  if (ref.match !== 'simple') sql += ` MATCH ${ref.match.toUpperCase()}`;
+  if (ref.onUpdate !== 'no action') sql += ` ON UPDATE ${actionSql(ref.onUpdate)}`;
+  if (ref.onDelete !== 'no action') sql += ` ON DELETE ${actionSql(ref.onDelete)}`;
+  return sql;
+}
+
+function actionSql(action: ForeignKeyAction): string {
+  return action.toUpperCase();
+}
+
+/** `CONSTRAINT name <body>`: the named form used both inline in CREATE TABLE and in ADD CONSTRAINT. */
+export function namedConstraintSql(c: ConstraintDef): string {
+  return `CONSTRAINT ${quoteIdent(c.name)} ${constraintSql(c)}`;
+}
+
+/** `ALTER TABLE s.t ADD CONSTRAINT name <body>`; how dumps add foreign keys once all tables exist. */
+export function addConstraintSql(table: QualifiedName, c: ConstraintDef): string {
+  return `ALTER TABLE ${qualify(table)} ADD ${namedConstraintSql(c)}`;
+}

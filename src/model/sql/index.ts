@@ -1,0 +1,16 @@
+/** Model objects as PostgreSQL DDL fragments (no trailing semicolons), for dumps and the planner. */
+export { identListSql, parenIdentListSql } from './ident-list.js';
+export { createSchemaSql, createExtensionSql } from './schema-sql.js';
+export { createEnumSql } from './enum-sql.js';
+export {
+  createSequenceSql, alterSequenceOwnedBySql, identityOptionsSql, defaultSequenceOptions, defaultColumnSequenceName,
+} from './sequence-sql.js';
+export { columnSql, type IdentityContext } from './column-sql.js';
+export { indexKeySql } from './index-key-sql.js';
+export { constraintSql, namedConstraintSql, addConstraintSql } from './constraint-sql.js';
+export { createTableSql, type CreateTableOptions } from './table-sql.js';
+export { createIndexSql, type CreateIndexOptions } from './index-sql.js';
+export { createViewSql } from './view-sql.js';
+export { createFunctionSql, dollarQuote } from './function-sql.js';
+export { createTriggerSql } from './trigger-sql.js';
+export { commentSql, type CommentKind, type CommentTarget } from './comment-sql.js';

@@ -1,0 +1,40 @@
+import { qualify } from '../names.js';
+import type { SequenceDef, TableDef } from '../objects.js';
+import { columnSql } from './column-sql.js';
+import { namedConstraintSql } from './constraint-sql.js';
+
+/** Options of {@link createTableSql}. */
+export interface CreateTableOptions {
+  /** `inline`: every constraint of `table.constraints`, in the given order; `none`: no constraints. */
+  readonly constraints: 'inline' | 'none';
+  /** Implicit sequences of identity columns by column name, to print their non-default options. */
+  readonly identitySequences?: ReadonlyMap<string, SequenceDef>;
+}
+
+/**
+ * `CREATE [UNLOGGED] TABLE s.t (columns, constraints) [PARTITION BY ..]`, one element per line.
+ * A partition (`PARTITION OF parent FOR VALUES ..`) takes its columns from the parent, so only its
+ * own constraints are listed; PostgreSQL would reject re-declared columns with types.
+ */
+export function createTableSql(table: TableDef, opts: CreateTableOptions): string {
+  const constraints = opts.constraints === 'inline' ? table.constraints.map(namedConstraintSql) : [];
+  const head = `CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${qualify(table)}`;
+  let sql: string;
+  if (table.partitionOf) {
+    sql = `${head} PARTITION OF ${qualify(table.partitionOf.parent)}`;
+    if (constraints.length) sql += ` ${elementsSql(constraints)}`;
+    sql += ` ${table.partitionOf.bound}`;
+  } else {
+    const columns = table.columns.map((col) => {
+      const sequence = col.identity ? opts.identitySequences?.get(col.name) : undefined;
+      return columnSql(col, { table, ...(sequence ? { sequence } : {}) });
+    });
+    sql = `${head} ${elementsSql([...columns, ...constraints])}`;
+  }
+  if (table.partitionBy !== undefined) sql += ` PARTITION BY ${table.partitionBy}`;
+  return sql;
+}
+
+function elementsSql(elements: readonly string[]): string {
+  return elements.length ? `(\n${elements.map((e) => `    ${e}`).join(',\n')}\n)` : '()';
+}

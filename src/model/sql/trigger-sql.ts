@@ -1,0 +1,23 @@
+import { qualify, quoteIdent, quoteLiteral } from '../names.js';
+import type { TriggerDef } from '../objects.js';
+import { identListSql } from './ident-list.js';
+
+/**
+ * `CREATE [CONSTRAINT] TRIGGER name {BEFORE|AFTER|INSTEAD OF} INSERT OR UPDATE OF a, b OR ..
+ * ON s.t [DEFERRABLE [INITIALLY DEFERRED]] FOR EACH {ROW|STATEMENT} [WHEN (..)]
+ * EXECUTE FUNCTION s.f('arg', ..)`. Trigger arguments are always string literals to PostgreSQL;
+ * DEFERRABLE is only accepted on constraint triggers, so it is printed only for those.
+ */
+export function createTriggerSql(t: TriggerDef): string {
+  const events = t.events.map((e) => {
+    const word = e.toUpperCase();
+    return word === 'UPDATE' && t.updateColumns.length ? `UPDATE OF ${identListSql(t.updateColumns)}` : word;
+  });
+  let sql = `CREATE ${t.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()}`;
+  sql += ` ${events.join(' OR ')} ON ${qualify({ schema: t.schema, name: t.table })}`;
+  if (t.constraint && t.deferrable) sql += t.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+  sql += ` FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}`;
+  if (t.when !== undefined) sql += ` WHEN (${t.when})`;
+  sql += ` EXECUTE FUNCTION ${qualify(t.function)}(${t.args.map(quoteLiteral).join(', ')})`;
+  return sql;
+}

@@ -1,0 +1,13 @@
+import { qualify } from '../names.js';
+import type { ViewDef } from '../objects.js';
+import { parenIdentListSql } from './ident-list.js';
+
+/**
+ * `CREATE [OR REPLACE] VIEW s.v [(cols)] AS query` or `CREATE MATERIALIZED VIEW s.v [(cols)] AS query`.
+ * Materialized views have no OR REPLACE in PostgreSQL, so `orReplace` is ignored for them.
+ */
+export function createViewSql(view: ViewDef, opts: { orReplace?: boolean } = {}): string {
+  const kind = view.materialized ? 'MATERIALIZED VIEW' : `${opts.orReplace ? 'OR REPLACE ' : ''}VIEW`;
+  const columns = view.columns?.length ? ` ${parenIdentListSql(view.columns)}` : '';
+  return `CREATE ${kind} ${qualify(view)}${columns} AS ${view.query}`;
+}

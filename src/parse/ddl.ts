@@ -1,0 +1,269 @@
+/**
+ * The statement IR: what `src/parse` lowers libpg-query's AST into. Everything above the parse
+ * stage sees only these plain types. Expressions are canonical SQL text (see `normalize-expr.ts`).
+ */
+import type { ForeignKeyAction, IndexKey } from '../model/objects.js';
+
+/** A statement's place in the input; line/column are 1-based, in the original file. */
+export interface StatementPos {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly revision: string | null;
+}
+
+/** A possibly schema-qualified name as written; `schema` is absent when unqualified. */
+export interface NameRef {
+  readonly schema?: string;
+  readonly name: string;
+}
+
+/**
+ * A type as written, before the replay resolves user types against the schema state.
+ * `serial` forms are kept apart because PostgreSQL expands them into a sequence and a default.
+ */
+export type TypeRef =
+  | { readonly kind: 'builtin'; readonly text: string }
+  | { readonly kind: 'serial'; readonly base: 'smallint' | 'integer' | 'bigint' }
+  | {
+      readonly kind: 'user';
+      readonly ref: NameRef;
+      /** `(..)` typmod text, rarely used on user types. */
+      readonly typmods: string;
+      readonly arrayDims: number;
+    };
+
+export interface SequenceOptions {
+  readonly dataType?: 'smallint' | 'integer' | 'bigint';
+  readonly start?: string;
+  readonly increment?: string;
+  /** null = NO MINVALUE/NO MAXVALUE (back to the default). */
+  readonly min?: string | null;
+  readonly max?: string | null;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+  /** `OWNED BY t.c` (null = OWNED BY NONE). */
+  readonly ownedBy?: { readonly table: NameRef; readonly column: string } | null;
+  readonly sequenceName?: NameRef;
+  readonly restart?: string | true;
+}
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly notNull: boolean;
+  /** Explicit NULL constraint (only matters to reject NULL + NOT NULL, which PG does too). */
+  readonly default?: string;
+  readonly identity?: { readonly always: boolean; readonly options: SequenceOptions };
+  readonly generated?: string;
+  readonly collation?: string;
+  /** Column-level PK/UNIQUE/CHECK/FK constraints, already in table-constraint form. */
+  readonly constraints: readonly ConstraintSpec[];
+}
+
+interface ConstraintSpecBase {
+  /** Absent when the migration left naming to PostgreSQL. */
+  readonly name?: string;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  /** The column, when the constraint was written on a column (names unnamed CHECKs). */
+  readonly onColumn?: string;
+}
+
+export type ConstraintSpec =
+  | (ConstraintSpecBase & {
+      readonly type: 'primary key';
+      readonly columns: readonly string[];
+      readonly include: readonly string[];
+      /** `USING INDEX idx`: promote an existing index. */
+      readonly usingIndex?: string;
+    })
+  | (ConstraintSpecBase & {
+      readonly type: 'unique';
+      readonly columns: readonly string[];
+      readonly include: readonly string[];
+      readonly nullsNotDistinct: boolean;
+      readonly usingIndex?: string;
+    })
+  | (ConstraintSpecBase & {
+      readonly type: 'foreign key';
+      readonly columns: readonly string[];
+      readonly table: NameRef;
+      /** Empty = the referenced table's primary key. */
+      readonly refColumns: readonly string[];
+      readonly onDelete: ForeignKeyAction;
+      readonly onUpdate: ForeignKeyAction;
+      readonly match: 'simple' | 'full' | 'partial';
+      readonly notValid: boolean;
+    })
+  | (ConstraintSpecBase & {
+      readonly type: 'check';
+      readonly expression: string;
+      /** Columns the expression mentions, in order of first appearance (names unnamed checks). */
+      readonly columnsMentioned: readonly string[];
+      readonly notValid: boolean;
+      readonly noInherit: boolean;
+    })
+  | (ConstraintSpecBase & {
+      readonly type: 'exclude';
+      readonly method: string;
+      readonly keys: readonly IndexKey[];
+      readonly include: readonly string[];
+      readonly where?: string;
+    });
+
+export type AlterTableCommand =
+  | { readonly op: 'addColumn'; readonly column: ColumnSpec; readonly ifNotExists: boolean }
+  | { readonly op: 'dropColumn'; readonly column: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | {
+      readonly op: 'alterColumnType';
+      readonly column: string;
+      readonly type: TypeRef;
+      readonly collation?: string;
+      readonly using?: string;
+    }
+  | { readonly op: 'setDefault'; readonly column: string; readonly expression: string | null }
+  | { readonly op: 'setNotNull' | 'dropNotNull'; readonly column: string }
+  | { readonly op: 'addConstraint'; readonly constraint: ConstraintSpec }
+  | { readonly op: 'dropConstraint'; readonly name: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | { readonly op: 'validateConstraint'; readonly name: string }
+  | { readonly op: 'addIdentity'; readonly column: string; readonly always: boolean; readonly options: SequenceOptions }
+  | { readonly op: 'setIdentity'; readonly column: string; readonly always?: boolean; readonly options: SequenceOptions }
+  | { readonly op: 'dropIdentity'; readonly column: string; readonly ifExists: boolean }
+  | { readonly op: 'setLogged'; readonly unlogged: boolean }
+  | { readonly op: 'unsupported'; readonly what: string };
+
+/** Kinds of relation-like and type objects statements name. */
+export type TargetKind =
+  | 'schema'
+  | 'extension'
+  | 'table'
+  | 'index'
+  | 'sequence'
+  | 'view'
+  | 'materialized view'
+  | 'type'
+  | 'function'
+  | 'procedure'
+  | 'trigger'
+  | 'column'
+  | 'constraint';
+
+/** A lowered statement, tagged by `kind`. */
+export type Ddl =
+  | { readonly kind: 'createSchema'; readonly name: string; readonly ifNotExists: boolean }
+  | { readonly kind: 'createExtension'; readonly name: string; readonly schema?: string; readonly ifNotExists: boolean }
+  | {
+      readonly kind: 'createTable';
+      readonly table: NameRef;
+      readonly ifNotExists: boolean;
+      readonly unlogged: boolean;
+      readonly columns: readonly ColumnSpec[];
+      readonly constraints: readonly ConstraintSpec[];
+      readonly partitionBy?: string;
+      readonly partitionOf?: { readonly parent: NameRef; readonly bound: string };
+    }
+  | { readonly kind: 'alterTable'; readonly table: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTableCommand[] }
+  | {
+      readonly kind: 'createIndex';
+      readonly name?: string;
+      readonly table: NameRef;
+      readonly unique: boolean;
+      readonly method: string;
+      readonly keys: readonly IndexKey[];
+      /** Column names mentioned by key expressions, for PostgreSQL's index naming. */
+      readonly keyNames: readonly string[];
+      readonly include: readonly string[];
+      readonly where?: string;
+      readonly nullsNotDistinct: boolean;
+      readonly ifNotExists: boolean;
+      readonly concurrently: boolean;
+    }
+  | { readonly kind: 'createEnum'; readonly type: NameRef; readonly values: readonly string[] }
+  | {
+      readonly kind: 'addEnumValue';
+      readonly type: NameRef;
+      readonly value: string;
+      readonly ifNotExists: boolean;
+      readonly neighbor?: { readonly value: string; readonly after: boolean };
+    }
+  | { readonly kind: 'renameEnumValue'; readonly type: NameRef; readonly from: string; readonly to: string }
+  | { readonly kind: 'createSequence'; readonly sequence: NameRef; readonly ifNotExists: boolean; readonly options: SequenceOptions }
+  | { readonly kind: 'alterSequence'; readonly sequence: NameRef; readonly ifExists: boolean; readonly options: SequenceOptions }
+  | {
+      readonly kind: 'createView';
+      readonly view: NameRef;
+      readonly materialized: boolean;
+      readonly orReplace: boolean;
+      readonly ifNotExists: boolean;
+      readonly query: string;
+      readonly columns?: readonly string[];
+    }
+  | {
+      readonly kind: 'createFunction';
+      readonly function: NameRef;
+      readonly orReplace: boolean;
+      readonly procedure: boolean;
+      /** Identity argument types; user types unresolved, so kept as written but canonical. */
+      readonly identityArgs: string;
+      readonly args: string;
+      readonly returns?: string;
+      readonly language: string;
+      readonly body: string;
+      readonly volatility: 'volatile' | 'stable' | 'immutable';
+      readonly strict: boolean;
+      readonly securityDefiner: boolean;
+    }
+  | {
+      readonly kind: 'createTrigger';
+      readonly name: string;
+      readonly table: NameRef;
+      readonly orReplace: boolean;
+      readonly timing: 'before' | 'after' | 'instead of';
+      readonly events: readonly string[];
+      readonly updateColumns: readonly string[];
+      readonly forEachRow: boolean;
+      readonly when?: string;
+      readonly function: NameRef;
+      readonly args: readonly string[];
+      readonly constraint: boolean;
+      readonly deferrable: boolean;
+      readonly initiallyDeferred: boolean;
+    }
+  | {
+      readonly kind: 'rename';
+      readonly target: TargetKind;
+      /** The object renamed; for columns, constraints and triggers, the table. */
+      readonly object: NameRef;
+      /** Column, constraint or trigger being renamed (absent when the object itself is). */
+      readonly sub?: string;
+      readonly newName: string;
+      readonly ifExists: boolean;
+    }
+  | { readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean }
+  | {
+      readonly kind: 'drop';
+      readonly target: TargetKind;
+      /** For triggers, `sub` is the trigger and `object` its table; for functions, `args` the identity args. */
+      readonly objects: readonly { readonly object: NameRef; readonly sub?: string; readonly args?: string }[];
+      readonly ifExists: boolean;
+      readonly cascade: boolean;
+    }
+  | {
+      readonly kind: 'comment';
+      readonly target: TargetKind;
+      readonly object: NameRef;
+      readonly sub?: string;
+      readonly args?: string;
+      readonly text: string | null;
+    }
+  | { readonly kind: 'noop'; readonly what: string }
+  | { readonly kind: 'unsupported'; readonly what: string };
+
+/** A statement with its position and original text. */
+export interface ParsedStatement {
+  readonly ddl: Ddl;
+  readonly pos: StatementPos;
+  /** Original SQL text of the statement (trimmed), for messages and the `alembic_version` check. */
+  readonly sql: string;
+}

@@ -1,0 +1,62 @@
+import type { ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
+import { type AstNode, strList } from '../libpg.js';
+import { canonicalExprNode } from '../normalize-expr.js';
+import { lowerTypeName } from '../type-names.js';
+import { foldConstraintAttributes, lowerConstraint } from './constraint.js';
+import { lowerSequenceOptions } from './sequence-options.js';
+
+/** A collation as the model spells it: the quoted name (`"C"`, `"en_US"`). */
+export function lowerCollation(collClause: AstNode | undefined): string | undefined {
+  if (!collClause) return undefined;
+  const names = strList(collClause.CollateClause?.collname ?? collClause.collname);
+  const name = names[names.length - 1];
+  return name === undefined ? undefined : `"${name}"`;
+}
+
+/** Lowers a ColumnDef with its inline constraints (NOT NULL, DEFAULT, identity, PK, FK...). */
+export function lowerColumnDef(cd: AstNode): ColumnSpec {
+  let notNull = false;
+  let def: string | undefined;
+  let identity: { always: boolean; options: SequenceOptions } | undefined;
+  let generated: string | undefined;
+  const constraints: ConstraintSpec[] = [];
+  for (const c of foldConstraintAttributes(cd.constraints ?? [])) {
+    switch (c.contype) {
+      case 'CONSTR_NOTNULL':
+        notNull = true;
+        break;
+      case 'CONSTR_NULL':
+        notNull = false;
+        break;
+      case 'CONSTR_DEFAULT':
+        def = canonicalExprNode(c.raw_expr);
+        break;
+      case 'CONSTR_IDENTITY':
+        identity = { always: c.generated_when === 'a', options: lowerSequenceOptions(c.options) };
+        notNull = true;
+        break;
+      case 'CONSTR_GENERATED':
+        generated = canonicalExprNode(c.raw_expr);
+        break;
+      case 'CONSTR_PRIMARY':
+        notNull = true;
+        constraints.push(lowerConstraint(c, cd.colname)!);
+        break;
+      default: {
+        const spec = lowerConstraint(c, cd.colname);
+        if (spec) constraints.push(spec);
+      }
+    }
+  }
+  const collation = lowerCollation(cd.collClause);
+  return {
+    name: cd.colname,
+    type: lowerTypeName(cd.typeName),
+    notNull,
+    ...(def !== undefined ? { default: def } : {}),
+    ...(identity ? { identity } : {}),
+    ...(generated !== undefined ? { generated } : {}),
+    ...(collation ? { collation } : {}),
+    constraints,
+  };
+}

@@ -1,0 +1,30 @@
+import type { IndexKey } from '../../model/objects.js';
+import { type AstNode, strList } from '../libpg.js';
+import { canonicalExprNode } from '../normalize-expr.js';
+
+/**
+ * Lowers an IndexElem. A parenthesised bare column (`(email)`) is just a column to PostgreSQL,
+ * and NULLS FIRST on a DESC key is the default, so neither is recorded.
+ */
+export function lowerIndexElem(e: AstNode): IndexKey {
+  const descending = e.ordering === 'SORTBY_DESC';
+  const nullsFirst =
+    e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending;
+  let column: string | undefined = e.name;
+  let expression: string | undefined;
+  if (column === undefined && e.expr) {
+    const fields = e.expr.ColumnRef?.fields;
+    if (fields && fields.length === 1 && fields[0].String) column = fields[0].String.sval;
+    else expression = canonicalExprNode(e.expr);
+  }
+  const opclass = strList(e.opclass);
+  const collation = strList(e.collation);
+  return {
+    ...(column !== undefined ? { column } : {}),
+    ...(expression !== undefined ? { expression } : {}),
+    ...(collation.length ? { collation: collation.map((c) => `"${c}"`).join('.') } : {}),
+    ...(opclass.length ? { opclass: opclass[opclass.length - 1]! } : {}),
+    descending,
+    nullsFirst,
+  };
+}

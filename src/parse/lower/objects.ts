@@ -1,0 +1,239 @@
+import type { Ddl, NameRef, TargetKind } from '../ddl.js';
+import { type AstNode, deparseNode, str, strList } from '../libpg.js';
+import { canonicalExprNode, canonicalQueryNode } from '../normalize-expr.js';
+import { lowerTypeName } from '../type-names.js';
+import { rangeVarName } from './constraint.js';
+import { lowerIndexElem } from './index-elem.js';
+import { lowerSequenceOptions } from './sequence-options.js';
+
+/** A list of name parts (`[schema, name]` or `[name]`) as a NameRef. */
+export function namesToRef(names: string[]): NameRef {
+  const name = names[names.length - 1] ?? '';
+  return names.length >= 2 ? { schema: names[names.length - 2]!, name } : { name };
+}
+
+/** Lowers CREATE INDEX. */
+export function lowerIndex(s: AstNode): Ddl {
+  const keys = (s.indexParams ?? []).map((p: AstNode) => lowerIndexElem(p.IndexElem));
+  const keyNames: string[] = (s.indexParams ?? []).map((p: AstNode) => {
+    const e = p.IndexElem;
+    if (e.name !== undefined) return e.name;
+    if (e.indexcolname) return e.indexcolname;
+    // PostgreSQL names an expression key after the function it calls, else "expr".
+    const f = e.expr?.FuncCall;
+    if (f) return strList(f.funcname).pop() ?? 'expr';
+    const col = e.expr?.ColumnRef?.fields;
+    if (col?.length === 1) return str(col[0]);
+    return 'expr';
+  });
+  return {
+    kind: 'createIndex',
+    ...(s.idxname ? { name: s.idxname as string } : {}),
+    table: rangeVarName(s.relation),
+    unique: !!s.unique,
+    method: s.accessMethod ?? 'btree',
+    keys,
+    keyNames,
+    include: (s.indexIncludingParams ?? []).map((p: AstNode) => p.IndexElem.name as string),
+    ...(s.whereClause ? { where: canonicalExprNode(s.whereClause) } : {}),
+    nullsNotDistinct: !!s.nulls_not_distinct,
+    ifNotExists: !!s.if_not_exists,
+    concurrently: !!s.concurrent,
+  };
+}
+
+/** Lowers CREATE TYPE .. AS ENUM and ALTER TYPE .. ADD/RENAME VALUE. */
+export function lowerEnum(kind: 'create' | 'alter', s: AstNode): Ddl {
+  const type = namesToRef(strList(s.typeName));
+  if (kind === 'create') return { kind: 'createEnum', type, values: strList(s.vals) };
+  if (s.oldVal !== undefined) return { kind: 'renameEnumValue', type, from: s.oldVal, to: s.newVal };
+  return {
+    kind: 'addEnumValue', type, value: s.newVal, ifNotExists: !!s.skipIfNewValExists,
+    ...(s.newValNeighbor !== undefined ? { neighbor: { value: s.newValNeighbor, after: !!s.newValIsAfter } } : {}),
+  };
+}
+
+/** Lowers CREATE SEQUENCE / ALTER SEQUENCE. */
+export function lowerSequence(kind: 'create' | 'alter', s: AstNode): Ddl {
+  const sequence = rangeVarName(s.sequence);
+  const options = lowerSequenceOptions(s.options);
+  return kind === 'create'
+    ? { kind: 'createSequence', sequence, ifNotExists: !!s.if_not_exists, options }
+    : { kind: 'alterSequence', sequence, ifExists: !!s.missing_ok, options };
+}
+
+/** Lowers CREATE [OR REPLACE] VIEW. */
+export function lowerView(s: AstNode): Ddl {
+  const columns = strList(s.aliases);
+  return {
+    kind: 'createView', view: rangeVarName(s.view), materialized: false, orReplace: !!s.replace, ifNotExists: false,
+    query: canonicalQueryNode(s.query),
+    ...(columns.length ? { columns } : {}),
+  };
+}
+
+/** Lowers CREATE MATERIALIZED VIEW (CREATE TABLE AS is not modelled). */
+export function lowerCreateTableAs(s: AstNode): Ddl {
+  if (s.objtype !== 'OBJECT_MATVIEW') return { kind: 'unsupported', what: 'CREATE TABLE AS' };
+  const columns = strList(s.into.colNames);
+  return {
+    kind: 'createView', view: rangeVarName(s.into.rel), materialized: true, orReplace: false,
+    ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query),
+    ...(columns.length ? { columns } : {}),
+  };
+}
+
+function typeText(tn: AstNode): string {
+  const t = lowerTypeName(tn);
+  if (t.kind === 'builtin') return t.text;
+  if (t.kind === 'serial') return t.base;
+  return deparseNode({ TypeName: { ...tn, location: undefined } });
+}
+
+const MODES: Record<string, string> = {
+  FUNC_PARAM_IN: '', FUNC_PARAM_OUT: 'OUT ', FUNC_PARAM_INOUT: 'INOUT ', FUNC_PARAM_VARIADIC: 'VARIADIC ',
+  FUNC_PARAM_TABLE: 'TABLE ', FUNC_PARAM_DEFAULT: '',
+};
+
+/** Identity argument types of a function (IN, INOUT and VARIADIC args), as PostgreSQL keys overloads. */
+export function identityArgs(params: AstNode[] | undefined): string {
+  return (params ?? [])
+    .map((p: AstNode) => p.FunctionParameter)
+    .filter((p: AstNode) => !['FUNC_PARAM_OUT', 'FUNC_PARAM_TABLE'].includes(p.mode))
+    .map((p: AstNode) => typeText(p.argType))
+    .join(', ');
+}
+
+/** Lowers CREATE [OR REPLACE] FUNCTION / PROCEDURE; the body is kept verbatim, as prosrc is. */
+export function lowerFunction(s: AstNode): Ddl {
+  const opts = new Map<string, AstNode>((s.options ?? []).map((d: AstNode) => [d.DefElem.defname, d.DefElem.arg]));
+  const as = opts.get('as');
+  const bodyParts = as ? strList(as.List?.items ?? [as]) : [];
+  let body = bodyParts.join(', ');
+  if (s.sql_body) body = deparseNode(s.sql_body);
+  const vol = opts.get('volatility') ? str(opts.get('volatility')) : 'volatile';
+  const params: AstNode[] = s.parameters ?? [];
+  const args = params
+    .map((p: AstNode) => p.FunctionParameter)
+    .filter((p: AstNode) => p.mode !== 'FUNC_PARAM_TABLE')
+    .map((p: AstNode) =>
+      `${MODES[p.mode] ?? ''}${p.name ? p.name + ' ' : ''}${typeText(p.argType)}${p.defexpr ? ' DEFAULT ' + canonicalExprNode(p.defexpr) : ''}`,
+    )
+    .join(', ');
+  return {
+    kind: 'createFunction',
+    function: namesToRef(strList(s.funcname)),
+    orReplace: !!s.replace,
+    procedure: !!s.is_procedure,
+    identityArgs: identityArgs(params),
+    args,
+    ...(s.returnType ? { returns: (s.returnType.setof ? 'SETOF ' : '') + typeText(s.returnType) } : {}),
+    language: opts.get('language') ? str(opts.get('language')).toLowerCase() : 'sql',
+    body,
+    volatility: vol === 'immutable' || vol === 'stable' ? vol : 'volatile',
+    strict: !!(opts.get('strict')?.Boolean?.boolval),
+    securityDefiner: !!(opts.get('security')?.Boolean?.boolval),
+  };
+}
+
+/** Lowers CREATE TRIGGER; `timing` and `events` are PostgreSQL's tgtype bit masks. */
+export function lowerTrigger(s: AstNode): Ddl {
+  const timing = (s.timing ?? 0) & 2 ? 'before' : (s.timing ?? 0) & 64 ? 'instead of' : 'after';
+  const ev = s.events ?? 0;
+  const events = [[4, 'insert'], [8, 'delete'], [16, 'update'], [32, 'truncate']]
+    .filter(([bit]) => ev & (bit as number))
+    .map(([, name]) => name as string);
+  return {
+    kind: 'createTrigger', name: s.trigname, table: rangeVarName(s.relation), orReplace: !!s.replace,
+    timing, events, updateColumns: strList(s.columns), forEachRow: !!s.row,
+    ...(s.whenClause ? { when: canonicalExprNode(s.whenClause) } : {}),
+    function: namesToRef(strList(s.funcname)),
+    args: strList(s.args),
+    constraint: !!s.isconstraint, deferrable: !!s.deferrable, initiallyDeferred: !!s.initdeferred,
+  };
+}
+
+const OBJECT_KINDS: Record<string, TargetKind> = {
+  OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
+  OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
+  OBJECT_DOMAIN: 'type', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
+  OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint',
+};
+
+/** The model's name for a libpg-query ObjectType, if it models that kind. */
+export function targetKind(objtype: string): TargetKind | undefined {
+  return OBJECT_KINDS[objtype];
+}
+
+/** Names of an object in DROP/COMMENT/ALTER..SCHEMA's `object` field, by object kind. */
+export function objectName(objtype: string, obj: AstNode): { object: NameRef; sub?: string; args?: string } {
+  if (objtype === 'OBJECT_TYPE' || objtype === 'OBJECT_DOMAIN') {
+    // DROP TYPE names TypeName nodes; RENAME / COMMENT name a plain list of strings.
+    const names = obj.TypeName ? strList(obj.TypeName.names) : strList(obj.List?.items ?? obj.names ?? []);
+    return { object: namesToRef(names) };
+  }
+  if (objtype === 'OBJECT_FUNCTION' || objtype === 'OBJECT_PROCEDURE') {
+    const owa = obj.ObjectWithArgs;
+    const args = owa.args_unspecified ? undefined : (owa.objargs ?? []).map((a: AstNode) => typeText(a.TypeName)).join(', ');
+    return { object: namesToRef(strList(owa.objname)), ...(args !== undefined ? { args } : {}) };
+  }
+  if (obj.String) return { object: { name: str(obj) } };
+  const names = strList(obj.List?.items ?? []);
+  if (objtype === 'OBJECT_TRIGGER' || objtype === 'OBJECT_TABCONSTRAINT' || objtype === 'OBJECT_COLUMN') {
+    const sub = names.pop()!;
+    return { object: namesToRef(names), sub };
+  }
+  return { object: namesToRef(names) };
+}
+
+/** Lowers DROP of any modelled kind. */
+export function lowerDrop(s: AstNode): Ddl {
+  const target = targetKind(s.removeType);
+  if (!target) return { kind: 'unsupported', what: `DROP ${String(s.removeType).replace(/^OBJECT_/, '')}` };
+  return {
+    kind: 'drop', target, ifExists: !!s.missing_ok, cascade: s.behavior === 'DROP_CASCADE',
+    objects: (s.objects ?? []).map((o: AstNode) => objectName(s.removeType, o)),
+  };
+}
+
+/** Lowers ALTER .. RENAME (tables, columns, constraints, indexes, types, sequences, views, triggers...). */
+export function lowerRename(s: AstNode): Ddl {
+  const target = targetKind(s.renameType);
+  if (!target) return { kind: 'unsupported', what: `RENAME ${String(s.renameType).replace(/^OBJECT_/, '')}` };
+  const common = { kind: 'rename' as const, target, newName: s.newname as string, ifExists: !!s.missing_ok };
+  if (s.relation) {
+    return { ...common, object: rangeVarName(s.relation), ...(s.subname !== undefined ? { sub: s.subname as string } : {}) };
+  }
+  if (target === 'schema') return { ...common, object: { name: s.subname } };
+  const { object, sub } = objectName(s.renameType, s.object);
+  return { ...common, object, ...(sub !== undefined ? { sub } : {}) };
+}
+
+/** Lowers ALTER .. SET SCHEMA. */
+export function lowerSetSchema(s: AstNode): Ddl {
+  const target = targetKind(s.objectType);
+  if (!target) return { kind: 'unsupported', what: `ALTER ${String(s.objectType).replace(/^OBJECT_/, '')} SET SCHEMA` };
+  const object = s.relation ? rangeVarName(s.relation) : objectName(s.objectType, s.object).object;
+  return { kind: 'setSchema', target, object, newSchema: s.newschema, ifExists: !!s.missing_ok };
+}
+
+/** Lowers COMMENT ON. */
+export function lowerComment(s: AstNode): Ddl {
+  const target = targetKind(s.objtype);
+  if (!target) return { kind: 'unsupported', what: `COMMENT ON ${String(s.objtype).replace(/^OBJECT_/, '')}` };
+  return { kind: 'comment', target, ...objectName(s.objtype, s.object), text: s.comment ?? null };
+}
+
+/** Lowers CREATE SCHEMA / CREATE EXTENSION. */
+export function lowerSchemaOrExtension(kind: 'schema' | 'extension', s: AstNode): Ddl {
+  if (kind === 'schema') {
+    if (s.schemaElts?.length) return { kind: 'unsupported', what: 'CREATE SCHEMA with elements' };
+    return { kind: 'createSchema', name: s.schemaname, ifNotExists: !!s.if_not_exists };
+  }
+  const schemaOpt = (s.options ?? []).find((d: AstNode) => d.DefElem.defname === 'schema');
+  return {
+    kind: 'createExtension', name: s.extname, ifNotExists: !!s.if_not_exists,
+    ...(schemaOpt ? { schema: str(schemaOpt.DefElem.arg) } : {}),
+  };
+}
+

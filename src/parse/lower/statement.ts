@@ -1,0 +1,45 @@
+import type { Ddl } from '../ddl.js';
+import { type AstNode, unwrap } from '../libpg.js';
+import {
+  lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
+  lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
+} from './objects.js';
+import { lowerAlterTable, lowerCreateTable } from './table.js';
+
+/** Statements that change no schema: recognised and counted, never warned about. */
+const NO_SCHEMA_CHANGE: Record<string, string> = {
+  TransactionStmt: 'transaction control', VariableSetStmt: 'SET', VariableShowStmt: 'SHOW', LockStmt: 'LOCK',
+  ReindexStmt: 'REINDEX', SelectStmt: 'SELECT', InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE',
+  VacuumStmt: 'VACUUM/ANALYZE', ExplainStmt: 'EXPLAIN', CheckPointStmt: 'CHECKPOINT', NotifyStmt: 'NOTIFY',
+  DiscardStmt: 'DISCARD', RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW', ClusterStmt: 'CLUSTER',
+  CopyStmt: 'COPY', MergeStmt: 'MERGE', TruncateStmt: 'TRUNCATE', ListenStmt: 'LISTEN', PrepareStmt: 'PREPARE',
+  ExecuteStmt: 'EXECUTE', DeallocateStmt: 'DEALLOCATE',
+};
+
+/** Lowers one parsed statement to the IR; anything not modelled becomes `unsupported`. */
+export function lowerStatement(stmt: AstNode): Ddl {
+  const [type, s] = unwrap(stmt);
+  const noop = NO_SCHEMA_CHANGE[type];
+  if (noop) return { kind: 'noop', what: noop };
+  switch (type) {
+    case 'CreateStmt': return lowerCreateTable(s);
+    case 'AlterTableStmt': return lowerAlterTable(s);
+    case 'IndexStmt': return lowerIndex(s);
+    case 'CreateEnumStmt': return lowerEnum('create', s);
+    case 'AlterEnumStmt': return lowerEnum('alter', s);
+    case 'CreateSeqStmt': return lowerSequence('create', s);
+    case 'AlterSeqStmt': return lowerSequence('alter', s);
+    case 'ViewStmt': return lowerView(s);
+    case 'CreateTableAsStmt': return lowerCreateTableAs(s);
+    case 'CreateFunctionStmt': return lowerFunction(s);
+    case 'CreateTrigStmt': return lowerTrigger(s);
+    case 'RenameStmt': return lowerRename(s);
+    case 'AlterObjectSchemaStmt': return lowerSetSchema(s);
+    case 'DropStmt': return lowerDrop(s);
+    case 'CommentStmt': return lowerComment(s);
+    case 'CreateSchemaStmt': return lowerSchemaOrExtension('schema', s);
+    case 'CreateExtensionStmt': return lowerSchemaOrExtension('extension', s);
+    default:
+      return { kind: 'unsupported', what: type.replace(/Stmt$/, '') };
+  }
+}

@@ -1,0 +1,110 @@
+import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
+import { type AstNode, deparseNode } from '../libpg.js';
+import { canonicalExprNode } from '../normalize-expr.js';
+import { lowerTypeName } from '../type-names.js';
+import { lowerColumnDef, lowerCollation } from './column.js';
+import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
+import { lowerSequenceOptions } from './sequence-options.js';
+
+const STRATEGY: Record<string, string> = {
+  PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH',
+};
+
+function partitionByText(spec: AstNode): string {
+  const parts = (spec.partParams ?? []).map((p: AstNode) => {
+    const e = p.PartitionElem;
+    return e.name !== undefined ? e.name : `(${canonicalExprNode(e.expr)})`;
+  });
+  return `${STRATEGY[spec.strategy] ?? spec.strategy} (${parts.join(', ')})`;
+}
+
+/** Lowers CREATE TABLE (columns, inline and table constraints, UNLOGGED, partitioning). */
+export function lowerCreateTable(s: AstNode): Ddl {
+  const columns: ColumnSpec[] = [];
+  const constraints: ConstraintSpec[] = [];
+  for (const el of s.tableElts ?? []) {
+    if (el.ColumnDef) columns.push(lowerColumnDef(el.ColumnDef));
+    else if (el.Constraint) {
+      const [c] = foldConstraintAttributes([el]);
+      const spec = lowerConstraint(c);
+      if (spec) constraints.push(spec);
+    } else return { kind: 'unsupported', what: 'CREATE TABLE with LIKE' };
+  }
+  if (s.inhRelations?.length && !s.partbound) return { kind: 'unsupported', what: 'CREATE TABLE ... INHERITS' };
+  if (s.relation.relpersistence === 't') return { kind: 'noop', what: 'CREATE TEMPORARY TABLE' };
+  const parent = s.partbound && s.inhRelations?.[0]?.RangeVar;
+  return {
+    kind: 'createTable',
+    table: rangeVarName(s.relation),
+    ifNotExists: !!s.if_not_exists,
+    unlogged: s.relation.relpersistence === 'u',
+    columns,
+    constraints,
+    ...(s.partspec ? { partitionBy: partitionByText(s.partspec) } : {}),
+    ...(parent ? { partitionOf: { parent: rangeVarName(parent), bound: deparseNode({ PartitionBoundSpec: s.partbound }) } } : {}),
+  };
+}
+
+function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
+  const column = cmd.name as string;
+  switch (cmd.subtype) {
+    case 'AT_AddColumn':
+      return { op: 'addColumn', column: lowerColumnDef(cmd.def.ColumnDef), ifNotExists: !!cmd.missing_ok };
+    case 'AT_DropColumn':
+      return { op: 'dropColumn', column, ifExists: !!cmd.missing_ok, cascade: cmd.behavior === 'DROP_CASCADE' };
+    case 'AT_AlterColumnType': {
+      const cd = cmd.def.ColumnDef;
+      const collation = lowerCollation(cd.collClause);
+      return {
+        op: 'alterColumnType', column, type: lowerTypeName(cd.typeName),
+        ...(collation ? { collation } : {}),
+        ...(cd.raw_default ? { using: canonicalExprNode(cd.raw_default) } : {}),
+      };
+    }
+    case 'AT_ColumnDefault':
+      return { op: 'setDefault', column, expression: cmd.def ? canonicalExprNode(cmd.def) : null };
+    case 'AT_SetNotNull':
+      return { op: 'setNotNull', column };
+    case 'AT_DropNotNull':
+      return { op: 'dropNotNull', column };
+    case 'AT_AddConstraint': {
+      const [c] = foldConstraintAttributes([cmd.def]);
+      const spec = lowerConstraint(c);
+      return spec ? { op: 'addConstraint', constraint: spec } : { op: 'unsupported', what: `ADD CONSTRAINT ${c.contype}` };
+    }
+    case 'AT_DropConstraint':
+      return { op: 'dropConstraint', name: column, ifExists: !!cmd.missing_ok, cascade: cmd.behavior === 'DROP_CASCADE' };
+    case 'AT_ValidateConstraint':
+      return { op: 'validateConstraint', name: column };
+    case 'AT_AddIdentity': {
+      const c = cmd.def.Constraint;
+      return { op: 'addIdentity', column, always: c.generated_when === 'a', options: lowerSequenceOptions(c.options) };
+    }
+    case 'AT_SetIdentity': {
+      const defs: AstNode[] = cmd.def?.List?.items ?? [];
+      const gen = defs.find((d) => d.DefElem.defname === 'generated');
+      const rest = defs.filter((d) => d.DefElem.defname !== 'generated');
+      const always = gen ? (gen.DefElem.arg.Integer?.ival ?? 0) === 97 : undefined;
+      return { op: 'setIdentity', column, ...(always !== undefined ? { always } : {}), options: lowerSequenceOptions(rest) };
+    }
+    case 'AT_DropIdentity':
+      return { op: 'dropIdentity', column, ifExists: !!cmd.missing_ok };
+    case 'AT_SetLogged':
+      return { op: 'setLogged', unlogged: false };
+    case 'AT_SetUnLogged':
+      return { op: 'setLogged', unlogged: true };
+    default:
+      return { op: 'unsupported', what: `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')}` };
+  }
+}
+
+/** Lowers ALTER TABLE (and ALTER INDEX/SEQUENCE/VIEW forms that reach AlterTableStmt). */
+export function lowerAlterTable(s: AstNode): Ddl {
+  if (s.objtype !== 'OBJECT_TABLE') return { kind: 'unsupported', what: `ALTER ${String(s.objtype).replace(/^OBJECT_/, '')}` };
+  return {
+    kind: 'alterTable',
+    table: rangeVarName(s.relation),
+    ifExists: !!s.missing_ok,
+    commands: (s.cmds ?? []).map((c: AstNode) => lowerAlterCommand(c.AlterTableCmd)),
+  };
+}

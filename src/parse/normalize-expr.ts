@@ -1,0 +1,254 @@
+/**
+ * Canonical expressions. PostgreSQL does not keep expressions as written: it stores a parsed tree
+ * and prints it back with explicit casts (`'x'::text`, `(email)::text`), `= ANY (ARRAY[..])` for
+ * IN lists, `>=`/`<=` for BETWEEN, `~~` for LIKE, and fully parenthesised. Migrations are written
+ * by people. Both sides go through this one normaliser so equal expressions get equal text.
+ */
+import { type AstNode, deparseNode, parseSql, strList, unwrap } from './libpg.js';
+import { internalTypeName, isBuiltinTypeName } from './type-names.js';
+
+/** Casts PostgreSQL adds implicitly; dropping them on both sides loses nothing that matters. */
+const IMPLICIT_CAST_TARGETS = new Set(['text', 'varchar', 'bpchar', 'name', 'regclass', 'regconfig', 'character varying']);
+
+interface Mode {
+  /** Views: drop table qualifiers on columns and `public.` on relations, which pg_get_viewdef adds/removes. */
+  readonly query: boolean;
+}
+
+const INT_RE = /^-?(0|[1-9]\d{0,9})$/;
+const NUM_RE = /^-?(0|[1-9]\d*)\.\d+$/;
+
+function constValue(c: AstNode): AstNode {
+  // libpg-query omits zero/false/empty fields, so `{ival: {}}` is 0 and `{boolval: {}}` is false.
+  if (c.isnull) return { A_Const: { isnull: true } };
+  if (c.boolval !== undefined) return { A_Const: { boolval: { boolval: !!c.boolval.boolval } } };
+  let text: string | undefined;
+  if (c.ival !== undefined) text = String(c.ival.ival ?? 0);
+  else if (c.fval !== undefined) text = String(c.fval.fval ?? '0');
+  else if (c.sval !== undefined) text = String(c.sval.sval ?? '');
+  else if (c.bsval !== undefined) return { A_Const: { bsval: c.bsval } };
+  if (text === undefined) return { A_Const: c };
+  if (INT_RE.test(text) && Math.abs(Number(text)) <= 2147483647) return { A_Const: { ival: { ival: Number(text) } } };
+  if (NUM_RE.test(text)) return { A_Const: { fval: { fval: text } } };
+  return { A_Const: { sval: { sval: text } } };
+}
+
+function isKind(node: AstNode, kind: string): boolean {
+  return node !== null && typeof node === 'object' && kind in node;
+}
+
+function canonicalTypeName(tn: AstNode): AstNode {
+  const names = strList(tn.names);
+  const out: AstNode = { ...tn };
+  delete out.location;
+  if (isBuiltinTypeName(names)) {
+    out.names = ['pg_catalog', internalTypeName(names[names.length - 1]!)].map((s) => ({ String: { sval: s } }));
+  } else if (names.length === 2 && names[0] === 'public') {
+    out.names = [{ String: { sval: names[1] } }];
+  }
+  if (out.typmods) out.typmods = out.typmods.map((m: AstNode) => walk(m, { query: false }));
+  return out;
+}
+
+function flattenBool(op: string, args: AstNode[]): AstNode[] {
+  const out: AstNode[] = [];
+  for (const a of args) {
+    if (isKind(a, 'BoolExpr') && a.BoolExpr.boolop === op) out.push(...flattenBool(op, a.BoolExpr.args));
+    else out.push(a);
+  }
+  return out;
+}
+
+function opExpr(name: string, l: AstNode, r: AstNode): AstNode {
+  return { A_Expr: { kind: 'AEXPR_OP', name: [{ String: { sval: name } }], lexpr: l, rexpr: r } };
+}
+
+function walkList(list: AstNode[], mode: Mode): AstNode[] {
+  return list.map((n) => walk(n, mode));
+}
+
+/** Rewrites one node (already wrapped, e.g. `{TypeCast: {...}}`) into canonical form. */
+function walk(node: AstNode, mode: Mode): AstNode {
+  if (Array.isArray(node)) return walkList(node, mode);
+  if (node === null || typeof node !== 'object') return node;
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || !/^[A-Z]/.test(keys[0]!)) return walkFields(node, mode);
+  const [kind, body] = unwrap(node);
+  switch (kind) {
+    case 'A_Const':
+      return constValue(body);
+    case 'TypeCast': {
+      const arg = walk(body.arg, mode);
+      const tn = canonicalTypeName(body.typeName);
+      const target = strList(tn.names).pop() ?? '';
+      const emptyArray = isKind(arg, 'A_ArrayExpr') && !arg.A_ArrayExpr.elements;
+      const bare = isKind(arg, 'A_Const') || isKind(arg, 'ColumnRef') || (isKind(arg, 'A_ArrayExpr') && !emptyArray);
+      if (bare || IMPLICIT_CAST_TARGETS.has(target)) return arg;
+      return { TypeCast: { arg, typeName: tn } };
+    }
+    case 'ColumnRef': {
+      const fields = body.fields as AstNode[];
+      if (mode.query && fields.length > 1 && !isKind(fields[fields.length - 1], 'A_Star')) {
+        return { ColumnRef: { fields: [fields[fields.length - 1]] } };
+      }
+      return { ColumnRef: { fields } };
+    }
+    case 'FuncCall': {
+      const out: AstNode = walkFields(body, mode);
+      const names = strList(body.funcname);
+      if (names.length === 2 && names[0] === 'pg_catalog') out.funcname = [body.funcname[1]];
+      delete out.funcformat;
+      return { FuncCall: out };
+    }
+    case 'A_Expr': {
+      const e = walkFields(body, mode);
+      if (Array.isArray(e.name)) {
+        const names = strList(e.name);
+        if (names.length === 2 && names[0] === 'pg_catalog') e.name = [e.name[1]];
+      }
+      const opName = strList(e.name).pop() ?? '';
+      switch (e.kind) {
+        case 'AEXPR_IN': {
+          const items = isKind(e.rexpr, 'List') ? e.rexpr.List.items : e.rexpr;
+          const arr = { A_ArrayExpr: { elements: items } };
+          return { A_Expr: { kind: opName === '=' ? 'AEXPR_OP_ANY' : 'AEXPR_OP_ALL', name: e.name, lexpr: e.lexpr, rexpr: arr } };
+        }
+        case 'AEXPR_LIKE':
+        case 'AEXPR_ILIKE':
+          return { A_Expr: { ...e, kind: 'AEXPR_OP' } };
+        case 'AEXPR_BETWEEN':
+        case 'AEXPR_NOT_BETWEEN': {
+          const [lo, hi] = isKind(e.rexpr, 'List') ? e.rexpr.List.items : e.rexpr;
+          const not = e.kind === 'AEXPR_NOT_BETWEEN';
+          const args = [opExpr(not ? '<' : '>=', e.lexpr, lo), opExpr(not ? '>' : '<=', e.lexpr, hi)];
+          return { BoolExpr: { boolop: not ? 'OR_EXPR' : 'AND_EXPR', args } };
+        }
+        default:
+          return { A_Expr: e };
+      }
+    }
+    case 'BoolExpr': {
+      const args = walkList(body.args, mode);
+      return { BoolExpr: { boolop: body.boolop, args: body.boolop === 'NOT_EXPR' ? args : flattenBool(body.boolop, args) } };
+    }
+    case 'CaseExpr': {
+      const out = walkFields(body, mode);
+      if (out.defresult && isKind(out.defresult, 'A_Const') && out.defresult.A_Const.isnull) delete out.defresult;
+      return { CaseExpr: out };
+    }
+    case 'TypeName':
+      return { TypeName: canonicalTypeName(body) };
+    case 'RangeVar': {
+      const out = walkFields(body, mode);
+      if (out.schemaname === 'public') delete out.schemaname;
+      return { RangeVar: out };
+    }
+    case 'ResTarget': {
+      const out = walkFields(body, mode);
+      if (mode.query && out.name !== undefined && out.name === implicitName(out.val)) delete out.name;
+      return { ResTarget: out };
+    }
+    default:
+      return { [kind]: walkFields(body, mode) };
+  }
+}
+
+/** The column name PostgreSQL would give a select-list item with no alias (FigureColname, simplified). */
+function implicitName(val: AstNode): string | undefined {
+  if (!val || typeof val !== 'object') return undefined;
+  if (isKind(val, 'ColumnRef')) {
+    const f = val.ColumnRef.fields as AstNode[];
+    return f.length ? f[f.length - 1]?.String?.sval : undefined;
+  }
+  if (isKind(val, 'FuncCall')) return strList(val.FuncCall.funcname).pop();
+  if (isKind(val, 'TypeCast')) return implicitName(val.TypeCast.arg) ?? strList(val.TypeCast.typeName.names).pop();
+  return undefined;
+}
+
+function walkFields(body: AstNode, mode: Mode): AstNode {
+  const out: AstNode = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
+    if (k === 'typeName' && v && typeof v === 'object' && 'names' in (v as object)) out[k] = canonicalTypeName(v);
+    else out[k] = walk(v, mode);
+  }
+  return out;
+}
+
+/** Canonical text of an expression AST node (from a migration statement). */
+export function canonicalExprNode(node: AstNode): string {
+  return deparseNode(walk(node, { query: false }));
+}
+
+/** Canonical text of a query AST node (a view's SELECT). */
+export function canonicalQueryNode(node: AstNode): string {
+  return deparseNode(walk(node, { query: true }));
+}
+
+function parseExpr(sql: string): AstNode {
+  const [stmt] = parseSql(`SELECT ${sql}`);
+  const target = stmt?.stmt?.SelectStmt?.targetList;
+  if (!target || target.length !== 1) throw new Error(`not a single expression: ${sql}`);
+  return target[0].ResTarget.val;
+}
+
+const exprCache = new Map<string, string>();
+
+/**
+ * Canonical text of an expression given as SQL text (e.g. `pg_get_expr` output). Memoised:
+ * catalogs repeat the same defaults thousands of times.
+ */
+export function normalizeExpression(sql: string): string {
+  let out = exprCache.get(sql);
+  if (out === undefined) {
+    out = canonicalExprNode(parseExpr(sql));
+    exprCache.set(sql, out);
+  }
+  return out;
+}
+
+/** Canonical text of a view query given as SQL text (e.g. `pg_get_viewdef` output). */
+export function normalizeQuery(sql: string): string {
+  const [stmt] = parseSql(sql.trim().replace(/;\s*$/, ''));
+  if (!stmt) throw new Error('empty query');
+  return canonicalQueryNode(stmt.stmt);
+}
+
+function visitColumnRefs(node: AstNode, fn: (fields: AstNode[]) => void): void {
+  if (Array.isArray(node)) {
+    for (const n of node) visitColumnRefs(n, fn);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  if (isKind(node, 'ColumnRef')) fn(node.ColumnRef.fields);
+  for (const v of Object.values(node)) visitColumnRefs(v, fn);
+}
+
+/** Column names an expression mentions, in order of first appearance (names unnamed CHECKs). */
+export function columnsInExpression(sql: string): string[] {
+  return columnsInExprNode(parseExpr(sql));
+}
+
+/** Same as `columnsInExpression`, on a node. */
+export function columnsInExprNode(node: AstNode): string[] {
+  const seen: string[] = [];
+  visitColumnRefs(node, (fields) => {
+    const name = fields[fields.length - 1]?.String?.sval;
+    if (name !== undefined && !seen.includes(name)) seen.push(name);
+  });
+  return seen;
+}
+
+/** Rewrites column references after `RENAME COLUMN`, as PostgreSQL's stored trees follow renames. */
+export function renameColumnInExpression(sql: string, from: string, to: string): string {
+  const node = parseExpr(sql);
+  let changed = false;
+  visitColumnRefs(node, (fields) => {
+    const last = fields[fields.length - 1];
+    if (last?.String?.sval === from) {
+      last.String.sval = to;
+      changed = true;
+    }
+  });
+  return changed ? canonicalExprNode(node) : sql;
+}

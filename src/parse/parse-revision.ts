@@ -1,0 +1,88 @@
+import { UserError } from '../errors.js';
+import type { Revision } from '../load/types.js';
+import type { ParsedStatement } from './ddl.js';
+import { parseSql } from './libpg.js';
+import { lowerStatement } from './lower/statement.js';
+
+/** Maps libpg-query's UTF-8 byte offsets to string indices and 1-based line/column. */
+class SourceMap {
+  private readonly bytes: Buffer | undefined;
+  private readonly lineStarts: number[] = [0];
+  constructor(private readonly text: string) {
+    const b = Buffer.from(text, 'utf8');
+    this.bytes = b.length === text.length ? undefined : b;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+  index(byteOffset: number): number {
+    return this.bytes ? this.bytes.subarray(0, byteOffset).toString('utf8').length : byteOffset;
+  }
+  lineCol(index: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - this.lineStarts[lo]! + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? 0;
+    const end = this.lineStarts[line] ?? this.text.length + 1;
+    return this.text.slice(start, end - 1).replace(/\r$/, '');
+  }
+}
+
+/** Skips whitespace and comments, since a statement's offset starts right after the previous `;`. */
+function skipTrivia(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') i++;
+    else if (c === '-' && text[i + 1] === '-') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? end : nl + 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      let depth = 1;
+      i += 2;
+      while (i < end && depth > 0) {
+        if (text[i] === '/' && text[i + 1] === '*') { depth++; i += 2; }
+        else if (text[i] === '*' && text[i + 1] === '/') { depth--; i += 2; }
+        else i++;
+      }
+    } else break;
+  }
+  return i;
+}
+
+/**
+ * Parses one revision's SQL with PostgreSQL's grammar and lowers each statement, keeping the
+ * file:line:column of its first token. A syntax error is a UserError showing the line and a caret.
+ */
+export function parseRevision(rev: Revision): ParsedStatement[] {
+  const map = new SourceMap(rev.sql);
+  let raws;
+  try {
+    raws = parseSql(rev.sql);
+  } catch (e) {
+    const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
+    const at = map.index(err.sqlDetails?.cursorPosition ?? 0);
+    const { line, column } = map.lineCol(at);
+    const src = map.lineText(line);
+    throw new UserError(
+      `syntax error: ${err.message ?? String(e)}`,
+      { file: rev.file, line: rev.startLine + line - 1, column },
+      `${src}\n${' '.repeat(Math.max(0, column - 1))}^`,
+    );
+  }
+  return raws.map((raw) => {
+    const startIdx = map.index(raw.location);
+    const endIdx = raw.length === undefined ? rev.sql.length : map.index(raw.location + raw.length);
+    const begin = skipTrivia(rev.sql, startIdx, endIdx);
+    const { line, column } = map.lineCol(begin);
+    return {
+      ddl: lowerStatement(raw.stmt),
+      pos: { file: rev.file, line: rev.startLine + line - 1, column, revision: rev.id },
+      sql: rev.sql.slice(begin, endIdx).trim(),
+    };
+  });
+}

@@ -1,0 +1,67 @@
+import type { Origin } from '../model/origin.js';
+import type { NameRef, StatementPos, TypeRef } from '../parse/ddl.js';
+import { qualify } from '../model/names.js';
+import { relationKey } from '../model/schema-state.js';
+import type { TableDef } from '../model/objects.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { Draft } from './draft.js';
+
+/** The schema unqualified names resolve to (PostgreSQL's default search_path: "$user", public). */
+export const DEFAULT_SCHEMA = 'public';
+
+/** What a statement handler works with: the draft state, where the statement is, and a diagnostics sink. */
+export class ReplayContext {
+  readonly origin: Origin;
+  constructor(
+    readonly draft: Draft,
+    readonly pos: StatementPos,
+    private readonly sink: Diagnostic[],
+    readonly statement: string,
+  ) {
+    this.origin = { revision: pos.revision, file: pos.file, line: pos.line };
+  }
+
+  /** PostgreSQL would reject the statement at this point of the history. */
+  error(message: string): void {
+    this.sink.push({ severity: 'error', message, pos: this.pos, statement: this.statement });
+  }
+
+  /** Valid, but part of it is not modelled. */
+  warn(message: string): void {
+    this.sink.push({ severity: 'warning', message, pos: this.pos, statement: this.statement });
+  }
+
+  schemaOf(ref: NameRef): string {
+    return ref.schema ?? DEFAULT_SCHEMA;
+  }
+
+  key(ref: NameRef): string {
+    return relationKey(this.schemaOf(ref), ref.name);
+  }
+
+  /** The table a statement names, or an error diagnostic (unless `ifExists`). */
+  table(ref: NameRef, ifExists = false): TableDef | undefined {
+    const t = this.draft.tables.get(this.key(ref));
+    if (!t && !ifExists) this.error(`table ${qualify({ schema: this.schemaOf(ref), name: ref.name })} does not exist`);
+    return t;
+  }
+
+  /** Replaces a table (same key). */
+  putTable(t: TableDef): void {
+    this.draft.tables.set(relationKey(t.schema, t.name), t);
+  }
+
+  /** Resolves a type as written to the model's type text (user types get their schema). */
+  typeText(t: TypeRef): string {
+    switch (t.kind) {
+      case 'builtin':
+        return t.text;
+      case 'serial':
+        return t.base;
+      case 'user': {
+        const schema = t.ref.schema ?? DEFAULT_SCHEMA;
+        return qualify({ schema, name: t.ref.name }) + t.typmods + (t.arrayDims ? '[]' : '');
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { HistoryEvent } from '../model/history.js';
+import { relationKey } from '../model/schema-state.js';
+import type {
+  ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+} from '../model/objects.js';
+import type { SchemaState } from '../model/schema-state.js';
+
+/**
+ * The replay's working copy of a SchemaState. Objects stay readonly values that handlers replace;
+ * only the maps are mutable, so replaying thousands of statements stays linear. Also tracks the
+ * two name spaces PostgreSQL checks when it picks a name: relations (tables, indexes including
+ * constraint-backing ones, sequences, views) and constraints, per schema.
+ */
+export class Draft {
+  readonly schemas = new Map<string, SchemaDef>([['public', { name: 'public' }]]);
+  readonly extensions = new Map<string, ExtensionDef>();
+  readonly enums = new Map<string, EnumDef>();
+  readonly sequences = new Map<string, SequenceDef>();
+  readonly tables = new Map<string, TableDef>();
+  readonly indexes = new Map<string, IndexDef>();
+  readonly views = new Map<string, ViewDef>();
+  readonly functions = new Map<string, FunctionDef>();
+  readonly triggers = new Map<string, TriggerDef>();
+  readonly history: HistoryEvent[] = [];
+  /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */
+  readonly constraintIndexes = new Map<string, string>();
+  /** Per schema, how many constraints carry each name (pg_constraint is checked per namespace). */
+  private readonly constraintNames = new Map<string, Map<string, number>>();
+
+  /** Is `name` taken in the schema's relation name space (pg_class)? */
+  relationExists(schema: string, name: string): boolean {
+    const k = relationKey(schema, name);
+    return this.tables.has(k) || this.indexes.has(k) || this.sequences.has(k) || this.views.has(k) || this.constraintIndexes.has(k);
+  }
+
+  /** Is some constraint in the schema called `name`? */
+  constraintNameExists(schema: string, name: string): boolean {
+    return (this.constraintNames.get(schema)?.get(name) ?? 0) > 0;
+  }
+
+  /** Registers a table's constraints (and their backing indexes) in the name spaces. */
+  trackConstraints(table: TableDef, constraints: readonly ConstraintDef[], delta: 1 | -1): void {
+    let names = this.constraintNames.get(table.schema);
+    if (!names) this.constraintNames.set(table.schema, (names = new Map()));
+    const tableKey = relationKey(table.schema, table.name);
+    for (const c of constraints) {
+      names.set(c.name, (names.get(c.name) ?? 0) + delta);
+      if (c.type === 'primary key' || c.type === 'unique' || c.type === 'exclude') {
+        const k = relationKey(table.schema, c.name);
+        if (delta > 0) this.constraintIndexes.set(k, tableKey);
+        else this.constraintIndexes.delete(k);
+      }
+    }
+  }
+
+  /** Freezes the draft into a SchemaState. */
+  toState(): SchemaState {
+    return {
+      schemas: new Map(this.schemas),
+      extensions: new Map(this.extensions),
+      enums: new Map(this.enums),
+      sequences: new Map(this.sequences),
+      tables: new Map(this.tables),
+      indexes: new Map(this.indexes),
+      views: new Map(this.views),
+      functions: new Map(this.functions),
+      triggers: new Map(this.triggers),
+      history: [...this.history],
+    };
+  }
+}

@@ -1,0 +1,171 @@
+import { relationKey } from '../../model/schema-state.js';
+import type { ColumnDef, TableDef } from '../../model/objects.js';
+import type { AlterTableCommand, Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { constraintMentions, indexMentions } from './column-deps.js';
+import { buildColumn, findColumn, updateColumn } from './columns.js';
+import { addConstraint, creationOrder } from './constraints.js';
+import { applySequenceOptions, createOwnedSequence } from './sequences.js';
+
+/** Drops the sequences a column owns (serial/identity), as PostgreSQL's dependency does. */
+function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string): void {
+  for (const [k, seq] of ctx.draft.sequences) {
+    if (seq.schema === table.schema && seq.ownedBy?.table === table.name && (column === undefined || seq.ownedBy.column === column)) {
+      ctx.draft.sequences.delete(k);
+    }
+  }
+}
+
+/**
+ * Drops the FKs of *other* tables that reference `table` (optionally only those using one of
+ * `columns`): what CASCADE does; without CASCADE PostgreSQL refuses.
+ */
+export function dropReferencingForeignKeys(ctx: ReplayContext, table: TableDef, cascade: boolean, columns?: readonly string[]): void {
+  for (const other of [...ctx.draft.tables.values()]) {
+    if (other.schema === table.schema && other.name === table.name) continue;
+    const doomed = other.constraints.filter(
+      (c) =>
+        c.type === 'foreign key' &&
+        c.references.table.schema === table.schema &&
+        c.references.table.name === table.name &&
+        (columns === undefined || c.references.columns.some((rc) => columns.includes(rc))),
+    );
+    if (!doomed.length) continue;
+    if (!cascade) ctx.error(`cannot drop: constraint ${doomed[0]!.name} on table ${other.name} depends on it (use CASCADE)`);
+    ctx.draft.trackConstraints(other, doomed, -1);
+    ctx.putTable({ ...other, constraints: other.constraints.filter((c) => !doomed.includes(c)) });
+  }
+}
+
+function dropColumn(ctx: ReplayContext, table: TableDef, name: string, cascade: boolean): TableDef {
+  const doomed = table.constraints.filter((c) => constraintMentions(c, name));
+  const keyDoomed = doomed.filter((c) => c.type === 'primary key' || c.type === 'unique');
+  if (keyDoomed.length) {
+    dropReferencingForeignKeys(ctx, table, cascade, keyDoomed.flatMap((c) => ('columns' in c ? c.columns : [])));
+  }
+  dropReferencingForeignKeys(ctx, table, cascade, [name]);
+  ctx.draft.trackConstraints(table, doomed, -1);
+  for (const [k, idx] of ctx.draft.indexes) {
+    if (idx.schema === table.schema && idx.table === table.name && indexMentions(idx, name)) ctx.draft.indexes.delete(k);
+  }
+  dropOwnedSequences(ctx, table, name);
+  ctx.draft.history.push({ event: 'drop', object: 'column', ref: { schema: table.schema, name, parent: table.name }, origin: ctx.origin });
+  return {
+    ...table,
+    columns: table.columns.filter((c) => c.name !== name),
+    constraints: table.constraints.filter((c) => !doomed.includes(c)),
+  };
+}
+
+function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): TableDef {
+  switch (cmd.op) {
+    case 'addColumn': {
+      if (table.columns.some((c) => c.name === cmd.column.name)) {
+        if (!cmd.ifNotExists) ctx.error(`column "${cmd.column.name}" of relation "${table.name}" already exists`);
+        return table;
+      }
+      const col = buildColumn(ctx, table, cmd.column);
+      let t: TableDef = { ...table, columns: [...table.columns, col] };
+      ctx.putTable(t);
+      for (const spec of creationOrder(cmd.column.constraints)) t = addConstraint(ctx, t, spec);
+      return t;
+    }
+    case 'dropColumn':
+      if (!table.columns.some((c) => c.name === cmd.column)) {
+        if (!cmd.ifExists) ctx.error(`column "${cmd.column}" of relation "${table.name}" does not exist`);
+        return table;
+      }
+      return dropColumn(ctx, table, cmd.column, cmd.cascade);
+    case 'alterColumnType': {
+      if (!findColumn(ctx, table, cmd.column)) return table;
+      const type = ctx.typeText(cmd.type);
+      return updateColumn(table, cmd.column, (c) => {
+        const { collation: _old, ...rest } = c;
+        return { ...rest, type, ...(cmd.collation !== undefined ? { collation: cmd.collation } : c.type === type && _old ? { collation: _old } : {}) };
+      });
+    }
+    case 'setDefault':
+      if (!findColumn(ctx, table, cmd.column)) return table;
+      return updateColumn(table, cmd.column, (c) => {
+        const { default: _d, ...rest } = c;
+        return cmd.expression === null ? rest : { ...rest, default: cmd.expression };
+      });
+    case 'setNotNull':
+    case 'dropNotNull':
+      if (!findColumn(ctx, table, cmd.column)) return table;
+      return updateColumn(table, cmd.column, (c) => ({ ...c, notNull: cmd.op === 'setNotNull' }));
+    case 'addConstraint':
+      return addConstraint(ctx, table, cmd.constraint);
+    case 'dropConstraint': {
+      const c = table.constraints.find((x) => x.name === cmd.name);
+      if (!c) {
+        if (!cmd.ifExists) ctx.error(`constraint "${cmd.name}" of relation "${table.name}" does not exist`);
+        return table;
+      }
+      if (c.type === 'primary key' || c.type === 'unique') dropReferencingForeignKeys(ctx, table, cmd.cascade, c.columns);
+      ctx.draft.trackConstraints(table, [c], -1);
+      ctx.draft.history.push({ event: 'drop', object: 'constraint', ref: { schema: table.schema, name: c.name, parent: table.name }, origin: ctx.origin });
+      return { ...table, constraints: table.constraints.filter((x) => x !== c) };
+    }
+    case 'validateConstraint': {
+      const c = table.constraints.find((x) => x.name === cmd.name);
+      if (!c) {
+        ctx.error(`constraint "${cmd.name}" of relation "${table.name}" does not exist`);
+        return table;
+      }
+      if (c.type !== 'foreign key' && c.type !== 'check') return table;
+      return { ...table, constraints: table.constraints.map((x) => (x === c ? { ...c, validated: true } : x)) };
+    }
+    case 'addIdentity': {
+      const col = findColumn(ctx, table, cmd.column);
+      if (!col) return table;
+      const dataType = col.type === 'smallint' || col.type === 'integer' || col.type === 'bigint' ? col.type : 'bigint';
+      const seq = createOwnedSequence(ctx, table.schema, table.name, col.name, dataType, cmd.options);
+      return updateColumn(table, col.name, (c) => {
+        const { default: _d, ...rest } = c;
+        return { ...rest, notNull: true, identity: { always: cmd.always, sequence: seq } };
+      });
+    }
+    case 'setIdentity': {
+      const col = findColumn(ctx, table, cmd.column);
+      if (!col?.identity) {
+        if (col) ctx.error(`column "${cmd.column}" of relation "${table.name}" is not an identity column`);
+        return table;
+      }
+      const seqKey = relationKey(table.schema, col.identity.sequence ?? '');
+      const seq = ctx.draft.sequences.get(seqKey);
+      if (seq) ctx.draft.sequences.set(seqKey, applySequenceOptions(seq, seq, cmd.options, ctx));
+      const always = cmd.always ?? col.identity.always;
+      return updateColumn(table, col.name, (c) => ({ ...c, identity: { ...c.identity!, always } }));
+    }
+    case 'dropIdentity': {
+      const col = findColumn(ctx, table, cmd.column);
+      if (!col?.identity) {
+        if (col && !cmd.ifExists) ctx.error(`column "${cmd.column}" of relation "${table.name}" is not an identity column`);
+        return table;
+      }
+      dropOwnedSequences(ctx, table, col.name);
+      return updateColumn(table, col.name, (c): ColumnDef => {
+        const { identity: _i, ...rest } = c;
+        return rest;
+      });
+    }
+    case 'setLogged':
+      return { ...table, unlogged: cmd.unlogged };
+    case 'unsupported':
+      ctx.warn(`not modelled: ${cmd.what}`);
+      return table;
+  }
+}
+
+/** ALTER TABLE: subcommands applied in order to the table. */
+export function alterTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'alterTable' }>): void {
+  let table = ctx.table(s.table, s.ifExists);
+  if (!table) return;
+  for (const cmd of s.commands) {
+    table = apply(ctx, table, cmd);
+    ctx.putTable(table);
+    // Handlers may have replaced this table through the draft (e.g. self-referencing FKs).
+    table = ctx.draft.tables.get(relationKey(table.schema, table.name)) ?? table;
+  }
+}

@@ -1,0 +1,51 @@
+import type { ColumnDef, TableDef } from '../../model/objects.js';
+import type { ColumnSpec } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { createOwnedSequence, nextvalDefault } from './sequences.js';
+
+/**
+ * Builds a column from its spec. `serial` is sugar: PostgreSQL creates an owned sequence, makes
+ * the column integer/bigint NOT NULL with a `nextval` default; identity columns also get an
+ * owned sequence but no default.
+ */
+export function buildColumn(ctx: ReplayContext, table: { schema: string; name: string }, spec: ColumnSpec): ColumnDef {
+  let type = ctx.typeText(spec.type);
+  let notNull = spec.notNull;
+  let def = spec.default;
+  let identity: ColumnDef['identity'];
+  if (spec.type.kind === 'serial') {
+    const seq = createOwnedSequence(ctx, table.schema, table.name, spec.name, spec.type.base, {});
+    type = spec.type.base;
+    notNull = true;
+    def = nextvalDefault(table.schema, seq);
+  }
+  if (spec.identity) {
+    const dataType = type === 'smallint' || type === 'integer' || type === 'bigint' ? type : 'bigint';
+    if (dataType !== type) ctx.error(`identity column type must be smallint, integer, or bigint`);
+    const seq = createOwnedSequence(ctx, table.schema, table.name, spec.name, dataType, spec.identity.options);
+    identity = { always: spec.identity.always, sequence: seq };
+    notNull = true;
+  }
+  return {
+    name: spec.name,
+    type,
+    notNull,
+    ...(def !== undefined && !identity ? { default: def } : {}),
+    ...(identity ? { identity } : {}),
+    ...(spec.generated !== undefined ? { generated: spec.generated } : {}),
+    ...(spec.collation !== undefined ? { collation: spec.collation } : {}),
+    origin: ctx.origin,
+  };
+}
+
+/** Replaces one column of a table by name. */
+export function updateColumn(table: TableDef, name: string, fn: (c: ColumnDef) => ColumnDef): TableDef {
+  return { ...table, columns: table.columns.map((c) => (c.name === name ? fn(c) : c)) };
+}
+
+/** Finds a column or reports PostgreSQL's error. */
+export function findColumn(ctx: ReplayContext, table: TableDef, name: string): ColumnDef | undefined {
+  const col = table.columns.find((c) => c.name === name);
+  if (!col) ctx.error(`column "${name}" of relation "${table.name}" does not exist`);
+  return col;
+}

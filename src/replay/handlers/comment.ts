@@ -1,0 +1,64 @@
+import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import type { Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+
+type Comment = Extract<Ddl, { kind: 'comment' }>;
+
+function withComment<T extends { comment?: string }>(o: T, text: string | null): T {
+  const { comment: _c, ...rest } = o;
+  return (text === null || text === '' ? rest : { ...rest, comment: text }) as T;
+}
+
+function setIn<T extends { comment?: string }>(ctx: ReplayContext, map: Map<string, T>, key: string, text: string | null, what: string): void {
+  const o = map.get(key);
+  if (!o) return ctx.error(`${what} ${key} does not exist`);
+  map.set(key, withComment(o, text));
+}
+
+/** COMMENT ON: the text rides on the object (an empty string removes it, as in PostgreSQL). */
+export function comment(ctx: ReplayContext, s: Comment): void {
+  const d = ctx.draft;
+  const key = ctx.key(s.object);
+  switch (s.target) {
+    case 'table':
+      return setIn(ctx, d.tables, key, s.text, 'table');
+    case 'index':
+      return setIn(ctx, d.indexes, key, s.text, 'index');
+    case 'sequence':
+      return setIn(ctx, d.sequences, key, s.text, 'sequence');
+    case 'view':
+    case 'materialized view':
+      return setIn(ctx, d.views, key, s.text, s.target);
+    case 'type':
+      return setIn(ctx, d.enums, key, s.text, 'type');
+    case 'schema':
+      return setIn(ctx, d.schemas, s.object.name, s.text, 'schema');
+    case 'extension':
+      return ctx.warn('not modelled: COMMENT ON EXTENSION');
+    case 'column':
+    case 'constraint': {
+      const t = ctx.table(s.object);
+      if (!t || s.sub === undefined) return;
+      if (s.target === 'column') {
+        if (!t.columns.some((c) => c.name === s.sub)) return ctx.error(`column "${s.sub}" of relation "${t.name}" does not exist`);
+        return ctx.putTable({ ...t, columns: t.columns.map((c) => (c.name === s.sub ? withComment(c, s.text) : c)) });
+      }
+      if (!t.constraints.some((c) => c.name === s.sub)) return ctx.error(`constraint "${s.sub}" for table "${t.name}" does not exist`);
+      return ctx.putTable({ ...t, constraints: t.constraints.map((c) => (c.name === s.sub ? withComment(c, s.text) : c)) });
+    }
+    case 'trigger': {
+      const t = ctx.table(s.object);
+      if (!t || s.sub === undefined) return;
+      return setIn(ctx, d.triggers, triggerKey(t.schema, t.name, s.sub), s.text, 'trigger');
+    }
+    case 'function':
+    case 'procedure': {
+      const schema = ctx.schemaOf(s.object);
+      const k =
+        s.args !== undefined
+          ? functionKey(schema, s.object.name, s.args)
+          : [...d.functions.entries()].find(([, f]) => f.schema === schema && f.name === s.object.name)?.[0] ?? relationKey(schema, s.object.name);
+      return setIn(ctx, d.functions, k, s.text, 'function');
+    }
+  }
+}

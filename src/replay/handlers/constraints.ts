@@ -1,0 +1,130 @@
+import { qualify } from '../../model/names.js';
+import type { ConstraintDef, TableDef } from '../../model/objects.js';
+import type { ConstraintSpec } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { chooseName, nameAddition } from '../naming.js';
+
+/** Order in which PostgreSQL creates a CREATE TABLE's constraints (and so picks their names). */
+export function creationOrder(specs: readonly ConstraintSpec[]): ConstraintSpec[] {
+  const rank = (s: ConstraintSpec): number =>
+    s.type === 'check' ? 0 : s.type === 'primary key' ? 1 : s.type === 'foreign key' ? 3 : 2;
+  return specs.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+}
+
+/** Picks the name PostgreSQL would give an unnamed constraint on `table`. */
+function chooseConstraintName(ctx: ReplayContext, table: TableDef, spec: ConstraintSpec, pending: readonly string[]): string {
+  const d = ctx.draft;
+  const schema = table.schema;
+  const constraintTaken = (n: string): boolean =>
+    d.constraintNameExists(schema, n) || pending.includes(n) || table.constraints.some((c) => c.name === n);
+  // Index-backed constraints get their index's name: unique among relations *and* constraints.
+  const relationTaken = (n: string): boolean => d.relationExists(schema, n) || constraintTaken(n);
+  switch (spec.type) {
+    case 'primary key':
+      return chooseName(table.name, undefined, 'pkey', relationTaken);
+    case 'unique':
+      return chooseName(table.name, nameAddition(spec.columns), 'key', relationTaken);
+    case 'exclude':
+      return chooseName(table.name, nameAddition(spec.keys.map((k) => k.column ?? 'expr')), 'excl', relationTaken);
+    case 'foreign key':
+      return chooseName(table.name, nameAddition(spec.columns), 'fkey', constraintTaken);
+    case 'check': {
+      // AddRelationNewConstraints names a CHECK after its column only if it mentions exactly one.
+      const cols = spec.columnsMentioned.filter((c) => table.columns.some((col) => col.name === c));
+      return chooseName(table.name, cols.length === 1 ? cols[0] : undefined, 'check', constraintTaken);
+    }
+  }
+}
+
+/**
+ * Adds a constraint to a table the way PostgreSQL would: names it if unnamed, resolves an FK's
+ * referenced columns, marks PK columns NOT NULL, and registers the name. Returns the new table.
+ */
+export function addConstraint(ctx: ReplayContext, table: TableDef, spec: ConstraintSpec, pending: string[] = []): TableDef {
+  const name = spec.name ?? chooseConstraintName(ctx, table, spec, pending);
+  if (table.constraints.some((c) => c.name === name)) {
+    ctx.error(`constraint "${name}" for relation ${qualify(table)} already exists`);
+    return table;
+  }
+  const base = { name, deferrable: spec.deferrable, initiallyDeferred: spec.initiallyDeferred, origin: ctx.origin };
+  let def: ConstraintDef;
+  let columns = table.columns;
+  const missing = (cols: readonly string[]): string | undefined => cols.find((c) => !table.columns.some((col) => col.name === c));
+  switch (spec.type) {
+    case 'primary key': {
+      if (table.constraints.some((c) => c.type === 'primary key')) {
+        ctx.error(`multiple primary keys for table ${qualify(table)} are not allowed`);
+        return table;
+      }
+      const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
+      def = { ...base, type: 'primary key', columns: cols, include: spec.include };
+      columns = columns.map((c) => (cols.includes(c.name) && !c.notNull ? { ...c, notNull: true } : c));
+      break;
+    }
+    case 'unique': {
+      const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
+      def = { ...base, type: 'unique', columns: cols, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct };
+      break;
+    }
+    case 'foreign key': {
+      const refKey = ctx.key(spec.table);
+      const refTable = refKey === ctx.key(table) ? table : ctx.draft.tables.get(refKey);
+      if (!refTable) {
+        ctx.error(`referenced table ${spec.table.schema ? spec.table.schema + '.' : ''}${spec.table.name} does not exist`);
+        return table;
+      }
+      let refColumns = spec.refColumns;
+      if (!refColumns.length) {
+        const pk = refTable.constraints.find((c) => c.type === 'primary key');
+        if (!pk || pk.type !== 'primary key') {
+          ctx.error(`there is no primary key for referenced table ${qualify(refTable)}`);
+          return table;
+        }
+        refColumns = pk.columns;
+      }
+      def = {
+        ...base,
+        type: 'foreign key',
+        columns: spec.columns,
+        references: {
+          table: { schema: refTable.schema, name: refTable.name },
+          columns: refColumns,
+          onDelete: spec.onDelete,
+          onUpdate: spec.onUpdate,
+          match: spec.match,
+        },
+        validated: !spec.notValid,
+      };
+      break;
+    }
+    case 'check':
+      def = { ...base, type: 'check', expression: spec.expression, validated: !spec.notValid, noInherit: spec.noInherit };
+      break;
+    case 'exclude':
+      def = {
+        ...base, type: 'exclude', method: spec.method, keys: spec.keys, include: spec.include,
+        ...(spec.where !== undefined ? { where: spec.where } : {}),
+      };
+      break;
+  }
+  const bad = 'columns' in def ? missing(def.columns) : undefined;
+  if (bad !== undefined) {
+    ctx.error(`column "${bad}" named in constraint "${name}" does not exist`);
+    return table;
+  }
+  pending.push(name);
+  ctx.draft.trackConstraints(table, [def], 1);
+  return { ...table, columns, constraints: [...table.constraints, def] };
+}
+
+/** `ADD CONSTRAINT .. USING INDEX idx`: the index becomes the constraint's (and is renamed to it). */
+function indexColumns(ctx: ReplayContext, table: TableDef, index: string): string[] {
+  const key = ctx.key({ schema: table.schema, name: index });
+  const idx = ctx.draft.indexes.get(key);
+  if (!idx) {
+    ctx.error(`index "${index}" does not exist`);
+    return [];
+  }
+  ctx.draft.indexes.delete(key);
+  return idx.keys.map((k) => k.column ?? '');
+}

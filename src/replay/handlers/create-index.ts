@@ -1,0 +1,34 @@
+import { relationKey } from '../../model/schema-state.js';
+import type { Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { chooseName, dedupeColumnNames, nameAddition } from '../naming.js';
+
+/** CREATE INDEX; PostgreSQL names an unnamed one `<table>_<columns>_idx`, unique or not. */
+export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createIndex' }>): void {
+  const table = ctx.table(s.table);
+  if (!table) return;
+  const schema = table.schema;
+  const name =
+    s.name ?? chooseName(table.name, nameAddition(dedupeColumnNames(s.keyNames)), 'idx', (n) => ctx.draft.relationExists(schema, n));
+  if (ctx.draft.relationExists(schema, name)) {
+    if (!s.ifNotExists) ctx.error(`relation "${name}" already exists`);
+    return;
+  }
+  const missing = s.keys.find((k) => k.column !== undefined && !table.columns.some((c) => c.name === k.column));
+  if (missing) {
+    ctx.error(`column "${missing.column}" does not exist`);
+    return;
+  }
+  ctx.draft.indexes.set(relationKey(schema, name), {
+    schema,
+    name,
+    table: table.name,
+    unique: s.unique,
+    method: s.method,
+    keys: s.keys,
+    include: s.include,
+    ...(s.where !== undefined ? { where: s.where } : {}),
+    nullsNotDistinct: s.nullsNotDistinct,
+    origin: ctx.origin,
+  });
+}

@@ -1,0 +1,73 @@
+import { relationKey } from '../../model/schema-state.js';
+import type { ColumnDef, TableDef } from '../../model/objects.js';
+import type { ConstraintSpec, Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { buildColumn } from './columns.js';
+import { addConstraint, creationOrder } from './constraints.js';
+
+/** CREATE TABLE: columns (serial sequences first), then constraints in PostgreSQL's creation order. */
+export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createTable' }>): void {
+  const schema = ctx.schemaOf(s.table);
+  if (!ctx.draft.schemas.has(schema)) {
+    ctx.error(`schema "${schema}" does not exist`);
+    return;
+  }
+  if (ctx.draft.relationExists(schema, s.table.name)) {
+    if (!s.ifNotExists) ctx.error(`relation "${s.table.name}" already exists`);
+    return;
+  }
+  const names = new Set<string>();
+  const columns: ColumnDef[] = [];
+  for (const spec of s.columns) {
+    if (names.has(spec.name)) ctx.error(`column "${spec.name}" specified more than once`);
+    names.add(spec.name);
+    columns.push(buildColumn(ctx, { schema, name: s.table.name }, spec));
+  }
+  let table: TableDef = {
+    schema,
+    name: s.table.name,
+    unlogged: s.unlogged,
+    ...(s.partitionBy !== undefined ? { partitionBy: s.partitionBy } : {}),
+    ...(s.partitionOf
+      ? { partitionOf: { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: s.partitionOf.bound } }
+      : {}),
+    columns,
+    constraints: [],
+    origin: ctx.origin,
+  };
+  ctx.draft.tables.set(relationKey(schema, table.name), table);
+  const specs = dedupeIndexConstraints([...s.columns.flatMap((c) => c.constraints), ...s.constraints]);
+  const pending: string[] = [];
+  for (const spec of creationOrder(specs)) table = addConstraint(ctx, table, spec, pending);
+  ctx.putTable(table);
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * transformIndexConstraints drops index specs identical to an earlier one (the primary key
+ * first): `UNIQUE (id)` next to `PRIMARY KEY (id)`, or the same UNIQUE written twice, makes one
+ * index; an unnamed survivor takes the duplicate's name.
+ */
+export function dedupeIndexConstraints(specs: readonly ConstraintSpec[]): ConstraintSpec[] {
+  type Keyed = Extract<ConstraintSpec, { type: 'primary key' | 'unique' }>;
+  const isKeyed = (s: ConstraintSpec): s is Keyed => s.type === 'primary key' || s.type === 'unique';
+  const out = [...specs];
+  const kept: Keyed[] = out.filter((s): s is Keyed => s.type === 'primary key');
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    if (!isKeyed(s) || s.type === 'primary key') continue;
+    const prior = kept.find(
+      (p) =>
+        same(p.columns, s.columns) && same(p.include, s.include) && p.deferrable === s.deferrable &&
+        p.initiallyDeferred === s.initiallyDeferred && (p.type === 'unique' ? p.nullsNotDistinct : false) === s.nullsNotDistinct,
+    );
+    if (!prior) {
+      kept.push(s);
+      continue;
+    }
+    if (prior.name === undefined && s.name !== undefined) out[out.indexOf(prior)] = { ...prior, name: s.name };
+    out.splice(i--, 1);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import { qualify } from '../../model/names.js';
+import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import type { ObjectKind, TableDef } from '../../model/objects.js';
+import type { Ddl, NameRef } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { dropReferencingForeignKeys } from './alter-table.js';
+
+type Drop = Extract<Ddl, { kind: 'drop' }>;
+
+function record(ctx: ReplayContext, object: ObjectKind, schema: string, name: string, parent?: string): void {
+  ctx.draft.history.push({ event: 'drop', object, ref: { schema, name, ...(parent !== undefined ? { parent } : {}) }, origin: ctx.origin });
+}
+
+/** Drops a table with what depends on it: its indexes, triggers, owned sequences and constraints. */
+export function dropTable(ctx: ReplayContext, t: TableDef, cascade: boolean): void {
+  const d = ctx.draft;
+  dropReferencingForeignKeys(ctx, t, cascade);
+  d.trackConstraints(t, t.constraints, -1);
+  d.tables.delete(relationKey(t.schema, t.name));
+  for (const [k, idx] of d.indexes) if (idx.schema === t.schema && idx.table === t.name) d.indexes.delete(k);
+  for (const [k, trg] of d.triggers) if (trg.schema === t.schema && trg.table === t.name) d.triggers.delete(k);
+  for (const [k, seq] of d.sequences) if (seq.schema === t.schema && seq.ownedBy?.table === t.name) d.sequences.delete(k);
+  record(ctx, 'table', t.schema, t.name);
+}
+
+function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string; args?: string }): void {
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(o.object);
+  const key = relationKey(schema, o.object.name);
+  const missing = (what: string): void => {
+    if (!s.ifExists) ctx.error(`${what} ${qualify({ schema, name: o.object.name })} does not exist`);
+  };
+  switch (s.target) {
+    case 'table': {
+      const t = d.tables.get(key);
+      return t ? dropTable(ctx, t, s.cascade) : missing('table');
+    }
+    case 'index': {
+      if (d.constraintIndexes.has(key)) {
+        return ctx.error(`cannot drop index ${o.object.name} because a constraint requires it (drop the constraint)`);
+      }
+      if (!d.indexes.delete(key)) return missing('index');
+      return record(ctx, 'index', schema, o.object.name);
+    }
+    case 'sequence':
+      if (!d.sequences.delete(key)) return missing('sequence');
+      return record(ctx, 'sequence', schema, o.object.name);
+    case 'view':
+    case 'materialized view': {
+      const v = d.views.get(key);
+      if (!v || v.materialized !== (s.target === 'materialized view')) return missing(s.target);
+      d.views.delete(key);
+      return record(ctx, s.target, schema, o.object.name);
+    }
+    case 'type': {
+      if (!d.enums.has(key)) return missing('type');
+      const users = [...d.tables.values()].filter((t) => t.columns.some((c) => c.type === key || c.type === `${key}[]`));
+      if (users.length && !s.cascade) return ctx.error(`cannot drop type ${key} because table ${users[0]!.name} uses it`);
+      for (const t of users) {
+        ctx.putTable({ ...t, columns: t.columns.filter((c) => c.type !== key && c.type !== `${key}[]`) });
+      }
+      d.enums.delete(key);
+      return record(ctx, 'enum', schema, o.object.name);
+    }
+    case 'function':
+    case 'procedure': {
+      const matches =
+        o.args !== undefined
+          ? [functionKey(schema, o.object.name, o.args)].filter((k) => d.functions.has(k))
+          : [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === o.object.name).map(([k]) => k);
+      if (matches.length !== 1) return matches.length ? ctx.error(`function name "${o.object.name}" is not unique`) : missing('function');
+      d.functions.delete(matches[0]!);
+      for (const [k, trg] of d.triggers) {
+        if (trg.function.schema === schema && trg.function.name === o.object.name) {
+          if (!s.cascade) return ctx.error(`cannot drop function ${o.object.name} because trigger ${trg.name} depends on it`);
+          d.triggers.delete(k);
+        }
+      }
+      return record(ctx, 'function', schema, o.object.name);
+    }
+    case 'trigger': {
+      const table = ctx.table(o.object, s.ifExists);
+      if (!table || o.sub === undefined) return;
+      if (!d.triggers.delete(triggerKey(table.schema, table.name, o.sub))) {
+        if (!s.ifExists) ctx.error(`trigger "${o.sub}" for table "${table.name}" does not exist`);
+        return;
+      }
+      return record(ctx, 'trigger', table.schema, o.sub, table.name);
+    }
+    case 'schema': {
+      const name = o.object.name;
+      if (!d.schemas.has(name)) return missing('schema');
+      const inSchema = [...d.tables.values()].some((t) => t.schema === name) || [...d.enums.values()].some((e) => e.schema === name);
+      if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
+      for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
+      for (const map of [d.enums, d.sequences, d.indexes, d.views, d.functions, d.triggers] as Map<string, { schema: string }>[]) {
+        for (const [k, v] of map) if (v.schema === name) map.delete(k);
+      }
+      d.schemas.delete(name);
+      return record(ctx, 'schema', name, name);
+    }
+    case 'extension':
+      if (!d.extensions.delete(o.object.name)) return missing('extension');
+      return record(ctx, 'extension', schema, o.object.name);
+    case 'column':
+    case 'constraint':
+      return ctx.warn(`not modelled: DROP ${s.target.toUpperCase()}`);
+  }
+}
+
+/** DROP .. [IF EXISTS] [CASCADE] of each named object. */
+export function drop(ctx: ReplayContext, s: Drop): void {
+  for (const o of s.objects) dropOne(ctx, s, o);
+}

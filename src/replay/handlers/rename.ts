@@ -1,0 +1,214 @@
+import { qualify } from '../../model/names.js';
+import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
+import type { Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
+import { nextvalDefault } from './sequences.js';
+
+type Rename = Extract<Ddl, { kind: 'rename' }>;
+
+function record(ctx: ReplayContext, object: ObjectKind, schema: string, from: string, to: string, parent?: string): void {
+  const p = parent !== undefined ? { parent } : {};
+  ctx.draft.history.push({ event: 'rename', object, from: { schema, name: from, ...p }, to: { schema, name: to, ...p }, origin: ctx.origin });
+}
+
+/** Renames a table and everything that refers to it by name in the model. */
+function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
+  const d = ctx.draft;
+  const oldKey = relationKey(t.schema, t.name);
+  const newKey = relationKey(t.schema, to);
+  d.tables.delete(oldKey);
+  d.tables.set(newKey, { ...t, name: to });
+  for (const [k, idx] of d.indexes) if (idx.schema === t.schema && idx.table === t.name) d.indexes.set(k, { ...idx, table: to });
+  for (const [k, v] of d.constraintIndexes) if (v === oldKey) d.constraintIndexes.set(k, newKey);
+  for (const [k, seq] of d.sequences) {
+    if (seq.schema === t.schema && seq.ownedBy?.table === t.name) d.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, table: to } });
+  }
+  for (const [k, trg] of [...d.triggers]) {
+    if (trg.schema === t.schema && trg.table === t.name) {
+      d.triggers.delete(k);
+      d.triggers.set(triggerKey(t.schema, to, trg.name), { ...trg, table: to });
+    }
+  }
+  for (const [k, other] of d.tables) {
+    const fixFk = (c: ConstraintDef): ConstraintDef =>
+      c.type === 'foreign key' && c.references.table.schema === t.schema && c.references.table.name === t.name
+        ? { ...c, references: { ...c.references, table: { schema: t.schema, name: to } } }
+        : c;
+    if (other.constraints.some((c) => fixFk(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fixFk) });
+  }
+  record(ctx, 'table', t.schema, t.name, to);
+}
+
+/** Renames a relation of any kind: ALTER TABLE/INDEX/SEQUENCE/VIEW .. RENAME TO all reach pg_class. */
+function renameRelation(ctx: ReplayContext, s: Rename): void {
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(s.object);
+  const from = s.object.name;
+  const key = relationKey(schema, from);
+  if (!d.relationExists(schema, from)) {
+    if (!s.ifExists) ctx.error(`relation ${qualify({ schema, name: from })} does not exist`);
+    return;
+  }
+  if (d.relationExists(schema, s.newName)) {
+    ctx.error(`relation "${s.newName}" already exists`);
+    return;
+  }
+  const newKey = relationKey(schema, s.newName);
+  const table = d.tables.get(key);
+  if (table) return renameTable(ctx, table, s.newName);
+  const idx = d.indexes.get(key);
+  if (idx) {
+    d.indexes.delete(key);
+    d.indexes.set(newKey, { ...idx, name: s.newName });
+    return record(ctx, 'index', schema, from, s.newName);
+  }
+  const owner = d.constraintIndexes.get(key);
+  if (owner) return renameConstraint(ctx, d.tables.get(owner)!, from, s.newName);
+  const seq = d.sequences.get(key);
+  if (seq) {
+    d.sequences.delete(key);
+    d.sequences.set(newKey, { ...seq, name: s.newName });
+    // Defaults hold the sequence's OID, so they print the new name from now on.
+    const oldDefault = nextvalDefault(schema, from);
+    const newDefault = nextvalDefault(schema, s.newName);
+    for (const [k, t] of d.tables) {
+      if (t.schema !== schema) continue;
+      const fixed = t.columns.map((c) =>
+        c.default === oldDefault ? { ...c, default: newDefault } : c.identity?.sequence === from ? { ...c, identity: { ...c.identity, sequence: s.newName } } : c,
+      );
+      if (fixed.some((c, i) => c !== t.columns[i])) d.tables.set(k, { ...t, columns: fixed });
+    }
+    return record(ctx, 'sequence', schema, from, s.newName);
+  }
+  const view = d.views.get(key);
+  if (view) {
+    d.views.delete(key);
+    d.views.set(newKey, { ...view, name: s.newName });
+    return record(ctx, view.materialized ? 'materialized view' : 'view', schema, from, s.newName);
+  }
+}
+
+/** Renames a constraint; for PK/UNIQUE/EXCLUDE the backing index is renamed with it. */
+function renameConstraint(ctx: ReplayContext, table: TableDef, from: string, to: string): void {
+  const c = table.constraints.find((x) => x.name === from);
+  if (!c) {
+    ctx.error(`constraint "${from}" for table "${table.name}" does not exist`);
+    return;
+  }
+  if (table.constraints.some((x) => x.name === to)) {
+    ctx.error(`constraint "${to}" for relation "${table.name}" already exists`);
+    return;
+  }
+  const renamed = { ...c, name: to };
+  ctx.draft.trackConstraints(table, [c], -1);
+  ctx.draft.trackConstraints(table, [renamed], 1);
+  ctx.putTable({ ...table, constraints: table.constraints.map((x) => (x === c ? renamed : x)) });
+  record(ctx, 'constraint', table.schema, from, to, table.name);
+}
+
+function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: string): void {
+  const d = ctx.draft;
+  if (!table.columns.some((c) => c.name === from)) {
+    ctx.error(`column "${from}" does not exist`);
+    return;
+  }
+  if (table.columns.some((c) => c.name === to)) {
+    ctx.error(`column "${to}" of relation "${table.name}" already exists`);
+    return;
+  }
+  ctx.putTable({
+    ...table,
+    columns: table.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
+    constraints: table.constraints.map((c) => renameColumnInConstraint(c, from, to)),
+  });
+  for (const [k, idx] of d.indexes) if (idx.schema === table.schema && idx.table === table.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
+  for (const [k, seq] of d.sequences) {
+    if (seq.schema === table.schema && seq.ownedBy?.table === table.name && seq.ownedBy.column === from) {
+      d.sequences.set(k, { ...seq, ownedBy: { table: table.name, column: to } });
+    }
+  }
+  for (const [k, other] of d.tables) {
+    const fix = (c: ConstraintDef): ConstraintDef =>
+      c.type === 'foreign key' && c.references.table.schema === table.schema && c.references.table.name === table.name && c.references.columns.includes(from)
+        ? { ...c, references: { ...c.references, columns: c.references.columns.map((x) => (x === from ? to : x)) } }
+        : c;
+    if (other.constraints.some((c) => fix(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fix) });
+  }
+  for (const [k, trg] of d.triggers) {
+    if (trg.schema === table.schema && trg.table === table.name && trg.updateColumns.includes(from)) {
+      d.triggers.set(k, { ...trg, updateColumns: trg.updateColumns.map((x) => (x === from ? to : x)) });
+    }
+  }
+  record(ctx, 'column', table.schema, from, to, table.name);
+}
+
+function renameType(ctx: ReplayContext, s: Rename): void {
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(s.object);
+  const key = relationKey(schema, s.object.name);
+  const e = d.enums.get(key);
+  if (!e) {
+    if (!s.ifExists) ctx.error(`type ${key} does not exist`);
+    return;
+  }
+  const newKey = relationKey(schema, s.newName);
+  if (d.enums.has(newKey)) {
+    ctx.error(`type "${s.newName}" already exists`);
+    return;
+  }
+  d.enums.delete(key);
+  d.enums.set(newKey, { ...e, name: s.newName });
+  for (const [k, t] of d.tables) {
+    const fixed = t.columns.map((c) =>
+      c.type === key ? { ...c, type: newKey } : c.type === `${key}[]` ? { ...c, type: `${newKey}[]` } : c,
+    );
+    if (fixed.some((c, i) => c !== t.columns[i])) d.tables.set(k, { ...t, columns: fixed });
+  }
+  record(ctx, 'enum', schema, s.object.name, s.newName);
+}
+
+/** ALTER .. RENAME of every kind the model tracks. */
+export function rename(ctx: ReplayContext, s: Rename): void {
+  const d = ctx.draft;
+  switch (s.target) {
+    case 'table':
+    case 'index':
+    case 'sequence':
+    case 'view':
+    case 'materialized view':
+      return renameRelation(ctx, s);
+    case 'column':
+    case 'constraint': {
+      const table = ctx.table(s.object, s.ifExists);
+      if (!table || s.sub === undefined) return;
+      return s.target === 'column' ? renameColumn(ctx, table, s.sub, s.newName) : renameConstraint(ctx, table, s.sub, s.newName);
+    }
+    case 'trigger': {
+      const table = ctx.table(s.object);
+      if (!table || s.sub === undefined) return;
+      const key = triggerKey(table.schema, table.name, s.sub);
+      const trg = d.triggers.get(key);
+      if (!trg) return ctx.error(`trigger "${s.sub}" for table "${table.name}" does not exist`);
+      d.triggers.delete(key);
+      d.triggers.set(triggerKey(table.schema, table.name, s.newName), { ...trg, name: s.newName });
+      return record(ctx, 'trigger', table.schema, s.sub, s.newName, table.name);
+    }
+    case 'type':
+      return renameType(ctx, s);
+    case 'function':
+    case 'procedure': {
+      const schema = ctx.schemaOf(s.object);
+      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.object.name);
+      if (matches.length !== 1) return ctx.error(`function ${s.object.name} is ${matches.length ? 'ambiguous' : 'missing'}`);
+      const [k, f] = matches[0]!;
+      d.functions.delete(k);
+      d.functions.set(functionKey(schema, s.newName, f.identityArgs), { ...f, name: s.newName });
+      return record(ctx, 'function', schema, f.name, s.newName);
+    }
+    case 'schema':
+    case 'extension':
+      return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. RENAME`);
+  }
+}

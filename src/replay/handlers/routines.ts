@@ -1,0 +1,58 @@
+import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import type { Ddl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+
+/** CREATE [OR REPLACE] VIEW / CREATE MATERIALIZED VIEW. */
+export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createView' }>): void {
+  const schema = ctx.schemaOf(s.view);
+  const key = relationKey(schema, s.view.name);
+  const existing = ctx.draft.views.get(key);
+  if (existing ? !s.orReplace && !s.ifNotExists : ctx.draft.relationExists(schema, s.view.name)) {
+    ctx.error(`relation "${s.view.name}" already exists`);
+    return;
+  }
+  if (existing && s.ifNotExists) return;
+  ctx.draft.views.set(key, {
+    schema, name: s.view.name, materialized: s.materialized, query: s.query,
+    ...(s.columns ? { columns: s.columns } : {}),
+    ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
+    origin: ctx.origin,
+  });
+}
+
+/** CREATE [OR REPLACE] FUNCTION / PROCEDURE, keyed by name and identity argument types. */
+export function createFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createFunction' }>): void {
+  const schema = ctx.schemaOf(s.function);
+  const key = functionKey(schema, s.function.name, s.identityArgs);
+  const existing = ctx.draft.functions.get(key);
+  if (existing && !s.orReplace) {
+    ctx.error(`function ${key} already exists with same argument types`);
+    return;
+  }
+  ctx.draft.functions.set(key, {
+    schema, name: s.function.name, identityArgs: s.identityArgs, args: s.args,
+    kind: s.procedure ? 'procedure' : 'function',
+    ...(s.returns !== undefined ? { returns: s.returns } : {}),
+    language: s.language, body: s.body, volatility: s.volatility, strict: s.strict, securityDefiner: s.securityDefiner,
+    ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
+    origin: ctx.origin,
+  });
+}
+
+/** CREATE [OR REPLACE] TRIGGER. */
+export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createTrigger' }>): void {
+  const table = ctx.table(s.table);
+  if (!table) return;
+  const key = triggerKey(table.schema, table.name, s.name);
+  if (ctx.draft.triggers.has(key) && !s.orReplace) {
+    ctx.error(`trigger "${s.name}" for relation "${table.name}" already exists`);
+    return;
+  }
+  ctx.draft.triggers.set(key, {
+    schema: table.schema, table: table.name, name: s.name, timing: s.timing, events: s.events,
+    updateColumns: s.updateColumns, forEachRow: s.forEachRow, ...(s.when !== undefined ? { when: s.when } : {}),
+    function: { schema: ctx.schemaOf(s.function), name: s.function.name }, args: s.args,
+    constraint: s.constraint, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
+    origin: ctx.origin,
+  });
+}

@@ -1,0 +1,175 @@
+import type { HistoryEvent, HistoryRef } from '../model/history.js';
+import type {
+  ColumnDef,
+  ConstraintDef,
+  EnumDef,
+  ExtensionDef,
+  ForeignKeyRef,
+  FunctionDef,
+  IndexDef,
+  IndexKey,
+  QualifiedName,
+  SchemaDef,
+  SequenceDef,
+  TableDef,
+  TriggerDef,
+  ViewDef,
+} from '../model/objects.js';
+import type { Origin } from '../model/origin.js';
+import type { SchemaState } from '../model/schema-state.js';
+import { compareText, valuesByKey } from './sort-order.js';
+
+/** Version of the JSON format below; bumped on any incompatible change. */
+export const STATE_JSON_VERSION = 1;
+
+/**
+ * The public JSON form of a schema state (`schema-sync state --format json`):
+ *
+ * ```
+ * { "version": 1,
+ *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
+ *   "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
+ *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[],
+ *   "history": HistoryEvent[] }
+ * ```
+ *
+ * Each element is the model object of `src/model/objects.ts` as plain data, keys in the order the
+ * interfaces declare them, optional fields absent (never `null`) when unset. Arrays of objects are
+ * sorted by their state key (quoted `schema.name`, functions with `(argtypes)`, triggers by table
+ * then name); a table's `constraints` are sorted by name. Order-carrying lists keep their order:
+ * columns, enum values, index keys, trigger events and arguments, and `history` (chronological).
+ * `origin` (`{revision, file, line}`) appears on objects and history events only with `withOrigin`.
+ */
+export interface StateJson {
+  readonly version: typeof STATE_JSON_VERSION;
+  readonly schemas: readonly SchemaDef[];
+  readonly extensions: readonly ExtensionDef[];
+  readonly enums: readonly EnumDef[];
+  readonly sequences: readonly SequenceDef[];
+  readonly tables: readonly TableDef[];
+  readonly indexes: readonly IndexDef[];
+  readonly views: readonly ViewDef[];
+  readonly functions: readonly FunctionDef[];
+  readonly triggers: readonly TriggerDef[];
+  readonly history: readonly HistoryEvent[];
+}
+
+/** Options of {@link stateToJson}. */
+export interface StateJsonOptions {
+  /** Include where each object was last defined; off, equal schemas give identical JSON. */
+  readonly withOrigin: boolean;
+}
+
+type Fields = readonly (readonly [string, unknown])[];
+
+/** A fresh object with exactly these keys in this order, dropping undefined values. */
+function obj<T>(fields: Fields): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of fields) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** Converts a state to plain JSON-able data in the documented, deterministic shape. */
+export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJson {
+  const origin = (o: Origin | undefined): Origin | undefined =>
+    opts.withOrigin && o ? obj<Origin>([['revision', o.revision], ['file', o.file], ['line', o.line]]) : undefined;
+  const qn = (q: QualifiedName): QualifiedName => obj([['schema', q.schema], ['name', q.name]]);
+  const key = (k: IndexKey): IndexKey =>
+    obj([
+      ['column', k.column], ['expression', k.expression], ['collation', k.collation], ['opclass', k.opclass],
+      ['descending', k.descending], ['nullsFirst', k.nullsFirst], ['operator', k.operator],
+    ]);
+  const ref = (r: ForeignKeyRef): ForeignKeyRef =>
+    obj([['table', qn(r.table)], ['columns', [...r.columns]], ['onDelete', r.onDelete], ['onUpdate', r.onUpdate], ['match', r.match]]);
+  const column = (c: ColumnDef): ColumnDef =>
+    obj([
+      ['name', c.name], ['type', c.type], ['notNull', c.notNull], ['default', c.default],
+      ['identity', c.identity ? obj([['always', c.identity.always], ['sequence', c.identity.sequence]]) : undefined],
+      ['generated', c.generated], ['collation', c.collation], ['comment', c.comment], ['origin', origin(c.origin)],
+    ]);
+  const constraint = (c: ConstraintDef): ConstraintDef => {
+    const head: Fields = [['name', c.name], ['type', c.type]];
+    const tail: Fields = [
+      ['deferrable', c.deferrable], ['initiallyDeferred', c.initiallyDeferred], ['comment', c.comment], ['origin', origin(c.origin)],
+    ];
+    switch (c.type) {
+      case 'primary key':
+        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ...tail]);
+      case 'unique':
+        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ['nullsNotDistinct', c.nullsNotDistinct], ...tail]);
+      case 'foreign key':
+        return obj([...head, ['columns', [...c.columns]], ['references', ref(c.references)], ['validated', c.validated], ...tail]);
+      case 'check':
+        return obj([...head, ['expression', c.expression], ['validated', c.validated], ['noInherit', c.noInherit], ...tail]);
+      case 'exclude':
+        return obj([...head, ['method', c.method], ['keys', c.keys.map(key)], ['include', [...c.include]], ['where', c.where], ...tail]);
+    }
+  };
+  const historyRef = (r: HistoryRef): HistoryRef => obj([['schema', r.schema], ['name', r.name], ['parent', r.parent]]);
+  const event = (e: HistoryEvent): HistoryEvent =>
+    e.event === 'rename'
+      ? obj([['event', e.event], ['object', e.object], ['from', historyRef(e.from)], ['to', historyRef(e.to)], ['origin', origin(e.origin)]])
+      : obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
+
+  return {
+    version: STATE_JSON_VERSION,
+    schemas: valuesByKey(state.schemas).map((s) => obj([['name', s.name], ['comment', s.comment], ['origin', origin(s.origin)]])),
+    extensions: valuesByKey(state.extensions).map((e) =>
+      obj([['name', e.name], ['schema', e.schema], ['origin', origin(e.origin)]]),
+    ),
+    enums: valuesByKey(state.enums).map((e) =>
+      obj([['schema', e.schema], ['name', e.name], ['values', [...e.values]], ['comment', e.comment], ['origin', origin(e.origin)]]),
+    ),
+    sequences: valuesByKey(state.sequences).map((s) =>
+      obj([
+        ['schema', s.schema], ['name', s.name], ['dataType', s.dataType], ['start', s.start], ['increment', s.increment],
+        ['min', s.min], ['max', s.max], ['cache', s.cache], ['cycle', s.cycle],
+        ['ownedBy', s.ownedBy ? obj([['table', s.ownedBy.table], ['column', s.ownedBy.column]]) : undefined],
+        ['comment', s.comment], ['origin', origin(s.origin)],
+      ]),
+    ),
+    tables: valuesByKey(state.tables).map((t) =>
+      obj([
+        ['schema', t.schema], ['name', t.name], ['unlogged', t.unlogged], ['partitionBy', t.partitionBy],
+        ['partitionOf', t.partitionOf ? obj([['parent', qn(t.partitionOf.parent)], ['bound', t.partitionOf.bound]]) : undefined],
+        ['columns', t.columns.map(column)],
+        ['constraints', [...t.constraints].sort((a, b) => compareText(a.name, b.name)).map(constraint)],
+        ['comment', t.comment], ['origin', origin(t.origin)],
+      ]),
+    ),
+    indexes: valuesByKey(state.indexes).map((i) =>
+      obj([
+        ['schema', i.schema], ['name', i.name], ['table', i.table], ['unique', i.unique], ['method', i.method],
+        ['keys', i.keys.map(key)], ['include', [...i.include]], ['where', i.where], ['nullsNotDistinct', i.nullsNotDistinct],
+        ['comment', i.comment], ['origin', origin(i.origin)],
+      ]),
+    ),
+    views: valuesByKey(state.views).map((v) =>
+      obj([
+        ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query],
+        ['columns', v.columns ? [...v.columns] : undefined], ['comment', v.comment], ['origin', origin(v.origin)],
+      ]),
+    ),
+    functions: valuesByKey(state.functions).map((f) =>
+      obj([
+        ['schema', f.schema], ['name', f.name], ['identityArgs', f.identityArgs], ['args', f.args], ['kind', f.kind],
+        ['returns', f.returns], ['language', f.language], ['body', f.body], ['volatility', f.volatility],
+        ['strict', f.strict], ['securityDefiner', f.securityDefiner], ['comment', f.comment], ['origin', origin(f.origin)],
+      ]),
+    ),
+    triggers: valuesByKey(state.triggers).map((t) =>
+      obj([
+        ['schema', t.schema], ['table', t.table], ['name', t.name], ['timing', t.timing], ['events', [...t.events]],
+        ['updateColumns', [...t.updateColumns]], ['forEachRow', t.forEachRow], ['when', t.when],
+        ['function', qn(t.function)], ['args', [...t.args]], ['constraint', t.constraint], ['deferrable', t.deferrable],
+        ['initiallyDeferred', t.initiallyDeferred], ['comment', t.comment], ['origin', origin(t.origin)],
+      ]),
+    ),
+    history: state.history.map(event),
+  };
+}
+
+/** {@link stateToJson} as stable text: 2-space indent and a trailing newline. */
+export function renderStateJson(state: SchemaState, opts: StateJsonOptions): string {
+  return `${JSON.stringify(stateToJson(state, opts), null, 2)}\n`;
+}

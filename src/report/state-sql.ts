@@ -1,0 +1,149 @@
+import { relationKey, type SchemaState } from '../model/schema-state.js';
+import type { ColumnDef, ConstraintDef, SequenceDef, TableDef } from '../model/objects.js';
+import {
+  addConstraintSql,
+  alterSequenceOwnedBySql,
+  commentSql,
+  createEnumSql,
+  createExtensionSql,
+  createFunctionSql,
+  createIndexSql,
+  createSchemaSql,
+  createSequenceSql,
+  createTableSql,
+  createTriggerSql,
+  createViewSql,
+  defaultColumnSequenceName,
+} from '../model/sql/index.js';
+import { mayMention } from './relation-mentions.js';
+import { compareText, dependencyOrder, entriesByKey, valuesByKey } from './sort-order.js';
+
+/** Options of {@link renderStateSql}. */
+export interface RenderStateSqlOptions {
+  /** Print a `-- Tables` style line before each non-empty section (default true). */
+  readonly sectionHeaders?: boolean;
+}
+
+/**
+ * The canonical DDL dump of a state: byte-identical for equal states (whatever the Map insertion
+ * order or the objects' origins), and runnable top to bottom on an empty database. Order: schemas,
+ * extensions, enums, sequences not implicit in an identity column (serial ones too: their
+ * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
+ * inline, by name), OWNED BY, functions, views (after the views they mention), indexes (after
+ * views: materialized views have them), foreign keys (last of the table DDL, so cycles and FKs onto
+ * unique indexes work), triggers, comments.
+ */
+export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions = {}): string {
+  const identity = identitySequences(state);
+  const sequences = valuesByKey(state.sequences).filter((s) => !identity.keys.has(relationKey(s.schema, s.name)));
+  const tables = dependencyOrder(entriesByKey(state.tables), (t) =>
+    t.partitionOf ? [relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name)] : [],
+  );
+  const views = valuesByKey(state.views);
+  const orderedViews = dependencyOrder(entriesByKey(state.views), (v) =>
+    views.filter((other) => other !== v && mayMention(v.query, other)).map((o) => relationKey(o.schema, o.name)),
+  );
+  const foreignKeys = tables
+    .flatMap((t) => byName(t.constraints.filter((c) => c.type === 'foreign key')).map((c) => ({ t, c })))
+    .sort((x, y) => compareText(relationKey(x.t.schema, x.t.name), relationKey(y.t.schema, y.t.name)));
+
+  const sections: [string, string[]][] = [
+    ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
+    ['Extensions', valuesByKey(state.extensions).map((e) => createExtensionSql(e, { ifNotExists: true }))],
+    ['Types', valuesByKey(state.enums).map(createEnumSql)],
+    ['Sequences', sequences.map((s) => createSequenceSql(s))],
+    [
+      'Tables',
+      tables.map((t) =>
+        createTableSql(
+          { ...t, constraints: byName(t.constraints.filter((c) => c.type !== 'foreign key')) },
+          { constraints: 'inline', identitySequences: identity.byTable.get(relationKey(t.schema, t.name)) ?? new Map() },
+        ),
+      ),
+    ],
+    ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],
+    ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
+    ['Views', orderedViews.map((v) => createViewSql(v))],
+    ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i))],
+    ['Foreign keys', foreignKeys.map(({ t, c }) => addConstraintSql(t, c))],
+    ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
+    ['Comments', commentStatements(state, tables)],
+  ];
+  const headers = opts.sectionHeaders ?? true;
+  return sections
+    .filter(([, statements]) => statements.length > 0)
+    .map(([title, statements]) => (headers ? `-- ${title}\n\n` : '') + statements.map((s) => `${s};\n`).join('\n'))
+    .join('\n');
+}
+
+function byName<C extends ConstraintDef>(constraints: readonly C[]): C[] {
+  return [...constraints].sort((a, b) => compareText(a.name, b.name));
+}
+
+interface IdentitySequences {
+  /** Keys of sequences implicit in identity columns: created by CREATE TABLE, never printed alone. */
+  readonly keys: ReadonlySet<string>;
+  /** Table key → column name → its identity sequence. */
+  readonly byTable: ReadonlyMap<string, ReadonlyMap<string, SequenceDef>>;
+}
+
+/**
+ * Finds each identity column's sequence: the one OWNED BY the column, else the one named by
+ * `identity.sequence` (or PostgreSQL's default name) in the table's schema.
+ */
+function identitySequences(state: SchemaState): IdentitySequences {
+  const keys = new Set<string>();
+  const byTable = new Map<string, Map<string, SequenceDef>>();
+  const owned = new Map<string, [string, SequenceDef]>();
+  for (const [key, seq] of entriesByKey(state.sequences)) {
+    if (seq.ownedBy) owned.set(`${relationKey(seq.schema, seq.ownedBy.table)}\n${seq.ownedBy.column}`, [key, seq]);
+  }
+  for (const [tableKey, table] of entriesByKey(state.tables)) {
+    for (const col of table.columns) {
+      if (!col.identity) continue;
+      const found = owned.get(`${tableKey}\n${col.name}`) ?? byIdentityName(state, table, col);
+      if (!found) continue;
+      keys.add(found[0]);
+      let cols = byTable.get(tableKey);
+      if (!cols) byTable.set(tableKey, (cols = new Map()));
+      cols.set(col.name, found[1]);
+    }
+  }
+  return { keys, byTable };
+}
+
+function byIdentityName(state: SchemaState, table: TableDef, col: ColumnDef): [string, SequenceDef] | undefined {
+  const key = relationKey(table.schema, col.identity?.sequence ?? defaultColumnSequenceName(table.name, col.name));
+  const seq = state.sequences.get(key);
+  return seq ? [key, seq] : undefined;
+}
+
+/** Every comment of the state, grouped by kind in dump order, each group sorted like its objects. */
+function commentStatements(state: SchemaState, tables: readonly TableDef[]): string[] {
+  const out: string[] = [];
+  for (const s of valuesByKey(state.schemas)) if (s.comment !== undefined) out.push(commentSql('schema', s, s.comment));
+  for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
+  for (const s of valuesByKey(state.sequences)) {
+    if (s.comment !== undefined) out.push(commentSql('sequence', s, s.comment));
+  }
+  for (const t of tables) {
+    if (t.comment !== undefined) out.push(commentSql('table', t, t.comment));
+    for (const c of t.columns) {
+      if (c.comment !== undefined) out.push(commentSql('column', { schema: t.schema, table: t.name, name: c.name }, c.comment));
+    }
+    for (const c of byName(t.constraints)) {
+      if (c.comment !== undefined) out.push(commentSql('constraint', { schema: t.schema, table: t.name, name: c.name }, c.comment));
+    }
+  }
+  for (const f of valuesByKey(state.functions)) {
+    if (f.comment !== undefined) out.push(commentSql(f.kind, { schema: f.schema, name: f.name, args: f.identityArgs }, f.comment));
+  }
+  for (const v of valuesByKey(state.views)) {
+    if (v.comment !== undefined) out.push(commentSql(v.materialized ? 'materialized view' : 'view', v, v.comment));
+  }
+  for (const i of valuesByKey(state.indexes)) if (i.comment !== undefined) out.push(commentSql('index', i, i.comment));
+  for (const t of valuesByKey(state.triggers)) {
+    if (t.comment !== undefined) out.push(commentSql('trigger', { schema: t.schema, table: t.table, name: t.name }, t.comment));
+  }
+  return out;
+}
