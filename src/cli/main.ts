@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerInspect } from './commands/inspect.js';
 import { registerState } from './commands/state.js';
 
 /** Builds the `schema-sync` command line; each command registers itself. */
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (s, write) => write(s) });
   program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 1));
   registerState(program);
+  registerInspect(program);
+  registerCheck(program);
   return program;
 }
 

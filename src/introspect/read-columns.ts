@@ -1,7 +1,7 @@
-import type { Database } from '../db/index.js';
 import type { ColumnDef } from '../model/index.js';
 import { normalizeExpression } from '../parse/index.js';
-import { type CatalogScope, commentJoin, inScope, scopeParams } from './catalog-scope.js';
+import type { CatalogQuery } from './catalog-query.js';
+import { commentJoin, inScope } from './catalog-scope.js';
 import { columnTypeText } from './column-type.js';
 import { commentField } from './comment-field.js';
 
@@ -61,31 +61,32 @@ ORDER BY a.attrelid, a.attnum`;
  * expression when attgenerated is set and absent for identity columns; both become their own
  * fields. A collation is recorded only when it differs from the type's.
  */
-export async function readColumns(db: Database, scope: CatalogScope): Promise<ColumnOfTable[]> {
-  const rows = await db.query<Row>(SQL, scopeParams(scope));
-  return rows.map((r) => {
-    const type = columnTypeText({
-      formatted: r.formatted,
-      elementSchema: r.element_schema,
-      elementName: r.element_name,
-      isArray: r.is_array,
-      typmod: r.typmod,
-    });
-    const expression = r.expression === null ? undefined : normalizeExpression(r.expression);
-    // attgenerated 's' (stored); PostgreSQL 18 adds 'v' (virtual), which the model does not tell apart.
-    const generated = r.generated !== '' ? expression : undefined;
-    const column: ColumnDef = {
-      name: r.name,
-      type,
-      notNull: r.not_null,
-      ...(expression !== undefined && generated === undefined && r.identity === '' ? { default: expression } : {}),
-      ...(r.identity !== ''
-        ? { identity: { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) } }
-        : {}),
-      ...(generated !== undefined ? { generated } : {}),
-      ...(r.collation !== null ? { collation: `"${r.collation}"` } : {}),
-      ...commentField(r.description),
-    };
-    return { tableOid: r.table_oid, column };
-  });
-}
+export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
+  sql: () => SQL,
+  build: (rows) =>
+    rows.map((r) => {
+      const type = columnTypeText({
+        formatted: r.formatted,
+        elementSchema: r.element_schema,
+        elementName: r.element_name,
+        isArray: r.is_array,
+        typmod: r.typmod,
+      });
+      const expression = r.expression === null ? undefined : normalizeExpression(r.expression);
+      // attgenerated 's' (stored); PostgreSQL 18 adds 'v' (virtual), which the model does not tell apart.
+      const generated = r.generated !== '' ? expression : undefined;
+      const column: ColumnDef = {
+        name: r.name,
+        type,
+        notNull: r.not_null,
+        ...(expression !== undefined && generated === undefined && r.identity === '' ? { default: expression } : {}),
+        ...(r.identity !== ''
+          ? { identity: { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) } }
+          : {}),
+        ...(generated !== undefined ? { generated } : {}),
+        ...(r.collation !== null ? { collation: `"${r.collation}"` } : {}),
+        ...commentField(r.description),
+      };
+      return { tableOid: r.table_oid, column };
+    }),
+};

@@ -1,5 +1,5 @@
-import type { Database } from '../db/index.js';
 import type { ExtensionDef } from '../model/index.js';
+import type { CatalogQuery } from './catalog-query.js';
 
 const SQL = `
 SELECT e.extname AS name, n.nspname AS schema
@@ -12,7 +12,8 @@ ORDER BY e.extname`;
  * Installed extensions, whatever the schema scope (an extension belongs to the database; its
  * schema is only where its objects went). plpgsql is left out: every database has it.
  */
-export async function readExtensions(db: Database): Promise<ExtensionDef[]> {
-  const rows = await db.query<{ name: string; schema: string }>(SQL);
-  return rows.map((r) => ({ name: r.name, schema: r.schema }));
-}
+export const readExtensions: CatalogQuery<{ name: string; schema: string }, ExtensionDef[]> = {
+  sql: () => SQL,
+  params: () => [],
+  build: (rows) => rows.map((r) => ({ name: r.name, schema: r.schema })),
+};

@@ -1,6 +1,7 @@
-import type { Database } from '../db/index.js';
 import type { QualifiedName } from '../model/index.js';
-import { type CatalogScope, commentJoin, inScope, notInExtension, scopeParams } from './catalog-scope.js';
+import { parseDefinition } from '../parse/index.js';
+import type { CatalogQuery } from './catalog-query.js';
+import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 import { lowerDefinition } from './lower-definition.js';
 
@@ -43,33 +44,44 @@ WHERE c.relkind IN ('r', 'p') AND ${inScope('n')} AND ${notInExtension('pg_class
 ORDER BY n.nspname, c.relname`;
 
 /**
+ * A partition bound (`FOR VALUES FROM (...) TO (...)`) as the migration lowering spells it, or
+ * pg_get_expr's text when that lowering cannot deparse it (best effort, as partitions are).
+ */
+function boundText(bound: string): string {
+  try {
+    const ddl = parseDefinition(`CREATE TABLE t PARTITION OF p ${bound}`);
+    if (ddl.kind === 'createTable' && ddl.partitionOf) return ddl.partitionOf.bound;
+  } catch {
+    // fall through to the server's text
+  }
+  return bound;
+}
+
+/**
  * Ordinary and partitioned tables. The partition key and bound are re-read through the migration
  * parser (as the tail of a CREATE TABLE) so they get the same spelling a replayed table has.
  */
-export async function readTables(db: Database, scope: CatalogScope): Promise<TableHead[]> {
-  const rows = await db.query<Row>(SQL, scopeParams(scope));
-  return rows.map((r) => {
-    const what = `table ${r.schema}.${r.name}`;
-    let partitionBy: string | undefined;
-    if (r.partition_key !== null) {
-      partitionBy = lowerDefinition('createTable', `CREATE TABLE t () PARTITION BY ${r.partition_key}`, what).partitionBy;
-    }
-    let partitionOf: TableHead['partitionOf'];
-    if (r.parent_schema !== null && r.parent_name !== null && r.partition_bound !== null) {
-      const ddl = lowerDefinition('createTable', `CREATE TABLE t PARTITION OF p ${r.partition_bound}`, what);
-      partitionOf = {
-        parent: { schema: r.parent_schema, name: r.parent_name },
-        bound: ddl.partitionOf?.bound ?? r.partition_bound,
+export const readTables: CatalogQuery<Row, TableHead[]> = {
+  sql: () => SQL,
+  build: (rows) =>
+    rows.map((r) => {
+      const what = `table ${r.schema}.${r.name}`;
+      let partitionBy: string | undefined;
+      if (r.partition_key !== null) {
+        partitionBy = lowerDefinition('createTable', `CREATE TABLE t () PARTITION BY ${r.partition_key}`, what).partitionBy;
+      }
+      let partitionOf: TableHead['partitionOf'];
+      if (r.parent_schema !== null && r.parent_name !== null && r.partition_bound !== null) {
+        partitionOf = { parent: { schema: r.parent_schema, name: r.parent_name }, bound: boundText(r.partition_bound) };
+      }
+      return {
+        oid: r.oid,
+        schema: r.schema,
+        name: r.name,
+        unlogged: r.unlogged,
+        ...(partitionBy !== undefined ? { partitionBy } : {}),
+        ...(partitionOf ? { partitionOf } : {}),
+        ...commentField(r.description),
       };
-    }
-    return {
-      oid: r.oid,
-      schema: r.schema,
-      name: r.name,
-      unlogged: r.unlogged,
-      ...(partitionBy !== undefined ? { partitionBy } : {}),
-      ...(partitionOf ? { partitionOf } : {}),
-      ...commentField(r.description),
-    };
-  });
-}
+    }),
+};

@@ -1,7 +1,7 @@
 export * from './ddl.js';
 export { parseRevision } from './parse-revision.js';
 export {
-  normalizeExpression, normalizeQuery, columnsInExpression, renameColumnInExpression,
+  normalizeExpression, normalizeQuery, coerceConstantDefault, columnsInExpression, renameColumnInExpression,
 } from './normalize-expr.js';
 export { formatBuiltin } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';

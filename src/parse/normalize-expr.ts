@@ -5,6 +5,7 @@
  * by people. Both sides go through this one normaliser so equal expressions get equal text.
  */
 import { type AstNode, deparseNode, parseSql, strList, unwrap } from './libpg.js';
+import { normalizeIntervalLiteral } from './interval-literal.js';
 import { internalTypeName, isBuiltinTypeName } from './type-names.js';
 
 /** Casts PostgreSQL adds implicitly; dropping them on both sides loses nothing that matters. */
@@ -78,9 +79,12 @@ function walk(node: AstNode, mode: Mode): AstNode {
     case 'A_Const':
       return constValue(body);
     case 'TypeCast': {
-      const arg = walk(body.arg, mode);
+      let arg = walk(body.arg, mode);
       const tn = canonicalTypeName(body.typeName);
       const target = strList(tn.names).pop() ?? '';
+      if (target === 'interval' && !tn.typmods && arg.A_Const?.sval) {
+        arg = { A_Const: { sval: { sval: normalizeIntervalLiteral(arg.A_Const.sval.sval) } } };
+      }
       const emptyArray = isKind(arg, 'A_ArrayExpr') && !arg.A_ArrayExpr.elements;
       const bare = isKind(arg, 'A_Const') || isKind(arg, 'ColumnRef') || (isKind(arg, 'A_ArrayExpr') && !emptyArray);
       if (bare || IMPLICIT_CAST_TARGETS.has(target)) return arg;
@@ -88,7 +92,8 @@ function walk(node: AstNode, mode: Mode): AstNode {
     }
     case 'ColumnRef': {
       const fields = body.fields as AstNode[];
-      if (mode.query && fields.length > 1 && !isKind(fields[fields.length - 1], 'A_Star')) {
+      // pg_get_expr/pg_get_viewdef qualify or unqualify columns as they see fit; compare bare names.
+      if (fields.length > 1 && !isKind(fields[fields.length - 1], 'A_Star')) {
         return { ColumnRef: { fields: [fields[fields.length - 1]] } };
       }
       return { ColumnRef: { fields } };
@@ -251,4 +256,28 @@ export function renameColumnInExpression(sql: string, from: string, to: string):
     }
   });
   return changed ? canonicalExprNode(node) : sql;
+}
+
+const TRUE_WORDS = new Set(['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1']);
+const FALSE_WORDS = new Set(['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0']);
+
+/**
+ * A constant default is stored already converted to the column's type, so `DEFAULT 'FALSE'` on
+ * a boolean reads back as `false` and `DEFAULT '0'` on an interval as `'00:00:00'`. Applies
+ * that conversion for the types where the spelling changes; other expressions are unchanged.
+ */
+export function coerceConstantDefault(expr: string, type: string): string {
+  if (type !== 'boolean' && type !== 'interval') return expr;
+  const node = parseExpr(expr);
+  const c = node?.A_Const;
+  if (!c || c.isnull) return expr;
+  const text = c.sval ? String(c.sval.sval ?? '') : c.ival ? String(c.ival.ival ?? 0) : c.ival !== undefined ? '0' : undefined;
+  if (text === undefined) return expr;
+  if (type === 'boolean') {
+    const w = text.trim().toLowerCase();
+    if (TRUE_WORDS.has(w)) return 'true';
+    if (FALSE_WORDS.has(w)) return 'false';
+    return expr;
+  }
+  return normalizeExpression(`'${normalizeIntervalLiteral(text).replace(/'/g, "''")}'`);
 }

@@ -2,7 +2,7 @@ import type { QualifiedName } from '../model/names.js';
 
 type Token = { readonly kind: 'ident'; readonly text: string } | { readonly kind: 'dot' } | { readonly kind: 'other' };
 
-/** Splits SQL into identifiers (unquoted folded to lower case, quoted ones unescaped) and dots. */
+/** Splits SQL into identifiers (unquoted ones case-folded, quoted ones unescaped) and dots. */
 function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -44,7 +44,8 @@ function tokenize(sql: string): Token[] {
       tokens.push({ kind: 'other' });
     } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
       const m = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/.exec(sql.slice(i))![0];
-      tokens.push({ kind: 'ident', text: m.toLowerCase() });
+      // PostgreSQL folds only ASCII letters of unquoted identifiers.
+      tokens.push({ kind: 'ident', text: m.replace(/[A-Z]+/g, (u) => u.toLowerCase()) });
       i += m.length;
     } else if (c === '.') {
       tokens.push({ kind: 'dot' });
@@ -63,18 +64,45 @@ function lastIdent(tokens: readonly Token[]): string | undefined {
 }
 
 /**
+ * Relation names a query may mention: each name that appears unqualified or qualified by one
+ * schema (`alias.column` and `db.schema.rel` forms excluded). Tokenised once per query, so
+ * ordering n views costs n scans rather than n² (see {@link mayMention}).
+ */
+export class RelationMentions {
+  private readonly unqualified = new Set<string>();
+  private readonly qualified = new Set<string>();
+
+  constructor(sql: string) {
+    const tokens = tokenize(sql);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'ident') continue;
+      if (tokens[i - 1]?.kind !== 'dot') this.unqualified.add(t.text);
+      else {
+        const q = tokens[i - 2];
+        if (q?.kind === 'ident' && tokens[i - 3]?.kind !== 'dot') this.qualified.add(`${q.text}\0${t.text}`);
+      }
+    }
+  }
+
+  /** Every relation name seen, qualified or not: candidates to check with {@link has}. */
+  names(): Set<string> {
+    const out = new Set(this.unqualified);
+    for (const q of this.qualified) out.add(q.slice(q.indexOf('\0') + 1));
+    return out;
+  }
+
+  /** Whether `rel` is mentioned unqualified or qualified by its own schema. */
+  has(rel: QualifiedName): boolean {
+    return this.unqualified.has(rel.name) || this.qualified.has(`${rel.schema}\0${rel.name}`);
+  }
+}
+
+/**
  * Whether a query may mention relation `rel`: its name appears either unqualified or qualified by
  * its own schema. Over-approximates (a column of the same name also counts), which only ever adds
  * ordering constraints; `alias.name` is a column reference and does not count.
  */
 export function mayMention(sql: string, rel: QualifiedName): boolean {
-  const tokens = tokenize(sql);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'ident' || t.text !== rel.name) continue;
-    if (tokens[i - 1]?.kind !== 'dot') return true;
-    const qualifier = tokens[i - 2];
-    if (qualifier?.kind === 'ident' && qualifier.text === rel.schema && tokens[i - 3]?.kind !== 'dot') return true;
-  }
-  return false;
+  return new RelationMentions(sql).has(rel);
 }

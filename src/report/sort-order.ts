@@ -24,20 +24,47 @@ export function entriesByKey<T>(map: ReadonlyMap<string, T>): [string, T][] {
  */
 export function dependencyOrder<T>(entries: readonly (readonly [string, T])[], dependsOn: (item: T, key: string) => Iterable<string>): T[] {
   const sorted = [...entries].sort((x, y) => compareText(x[0], y[0]));
-  const known = new Set(sorted.map(([k]) => k));
-  const pending = new Map<string, Set<string>>();
-  for (const [key, item] of sorted) {
-    const deps = new Set<string>();
-    for (const d of dependsOn(item, key)) if (d !== key && known.has(d)) deps.add(d);
-    pending.set(key, deps);
-  }
+  const index = new Map(sorted.map(([k], i) => [k, i]));
+  const waitingOn = sorted.map(() => 0);
+  const dependents: number[][] = sorted.map(() => []);
+  sorted.forEach(([key, item], i) => {
+    const deps = new Set<number>();
+    for (const d of dependsOn(item, key)) {
+      const j = index.get(d);
+      if (j !== undefined && j !== i) deps.add(j);
+    }
+    waitingOn[i] = deps.size;
+    for (const j of deps) dependents[j]!.push(i);
+  });
+  // `ready` holds positions in key order, smallest last, so pop() takes the smallest key.
+  const ready = sorted.map((_, i) => i).filter((i) => waitingOn[i] === 0).reverse();
+  const done = sorted.map(() => false);
   const out: T[] = [];
-  const done = new Set<string>();
+  let cycleCursor = 0;
   while (out.length < sorted.length) {
-    const remaining = sorted.filter(([k]) => !done.has(k));
-    const next = remaining.find(([k]) => [...pending.get(k)!].every((d) => done.has(d))) ?? remaining[0]!;
-    done.add(next[0]);
-    out.push(next[1]);
+    let i = ready.pop();
+    if (i === undefined) {
+      while (done[cycleCursor]) cycleCursor++;
+      i = cycleCursor;
+    }
+    if (done[i]) continue;
+    done[i] = true;
+    out.push(sorted[i]![1]);
+    for (const j of dependents[i]!) {
+      if (--waitingOn[j]! === 0 && !done[j]) insertDescending(ready, j);
+    }
   }
   return out;
+}
+
+/** Inserts into an array kept in descending order (binary search). */
+function insertDescending(list: number[], value: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! > value) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, value);
 }

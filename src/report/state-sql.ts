@@ -1,5 +1,5 @@
 import { relationKey, type SchemaState } from '../model/schema-state.js';
-import type { ColumnDef, ConstraintDef, SequenceDef, TableDef } from '../model/objects.js';
+import type { ColumnDef, ConstraintDef, SequenceDef, TableDef, ViewDef } from '../model/objects.js';
 import {
   addConstraintSql,
   alterSequenceOwnedBySql,
@@ -15,7 +15,7 @@ import {
   createViewSql,
   defaultColumnSequenceName,
 } from '../model/sql/index.js';
-import { mayMention } from './relation-mentions.js';
+import { RelationMentions } from './relation-mentions.js';
 import { compareText, dependencyOrder, entriesByKey, valuesByKey } from './sort-order.js';
 
 /** Options of {@link renderStateSql}. */
@@ -30,8 +30,8 @@ export interface RenderStateSqlOptions {
  * extensions, enums, sequences not implicit in an identity column (serial ones too: their
  * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
  * inline, by name), OWNED BY, functions, views (after the views they mention), indexes (after
- * views: materialized views have them), foreign keys (last of the table DDL, so cycles and FKs onto
- * unique indexes work), triggers, comments.
+ * views: materialized views have them), foreign keys and NOT VALID checks (as ALTER TABLE, by table
+ * then name), triggers, comments.
  */
 export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions = {}): string {
   const identity = identitySequences(state);
@@ -39,12 +39,9 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
   const tables = dependencyOrder(entriesByKey(state.tables), (t) =>
     t.partitionOf ? [relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name)] : [],
   );
-  const views = valuesByKey(state.views);
-  const orderedViews = dependencyOrder(entriesByKey(state.views), (v) =>
-    views.filter((other) => other !== v && mayMention(v.query, other)).map((o) => relationKey(o.schema, o.name)),
-  );
-  const foreignKeys = tables
-    .flatMap((t) => byName(t.constraints.filter((c) => c.type === 'foreign key')).map((c) => ({ t, c })))
+  const orderedViews = viewOrder(state);
+  const added = tables
+    .flatMap((t) => byName(t.constraints.filter(addedLater)).map((c) => ({ t, c })))
     .sort((x, y) => compareText(relationKey(x.t.schema, x.t.name), relationKey(y.t.schema, y.t.name)));
 
   const sections: [string, string[]][] = [
@@ -56,7 +53,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
       'Tables',
       tables.map((t) =>
         createTableSql(
-          { ...t, constraints: byName(t.constraints.filter((c) => c.type !== 'foreign key')) },
+          { ...t, constraints: byName(t.constraints.filter((c) => !addedLater(c))) },
           { constraints: 'inline', identitySequences: identity.byTable.get(relationKey(t.schema, t.name)) ?? new Map() },
         ),
       ),
@@ -65,7 +62,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
     ['Views', orderedViews.map((v) => createViewSql(v))],
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i))],
-    ['Foreign keys', foreignKeys.map(({ t, c }) => addConstraintSql(t, c))],
+    ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
     ['Comments', commentStatements(state, tables)],
   ];
@@ -74,6 +71,25 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     .filter(([, statements]) => statements.length > 0)
     .map(([title, statements]) => (headers ? `-- ${title}\n\n` : '') + statements.map((s) => `${s};\n`).join('\n'))
     .join('\n');
+}
+
+/** Views after the views their query may mention (by name where that cannot be told). */
+function viewOrder(state: SchemaState): ViewDef[] {
+  const byName = new Map<string, ViewDef[]>();
+  for (const v of state.views.values()) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+  return dependencyOrder(entriesByKey(state.views), (v) => {
+    const mentions = new RelationMentions(v.query);
+    const candidates = [...mentions.names()].flatMap((name) => byName.get(name) ?? []);
+    return candidates.filter((other) => other !== v && mentions.has(other)).map((o) => relationKey(o.schema, o.name));
+  });
+}
+
+/**
+ * Constraints added by ALTER TABLE once every table exists: foreign keys (they may form cycles
+ * or point at unique indexes) and unvalidated CHECKs, since CREATE TABLE silently ignores NOT VALID.
+ */
+function addedLater(c: ConstraintDef): boolean {
+  return c.type === 'foreign key' || (c.type === 'check' && !c.validated);
 }
 
 function byName<C extends ConstraintDef>(constraints: readonly C[]): C[] {

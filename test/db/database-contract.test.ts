@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryError, type Database, openDatabase } from '../../src/db/index.js';
-import { UserError } from '../../src/errors.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 
 // The same contract, checked against PGlite and against the run's real PostgreSQL server.

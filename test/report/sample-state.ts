@@ -96,7 +96,7 @@ export function sampleParts(): StateParts {
           col('last_order', 'bigint'),
         ],
         constraints: [
-          { type: 'check', name: 'users_größe_check', expression: 'größe > 0', validated: false, noInherit: false, deferrable: false, initiallyDeferred: false },
+          { type: 'check', name: 'users_größe_check', expression: '"größe" > 0', validated: false, noInherit: false, deferrable: false, initiallyDeferred: false },
           { type: 'primary key', name: 'users_pkey', columns: ['id'], include: [], deferrable: false, initiallyDeferred: false, comment: 'the key' },
           { type: 'unique', name: 'users_E-mail_key', columns: ['E-mail'], include: ['select'], nullsNotDistinct: true, deferrable: false, initiallyDeferred: false },
           {

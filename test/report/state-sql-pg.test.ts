@@ -43,7 +43,7 @@ describe('renderStateSql on a real PostgreSQL', () => {
       'FOREIGN KEY (user_id) REFERENCES users(id) MATCH FULL ON UPDATE RESTRICT ON DELETE CASCADE NOT VALID',
     );
     expect(await constraintDef('public.users', 'users_E-mail_key')).toBe('UNIQUE NULLS NOT DISTINCT ("E-mail") INCLUDE ("select")');
-    expect(await constraintDef('public.users', 'users_größe_check')).toBe('CHECK ((größe > 0)) NOT VALID');
+    expect(await constraintDef('public.users', 'users_größe_check')).toBe('CHECK (("größe" > 0)) NOT VALID');
     expect(await constraintDef('app."Order Items"', 'qty_positive')).toBe('CHECK ((qty > 0)) NO INHERIT');
     expect(await constraintDef('public.events', 'events_no_overlap')).toBe(
       'EXCLUDE USING gist (during WITH &&) INCLUDE (room) WHERE ((room > 0)) DEFERRABLE',

@@ -5,7 +5,10 @@ import { namedConstraintSql } from './constraint-sql.js';
 
 /** Options of {@link createTableSql}. */
 export interface CreateTableOptions {
-  /** `inline`: every constraint of `table.constraints`, in the given order; `none`: no constraints. */
+  /**
+   * `inline`: every constraint of `table.constraints`, in the given order (PostgreSQL silently
+   * ignores NOT VALID inside CREATE TABLE: add unvalidated ones with ALTER TABLE); `none`: none.
+   */
   readonly constraints: 'inline' | 'none';
   /** Implicit sequences of identity columns by column name, to print their non-default options. */
   readonly identitySequences?: ReadonlyMap<string, SequenceDef>;

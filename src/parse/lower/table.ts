@@ -1,5 +1,6 @@
 import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
-import { type AstNode, deparseNode } from '../libpg.js';
+import { type AstNode } from '../libpg.js';
+import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerCollation } from './column.js';
@@ -16,6 +17,27 @@ function partitionByText(spec: AstNode): string {
     return e.name !== undefined ? e.name : `(${canonicalExprNode(e.expr)})`;
   });
   return `${STRATEGY[spec.strategy] ?? spec.strategy} (${parts.join(', ')})`;
+}
+
+function datumText(d: AstNode): string {
+  const c = d.A_Const;
+  if (c?.sval) return quoteLiteral(c.sval.sval ?? '');
+  if (c?.ival) return String(c.ival.ival ?? 0);
+  if (c?.fval) return String(c.fval.fval);
+  if (c?.boolval) return String(!!c.boolval.boolval);
+  if (c?.isnull) return 'NULL';
+  const ref = d.ColumnRef?.fields?.[0]?.String?.sval;
+  if (ref === 'minvalue' || ref === 'maxvalue') return ref.toUpperCase();
+  return canonicalExprNode(d);
+}
+
+/** A partition bound in `pg_get_expr(relpartbound)`'s spelling. */
+function partitionBoundText(b: AstNode): string {
+  if (b.is_default) return 'DEFAULT';
+  const list = (xs: AstNode[] | undefined): string => (xs ?? []).map(datumText).join(', ');
+  if (b.strategy === 'l') return `FOR VALUES IN (${list(b.listdatums)})`;
+  if (b.strategy === 'h') return `FOR VALUES WITH (modulus ${b.modulus ?? 0}, remainder ${b.remainder ?? 0})`;
+  return `FOR VALUES FROM (${list(b.lowerdatums)}) TO (${list(b.upperdatums)})`;
 }
 
 /** Lowers CREATE TABLE (columns, inline and table constraints, UNLOGGED, partitioning). */
@@ -41,7 +63,7 @@ export function lowerCreateTable(s: AstNode): Ddl {
     columns,
     constraints,
     ...(s.partspec ? { partitionBy: partitionByText(s.partspec) } : {}),
-    ...(parent ? { partitionOf: { parent: rangeVarName(parent), bound: deparseNode({ PartitionBoundSpec: s.partbound }) } } : {}),
+    ...(parent ? { partitionOf: { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) } } : {}),
   };
 }
 

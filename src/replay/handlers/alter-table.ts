@@ -1,6 +1,7 @@
 import { relationKey } from '../../model/schema-state.js';
 import type { ColumnDef, TableDef } from '../../model/objects.js';
 import type { AlterTableCommand, Ddl } from '../../parse/ddl.js';
+import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import { constraintMentions, indexMentions } from './column-deps.js';
 import { buildColumn, findColumn, updateColumn } from './columns.js';
@@ -80,15 +81,16 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       if (!findColumn(ctx, table, cmd.column)) return table;
       const type = ctx.typeText(cmd.type);
       return updateColumn(table, cmd.column, (c) => {
-        const { collation: _old, ...rest } = c;
-        return { ...rest, type, ...(cmd.collation !== undefined ? { collation: cmd.collation } : c.type === type && _old ? { collation: _old } : {}) };
+        const { collation: _old, default: oldDefault, ...rest } = c;
+        const def = oldDefault === undefined ? {} : { default: coerceConstantDefault(oldDefault, type) };
+        return { ...rest, type, ...def, ...(cmd.collation !== undefined ? { collation: cmd.collation } : c.type === type && _old ? { collation: _old } : {}) };
       });
     }
     case 'setDefault':
       if (!findColumn(ctx, table, cmd.column)) return table;
       return updateColumn(table, cmd.column, (c) => {
         const { default: _d, ...rest } = c;
-        return cmd.expression === null ? rest : { ...rest, default: cmd.expression };
+        return cmd.expression === null ? rest : { ...rest, default: coerceConstantDefault(cmd.expression, c.type) };
       });
     case 'setNotNull':
     case 'dropNotNull':

@@ -1,5 +1,6 @@
 import type { ColumnDef, TableDef } from '../../model/objects.js';
 import type { ColumnSpec } from '../../parse/ddl.js';
+import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import { createOwnedSequence, nextvalDefault } from './sequences.js';
 
@@ -26,6 +27,7 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
     identity = { always: spec.identity.always, sequence: seq };
     notNull = true;
   }
+  if (def !== undefined) def = coerceConstantDefault(def, type);
   return {
     name: spec.name,
     type,

@@ -1,10 +1,57 @@
-import { relationKey } from '../../model/schema-state.js';
-import type { Ddl } from '../../parse/ddl.js';
+import { relationKey, triggerKey } from '../../model/schema-state.js';
+import type { ConstraintDef } from '../../model/objects.js';
+import type { Ddl, NameRef } from '../../parse/ddl.js';
+import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
 
 /**
- * ALTER .. SET SCHEMA. Modelled for enums, sequences and views that nothing else refers to by
- * key; moving a table (with its indexes, sequences and constraints) is reported as not modelled.
+ * ALTER TABLE .. SET SCHEMA moves the table with its indexes, constraints, owned sequences and
+ * triggers (PostgreSQL moves everything that depends on it and lives in its namespace).
+ */
+function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boolean): void {
+  const d = ctx.draft;
+  const t = ctx.table(ref, ifExists);
+  if (!t) return;
+  if (d.relationExists(to, t.name)) return ctx.error(`relation "${t.name}" already exists in schema "${to}"`);
+  const from = t.schema;
+  d.trackConstraints(t, t.constraints, -1);
+  d.tables.delete(relationKey(from, t.name));
+  const moved = { ...t, schema: to };
+  d.tables.set(relationKey(to, t.name), moved);
+  d.trackConstraints(moved, moved.constraints, 1);
+  const moveIn = <T extends { schema: string; name: string }>(map: Map<string, T>, belongs: (o: T) => boolean, key: (o: T) => string): void => {
+    for (const [k, o] of [...map]) {
+      if (o.schema !== from || !belongs(o)) continue;
+      map.delete(k);
+      const n = { ...o, schema: to };
+      map.set(key(n), n);
+    }
+  };
+  moveIn(d.indexes, (i) => i.table === t.name, (i) => relationKey(i.schema, i.name));
+  moveIn(d.sequences, (q) => q.ownedBy?.table === t.name, (q) => relationKey(q.schema, q.name));
+  moveIn(d.triggers, (g) => g.table === t.name, (g) => triggerKey(g.schema, g.table, g.name));
+  for (const [k, other] of d.tables) {
+    const fix = (c: ConstraintDef): ConstraintDef =>
+      c.type === 'foreign key' && c.references.table.schema === from && c.references.table.name === t.name
+        ? { ...c, references: { ...c.references, table: { schema: to, name: t.name } } }
+        : c;
+    if (other.constraints.some((c) => fix(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fix) });
+  }
+  // Defaults name their sequence with its schema once it is off the search path.
+  const oldDefaults = new Map<string, string>();
+  for (const q of d.sequences.values()) {
+    if (q.schema === to && q.ownedBy?.table === t.name) oldDefaults.set(nextvalDefault(from, q.name), nextvalDefault(to, q.name));
+  }
+  const cur = d.tables.get(relationKey(to, t.name))!;
+  d.tables.set(relationKey(to, t.name), {
+    ...cur,
+    columns: cur.columns.map((c) => (c.default !== undefined && oldDefaults.has(c.default) ? { ...c, default: oldDefaults.get(c.default)! } : c)),
+  });
+  d.history.push({ event: 'rename', object: 'table', from: { schema: from, name: t.name }, to: { schema: to, name: t.name }, origin: ctx.origin });
+}
+
+/**
+ * ALTER .. SET SCHEMA for tables, enums and views; other kinds are reported as not modelled.
  */
 export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema' }>): void {
   const d = ctx.draft;
@@ -31,6 +78,8 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
     case 'materialized view':
       if (!move(d.views) && !s.ifExists) ctx.error(`view ${key} does not exist`);
       return;
+    case 'table':
+      return moveTable(ctx, s.object, s.newSchema, s.ifExists);
     default:
       return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. SET SCHEMA`);
   }

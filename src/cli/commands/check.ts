@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { compareStates, countObjects } from '../../diff/index.js';
+import { introspect } from '../../introspect/index.js';
+import type { SchemaState } from '../../model/schema-state.js';
+import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
+import { openNamedDatabase } from '../database-option.js';
+import { EXIT } from '../exit-codes.js';
+import { parseFormat } from '../options.js';
+import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { runCommand } from '../run-command.js';
+
+interface CheckOptions {
+  migrations: string;
+  to?: string;
+  database?: string;
+  schema: string[];
+  format: string;
+  includeAlembicVersion?: boolean;
+}
+
+const collect = (v: string, acc: string[]): string[] => [...acc, v];
+
+/** `schema-sync check`: does the live database equal what the migrations describe? Exit 0 / 2 / 1. */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('compare the migrations\' target schema with a live database, in both directions (exit 0 equal, 2 different, 1 error)')
+    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
+    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
+    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL)')
+    .option('-s, --schema <name>', 'compare only this schema (repeatable; default: all non-system schemas)', collect, [])
+    .option('-f, --format <format>', 'text | json', 'text')
+    .option('--include-alembic-version', 'also compare the alembic_version bookkeeping table')
+    .action((o: CheckOptions) =>
+      runCommand(async () => {
+        const format = parseFormat(o.format, ['text', 'json']);
+        const result = await replayInput({ ...o, quiet: format === 'json' });
+        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
+        const db = await openNamedDatabase(o.database);
+        try {
+          const live = await introspect(db, {
+            ...(o.schema.length ? { schemas: o.schema } : {}),
+            includeAlembicVersion: !!o.includeAlembicVersion,
+          });
+          const target = o.schema.length ? restrictToSchemas(result.state, o.schema) : result.state;
+          const differences = compareStates(target, live);
+          const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences };
+          process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
+          return differences.length ? EXIT.differences : EXIT.ok;
+        } finally {
+          await db.close();
+        }
+      }),
+    );
+}
+
+
+/** The part of a state inside the given schemas (what `--schema` compares). */
+function restrictToSchemas(s: SchemaState, schemas: readonly string[]): SchemaState {
+  const keep = <T extends { schema: string }>(m: ReadonlyMap<string, T>): Map<string, T> =>
+    new Map([...m].filter(([, v]) => schemas.includes(v.schema)));
+  return {
+    ...s,
+    schemas: new Map([...s.schemas].filter(([k]) => schemas.includes(k))),
+    enums: keep(s.enums), sequences: keep(s.sequences), tables: keep(s.tables), indexes: keep(s.indexes),
+    views: keep(s.views), functions: keep(s.functions), triggers: keep(s.triggers),
+  };
+}

@@ -1,0 +1,2 @@
+export { compareStates, countObjects, canonicalJson } from './compare-states.js';
+export type { Difference, AttributeDifference } from './difference.js';

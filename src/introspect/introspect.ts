@@ -1,0 +1,103 @@
+import type { Database } from '../db/index.js';
+import {
+  type ConstraintDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
+  type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
+  functionKey, relationKey, triggerKey,
+} from '../model/index.js';
+import { runCatalogQueries } from './catalog-query.js';
+import type { CatalogScope } from './catalog-scope.js';
+import { openCatalogSession } from './catalog-session.js';
+import type { IntrospectOptions } from './options.js';
+import { readColumns } from './read-columns.js';
+import { readConstraints } from './read-constraints.js';
+import { readEnums } from './read-enums.js';
+import { readExtensions } from './read-extensions.js';
+import { readFunctions } from './read-functions.js';
+import { readIndexes } from './read-indexes.js';
+import { readSchemas } from './read-schemas.js';
+import { readSequences } from './read-sequences.js';
+import { readTables } from './read-tables.js';
+import { readTriggers } from './read-triggers.js';
+import { readViews } from './read-views.js';
+
+/** Alembic's bookkeeping table, left out unless asked for. */
+const ALEMBIC_VERSION_TABLE = 'alembic_version';
+
+/**
+ * Reads a live database into a SchemaState. One bulk query per object kind for the whole
+ * database (plus one to pin the session's search_path and one to restore it), whatever the
+ * number of tables; each is sent while the previous result is being lowered.
+ * Extension members and the plpgsql extension are left out. `history` is always empty.
+ */
+export async function introspect(db: Database, opts: IntrospectOptions = {}): Promise<SchemaState> {
+  const session = await openCatalogSession(db);
+  try {
+    const scope: CatalogScope = { schemas: opts.schemas ?? null, serverVersion: session.serverVersion };
+    const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers] =
+      await runCatalogQueries(db, scope, [
+        readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
+        readSequences, readViews, readFunctions, readTriggers,
+      ]);
+
+    const includeAlembic = opts.includeAlembicVersion ?? false;
+    const heads = tableHeads.filter((t) => includeAlembic || t.name !== ALEMBIC_VERSION_TABLE);
+    const columnsOf = groupBy(columns, (c) => c.tableOid, (c) => c.column);
+    const constraintsOf = groupBy(constraints, (c) => c.tableOid, (c) => c.constraint);
+
+    const tables = new Map<string, TableDef>();
+    const relationOids = new Set<number>();
+    for (const head of heads) {
+      const { oid, ...rest } = head;
+      const own = [...(constraintsOf.get(oid) ?? [])].sort(byName);
+      tables.set(relationKey(head.schema, head.name), { ...rest, columns: columnsOf.get(oid) ?? [], constraints: own });
+      relationOids.add(oid);
+    }
+    const viewMap = new Map<string, ViewDef>();
+    for (const { oid, view } of views) {
+      viewMap.set(relationKey(view.schema, view.name), view);
+      relationOids.add(oid);
+    }
+    const indexMap = new Map<string, IndexDef>();
+    for (const { tableOid, index } of indexes) {
+      if (relationOids.has(tableOid)) indexMap.set(relationKey(index.schema, index.name), index);
+    }
+    const triggerMap = new Map<string, TriggerDef>();
+    for (const { relationOid, trigger } of triggers) {
+      if (relationOids.has(relationOid)) triggerMap.set(triggerKey(trigger.schema, trigger.table, trigger.name), trigger);
+    }
+
+    return {
+      schemas: keyed(schemas, (s: SchemaDef) => s.name),
+      extensions: keyed(extensions, (e: ExtensionDef) => e.name),
+      enums: keyed(enums, (e: EnumDef) => relationKey(e.schema, e.name)),
+      sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
+      tables,
+      indexes: indexMap,
+      views: viewMap,
+      functions: keyed(functions, (f: FunctionDef) => functionKey(f.schema, f.name, f.identityArgs)),
+      triggers: triggerMap,
+      history: [],
+    };
+  } finally {
+    await session.restore();
+  }
+}
+
+function byName(a: ConstraintDef, b: ConstraintDef): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function keyed<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  return new Map(items.map((item) => [key(item), item]));
+}
+
+function groupBy<T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(value(item));
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { IndexDef } from '../model/index.js';
+import type { CatalogQuery } from './catalog-query.js';
+import { commentJoin, inScope } from './catalog-scope.js';
+import { commentField } from './comment-field.js';
+import { lowerDefinition } from './lower-definition.js';
+
+/** A stand-alone index and the oid of the table (or materialized view) it indexes. */
+export interface IndexOfTable {
+  readonly tableOid: number;
+  readonly index: IndexDef;
+  /** False for an index a failed CREATE INDEX CONCURRENTLY left behind; the model cannot say so. */
+  readonly valid: boolean;
+}
+
+interface Row {
+  table_oid: number;
+  schema: string;
+  name: string;
+  table_name: string;
+  definition: string;
+  valid: boolean;
+  description: string | null;
+}
+
+// Left out: indexes behind PK/UNIQUE/EXCLUDE constraints (contype filter matters: an FK's conindid
+// is the *referenced* table's key index), and partitions' indexes attached to a partitioned
+// index (pg_inherits), which PostgreSQL creates itself.
+const SQL = `
+SELECT i.indrelid AS table_oid, n.nspname AS schema, ic.relname AS name, c.relname AS table_name,
+  pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS valid, d.description
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
+${commentJoin('d', 'pg_class', 'i.indexrelid')}
+WHERE c.relkind IN ('r', 'p', 'm') AND ${inScope('n')}
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+    WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)
+ORDER BY n.nspname, ic.relname`;
+
+/** Indexes made by CREATE INDEX on tables and materialized views in scope. */
+export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
+  sql: () => SQL,
+  build: (rows) =>
+    rows.map((r) => {
+      const ddl = lowerDefinition('createIndex', r.definition, `index ${r.schema}.${r.name}`);
+      const index: IndexDef = {
+        schema: r.schema,
+        name: r.name,
+        table: r.table_name,
+        unique: ddl.unique,
+        method: ddl.method,
+        keys: ddl.keys,
+        include: ddl.include,
+        ...(ddl.where !== undefined ? { where: ddl.where } : {}),
+        nullsNotDistinct: ddl.nullsNotDistinct,
+        ...commentField(r.description),
+      };
+      return { tableOid: r.table_oid, index, valid: r.valid };
+    }),
+};
