@@ -9,8 +9,8 @@ const IGNORED = new Set(['origin', 'schema', 'name', 'columns', 'constraints']);
 
 /** Attributes ignored per kind because one side cannot know them (view column lists, extension schemas). */
 const IGNORED_FOR: Partial<Record<ObjectKind, ReadonlySet<string>>> = {
-  view: new Set(['columns']),
-  'materialized view': new Set(['columns']),
+  view: new Set(['columns', 'definition']),
+  'materialized view': new Set(['columns', 'definition']),
   extension: new Set(['schema']),
 };
 

@@ -31,56 +31,65 @@ const ALEMBIC_VERSION_TABLE = 'alembic_version';
  */
 export async function introspect(db: Database, opts: IntrospectOptions = {}): Promise<SchemaState> {
   const session = await openCatalogSession(db);
+  let state: SchemaState;
   try {
-    const scope: CatalogScope = { schemas: opts.schemas ?? null, serverVersion: session.serverVersion };
-    const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers] =
-      await runCatalogQueries(db, scope, [
-        readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
-        readSequences, readViews, readFunctions, readTriggers,
-      ]);
-
-    const includeAlembic = opts.includeAlembicVersion ?? false;
-    const heads = tableHeads.filter((t) => includeAlembic || t.name !== ALEMBIC_VERSION_TABLE);
-    const columnsOf = groupBy(columns, (c) => c.tableOid, (c) => c.column);
-    const constraintsOf = groupBy(constraints, (c) => c.tableOid, (c) => c.constraint);
-
-    const tables = new Map<string, TableDef>();
-    const relationOids = new Set<number>();
-    for (const head of heads) {
-      const { oid, ...rest } = head;
-      const own = [...(constraintsOf.get(oid) ?? [])].sort(byName);
-      tables.set(relationKey(head.schema, head.name), { ...rest, columns: columnsOf.get(oid) ?? [], constraints: own });
-      relationOids.add(oid);
-    }
-    const viewMap = new Map<string, ViewDef>();
-    for (const { oid, view } of views) {
-      viewMap.set(relationKey(view.schema, view.name), view);
-      relationOids.add(oid);
-    }
-    const indexMap = new Map<string, IndexDef>();
-    for (const { tableOid, index } of indexes) {
-      if (relationOids.has(tableOid)) indexMap.set(relationKey(index.schema, index.name), index);
-    }
-    const triggerMap = new Map<string, TriggerDef>();
-    for (const { relationOid, trigger } of triggers) {
-      if (relationOids.has(relationOid)) triggerMap.set(triggerKey(trigger.schema, trigger.table, trigger.name), trigger);
-    }
-
-    return {
-      schemas: keyed(schemas, (s: SchemaDef) => s.name),
-      extensions: keyed(extensions, (e: ExtensionDef) => e.name),
-      enums: keyed(enums, (e: EnumDef) => relationKey(e.schema, e.name)),
-      sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
-      tables,
-      indexes: indexMap,
-      views: viewMap,
-      functions: keyed(functions, (f: FunctionDef) => functionKey(f.schema, f.name, f.identityArgs)),
-      triggers: triggerMap,
-      history: [],
-    };
-  } finally {
-    await session.restore();
+    state = await readState(db, { schemas: opts.schemas ?? null, serverVersion: session.serverVersion }, opts);
+  } catch (err) {
+    // The read's error matters more than a failed restore (e.g. both due to a lost connection).
+    await session.restore().catch(() => undefined);
+    throw err;
   }
+  await session.restore();
+  return state;
+}
+
+async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
+  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers] =
+    await runCatalogQueries(db, scope, [
+      readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
+      readSequences, readViews, readFunctions, readTriggers,
+    ]);
+
+  const includeAlembic = opts.includeAlembicVersion ?? false;
+  const heads = tableHeads.filter((t) => includeAlembic || t.name !== ALEMBIC_VERSION_TABLE);
+  const columnsOf = groupBy(columns, (c) => c.tableOid, (c) => c.column);
+  const constraintsOf = groupBy(constraints, (c) => c.tableOid, (c) => c.constraint);
+
+  // Child objects join their table or view by oid; those of tables left out (alembic_version,
+  // extension members) fall away here.
+  const tables = new Map<string, TableDef>();
+  const relationOids = new Set<number>();
+  for (const { oid, ...head } of heads) {
+    const own = [...(constraintsOf.get(oid) ?? [])].sort(byName);
+    tables.set(relationKey(head.schema, head.name), { ...head, columns: columnsOf.get(oid) ?? [], constraints: own });
+    relationOids.add(oid);
+  }
+  const viewMap = new Map<string, ViewDef>();
+  for (const { oid, view } of views) {
+    viewMap.set(relationKey(view.schema, view.name), view);
+    relationOids.add(oid);
+  }
+  const indexMap = new Map<string, IndexDef>();
+  for (const { tableOid, index } of indexes) {
+    if (relationOids.has(tableOid)) indexMap.set(relationKey(index.schema, index.name), index);
+  }
+  const triggerMap = new Map<string, TriggerDef>();
+  for (const { relationOid, trigger } of triggers) {
+    if (relationOids.has(relationOid)) triggerMap.set(triggerKey(trigger.schema, trigger.table, trigger.name), trigger);
+  }
+
+  return {
+    schemas: keyed(schemas, (s: SchemaDef) => s.name),
+    extensions: keyed(extensions, (e: ExtensionDef) => e.name),
+    enums: keyed(enums, (e: EnumDef) => relationKey(e.schema, e.name)),
+    sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
+    tables,
+    indexes: indexMap,
+    views: viewMap,
+    functions: keyed(functions, (f: FunctionDef) => functionKey(f.schema, f.name, f.identityArgs)),
+    triggers: triggerMap,
+    history: [],
+  };
 }
 
 function byName(a: ConstraintDef, b: ConstraintDef): number {

@@ -8,8 +8,6 @@ import { lowerDefinition } from './lower-definition.js';
 export interface IndexOfTable {
   readonly tableOid: number;
   readonly index: IndexDef;
-  /** False for an index a failed CREATE INDEX CONCURRENTLY left behind; the model cannot say so. */
-  readonly valid: boolean;
 }
 
 interface Row {
@@ -18,16 +16,16 @@ interface Row {
   name: string;
   table_name: string;
   definition: string;
-  valid: boolean;
   description: string | null;
 }
 
+// Invalid indexes (a failed CREATE INDEX CONCURRENTLY) are kept: the model has no flag for them.
 // Left out: indexes behind PK/UNIQUE/EXCLUDE constraints (contype filter matters: an FK's conindid
 // is the *referenced* table's key index), and partitions' indexes attached to a partitioned
 // index (pg_inherits), which PostgreSQL creates itself.
 const SQL = `
 SELECT i.indrelid AS table_oid, n.nspname AS schema, ic.relname AS name, c.relname AS table_name,
-  pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS valid, d.description
+  pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, d.description
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -57,6 +55,6 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
         nullsNotDistinct: ddl.nullsNotDistinct,
         ...commentField(r.description),
       };
-      return { tableOid: r.table_oid, index, valid: r.valid };
+      return { tableOid: r.table_oid, index };
     }),
 };

@@ -45,7 +45,11 @@ export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
       }
       return {
         oid: r.oid,
-        view: { schema: r.schema, name: r.name, materialized: r.materialized, query, ...commentField(r.description) },
+        view: {
+          schema: r.schema, name: r.name, materialized: r.materialized, query,
+          definition: r.definition.trim().replace(/;$/, ''),
+          ...commentField(r.description),
+        },
       };
     }),
 };

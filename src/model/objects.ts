@@ -180,8 +180,10 @@ export interface SequenceDef extends QualifiedName {
 
 export interface ViewDef extends QualifiedName {
   readonly materialized: boolean;
-  /** Canonical text of the view's query. */
+  /** Canonical text of the view's query: for comparison only (column qualifiers are dropped). */
   readonly query: string;
+  /** The query as executable SQL (as written in the migration, or as pg_get_viewdef prints it). */
+  readonly definition: string;
   /** Output column names, when the migration gave them explicitly. */
   readonly columns?: readonly string[];
   readonly comment?: string;

@@ -197,6 +197,7 @@ export type Ddl =
       readonly orReplace: boolean;
       readonly ifNotExists: boolean;
       readonly query: string;
+      readonly definition: string;
       readonly columns?: readonly string[];
     }
   | {

@@ -146,7 +146,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     ),
     views: valuesByKey(state.views).map((v) =>
       obj([
-        ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query],
+        ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
         ['columns', v.columns ? [...v.columns] : undefined], ['comment', v.comment], ['origin', origin(v.origin)],
       ]),
     ),

@@ -78,7 +78,7 @@ function viewOrder(state: SchemaState): ViewDef[] {
   const byName = new Map<string, ViewDef[]>();
   for (const v of state.views.values()) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
   return dependencyOrder(entriesByKey(state.views), (v) => {
-    const mentions = new RelationMentions(v.query);
+    const mentions = new RelationMentions(v.definition);
     const candidates = [...mentions.names()].flatMap((name) => byName.get(name) ?? []);
     return candidates.filter((other) => other !== v && mentions.has(other)).map((o) => relationKey(o.schema, o.name));
   });

@@ -1,21 +1,24 @@
 import type {
   ColumnDef, ConstraintDef, EnumDef, FunctionDef, IndexDef, SequenceDef, TriggerDef, ViewDef,
 } from '../../src/model/index.js';
+import { normalizeExpression } from '../../src/parse/index.js';
 
 /**
- * What introspecting FIXTURE_SQL must give, on a server and on PGlite alike. Values are what the
- * catalog holds (pg_get_* text run through the shared normaliser), not what the SQL spelled.
+ * What introspecting FIXTURE_SQL must give, on a server and on PGlite alike. Expressions are the
+ * fixture's own text run through the shared normaliser, as the replay side will have them: the
+ * catalog re-prints them (`((qty)::numeric * price)`), and introspection must land on the same text.
  */
+const norm = normalizeExpression;
 
 const key = { descending: false, nullsFirst: false } as const;
 
 export const USERS_COLUMNS: ColumnDef[] = [
-  { name: 'id', type: 'integer', notNull: true, default: "nextval('users_id_seq')" },
+  { name: 'id', type: 'integer', notNull: true, default: norm("nextval('users_id_seq'::regclass)") },
   { name: 'email', type: 'character varying(100)', notNull: true, comment: 'login' },
   { name: 'name', type: 'text', notNull: false, collation: '"C"' },
-  { name: 'moods', type: 'public.mood[]', notNull: false, default: "'{}'" },
-  { name: 'current_mood', type: 'public.mood', notNull: false, default: "'ok'" },
-  { name: 'created_at', type: 'timestamp with time zone', notNull: true, default: 'now()' },
+  { name: 'moods', type: 'public.mood[]', notNull: false, default: norm("'{}'::mood[]") },
+  { name: 'current_mood', type: 'public.mood', notNull: false, default: norm("'ok'") },
+  { name: 'created_at', type: 'timestamp with time zone', notNull: true, default: norm('now()') },
   { name: 'score', type: 'numeric(10,2)', notNull: false },
   { name: 'tags', type: 'integer[]', notNull: false },
 ];
@@ -31,11 +34,11 @@ export const USERS_CONSTRAINTS: ConstraintDef[] = [
 export const ORDER_ITEMS_COLUMNS: ColumnDef[] = [
   { name: 'id', type: 'bigint', notNull: true, identity: { always: true, sequence: 'OrderItems_id_seq' } },
   { name: 'user_id', type: 'integer', notNull: true },
-  { name: 'qty', type: 'integer', notNull: true, default: '1' },
+  { name: 'qty', type: 'integer', notNull: true, default: norm('1') },
   { name: 'price', type: 'numeric', notNull: true },
-  { name: 'total', type: 'numeric', notNull: false, generated: 'qty * price' },
+  { name: 'total', type: 'numeric', notNull: false, generated: norm('qty * price') },
   { name: 'code', type: 'text', notNull: false },
-  { name: 'status', type: 'app.status', notNull: true, default: "'new'" },
+  { name: 'status', type: 'app.status', notNull: true, default: norm("'new'") },
 ];
 
 /** Sorted by name (code points): upper-case first. */
@@ -53,7 +56,7 @@ export const ORDER_ITEMS_CONSTRAINTS: ConstraintDef[] = [
     validated: true, deferrable: true, initiallyDeferred: true,
   },
   {
-    name: 'qty_positive', type: 'check', expression: 'qty > 0', validated: false, noInherit: false,
+    name: 'qty_positive', type: 'check', expression: norm('qty > 0'), validated: false, noInherit: false,
     deferrable: false, initiallyDeferred: false,
   },
 ];
@@ -61,7 +64,7 @@ export const ORDER_ITEMS_CONSTRAINTS: ConstraintDef[] = [
 export const BOOKINGS_CONSTRAINTS: ConstraintDef[] = [
   {
     name: 'no_overlap', type: 'exclude', method: 'gist', keys: [{ column: 'during', ...key, operator: '&&' }],
-    include: [], where: 'room > 0', deferrable: false, initiallyDeferred: false,
+    include: [], where: norm('room > 0'), deferrable: false, initiallyDeferred: false,
   },
 ];
 
@@ -80,12 +83,12 @@ export const INDEXES: Record<string, IndexDef> = {
   },
   'public.users_active_idx': {
     schema: 'public', name: 'users_active_idx', table: 'users', unique: false, method: 'btree',
-    keys: [{ column: 'created_at', descending: true, nullsFirst: false }], include: ['name'], where: 'score > 0',
+    keys: [{ column: 'created_at', descending: true, nullsFirst: false }], include: ['name'], where: norm('score > 0'),
     nullsNotDistinct: false,
   },
   'public.users_lower_email_idx': {
     schema: 'public', name: 'users_lower_email_idx', table: 'users', unique: false, method: 'btree',
-    keys: [{ expression: 'lower(email)', ...key }], include: [], nullsNotDistinct: false,
+    keys: [{ expression: norm('lower(email::text)'), ...key }], include: [], nullsNotDistinct: false,
     comment: 'case-insensitive lookup',
   },
   'public.users_name_pattern_idx': {
@@ -123,7 +126,8 @@ export const SEQUENCES: Record<string, SequenceDef> = {
   },
 };
 
-export const VIEWS: Record<string, ViewDef> = {
+/** Views without `definition`, which is pg_get_viewdef's server-specific text (checked apart). */
+export const VIEWS: Record<string, Omit<ViewDef, 'definition'>> = {
   'app.user_counts': {
     schema: 'app', name: 'user_counts', materialized: true,
     query: 'SELECT user_id, count(*) AS n FROM app."OrderItems" GROUP BY user_id',
@@ -164,10 +168,15 @@ export const TRIGGERS: Record<string, TriggerDef> = {
   },
   'public.users.users_touch': {
     schema: 'public', table: 'users', name: 'users_touch', timing: 'before', events: ['insert', 'update'],
-    updateColumns: ['email'], forEachRow: true, when: 'new.email IS NOT NULL', function: touch,
+    updateColumns: ['email'], forEachRow: true, when: norm('NEW.email IS NOT NULL'), function: touch,
     args: [], constraint: false, deferrable: false, initiallyDeferred: false, comment: 'keeps created_at fresh',
   },
 };
+
+/** A state's views with `definition` left out, to compare with {@link VIEWS}. */
+export function viewsWithoutDefinition(views: ReadonlyMap<string, ViewDef>): Record<string, Omit<ViewDef, 'definition'>> {
+  return Object.fromEntries([...views].map(([k, { definition: _definition, ...rest }]) => [k, rest]));
+}
 
 /** Tables of FIXTURE_SQL (alembic_version left out), in key order. */
 export const TABLE_KEYS = [

@@ -55,7 +55,7 @@ describe('createTableSql', () => {
 
 describe('createViewSql', () => {
   it('prints plain, OR REPLACE and materialized views', () => {
-    const v = { schema: 'app', name: 'V', materialized: false, query: 'SELECT 1 AS one' };
+    const v = { schema: 'app', name: 'V', materialized: false, query: 'SELECT 1 AS one', definition: 'SELECT 1 AS one' };
     expect(createViewSql(v)).toBe('CREATE VIEW app."V" AS SELECT 1 AS one');
     expect(createViewSql(v, { orReplace: true })).toBe('CREATE OR REPLACE VIEW app."V" AS SELECT 1 AS one');
     expect(createViewSql({ ...v, materialized: true, columns: ['x'] }, { orReplace: true })).toBe('CREATE MATERIALIZED VIEW app."V" (x) AS SELECT 1 AS one');

@@ -53,7 +53,7 @@ describe('identifier quoting', () => {
   });
 
   it('quotes view output columns and trigger names', () => {
-    expect(createViewSql({ schema: 'public', name: 'select', materialized: false, query: 'SELECT 1', columns: ['One', 'two'] })).toBe(
+    expect(createViewSql({ schema: 'public', name: 'select', materialized: false, query: 'SELECT 1', definition: 'SELECT 1', columns: ['One', 'two'] })).toBe(
       'CREATE VIEW public."select" ("One", two) AS SELECT 1',
     );
     expect(

@@ -127,11 +127,11 @@ describe('renderStateSql', () => {
   it('orders views by name when they mention none, and a cycle by name after the rest', () => {
     const parts = empty();
     parts.views.push(
-      { schema: 'public', name: 'd', materialized: false, query: 'SELECT 1' },
-      { schema: 'public', name: 'b', materialized: false, query: 'SELECT a.x FROM a' },
-      { schema: 'public', name: 'a', materialized: false, query: 'SELECT b.x FROM b' },
+      { schema: 'public', name: 'd', materialized: false, query: 'SELECT 1', definition: 'SELECT 1' },
+      { schema: 'public', name: 'b', materialized: false, query: 'SELECT a.x FROM a', definition: 'SELECT a.x FROM a' },
+      { schema: 'public', name: 'a', materialized: false, query: 'SELECT b.x FROM b', definition: 'SELECT b.x FROM b' },
       // a string, an alias-qualified column and another schema's relation are not mentions of public.d
-      { schema: 'public', name: 'c', materialized: false, query: "SELECT 'd' AS s, x.d FROM other.d x" },
+      { schema: 'public', name: 'c', materialized: false, query: "SELECT 'd' AS s, x.d FROM other.d x", definition: "SELECT 'd' AS s, x.d FROM other.d x" },
     );
     const views = renderStateSql(buildState(parts)).split('\n').filter((l) => l.startsWith('CREATE VIEW')).map((l) => l.split(' ')[2]);
     expect(views).toEqual(['public.c', 'public.d', 'public.a', 'public.b']);

@@ -9,5 +9,5 @@ import { parenIdentListSql } from './ident-list.js';
 export function createViewSql(view: ViewDef, opts: { orReplace?: boolean } = {}): string {
   const kind = view.materialized ? 'MATERIALIZED VIEW' : `${opts.orReplace ? 'OR REPLACE ' : ''}VIEW`;
   const columns = view.columns?.length ? ` ${parenIdentListSql(view.columns)}` : '';
-  return `CREATE ${kind} ${qualify(view)}${columns} AS ${view.query}`;
+  return `CREATE ${kind} ${qualify(view)}${columns} AS ${view.definition}`;
 }

@@ -68,6 +68,7 @@ export function lowerView(s: AstNode): Ddl {
   return {
     kind: 'createView', view: rangeVarName(s.view), materialized: false, orReplace: !!s.replace, ifNotExists: false,
     query: canonicalQueryNode(s.query),
+    definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
   };
 }
@@ -78,7 +79,7 @@ export function lowerCreateTableAs(s: AstNode): Ddl {
   const columns = strList(s.into.colNames);
   return {
     kind: 'createView', view: rangeVarName(s.into.rel), materialized: true, orReplace: false,
-    ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query),
+    ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query), definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
   };
 }

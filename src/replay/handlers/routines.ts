@@ -13,7 +13,7 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
   }
   if (existing && s.ifNotExists) return;
   ctx.draft.views.set(key, {
-    schema, name: s.view.name, materialized: s.materialized, query: s.query,
+    schema, name: s.view.name, materialized: s.materialized, query: s.query, definition: s.definition,
     ...(s.columns ? { columns: s.columns } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
     origin: ctx.origin,
