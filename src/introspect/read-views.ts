@@ -30,7 +30,8 @@ ORDER BY n.nspname, c.relname`;
 
 /**
  * Views and materialized views. pg_get_viewdef re-prints the stored rewrite rule (qualified
- * columns, explicit casts), so the query goes through the same normaliser as a migration's.
+ * columns, explicit casts), so `query` goes through the same normaliser as a migration's;
+ * `definition` keeps the printed text (names in `public` unqualified, as search_path is pinned).
  * Output column names are not recorded: the catalog cannot tell explicit ones from derived ones.
  */
 export const readViews: CatalogQuery<Row, ViewWithOid[]> = {

@@ -12,9 +12,16 @@ import { internalTypeName, isBuiltinTypeName } from './type-names.js';
 const IMPLICIT_CAST_TARGETS = new Set(['text', 'varchar', 'bpchar', 'name', 'regclass', 'regconfig', 'character varying']);
 
 interface Mode {
-  /** Views: drop table qualifiers on columns and `public.` on relations, which pg_get_viewdef adds/removes. */
+  /** Views: drop `public.` on relations and output names equal to the implicit ones. */
   readonly query: boolean;
+  /**
+   * Drop table qualifiers on columns (pg_get_viewdef adds them everywhere). Always safe in
+   * CHECK/index/default expressions (one table); in a query only where FROM is one relation.
+   */
+  readonly stripQualifiers: boolean;
 }
+
+const EXPR: Mode = { query: false, stripQualifiers: true };
 
 const INT_RE = /^-?(0|[1-9]\d{0,9})$/;
 const NUM_RE = /^-?(0|[1-9]\d*)\.\d+$/;
@@ -47,7 +54,7 @@ function canonicalTypeName(tn: AstNode): AstNode {
   } else if (names.length === 2 && names[0] === 'public') {
     out.names = [{ String: { sval: names[1] } }];
   }
-  if (out.typmods) out.typmods = out.typmods.map((m: AstNode) => walk(m, { query: false }));
+  if (out.typmods) out.typmods = out.typmods.map((m: AstNode) => walk(m, EXPR));
   return out;
 }
 
@@ -93,7 +100,10 @@ function walk(node: AstNode, mode: Mode): AstNode {
     case 'ColumnRef': {
       const fields = body.fields as AstNode[];
       // pg_get_expr/pg_get_viewdef qualify or unqualify columns as they see fit; compare bare names.
-      if (fields.length > 1 && !isKind(fields[fields.length - 1], 'A_Star')) {
+      // Trigger WHEN clauses qualify with NEW/OLD, which carry meaning: keep those.
+      const head = fields[0]?.String?.sval;
+      const rowRef = fields.length === 2 && (head === 'new' || head === 'old');
+      if (mode.stripQualifiers && !rowRef && fields.length > 1 && !isKind(fields[fields.length - 1], 'A_Star')) {
         return { ColumnRef: { fields: [fields[fields.length - 1]] } };
       }
       return { ColumnRef: { fields } };
@@ -148,6 +158,11 @@ function walk(node: AstNode, mode: Mode): AstNode {
       if (out.schemaname === 'public') delete out.schemaname;
       return { RangeVar: out };
     }
+    case 'SelectStmt': {
+      const from = body.fromClause as AstNode[] | undefined;
+      const single = !from || (from.length === 1 && isKind(from[0], 'RangeVar'));
+      return { SelectStmt: walkFields(body, { ...mode, stripQualifiers: single }) };
+    }
     case 'ResTarget': {
       const out = walkFields(body, mode);
       if (mode.query && out.name !== undefined && out.name === implicitName(out.val)) delete out.name;
@@ -182,12 +197,12 @@ function walkFields(body: AstNode, mode: Mode): AstNode {
 
 /** Canonical text of an expression AST node (from a migration statement). */
 export function canonicalExprNode(node: AstNode): string {
-  return deparseNode(walk(node, { query: false }));
+  return deparseNode(walk(node, EXPR));
 }
 
 /** Canonical text of a query AST node (a view's SELECT). */
 export function canonicalQueryNode(node: AstNode): string {
-  return deparseNode(walk(node, { query: true }));
+  return deparseNode(walk(node, { query: true, stripQualifiers: false }));
 }
 
 function parseExpr(sql: string): AstNode {

@@ -60,7 +60,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ],
     ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],
     ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
-    ['Views', orderedViews.map((v) => createViewSql(v))],
+    ['Views', orderedViews.map((v) => createViewSql(v, { query: 'canonical' }))],
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i))],
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
@@ -78,7 +78,7 @@ function viewOrder(state: SchemaState): ViewDef[] {
   const byName = new Map<string, ViewDef[]>();
   for (const v of state.views.values()) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
   return dependencyOrder(entriesByKey(state.views), (v) => {
-    const mentions = new RelationMentions(v.definition);
+    const mentions = new RelationMentions(v.query);
     const candidates = [...mentions.names()].flatMap((name) => byName.get(name) ?? []);
     return candidates.filter((other) => other !== v && mentions.has(other)).map((o) => relationKey(o.schema, o.name));
   });

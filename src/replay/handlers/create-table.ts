@@ -1,5 +1,5 @@
 import { relationKey } from '../../model/schema-state.js';
-import type { ColumnDef, ConstraintDef, TableDef } from '../../model/objects.js';
+import type { ColumnDef, TableDef } from '../../model/objects.js';
 import type { ConstraintSpec, Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { buildColumn } from './columns.js';
@@ -18,9 +18,9 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
   }
   const names = new Set<string>();
   const columns: ColumnDef[] = [];
-  let inherited: readonly ConstraintDef[] = [];
   if (s.partitionOf) {
-    // A partition takes its parent's columns (and CHECK constraints) as they are now.
+    // A partition takes its parent's columns as they are now. (Constraints PostgreSQL copies onto
+    // partitions are not modelled on the partition: they follow from the parent's.)
     const parent = ctx.table(s.partitionOf.parent);
     if (!parent) return;
     for (const c of parent.columns) {
@@ -28,7 +28,6 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
       columns.push({ ...rest, origin: ctx.origin });
       names.add(c.name);
     }
-    inherited = parent.constraints.filter((c) => c.type === 'check' && !c.noInherit).map((c) => ({ ...c, origin: ctx.origin }));
   }
   for (const spec of s.partitionOf ? [] : s.columns) {
     if (names.has(spec.name)) ctx.error(`column "${spec.name}" specified more than once`);
@@ -44,10 +43,9 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
       ? { partitionOf: { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: s.partitionOf.bound } }
       : {}),
     columns,
-    constraints: inherited,
+    constraints: [],
     origin: ctx.origin,
   };
-  ctx.draft.trackConstraints(table, inherited, 1);
   ctx.draft.tables.set(relationKey(schema, table.name), table);
   const specs = dedupeIndexConstraints([...s.columns.flatMap((c) => c.constraints), ...s.constraints]);
   const pending: string[] = [];
