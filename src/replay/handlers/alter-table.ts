@@ -5,6 +5,9 @@ import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import { constraintMentions, indexMentions } from './column-deps.js';
 import { buildColumn, findColumn, updateColumn } from './columns.js';
+
+const updateColumnAt = (ctx: ReplayContext, table: TableDef, name: string, fn: (c: ColumnDef) => ColumnDef): TableDef =>
+  updateColumn(table, name, fn, ctx.origin);
 import { addConstraint, creationOrder } from './constraints.js';
 import { applySequenceOptions, createOwnedSequence } from './sequences.js';
 
@@ -80,7 +83,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     case 'alterColumnType': {
       if (!findColumn(ctx, table, cmd.column)) return table;
       const type = ctx.typeText(cmd.type);
-      return updateColumn(table, cmd.column, (c) => {
+      return updateColumnAt(ctx, table, cmd.column, (c) => {
         const { collation: _old, default: oldDefault, ...rest } = c;
         const def = oldDefault === undefined ? {} : { default: coerceConstantDefault(oldDefault, type) };
         return { ...rest, type, ...def, ...(cmd.collation !== undefined ? { collation: cmd.collation } : c.type === type && _old ? { collation: _old } : {}) };
@@ -88,14 +91,14 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     }
     case 'setDefault':
       if (!findColumn(ctx, table, cmd.column)) return table;
-      return updateColumn(table, cmd.column, (c) => {
+      return updateColumnAt(ctx, table, cmd.column, (c) => {
         const { default: _d, ...rest } = c;
         return cmd.expression === null ? rest : { ...rest, default: coerceConstantDefault(cmd.expression, c.type) };
       });
     case 'setNotNull':
     case 'dropNotNull':
       if (!findColumn(ctx, table, cmd.column)) return table;
-      return updateColumn(table, cmd.column, (c) => ({ ...c, notNull: cmd.op === 'setNotNull' }));
+      return updateColumnAt(ctx, table, cmd.column, (c) => ({ ...c, notNull: cmd.op === 'setNotNull' }));
     case 'addConstraint':
       return addConstraint(ctx, table, cmd.constraint);
     case 'dropConstraint': {
@@ -123,7 +126,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       if (!col) return table;
       const dataType = col.type === 'smallint' || col.type === 'integer' || col.type === 'bigint' ? col.type : 'bigint';
       const seq = createOwnedSequence(ctx, table.schema, table.name, col.name, dataType, cmd.options);
-      return updateColumn(table, col.name, (c) => {
+      return updateColumnAt(ctx, table, col.name, (c) => {
         const { default: _d, ...rest } = c;
         return { ...rest, notNull: true, identity: { always: cmd.always, sequence: seq } };
       });
@@ -138,7 +141,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       const seq = ctx.draft.sequences.get(seqKey);
       if (seq) ctx.draft.sequences.set(seqKey, applySequenceOptions(seq, seq, cmd.options, ctx));
       const always = cmd.always ?? col.identity.always;
-      return updateColumn(table, col.name, (c) => ({ ...c, identity: { ...c.identity!, always } }));
+      return updateColumnAt(ctx, table, col.name, (c) => ({ ...c, identity: { ...c.identity!, always } }));
     }
     case 'dropIdentity': {
       const col = findColumn(ctx, table, cmd.column);
@@ -147,7 +150,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
         return table;
       }
       dropOwnedSequences(ctx, table, col.name);
-      return updateColumn(table, col.name, (c): ColumnDef => {
+      return updateColumnAt(ctx, table, col.name, (c): ColumnDef => {
         const { identity: _i, ...rest } = c;
         return rest;
       });

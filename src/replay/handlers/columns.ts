@@ -40,9 +40,15 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
   };
 }
 
-/** Replaces one column of a table by name. */
-export function updateColumn(table: TableDef, name: string, fn: (c: ColumnDef) => ColumnDef): TableDef {
-  return { ...table, columns: table.columns.map((c) => (c.name === name ? fn(c) : c)) };
+/**
+ * Replaces one column of a table by name; the column's origin becomes the statement that last
+ * shaped it, which is what a reviewer wants to be pointed at.
+ */
+export function updateColumn(table: TableDef, name: string, fn: (c: ColumnDef) => ColumnDef, origin?: ColumnDef['origin']): TableDef {
+  return {
+    ...table,
+    columns: table.columns.map((c) => (c.name === name ? { ...fn(c), ...(origin ? { origin } : {}) } : c)),
+  };
 }
 
 /** Finds a column or reports PostgreSQL's error. */

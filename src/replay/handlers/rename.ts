@@ -120,7 +120,7 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
   }
   ctx.putTable({
     ...table,
-    columns: table.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
+    columns: table.columns.map((c) => (c.name === from ? { ...c, name: to, origin: ctx.origin } : c)),
     constraints: table.constraints.map((c) => renameColumnInConstraint(c, from, to)),
   });
   for (const [k, idx] of d.indexes) if (idx.schema === table.schema && idx.table === table.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
