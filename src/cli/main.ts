@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerApply } from './commands/apply.js';
 import { registerCheck } from './commands/check.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerPlan } from './commands/plan.js';
 import { registerState } from './commands/state.js';
 
 /** Builds the `schema-sync` command line; each command registers itself. */
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerState(program);
   registerInspect(program);
   registerCheck(program);
+  registerPlan(program);
+  registerApply(program);
   return program;
 }
 

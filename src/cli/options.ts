@@ -7,3 +7,10 @@ export function parseFormat<T extends string>(value: string, allowed: readonly T
   }
   return value as T;
 }
+
+/** Parses a duration flag given in seconds (decimals allowed) into milliseconds. */
+export function parseSeconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UserError(`${flag} expects a number of seconds, got "${value}"`);
+  return Math.round(n * 1000);
+}

@@ -1,2 +1,6 @@
 export { compareStates, countObjects, canonicalJson } from './compare-states.js';
 export type { Difference, AttributeDifference } from './difference.js';
+export { diff } from './diff.js';
+export { countChanges } from './count-changes.js';
+export { assertNever } from './change.js';
+export type { Change, ChangeKind, DiffResult, Drift, Hazard, Safety, TableRef, UnmanagedObject } from './change.js';

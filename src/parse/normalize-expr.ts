@@ -6,6 +6,7 @@
  */
 import { type AstNode, deparseNode, parseSql, strList, unwrap } from './libpg.js';
 import { normalizeIntervalLiteral } from './interval-literal.js';
+import { normalizeJsonPathLiteral } from './jsonpath-literal.js';
 import { internalTypeName, isBuiltinTypeName } from './type-names.js';
 
 /** Casts PostgreSQL adds implicitly; dropping them on both sides loses nothing that matters. */
@@ -39,6 +40,12 @@ function constValue(c: AstNode): AstNode {
   if (INT_RE.test(text) && Math.abs(Number(text)) <= 2147483647) return { A_Const: { ival: { ival: Number(text) } } };
   if (NUM_RE.test(text)) return { A_Const: { fval: { fval: text } } };
   return { A_Const: { sval: { sval: text } } };
+}
+
+/** A string constant used as a jsonpath, in PostgreSQL's canonical jsonpath spelling. */
+function jsonPathConst(node: AstNode): AstNode {
+  const sval = node?.A_Const?.sval?.sval;
+  return typeof sval === 'string' ? { A_Const: { sval: { sval: normalizeJsonPathLiteral(sval) } } } : node;
 }
 
 function isKind(node: AstNode, kind: string): boolean {
@@ -92,6 +99,7 @@ function walk(node: AstNode, mode: Mode): AstNode {
       if (target === 'interval' && !tn.typmods && arg.A_Const?.sval) {
         arg = { A_Const: { sval: { sval: normalizeIntervalLiteral(arg.A_Const.sval.sval) } } };
       }
+      if (target === 'jsonpath') arg = jsonPathConst(arg);
       const emptyArray = isKind(arg, 'A_ArrayExpr') && !arg.A_ArrayExpr.elements;
       const bare = isKind(arg, 'A_Const') || isKind(arg, 'ColumnRef') || (isKind(arg, 'A_ArrayExpr') && !emptyArray);
       if (bare || IMPLICIT_CAST_TARGETS.has(target)) return arg;
@@ -113,6 +121,11 @@ function walk(node: AstNode, mode: Mode): AstNode {
       const names = strList(body.funcname);
       if (names.length === 2 && names[0] === 'pg_catalog') out.funcname = [body.funcname[1]];
       delete out.funcformat;
+      // jsonb_path_*(target, path, ...): the path literal is stored as a jsonpath value.
+      const fname = strList(out.funcname).pop() ?? '';
+      if (/^jsonb_path_/.test(fname) && Array.isArray(out.args) && out.args.length >= 2) {
+        out.args = [out.args[0], jsonPathConst(out.args[1]), ...out.args.slice(2)];
+      }
       return { FuncCall: out };
     }
     case 'A_Expr': {
@@ -139,6 +152,8 @@ function walk(node: AstNode, mode: Mode): AstNode {
           return { BoolExpr: { boolop: not ? 'OR_EXPR' : 'AND_EXPR', args } };
         }
         default:
+          // jsonb @? 'path': the right operand is a jsonpath constant.
+          if (opName === '@?') e.rexpr = jsonPathConst(e.rexpr);
           return { A_Expr: e };
       }
     }

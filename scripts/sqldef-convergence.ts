@@ -1,0 +1,162 @@
+/**
+ * Convergence on sqldef's PostgreSQL cases (../shared/corpora/diff/sqldef/tests_*.yml). For each
+ * case: load `current` into a fresh database, derive the target from `desired` (a one-revision
+ * history), apply, then require that the database equals a fresh database built from `desired`
+ * (extra objects allowed unless the case enables drops) and that a second plan is empty.
+ *
+ *   npx tsx scripts/sqldef-convergence.ts [dir] [--admin-url URL] [--only NAME] [--verbose]
+ *
+ * Cases whose SQL PostgreSQL 15 rejects, that need another server version, roles or sqldef
+ * config, are "not applicable"; cases whose desired schema uses statements we do not model are
+ * reported as "not modelled" (with the statement kinds), never hidden.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { apply } from '../src/apply/index.js';
+import { openDatabase, type Database } from '../src/db/index.js';
+import { compareStates } from '../src/diff/index.js';
+import { introspect } from '../src/introspect/index.js';
+import { replay } from '../src/replay/index.js';
+import { startEmbeddedServer } from '../test/support/embedded-server.js';
+
+interface Case {
+  current?: string;
+  desired?: string;
+  enable_drop?: boolean;
+  min_version?: string | number;
+  max_version?: string | number;
+  flavor?: string;
+  user?: string;
+  managed_roles?: unknown;
+  manage?: unknown;
+  config?: unknown;
+  error?: string;
+  offline?: boolean;
+}
+
+type Outcome = { status: 'passed' } | { status: 'failed' | 'not applicable' | 'not modelled'; why: string };
+
+const SERVER_MAJOR = 15;
+
+function applicable(c: Case): string | undefined {
+  const v = (x: string | number | undefined): number => Number(String(x ?? '0').split('.')[0]);
+  if (c.min_version !== undefined && v(c.min_version) > SERVER_MAJOR) return `needs PostgreSQL ${c.min_version}`;
+  if (c.max_version !== undefined && v(c.max_version) < SERVER_MAJOR) return `needs PostgreSQL <= ${c.max_version}`;
+  if (c.flavor) return `sqldef flavor ${c.flavor}`;
+  if (c.user || c.managed_roles || c.manage || c.config) return 'sqldef role/config options';
+  if (c.error) return 'expects sqldef to refuse';
+  return undefined;
+}
+
+async function withDb<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const admin = await openDatabase(adminUrl);
+  await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase(url.toString());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome> {
+  const na = applicable(c);
+  if (na) return { status: 'not applicable', why: na };
+  const desired = c.desired ?? '';
+  const result = (() => {
+    try {
+      return replay([{ id: 'desired', parents: [], file: `${name}/desired.sql`, sql: desired, startLine: 1 }]);
+    } catch (e) {
+      return e as Error;
+    }
+  })();
+  if (result instanceof Error) return { status: 'not applicable', why: `desired does not parse: ${result.message}` };
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) return { status: 'failed', why: `replay error: ${errors[0]!.message}` };
+  // Expected state: what PostgreSQL builds from `desired` directly.
+  let expected;
+  try {
+    expected = await withDb(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
+      await db.exec(desired);
+      return introspect(db, {});
+    });
+  } catch (e) {
+    return { status: 'not applicable', why: `PostgreSQL ${SERVER_MAJOR} rejects desired: ${(e as Error).message}` };
+  }
+  if (warnings.length) {
+    const kinds = [...new Set(warnings.map((w) => w.message.replace(/^not modelled: /, '').replace(/ statement.*$/, '')))];
+    return { status: 'not modelled', why: kinds.join('; ') };
+  }
+  return withDb(adminUrl, `sqldef_a_${process.pid}`, async (db): Promise<Outcome> => {
+    try {
+      if (c.current) await db.exec(c.current);
+    } catch (e) {
+      return { status: 'not applicable', why: `PostgreSQL ${SERVER_MAJOR} rejects current: ${(e as Error).message}` };
+    }
+    let applied;
+    try {
+      applied = await apply(db, result.state, { allowDestructive: !!c.enable_drop, lockWaitMs: 5000 });
+    } catch (e) {
+      return { status: 'failed', why: `apply failed: ${(e as Error).message.split('\n')[0]}` };
+    }
+    const live = await introspect(db, {});
+    const diffs = compareStates(expected, live).filter((d) => c.enable_drop || d.kind !== 'extra');
+    if (diffs.length) {
+      const d = diffs[0]!;
+      const attr = d.attributes?.[0];
+      return {
+        status: 'failed',
+        why: `${diffs.length} difference(s) after apply, e.g. ${d.kind} ${d.object} ${d.name}${attr ? ` ${attr.attribute}: want ${JSON.stringify(attr.target)}, got ${JSON.stringify(attr.live)}` : ''}`,
+      };
+    }
+    if (applied.remaining.steps.length) return { status: 'failed', why: `second plan not empty: ${applied.remaining.steps[0]!.description}` };
+    return { status: 'passed' };
+  });
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const opt = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const verbose = args.includes('--verbose');
+  const only = opt('--only');
+  const dir = args.find((a, i) => !a.startsWith('--') && !['--admin-url', '--only'].includes(args[i - 1] ?? '')) ?? '../shared/corpora/diff/sqldef';
+  const server = opt('--admin-url') ?? process.env.TEST_DATABASE_URL ? undefined : await startEmbeddedServer();
+  const adminUrl = opt('--admin-url') ?? process.env.TEST_DATABASE_URL ?? server!.adminUrl;
+  const totals = { passed: 0, failed: 0, 'not applicable': 0, 'not modelled': 0 };
+  try {
+    for (const file of readdirSync(dir).filter((f) => /^tests_.*\.yml$/.test(f)).sort()) {
+      const cases = parseYaml(readFileSync(path.join(dir, file), 'utf8')) as Record<string, Case>;
+      const counts = { passed: 0, failed: 0, 'not applicable': 0, 'not modelled': 0 };
+      for (const [name, c] of Object.entries(cases ?? {})) {
+        if (only && name !== only) continue;
+        const outcome = await runCase(adminUrl, name, c ?? {});
+        counts[outcome.status]++;
+        if (outcome.status !== 'passed' && (verbose || outcome.status === 'failed')) {
+          process.stdout.write(`  ${outcome.status}: ${file} ${name}: ${outcome.why}\n`);
+        }
+      }
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k];
+      process.stdout.write(
+        `${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts['not modelled']} not modelled, ${counts['not applicable']} not applicable\n`,
+      );
+    }
+  } finally {
+    await server?.stop();
+  }
+  process.stdout.write(
+    `total: ${totals.passed} passed, ${totals.failed} failed, ${totals['not modelled']} not modelled, ${totals['not applicable']} not applicable\n`,
+  );
+  return totals.failed ? 2 : 0;
+}
+
+process.exitCode = await main();

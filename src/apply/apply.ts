@@ -1,0 +1,123 @@
+import type { Database } from '../db/index.js';
+import { diff } from '../diff/diff.js';
+import { introspect } from '../introspect/index.js';
+import type { SchemaState } from '../model/schema-state.js';
+import { plan as planChanges } from '../plan/index.js';
+import type { Plan, PlanStep } from '../plan/types.js';
+import { UserError } from '../errors.js';
+import { acquireApplyLock, releaseApplyLock } from './advisory-lock.js';
+import { ApplyError } from './apply-error.js';
+
+/** How `apply` behaves; every field has a safe default. */
+export interface ApplyOptions {
+  readonly allowDestructive?: boolean;
+  readonly concurrentIndexes?: boolean;
+  /** How long to wait for another apply's advisory lock (default 60 s). */
+  readonly lockWaitMs?: number;
+  /** Session lock_timeout: fail fast instead of queueing behind a long transaction (default 5 s). */
+  readonly lockTimeoutMs?: number;
+  /** Session statement_timeout (default 0: none). */
+  readonly statementTimeoutMs?: number;
+  /** Refuse unless the live schema still has this fingerprint (from a saved `plan --format json`). */
+  readonly expectedFingerprint?: string;
+  readonly schemas?: readonly string[];
+  readonly includeAlembicVersion?: boolean;
+  /** Called with the plan computed inside the lock, before anything runs (the CLI prints it). */
+  readonly onPlan?: (plan: Plan, live: SchemaState) => void;
+  /** Progress callback (e.g. the CLI prints "applying step 3/7 ..."). */
+  readonly onStep?: (step: PlanStep, total: number) => void;
+}
+
+/** What an apply did and proved. */
+export interface ApplyResult {
+  /** The plan computed inside the lock: what was applied. */
+  readonly plan: Plan;
+  readonly live: SchemaState;
+  readonly appliedSteps: number;
+  /** Changes still planned after re-introspection (empty when the target was reached). */
+  readonly remaining: Plan;
+}
+
+const ENUM_VALUE = /^ALTER TYPE .* ADD VALUE IF NOT EXISTS ('(?:[^']|'')*')/;
+
+/**
+ * Enum values the same run goes on to use must be committed first (PostgreSQL refuses a new
+ * enum value in the transaction that added it); those few steps run in their own transaction.
+ */
+function splitEnumValues(steps: readonly PlanStep[]): { early: PlanStep[]; main: PlanStep[] } {
+  const early: PlanStep[] = [];
+  const main: PlanStep[] = [];
+  for (const s of steps) {
+    const m = ENUM_VALUE.exec(s.sql);
+    if (m && steps.some((o) => o !== s && !ENUM_VALUE.test(o.sql) && o.sql.includes(m[1]!))) early.push(s);
+    else main.push(s);
+  }
+  return { early, main };
+}
+
+function message(e: unknown, opts: ApplyOptions): string {
+  const text = e instanceof Error ? e.message : String(e);
+  // 55P03 lock_not_available: another session holds a lock the step needs.
+  if ((e as { code?: string }).code === '55P03') {
+    return `${text} (another session holds a lock on the object; lock_timeout is ${Math.round((opts.lockTimeoutMs ?? 5000) / 1000)} s, see --lock-timeout)`;
+  }
+  return text;
+}
+
+async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number): Promise<void> {
+  if (!steps.length) return;
+  await db.exec('BEGIN');
+  for (const step of steps) {
+    opts.onStep?.(step, total);
+    try {
+      await db.exec(step.sql);
+    } catch (e) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true);
+    }
+  }
+  await db.exec('COMMIT');
+}
+
+/**
+ * Applies the missing pieces of `target` to the database: under an advisory lock, with
+ * lock/statement timeouts, re-planned inside the lock, every transactional step in one
+ * transaction (all or nothing), non-transactional steps after it, then re-introspected to prove
+ * the target was reached.
+ */
+export async function apply(db: Database, target: SchemaState, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  await db.exec(
+    `SET lock_timeout = ${Math.max(0, Math.round(opts.lockTimeoutMs ?? 5000))}; ` +
+      `SET statement_timeout = ${Math.max(0, Math.round(opts.statementTimeoutMs ?? 0))}`,
+  );
+  await acquireApplyLock(db, opts.lockWaitMs ?? 60_000);
+  try {
+    const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
+    const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
+    const live = await introspect(db, scope);
+    const plan = planChanges(diff(target, live), live, planOpts);
+    if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {
+      throw new UserError(
+        `the live schema changed since the plan was made (fingerprint ${plan.fingerprint}, plan was made against ${opts.expectedFingerprint}); nothing was applied: run plan again`,
+      );
+    }
+    opts.onPlan?.(plan, live);
+    const total = plan.steps.length;
+    const { early, main } = splitEnumValues(plan.steps.filter((s) => s.transactional));
+    await runTransaction(db, plan, early, opts, total);
+    await runTransaction(db, plan, main, opts, total);
+    for (const step of plan.steps.filter((s) => !s.transactional)) {
+      opts.onStep?.(step, total);
+      try {
+        await db.exec(step.sql);
+      } catch (e) {
+        throw new ApplyError(step, plan.changes[step.change], message(e, opts), false);
+      }
+    }
+    const after = await introspect(db, scope);
+    const remaining = planChanges(diff(target, after), after, planOpts);
+    return { plan, live, appliedSteps: total, remaining };
+  } finally {
+    await releaseApplyLock(db).catch(() => undefined);
+  }
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { apply } from '../../apply/index.js';
+import { inPlaceObjects } from '../../diff/in-place.js';
+import { UserError } from '../../errors.js';
+import { renderApplySummary } from '../../report/apply-text.js';
+import { planToJson } from '../../report/plan-json.js';
+import { summarizePlan } from '../../report/plan-summary.js';
+import { renderPlanText } from '../../report/plan-text.js';
+import { openNamedDatabase } from '../database-option.js';
+import { EXIT } from '../exit-codes.js';
+import { parseFormat, parseSeconds } from '../options.js';
+import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { runCommand } from '../run-command.js';
+import { chooseStyle } from '../style-option.js';
+
+interface ApplyCliOptions {
+  migrations: string;
+  to?: string;
+  database?: string;
+  schema: string[];
+  format: string;
+  plan?: string;
+  allowDestructive?: boolean;
+  strict?: boolean;
+  concurrentIndexes?: boolean;
+  lockWait: string;
+  lockTimeout: string;
+  statementTimeout: string;
+  verbose?: boolean;
+  color?: boolean;
+  includeAlembicVersion?: boolean;
+}
+
+/** Reads the fingerprint out of a plan saved with `plan --format json`. */
+async function planFingerprint(file: string): Promise<string> {
+  let json: { version?: number; fingerprint?: unknown };
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`cannot read plan file ${file}: ${(e as Error).message} (expected the output of \`schema-sync plan --format json\`)`);
+  }
+  if (json.version !== 1 || typeof json.fingerprint !== 'string') {
+    throw new UserError(`${file} is not a schema-sync plan (expected the output of \`schema-sync plan --format json\`, version 1)`);
+  }
+  return json.fingerprint;
+}
+
+/** `schema-sync apply`: apply only what is missing, all or nothing, and prove it. */
+export function registerApply(program: Command): void {
+  program
+    .command('apply')
+    .description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 skipped with --strict)')
+    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
+    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
+    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL; required)')
+    .option('-s, --schema <name>', 'only this schema (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('-f, --format <format>', 'text | json', 'text')
+    .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
+    .option('--allow-destructive', 'also apply drops and narrowing changes')
+    .option('--strict', 'exit 3 when any change was skipped')
+    .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY, after the commit')
+    .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
+    .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
+    .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
+    .option('-v, --verbose', 'list the objects already in place')
+    .option('--no-color', 'no colour even on a terminal')
+    .option('--include-alembic-version', 'also manage the alembic_version bookkeeping table')
+    .action((o: ApplyCliOptions) =>
+      runCommand(async () => {
+        const format = parseFormat(o.format, ['text', 'json']);
+        const style = chooseStyle(o.color);
+        const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
+        const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
+        const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
+        const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
+        const result = await replayInput({ ...o, quiet: format !== 'text' });
+        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
+        const db = await openNamedDatabase(o.database);
+        const started = performance.now();
+        try {
+          const applied = await apply(db, result.state, {
+            allowDestructive: !!o.allowDestructive,
+            concurrentIndexes: !!o.concurrentIndexes,
+            lockWaitMs, lockTimeoutMs, statementTimeoutMs,
+            ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
+            schemas: o.schema,
+            includeAlembicVersion: !!o.includeAlembicVersion,
+            onPlan: (plan) => {
+              if (format !== 'text') return;
+              const inPlace = inPlaceObjects(result.state, [...plan.changes, ...plan.skipped]);
+              if (plan.changes.length || o.verbose) {
+                process.stdout.write(renderPlanText(plan, summarizePlan(plan, inPlace.length), {
+                  style, verbose: !!o.verbose, inPlace, target: o.migrations, database: db.label,
+                }) + '\n');
+              }
+            },
+            onStep: (step, total) => {
+              if (format === 'text') process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
+            },
+          });
+          const plan = applied.plan;
+          const summary = summarizePlan(plan, inPlaceObjects(result.state, [...plan.changes, ...plan.skipped]).length);
+          const remaining = applied.remaining.steps.length;
+          if (format === 'json') {
+            process.stdout.write(JSON.stringify({
+              version: 1, applied: planToJson(plan, summary), appliedSteps: applied.appliedSteps,
+              verified: remaining === 0, remaining: planToJson(applied.remaining, summarizePlan(applied.remaining, 0)),
+            }, null, 2) + '\n');
+          } else {
+            process.stdout.write(renderApplySummary({ applied: summary, steps: applied.appliedSteps, remaining, seconds: (performance.now() - started) / 1000 }, style));
+          }
+          if (remaining) return EXIT.error;
+          if (o.strict && plan.skipped.length) return EXIT.skipped;
+          return EXIT.ok;
+        } finally {
+          await db.close();
+        }
+      }),
+    );
+}

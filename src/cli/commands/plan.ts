@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { renderPlanJson } from '../../report/plan-json.js';
+import { renderPlanSql } from '../../report/plan-sql.js';
+import { renderPlanText } from '../../report/plan-text.js';
+import { renderSchemaDiff } from '../../report/schema-diff.js';
+import { computePlan } from '../compute-plan.js';
+import { openNamedDatabase } from '../database-option.js';
+import { EXIT } from '../exit-codes.js';
+import { parseFormat } from '../options.js';
+import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { runCommand } from '../run-command.js';
+import { chooseStyle } from '../style-option.js';
+
+interface PlanCliOptions {
+  migrations: string;
+  to?: string;
+  database?: string;
+  schema: string[];
+  format: string;
+  diff?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+  allowDestructive?: boolean;
+  concurrentIndexes?: boolean;
+  includeAlembicVersion?: boolean;
+}
+
+/** `schema-sync plan`: the dry run. Exit 0 nothing to do, 2 changes pending, 1 error. */
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('show what apply would change, and why, without touching the database (exit 0 nothing to do, 2 changes pending)')
+    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
+    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
+    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL)')
+    .option('-s, --schema <name>', 'only this schema (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('-f, --format <format>', 'text | sql | json', 'text')
+    .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
+    .option('-v, --verbose', 'list the objects already in place')
+    .option('--no-color', 'no colour even on a terminal')
+    .option('--allow-destructive', 'plan drops and narrowing changes too')
+    .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
+    .option('--include-alembic-version', 'also manage the alembic_version bookkeeping table')
+    .action((o: PlanCliOptions) =>
+      runCommand(async () => {
+        const format = parseFormat(o.format, ['text', 'sql', 'json']);
+        const result = await replayInput({ ...o, quiet: format !== 'text' });
+        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
+        const db = await openNamedDatabase(o.database);
+        try {
+          const computed = await computePlan(db, result.state, {
+            allowDestructive: !!o.allowDestructive,
+            concurrentIndexes: !!o.concurrentIndexes,
+            schemas: o.schema,
+            includeAlembicVersion: !!o.includeAlembicVersion,
+          });
+          const { plan, summary } = computed;
+          if (o.diff) {
+            process.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
+          } else if (format === 'json') process.stdout.write(renderPlanJson(plan, summary));
+          else if (format === 'sql') process.stdout.write(renderPlanSql(plan));
+          else {
+            process.stdout.write(
+              renderPlanText(plan, summary, {
+                style: chooseStyle(o.color), verbose: !!o.verbose, inPlace: computed.inPlace, target: o.migrations, database: db.label,
+              }),
+            );
+          }
+          return plan.steps.length ? EXIT.differences : EXIT.ok;
+        } finally {
+          await db.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,51 @@
+import type { ColumnDef, TableDef } from '../model/objects.js';
+import type { DiffContext } from './diff-context.js';
+import * as make from './make-change.js';
+import type { Pairing } from './pairing.js';
+
+const identityOf = (c: ColumnDef): string => (c.identity ? (c.identity.always ? 'always' : 'by default') : 'none');
+
+/**
+ * One paired column's attribute changes. A changed generation expression rebuilds the column
+ * (drop and re-add brings the target's type, default and nullability along), so nothing else is
+ * emitted for it; otherwise type/collation, default, NOT NULL and identity each get a change.
+ */
+function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: ColumnDef, live: ColumnDef): void {
+  const { out } = ctx;
+  if ((target.generated ?? null) !== (live.generated ?? null)) {
+    out.add('table', key, make.setGenerated(table, target, live, table.origin));
+    return;
+  }
+  if (target.type !== live.type || (target.collation ?? null) !== (live.collation ?? null)) {
+    out.add('table', key, make.alterColumnType(table, target, live.type, table.origin));
+  }
+  if ((target.default ?? null) !== (live.default ?? null)) out.add('table', key, make.setDefault(table, target, live.default, table.origin));
+  if (target.notNull !== live.notNull) out.add('table', key, make.setNotNull(table, target, table.origin));
+  if (identityOf(target) !== identityOf(live)) out.add('table', key, make.alterIdentity(table, target, live, table.origin));
+}
+
+/**
+ * Columns of a paired table (live `liveTable`, target `table`): renames first, then new columns,
+ * attribute changes, comments, and live-only columns as drops or unmanaged.
+ */
+export function diffColumns(ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cols: Pairing<ColumnDef>): void {
+  const { out, m } = ctx;
+  const ref = (name: string) => ({ schema: table.schema, name, parent: table.name });
+  for (const p of cols.pairs) {
+    if (p.renamed) out.add('table', key, make.rename('column', ref(p.liveKey), ref(p.key), p.target.origin ?? table.origin));
+  }
+  for (const { target } of cols.created) {
+    out.add('table', key, make.addColumn(table, target, table.origin));
+    ctx.comment('column', ref(target.name), target.comment, undefined, target.origin ?? table.origin);
+  }
+  for (const p of cols.pairs) {
+    const live = m.names.column(liveTable, p.live);
+    diffColumn(ctx, key, table, p.target, live);
+    ctx.comment('column', ref(p.key), p.target.comment, live.comment, p.target.origin ?? table.origin);
+  }
+  for (const { key: name, live } of cols.liveOnly) {
+    const ev = ctx.columnDrop(liveTable, name);
+    if (ev) out.add('table', key, make.drop('column', ref(name), 'history', ev.origin));
+    else out.addUnmanaged('column', ref(live.name));
+  }
+}

@@ -1,0 +1,139 @@
+import type { DropEvent, HistoryRef } from '../model/history.js';
+import type { ObjectKind, QualifiedName } from '../model/objects.js';
+import type { Origin } from '../model/origin.js';
+import { relationKey, type SchemaState } from '../model/schema-state.js';
+import { canonicalJson } from './compare-states.js';
+import { DiffOutput, type Block } from './diff-output.js';
+import { HistoryDrops } from './history-drops.js';
+import * as make from './make-change.js';
+import { matchStates, type Matching } from './match-states.js';
+import type { Pairing } from './pairing.js';
+import { HistoryIndex } from './past-names.js';
+
+/** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
+const NOT_COMPARED = new Set(['origin', 'name', 'schema', 'comment']);
+
+/**
+ * Do two objects differ in anything but the named attributes? Canonical JSON, so property
+ * order and `undefined` fields do not count.
+ */
+export function differs(target: object, live: object, ignore: readonly string[] = []): boolean {
+  const strip = (o: object): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !NOT_COMPARED.has(k) && !ignore.includes(k)));
+  return canonicalJson(strip(target)) !== canonicalJson(strip(live));
+}
+
+/**
+ * What every per-kind step of the diff shares: both states, the pairing, the history's drops
+ * and the output. Also answers what becomes of live-only objects, since one kind's fate decides
+ * another's (a dropped column takes its indexes along; a dropped table's FKs elsewhere must go first).
+ */
+export class DiffContext {
+  readonly drops: HistoryDrops;
+  readonly m: Matching;
+  readonly out = new DiffOutput();
+  /** Live key of each paired table -> its pairing's target key. */
+  private readonly liveTables = new Map<string, string>();
+  private readonly liveOnlyTables = new Set<string>();
+  private readonly liveOnlyViews = new Set<string>();
+
+  constructor(
+    readonly target: SchemaState,
+    readonly live: SchemaState,
+  ) {
+    const history = new HistoryIndex(target.history);
+    this.drops = new HistoryDrops(history);
+    this.m = matchStates(target, live, history, this.drops);
+    for (const p of this.m.tables.pairs) this.liveTables.set(p.liveKey, p.key);
+    for (const o of this.m.tables.liveOnly) this.liveOnlyTables.add(o.key);
+    for (const o of this.m.views.liveOnly) this.liveOnlyViews.add(o.key);
+  }
+
+  /**
+   * The history event that drops a live-only object: a drop under one of its names, or the drop
+   * of its schema (with CASCADE) when the target has no such schema. Undefined: unmanaged.
+   */
+  pendingDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
+    const direct = this.drops.find(kind, ref);
+    if (direct || kind === 'schema' || kind === 'extension') return direct;
+    return this.target.schemas.has(ref.schema) ? undefined : this.drops.schema(ref.schema);
+  }
+
+  /** Is a live relation (table or view, live name) absent from the target: dropped or unmanaged, with its parts? */
+  relationGoes(ref: QualifiedName): boolean {
+    const k = relationKey(ref.schema, ref.name);
+    return this.liveOnlyTables.has(k) || this.liveOnlyViews.has(k);
+  }
+
+  /** The history drop of a live-only table (live name), if it is one. */
+  tableDrop(ref: QualifiedName): DropEvent | undefined {
+    return this.liveOnlyTables.has(relationKey(ref.schema, ref.name)) ? this.pendingDrop('table', ref) : undefined;
+  }
+
+  /** The history drop of a live-only enum (by its type text, as columns spell it), if it is one. */
+  enumDrop(typeText: string): DropEvent | undefined {
+    const key = typeText.replace(/\[\]$/, '');
+    const e = this.m.enums.liveOnly.find((o) => o.key === key);
+    return e ? this.pendingDrop('enum', { schema: e.live.schema, name: e.live.name }) : undefined;
+  }
+
+  /** The history drop of a live-only function (any overload of the name), if it is one. */
+  functionDrop(fn: QualifiedName): DropEvent | undefined {
+    for (const o of this.m.functions.liveOnly) {
+      if (o.live.schema !== fn.schema || o.live.name !== fn.name) continue;
+      const ev = this.pendingDrop('function', { schema: fn.schema, name: fn.name });
+      if (ev) return ev;
+    }
+    return undefined;
+  }
+
+  /**
+   * The history drop of a column of a paired live table (live names): a drop under one of its
+   * names, or the drop of its enum type (DROP TYPE .. CASCADE drops the columns using it).
+   */
+  columnDrop(table: QualifiedName, column: string): DropEvent | undefined {
+    const key = this.liveTables.get(relationKey(table.schema, table.name));
+    if (key === undefined) return undefined;
+    const col = this.m.columns.get(key)?.liveOnly.find((o) => o.key === column);
+    if (!col) return undefined;
+    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) ?? this.enumDrop(col.live.type);
+  }
+
+  /** Live-only columns of a paired live table that the history drops (live names). */
+  droppedColumns(table: QualifiedName): string[] {
+    const key = this.liveTables.get(relationKey(table.schema, table.name));
+    const cols = key === undefined ? [] : (this.m.columns.get(key)?.liveOnly ?? []);
+    return cols.map((c) => c.key).filter((c) => this.columnDrop(table, c) !== undefined);
+  }
+
+  /** Target key of the pairing a live table belongs to, if paired. */
+  pairedTableKey(table: QualifiedName): string | undefined {
+    return this.liveTables.get(relationKey(table.schema, table.name));
+  }
+
+  /** Emits COMMENT ON when the target's comment differs from the live one (`live` undefined: a new object). */
+  comment(object: ObjectKind, ref: HistoryRef, target: string | undefined, live: string | undefined, origin: Origin | undefined, args?: string): void {
+    if ((target ?? null) === (live ?? null)) return;
+    this.out.comment(make.setComment(object, ref, target ?? null, origin, args));
+  }
+
+  /**
+   * Live-only objects of a top-level kind: a drop where the history dropped them, unmanaged
+   * otherwise; `skip` says an object goes along with something else (its table, its column).
+   */
+  liveOnly<T extends { schema: string; name: string }>(
+    block: Block,
+    pairing: Pairing<T>,
+    kind: (o: T) => ObjectKind,
+    skip: (o: T) => boolean = () => false,
+    args?: (o: T) => string,
+  ): void {
+    for (const { key, live } of pairing.liveOnly) {
+      if (skip(live)) continue;
+      const ref = { schema: live.schema, name: live.name };
+      const ev = this.pendingDrop(kind(live), ref);
+      if (ev) this.out.add(block, key, make.drop(kind(live), ref, 'history', ev.origin, args?.(live)));
+      else this.out.addUnmanaged(kind(live), ref);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { IndexDef } from '../model/objects.js';
+import { relationKey } from '../model/schema-state.js';
+import { indexUses } from './column-mentions.js';
+import type { DiffContext } from './diff-context.js';
+import { differs } from './diff-context.js';
+import * as make from './make-change.js';
+
+/** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
+function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
+  const k = relationKey(idx.schema, idx.table);
+  return ctx.m.tables.created.some((c) => c.key === k) || ctx.m.views.created.some((c) => c.key === k);
+}
+
+/**
+ * Stand-alone indexes: create, rename, rebuild (PostgreSQL cannot alter an index's definition:
+ * drop and create), comment, drop or report. An index of a live-only relation, or on a column
+ * the history drops, goes with it.
+ */
+export function diffIndexes(ctx: DiffContext): void {
+  const { m, out } = ctx;
+  for (const { key, target } of m.indexes.created) {
+    out.add('index', key, make.createIndex(target, onNewRelation(ctx, target)));
+    ctx.comment('index', { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
+  }
+  for (const { key, target, live } of m.indexes.pairs) {
+    const ref = { schema: target.schema, name: target.name };
+    // An index follows its table's SET SCHEMA; only its own name needs a rename.
+    if (live.name !== target.name) out.add('index', key, make.rename('index', { schema: target.schema, name: live.name }, ref, target.origin));
+    const normalized = m.names.index(live);
+    if (differs(target, normalized)) {
+      out.add('index', key, make.drop('index', ref, 'replace', target.origin));
+      out.add('index', key, make.createIndex(target, false, true));
+      ctx.comment('index', ref, target.comment, undefined, target.origin);
+    } else ctx.comment('index', ref, target.comment, live.comment, target.origin);
+  }
+  ctx.liveOnly('index', m.indexes, () => 'index', (idx) => {
+    const table = { schema: idx.schema, name: idx.table };
+    return ctx.relationGoes(table) || indexUses(idx, new Set(ctx.droppedColumns(table)));
+  });
+}

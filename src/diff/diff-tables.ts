@@ -1,0 +1,51 @@
+import type { TableDef } from '../model/objects.js';
+import { canonicalJson } from './compare-states.js';
+import { diffColumns } from './diff-columns.js';
+import { diffConstraints } from './diff-constraints.js';
+import type { DiffContext } from './diff-context.js';
+import * as make from './make-change.js';
+
+/**
+ * A new table: one CREATE TABLE with its columns and PK/UNIQUE/CHECK/EXCLUDE constraints, its
+ * FOREIGN KEYs apart (so tables that reference each other can all be created first), comments
+ * apart.
+ */
+function createTable(ctx: DiffContext, key: string, t: TableDef): void {
+  const { out } = ctx;
+  const fks = t.constraints.filter((c) => c.type === 'foreign key');
+  out.add('table', key, make.createTable({ ...t, constraints: t.constraints.filter((c) => c.type !== 'foreign key') }));
+  for (const fk of fks) out.add('table', key, make.addConstraint(t, fk, true, t.origin));
+  const ref = (name: string) => ({ schema: t.schema, name, parent: t.name });
+  ctx.comment('table', { schema: t.schema, name: t.name }, t.comment, undefined, t.origin);
+  for (const c of t.columns) ctx.comment('column', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
+  for (const c of t.constraints) ctx.comment('constraint', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
+}
+
+/** Table-level attributes no change kind can alter (logging, partitioning): reported as drift. */
+function tableDrift(ctx: DiffContext, target: TableDef, live: TableDef): void {
+  const ref = { schema: target.schema, name: target.name };
+  const drift = (message: string) => ctx.out.addDrift({ object: 'table', ref, message, ...make.originField(target.origin) });
+  if (target.unlogged !== live.unlogged) drift(`the live table is ${live.unlogged ? 'UNLOGGED' : 'logged'}, the migrations make it ${target.unlogged ? 'UNLOGGED' : 'logged'}`);
+  if ((target.partitionBy ?? null) !== (live.partitionBy ?? null)) {
+    drift(`partitioning differs: live ${live.partitionBy ?? 'not partitioned'}, migrations ${target.partitionBy ?? 'not partitioned'}`);
+  }
+  const liveParent = live.partitionOf && { parent: ctx.m.names.relation(live.partitionOf.parent), bound: live.partitionOf.bound };
+  if (canonicalJson(target.partitionOf ?? null) !== canonicalJson(liveParent ?? null)) {
+    drift('the partition parent or bound differs between the live table and the migrations');
+  }
+}
+
+/** Tables with their columns and constraints: create, rename, alter, comment, drop or report. */
+export function diffTables(ctx: DiffContext): void {
+  const { m, out } = ctx;
+  for (const { key, target } of m.tables.created) createTable(ctx, key, target);
+  for (const { key, target, live, renamed } of m.tables.pairs) {
+    const ref = { schema: target.schema, name: target.name };
+    if (renamed) out.add('table', key, make.rename('table', { schema: live.schema, name: live.name }, ref, target.origin));
+    tableDrift(ctx, target, live);
+    diffColumns(ctx, key, target, live, m.columns.get(key)!);
+    diffConstraints(ctx, key, target, live, m.constraints.get(key)!);
+    ctx.comment('table', ref, target.comment, live.comment, target.origin);
+  }
+  ctx.liveOnly('table', m.tables, () => 'table');
+}

@@ -1,0 +1,34 @@
+import type { ObjectKind, ViewDef } from '../model/objects.js';
+import type { DiffContext } from './diff-context.js';
+import * as make from './make-change.js';
+
+/** The object kind of a view, as history events and DROP name it. */
+export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materialized view' : 'view');
+
+/**
+ * Views and materialized views, compared on the canonical query only (column lists and the
+ * executable text differ between the two sides by construction). A changed view is replaced in
+ * place; a changed materialized view, or a switch between the two kinds, is dropped and created
+ * (PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW).
+ */
+export function diffViews(ctx: DiffContext): void {
+  const { m, out } = ctx;
+  for (const { key, target } of m.views.created) {
+    out.add('view', key, make.createView(target, false));
+    ctx.comment(viewKind(target), { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
+  }
+  for (const { key, target, live, renamed } of m.views.pairs) {
+    const ref = { schema: target.schema, name: target.name };
+    if (renamed) out.add('view', key, make.rename(viewKind(live), { schema: live.schema, name: live.name }, ref, target.origin));
+    const kindChanged = target.materialized !== live.materialized;
+    if (kindChanged || (target.materialized && target.query !== live.query)) {
+      out.add('view', key, make.drop(viewKind(live), ref, 'replace', target.origin));
+      out.add('view', key, make.createView(target, false, true));
+      ctx.comment(viewKind(target), ref, target.comment, undefined, target.origin);
+      continue;
+    }
+    if (target.query !== live.query) out.add('view', key, make.createView(target, true));
+    ctx.comment(viewKind(target), ref, target.comment, live.comment, target.origin);
+  }
+  ctx.liveOnly('view', m.views, viewKind);
+}

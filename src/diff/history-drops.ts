@@ -1,0 +1,40 @@
+import type { DropEvent, HistoryRef } from '../model/history.js';
+import type { ObjectKind } from '../model/objects.js';
+import { nameSpec, pastNames, type HistoryIndex } from './past-names.js';
+
+/** Views and materialized views share one name space and one drop index. */
+const groupOf = (kind: ObjectKind): ObjectKind => (kind === 'materialized view' ? 'view' : kind);
+
+const dropKey = (kind: ObjectKind, ref: HistoryRef): string => JSON.stringify([groupOf(kind), ref.schema, ref.parent ?? null, ref.name]);
+
+/**
+ * Every name the history dropped an object under, including the names it had before renames
+ * (a live database behind the history still uses those), so a live-only object can be told
+ * apart as a pending drop rather than an unmanaged object.
+ */
+export class HistoryDrops {
+  private readonly byKey = new Map<string, DropEvent>();
+  private readonly schemaDrops = new Map<string, DropEvent>();
+
+  constructor(history: HistoryIndex) {
+    history.events.forEach((e, i) => {
+      if (e.event !== 'drop') return;
+      if (e.object === 'schema') this.schemaDrops.set(e.ref.name, e);
+      if (e.object === 'extension') {
+        this.byKey.set(dropKey('extension', { schema: '', name: e.ref.name }), e);
+        return;
+      }
+      for (const p of pastNames(history, nameSpec(e.object), e.ref, i)) this.byKey.set(dropKey(e.object, p.ref), e);
+    });
+  }
+
+  /** The event that dropped an object under this name (the latest one), if any. */
+  find(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
+    return this.byKey.get(dropKey(kind, kind === 'extension' ? { schema: '', name: ref.name } : ref));
+  }
+
+  /** The event that dropped a schema (and, with CASCADE, everything in it), if any. */
+  schema(name: string): DropEvent | undefined {
+    return this.schemaDrops.get(name);
+  }
+}

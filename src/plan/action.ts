@@ -1,0 +1,49 @@
+import type { DepKey } from './dependency-keys.js';
+import type { Deps } from './object-deps.js';
+
+/** One SQL statement of an action, as it becomes a PlanStep. */
+export interface Statement {
+  readonly sql: string;
+  readonly transactional: boolean;
+  readonly description: string;
+}
+
+/**
+ * A unit of ordering: one or more statements of one change that run together. A change usually
+ * has one action; some have several that run at different times (a sequence's OWNED BY after its
+ * table, a new table's foreign keys after the referenced tables).
+ */
+export interface Action {
+  /** Index of the change in the diff. */
+  readonly change: number;
+  /** Tie-break rank (see RANK). */
+  readonly rank: number;
+  /** Tie-break name after the rank: the object's display name. */
+  readonly name: string;
+  readonly statements: readonly Statement[];
+  /** For creations and alterations: what the target side provides and needs. */
+  readonly deps: Deps;
+  /**
+   * For drops: what the live object being dropped has and needs. A drop goes before the drops of
+   * what its object needs, so dependents are dropped first.
+   */
+  readonly live?: Deps;
+  /**
+   * Keys whose live dependents must be dropped first (a column's type cannot change while a view
+   * uses the table).
+   */
+  readonly clearedBy?: readonly DepKey[];
+}
+
+/** A statement that may run inside the plan's transaction. */
+export function statement(sql: string, description: string): Statement {
+  return { sql, transactional: true, description };
+}
+
+/** A change PostgreSQL has no statement for (e.g. dropping an enum label): reported as drift. */
+export interface Unplannable {
+  readonly unplannable: string;
+}
+
+/** What a change builder returns: its actions, or why it cannot be planned. */
+export type Built = readonly Action[] | Unplannable;

@@ -1,0 +1,160 @@
+import type { Change } from '../diff/change.js';
+import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
+import type { ColumnDef } from '../model/objects.js';
+import { columnSql, defaultColumnSequenceName } from '../model/sql/index.js';
+import { statement, type Action, type Statement } from './action.js';
+import { columnHasType, generatedColumnExists, identityColumnExists } from './catalog-conditions.js';
+import { createdCommentActions } from './comment-actions.js';
+import { columnDep, relationDep, type DepKey } from './dependency-keys.js';
+import { describe, objectName } from './describe.js';
+import { guardedSql } from './guarded-sql.js';
+import { expressionTexts } from './mentions.js';
+import { columnDeps, deps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+function alterColumn(table: QualifiedName, column: string, action: string): string {
+  return `ALTER TABLE ${qualify(table)} ALTER COLUMN ${quoteIdent(column)} ${action}`;
+}
+
+function addColumnSql(table: QualifiedName, col: ColumnDef): string {
+  return `ALTER TABLE ${qualify(table)} ADD COLUMN IF NOT EXISTS ${columnSql(col, { table })}`;
+}
+
+function columnComment(index: number, name: string, table: QualifiedName, col: ColumnDef, ctx: PlanContext): Action[] {
+  return createdCommentActions(index, name, [{ object: 'column', ref: { schema: table.schema, parent: table.name, name: col.name }, text: col.comment }], ctx);
+}
+
+/** The table, under its name here and (drops see live objects) its live name. */
+function clearedBy(table: QualifiedName, column: string, ctx: PlanContext): DepKey[] {
+  const live = ctx.liveRef('table', table);
+  return [relationDep(table), columnDep(table, column), relationDep(live), columnDep(live, column)];
+}
+
+/** `ALTER TABLE .. ADD COLUMN IF NOT EXISTS`, then the column's comment. */
+export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, index: number, ctx: PlanContext): Action[] {
+  const name = objectName(c);
+  return [
+    { change: index, rank: RANK.addColumn, name, statements: [statement(addColumnSql(c.table, c.column), describe(c))], deps: columnDeps(c.table, c.column) },
+    ...columnComment(index, name, c.table, c.column, ctx),
+  ];
+}
+
+/**
+ * `ALTER COLUMN .. TYPE t [COLLATE c] USING col::t`: the explicit cast lets PostgreSQL convert
+ * where no assignment cast exists (text -> integer). PostgreSQL refuses to change the type of a
+ * column a view uses, even to the type it has, so it runs after live views using the table are
+ * dropped, and is guarded to do nothing once the column has the type (a view made later may use it).
+ * A live default is dropped first and the target's set after, as PostgreSQL would cast it along.
+ */
+export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnType' }>, index: number, ctx: PlanContext): Action[] {
+  const col = c.column;
+  const collate = col.collation !== undefined ? ` COLLATE ${col.collation}` : '';
+  const alter = alterColumn(c.table, col.name, `TYPE ${col.type}${collate} USING ${quoteIdent(col.name)}::${col.type}`);
+  // PostgreSQL casts the default along and fails when it cannot ('' to text[]): drop it, set the target's after.
+  const hadDefault = ctx.liveColumn(c.table, col.name)?.default !== undefined;
+  const statements = [
+    ...(hadDefault ? [alterColumn(c.table, col.name, 'DROP DEFAULT')] : []),
+    alter,
+    ...(hadDefault && col.default !== undefined ? [alterColumn(c.table, col.name, `SET DEFAULT ${col.default}`)] : []),
+  ];
+  const sql = guardedSql(`NOT ${columnHasType(c.table, col.name, col.type, col.collation)}`, statements);
+  return [
+    {
+      change: index,
+      rank: RANK.alterColumnType,
+      name: objectName(c),
+      statements: [statement(sql, describe(c))],
+      deps: deps({ requires: [columnDep(c.table, col.name)], mentions: [col.type, ...expressionTexts(col.default)] }),
+      clearedBy: clearedBy(c.table, col.name, ctx),
+    },
+  ];
+}
+
+/** SET DEFAULT / DROP DEFAULT, already idempotent; drops rank before type and identity changes, sets after. */
+export function setDefaultActions(c: Extract<Change, { kind: 'setDefault' }>, index: number): Action[] {
+  const sql = alterColumn(c.table, c.column, c.to === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${c.to}`);
+  const mentions = c.to === undefined ? [] : columnDeps(c.table, { name: c.column, type: '', notNull: false, default: c.to }).mentions;
+  return [
+    {
+      change: index,
+      rank: c.to === undefined ? RANK.dropDefault : RANK.setDefault,
+      name: objectName(c),
+      statements: [statement(sql, describe(c))],
+      deps: deps({ requires: [columnDep(c.table, c.column)], mentions }),
+    },
+  ];
+}
+
+/** SET / DROP NOT NULL, already idempotent; SET before ADD IDENTITY (which needs it), DROP after DROP IDENTITY. */
+export function setNotNullActions(c: Extract<Change, { kind: 'setNotNull' }>, index: number): Action[] {
+  return [
+    {
+      change: index,
+      rank: c.notNull ? RANK.setNotNull : RANK.dropNotNull,
+      name: objectName(c),
+      statements: [statement(alterColumn(c.table, c.column, c.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'), describe(c))],
+      deps: deps({ requires: [columnDep(c.table, c.column)] }),
+    },
+  ];
+}
+
+/**
+ * Identity: ADD GENERATED .. AS IDENTITY (guarded: it fails on an identity column) naming a
+ * non-default sequence; SET GENERATED ALWAYS|BY DEFAULT; DROP IDENTITY IF EXISTS.
+ */
+export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' }>, index: number): Action[] {
+  const col = c.column;
+  const target = col.identity;
+  let statements: Statement[];
+  if (!target) {
+    statements = [statement(alterColumn(c.table, col.name, 'DROP IDENTITY IF EXISTS'), describe(c))];
+  } else if (!c.live.identity) {
+    const kind = target.always ? 'ALWAYS' : 'BY DEFAULT';
+    const seq = target.sequence;
+    const named = seq !== undefined && seq !== defaultColumnSequenceName(c.table.name, col.name);
+    const options = named ? ` (SEQUENCE NAME ${qualify({ schema: c.table.schema, name: seq })})` : '';
+    const add = alterColumn(c.table, col.name, `ADD GENERATED ${kind} AS IDENTITY${options}`);
+    statements = [statement(guardedSql(`NOT ${identityColumnExists(c.table, col.name)}`, [add]), describe(c))];
+  } else {
+    statements = [statement(alterColumn(c.table, col.name, `SET GENERATED ${target.always ? 'ALWAYS' : 'BY DEFAULT'}`), describe(c))];
+  }
+  return [
+    {
+      change: index,
+      rank: RANK.identity,
+      name: objectName(c),
+      statements,
+      deps: deps({ requires: [columnDep(c.table, col.name)] }),
+    },
+  ];
+}
+
+/**
+ * A generated column's expression cannot be added or changed in place (before PostgreSQL 17), so
+ * the column is dropped and added again, which recomputes it; a plain column becoming generated
+ * only while it is not yet generated. Turning a generated column into a plain one keeps its
+ * data: DROP EXPRESSION IF EXISTS (PostgreSQL 13+).
+ */
+export function setGeneratedActions(c: Extract<Change, { kind: 'setGenerated' }>, index: number, ctx: PlanContext): Action[] {
+  const col = c.column;
+  const name = objectName(c);
+  const rebuild = [`ALTER TABLE ${qualify(c.table)} DROP COLUMN IF EXISTS ${quoteIdent(col.name)}`, addColumnSql(c.table, col)];
+  const statements =
+    col.generated === undefined
+      ? [statement(alterColumn(c.table, col.name, 'DROP EXPRESSION IF EXISTS'), describe(c))]
+      : c.live.generated === undefined
+        ? [statement(guardedSql(`NOT ${generatedColumnExists(c.table, col.name)}`, rebuild), describe(c))]
+        : rebuild.map((sql, i) => statement(sql, `${i === 0 ? 'drop' : 'add'} column ${name}`));
+  return [
+    {
+      change: index,
+      rank: RANK.generated,
+      name,
+      statements,
+      deps: deps({ provides: [columnDep(c.table, col.name)], requires: [relationDep(c.table)], mentions: columnDeps(c.table, col).mentions }),
+      clearedBy: clearedBy(c.table, col.name, ctx),
+    },
+    ...(col.generated === undefined ? [] : columnComment(index, name, c.table, col, ctx)),
+  ];
+}

@@ -1,0 +1,59 @@
+import type { Change } from '../diff/change.js';
+import type { HistoryRef } from '../model/history.js';
+import type { ObjectKind } from '../model/objects.js';
+import { commentSql, type CommentKind } from '../model/sql/index.js';
+import { statement, type Action, type Built } from './action.js';
+import { objectDep } from './dependency-keys.js';
+import { describe, objectName, refName } from './describe.js';
+import { deps } from './object-deps.js';
+import { commentTargetKey, type PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/** A comment carried by an object a creation makes. */
+export interface CreatedComment {
+  readonly object: Exclude<ObjectKind, 'enum value'>;
+  readonly ref: HistoryRef;
+  readonly args?: string;
+  readonly text: string | undefined;
+}
+
+function commentKind(object: Exclude<ObjectKind, 'enum value'>, ref: HistoryRef, args: string | undefined, ctx: PlanContext): CommentKind {
+  return object === 'function' && ctx.isProcedure(ref, args) ? 'procedure' : object;
+}
+
+function commentStatement(object: Exclude<ObjectKind, 'enum value'>, ref: HistoryRef, args: string | undefined, text: string | null, ctx: PlanContext): string {
+  const target = { schema: ref.schema, name: ref.name, ...(ref.parent !== undefined ? { table: ref.parent } : {}), ...(args !== undefined ? { args } : {}) };
+  return commentSql(commentKind(object, ref, args, ctx), target, text);
+}
+
+/**
+ * COMMENT ON for the comments of objects a change creates, in the comment phase (after the
+ * objects exist), leaving out those a setComment change of the diff already sets.
+ */
+export function createdCommentActions(change: number, name: string, comments: readonly CreatedComment[], ctx: PlanContext): Action[] {
+  const todo = comments.filter((c) => c.text !== undefined && !ctx.explicitComments.has(commentTargetKey(c.object, c.ref, c.args)));
+  if (!todo.length) return [];
+  return [
+    {
+      change,
+      rank: RANK.comment,
+      name,
+      statements: todo.map((c) => statement(commentStatement(c.object, c.ref, c.args, c.text ?? null, ctx), `set comment on ${c.object} ${refName(c.object, c.ref, c.args)}`)),
+      deps: deps({ requires: todo.map((c) => objectDep(c.object, c.ref, c.args)) }),
+    },
+  ];
+}
+
+/** `COMMENT ON <object> IS ...` (IS NULL removes it): already idempotent. Enum labels take no comments. */
+export function setCommentActions(c: Extract<Change, { kind: 'setComment' }>, index: number, ctx: PlanContext): Built {
+  if (c.object === 'enum value') return { unplannable: 'PostgreSQL cannot comment on an enum label' };
+  return [
+    {
+      change: index,
+      rank: RANK.comment,
+      name: objectName(c),
+      statements: [statement(commentStatement(c.object, c.ref, c.args, c.comment, ctx), describe(c))],
+      deps: deps({ requires: [objectDep(c.object, c.ref, c.args)] }),
+    },
+  ];
+}

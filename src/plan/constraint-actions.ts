@@ -1,0 +1,68 @@
+import type { Change } from '../diff/change.js';
+import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
+import type { ConstraintDef } from '../model/objects.js';
+import { addConstraintSql } from '../model/sql/index.js';
+import { statement, type Action, type Statement } from './action.js';
+import { constraintExists } from './catalog-conditions.js';
+import { createdCommentActions } from './comment-actions.js';
+import { constraintDep } from './dependency-keys.js';
+import { describe, objectName, subObjectName } from './describe.js';
+import { guardedSql } from './guarded-sql.js';
+import { constraintDeps, deps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/** `ALTER TABLE s.t VALIDATE CONSTRAINT c`: scans under a lock that still allows writes; a no-op when already valid. */
+export function validateConstraintSql(table: QualifiedName, name: string): string {
+  return `ALTER TABLE ${qualify(table)} VALIDATE CONSTRAINT ${quoteIdent(name)}`;
+}
+
+/**
+ * ADD CONSTRAINT (no IF NOT EXISTS in PostgreSQL) guarded by a pg_constraint lookup. On an existing
+ * table a foreign key or CHECK is added NOT VALID and then validated in a second statement, so the
+ * long scan does not run under ADD CONSTRAINT's stronger lock; one that is NOT VALID in the target stays so.
+ */
+export function addConstraintStatements(table: QualifiedName, con: ConstraintDef, newTable: boolean): Statement[] {
+  const name = subObjectName(table, con.name);
+  const add = (c: ConstraintDef): string => guardedSql(`NOT ${constraintExists(table, c.name, true)}`, [addConstraintSql(table, c)]);
+  if (!newTable && (con.type === 'foreign key' || con.type === 'check') && con.validated) {
+    return [
+      statement(add({ ...con, validated: false }), `add constraint ${name} (not valid)`),
+      statement(validateConstraintSql(table, con.name), `validate constraint ${name}`),
+    ];
+  }
+  return [statement(add(con), `add constraint ${name}`)];
+}
+
+/** One constraint added by ALTER TABLE, ranked with foreign keys or with the other constraints. */
+export function constraintAction(index: number, table: QualifiedName, con: ConstraintDef, newTable: boolean): Action {
+  return {
+    change: index,
+    rank: con.type === 'foreign key' ? RANK.foreignKey : RANK.constraint,
+    name: subObjectName(table, con.name),
+    statements: addConstraintStatements(table, con, newTable),
+    deps: constraintDeps(table, con),
+  };
+}
+
+/** An added constraint and its comment. */
+export function addConstraintActions(c: Extract<Change, { kind: 'addConstraint' }>, index: number, ctx: PlanContext): Action[] {
+  const ref = { schema: c.table.schema, parent: c.table.name, name: c.constraint.name };
+  return [
+    constraintAction(index, c.table, c.constraint, c.newTable),
+    ...createdCommentActions(index, objectName(c), [{ object: 'constraint', ref, text: c.constraint.comment }], ctx),
+  ];
+}
+
+/** VALIDATE CONSTRAINT, already idempotent. */
+export function validateConstraintActions(c: Extract<Change, { kind: 'validateConstraint' }>, index: number): Action[] {
+  return [
+    {
+      change: index,
+      rank: RANK.validate,
+      name: objectName(c),
+      statements: [statement(validateConstraintSql(c.table, c.constraint), describe(c))],
+      deps: deps({ requires: [constraintDep(c.table, c.constraint)] }),
+    },
+  ];
+}

@@ -1,0 +1,4 @@
+/** Planning: a diff -> an ordered list of idempotent SQL steps. */
+export { plan } from './plan.js';
+export { fingerprint } from './fingerprint.js';
+export type { Plan, PlanOptions, PlanStep } from './types.js';

@@ -1,0 +1,182 @@
+import type { QualifiedName } from '../model/names.js';
+import type {
+  ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+} from '../model/objects.js';
+import {
+  columnDep, constraintDep, enumValueDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
+  uniqueKeysDep, type DepKey,
+} from './dependency-keys.js';
+import { expressionTexts, type Mentionable } from './mentions.js';
+
+/**
+ * What an object provides and needs, for ordering: `provides` keys (of which `mentionables` can
+ * be named in expressions), `requires` keys, and SQL texts whose mentioned names are needed too.
+ * Used for the target objects of creations and, reversed, for the live objects that drops remove.
+ */
+export interface Deps {
+  readonly provides: readonly DepKey[];
+  readonly mentionables: readonly Mentionable[];
+  readonly requires: readonly DepKey[];
+  readonly mentions: readonly string[];
+}
+
+/** No dependencies. */
+export const NO_DEPS: Deps = { provides: [], mentionables: [], requires: [], mentions: [] };
+
+/** Unions several Deps. */
+export function mergeDeps(...parts: readonly Deps[]): Deps {
+  return {
+    provides: parts.flatMap((p) => p.provides),
+    mentionables: parts.flatMap((p) => p.mentionables),
+    requires: parts.flatMap((p) => p.requires),
+    mentions: parts.flatMap((p) => p.mentions),
+  };
+}
+
+/** Builds Deps, leaving out what is empty. */
+export function deps(d: Partial<Deps>): Deps {
+  return { ...NO_DEPS, ...d };
+}
+
+function relation(rel: QualifiedName): Mentionable {
+  return { key: relationDep(rel), ref: { schema: rel.schema, name: rel.name } };
+}
+
+/** A schema. */
+export function schemaDeps(s: SchemaDef): Deps {
+  return deps({ provides: [schemaDep(s.name)] });
+}
+
+/** An extension, which needs the schema it is installed into. */
+export function extensionDeps(e: ExtensionDef): Deps {
+  return deps({ provides: [extensionDep(e.name)], requires: e.schema !== undefined ? [schemaDep(e.schema)] : [] });
+}
+
+/** An enum type and its labels. */
+export function enumDeps(e: EnumDef): Deps {
+  return deps({
+    provides: [typeDep(e), ...e.values.map((v) => enumValueDep(e, v))],
+    mentionables: [{ key: typeDep(e), ref: { schema: e.schema, name: e.name } }],
+    requires: [schemaDep(e.schema)],
+  });
+}
+
+/** A sequence (its owner is a separate, later action). */
+export function sequenceDeps(s: SequenceDef): Deps {
+  return deps({ provides: [relationDep(s)], mentionables: [relation(s)], requires: [schemaDep(s.schema)] });
+}
+
+/** One column: its type (an enum), default (functions, `nextval` sequences) and generation expression. */
+export function columnDeps(table: QualifiedName, c: ColumnDef): Deps {
+  return deps({
+    provides: [columnDep(table, c.name)],
+    requires: [relationDep(table)],
+    mentions: [c.type, ...expressionTexts(c.default), ...expressionTexts(c.generated)],
+  });
+}
+
+/**
+ * A table constraint: its table and columns; a foreign key also the referenced table, columns
+ * and unique key; PRIMARY KEY/UNIQUE/EXCLUDE provide a unique key foreign keys can point at.
+ */
+export function constraintDeps(table: QualifiedName, c: ConstraintDef): Deps {
+  const provides = [constraintDep(table, c.name)];
+  const requires = [relationDep(table)];
+  const mentions: string[] = [];
+  switch (c.type) {
+    case 'primary key':
+    case 'unique':
+      provides.push(uniqueKeysDep(table));
+      requires.push(...[...c.columns, ...c.include].map((n) => columnDep(table, n)));
+      break;
+    case 'exclude':
+      provides.push(uniqueKeysDep(table));
+      requires.push(...c.include.map((n) => columnDep(table, n)));
+      for (const k of c.keys) {
+        if (k.column !== undefined) requires.push(columnDep(table, k.column));
+        mentions.push(...expressionTexts(k.expression));
+      }
+      mentions.push(...expressionTexts(c.where));
+      break;
+    case 'foreign key': {
+      const ref = c.references.table;
+      requires.push(...c.columns.map((n) => columnDep(table, n)));
+      requires.push(relationDep(ref), uniqueKeysDep(ref), ...c.references.columns.map((n) => columnDep(ref, n)));
+      break;
+    }
+    case 'check':
+      mentions.push(...expressionTexts(c.expression));
+      break;
+  }
+  return deps({ provides, requires, mentions });
+}
+
+/** A table with the given (inline) constraints, its columns, and the parent of a partition. */
+export function tableDeps(t: TableDef, constraints: readonly ConstraintDef[] = t.constraints): Deps {
+  const own = deps({
+    provides: [relationDep(t)],
+    mentionables: [relation(t)],
+    requires: [schemaDep(t.schema), ...(t.partitionOf ? [relationDep(t.partitionOf.parent)] : [])],
+  });
+  const columns = t.columns.map((c) => columnDeps(t, c));
+  const merged = mergeDeps(own, ...columns, ...constraints.map((c) => constraintDeps(t, c)));
+  // The table itself provides its columns and constraints: drop what it requires of itself.
+  const provided = new Set(merged.provides);
+  return { ...merged, requires: merged.requires.filter((k) => !provided.has(k)) };
+}
+
+/** A stand-alone index: its table, columns and expressions; a unique one is a unique key. */
+export function indexDeps(i: IndexDef): Deps {
+  const table = { schema: i.schema, name: i.table };
+  const requires = [schemaDep(i.schema), relationDep(table), ...i.include.map((n) => columnDep(table, n))];
+  const mentions = expressionTexts(i.where);
+  for (const k of i.keys) {
+    if (k.column !== undefined) requires.push(columnDep(table, k.column));
+    mentions.push(...expressionTexts(k.expression));
+  }
+  return deps({
+    provides: [relationDep(i), ...(i.unique ? [uniqueKeysDep(table)] : [])],
+    mentionables: [relation(i)],
+    requires,
+    mentions,
+  });
+}
+
+/** A view: whatever its query mentions (the canonical text and the executable definition). */
+export function viewDeps(v: ViewDef): Deps {
+  return deps({
+    provides: [relationDep(v)],
+    mentionables: [relation(v)],
+    requires: [schemaDep(v.schema)],
+    mentions: [v.query, v.definition],
+  });
+}
+
+/**
+ * A function: argument and result types always (they may be enums or table row types); the body
+ * only for LANGUAGE sql, the one PostgreSQL validates against existing tables at creation.
+ */
+export function functionDeps(f: FunctionDef): Deps {
+  const ref = { schema: f.schema, name: f.name };
+  return deps({
+    provides: [functionDep(f), routineDep(f, f.identityArgs)],
+    mentionables: [{ key: functionDep(f), ref }],
+    requires: [schemaDep(f.schema)],
+    mentions: [f.args, ...(f.returns !== undefined ? [f.returns] : []), ...(isSqlFunction(f) ? [f.body] : [])],
+  });
+}
+
+/** Whether a function is LANGUAGE sql, whose body must find its tables at creation time. */
+export function isSqlFunction(f: FunctionDef): boolean {
+  return f.language.toLowerCase() === 'sql';
+}
+
+/** A trigger: its table, `UPDATE OF` columns, function and WHEN condition. */
+export function triggerDeps(t: TriggerDef): Deps {
+  const table = { schema: t.schema, name: t.table };
+  return deps({
+    provides: [triggerDep(table, t.name)],
+    requires: [relationDep(table), functionDep(t.function), ...t.updateColumns.map((c) => columnDep(table, c))],
+    mentions: expressionTexts(t.when),
+  });
+}

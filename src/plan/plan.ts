@@ -1,0 +1,82 @@
+import type { Change, DiffResult, Drift } from '../diff/change.js';
+import type { SchemaState } from '../model/schema-state.js';
+import type { Action } from './action.js';
+import { changeActions } from './change-actions.js';
+import { fingerprint } from './fingerprint.js';
+import { orderActions, type OrderedActions } from './order-actions.js';
+import { planContext } from './plan-context.js';
+import { skippedChanges } from './skip.js';
+import type { Plan, PlanOptions, PlanStep } from './types.js';
+
+function driftOf(c: Change, message: string): Drift {
+  const origin = c.origin ? { origin: c.origin } : {};
+  switch (c.kind) {
+    case 'drop':
+    case 'setComment':
+      return { object: c.object, ref: c.ref, message, ...origin };
+    case 'rename':
+      return { object: c.object, ref: c.from, message, ...origin };
+    default:
+      throw new Error(`planner: ${c.kind} cannot be unplannable`);
+  }
+}
+
+/**
+ * Actions depending on one that must run outside the transaction (CREATE INDEX CONCURRENTLY)
+ * cannot run inside it either, since `apply` runs those after the commit: they follow it out.
+ * Transactional actions then come first, each group in dependency order.
+ */
+function splitByTransaction(ordered: OrderedActions): Action[] {
+  const outside = new Set<number>();
+  ordered.order.forEach((a, i) => {
+    if (a.statements.some((s) => !s.transactional) || [...ordered.after[i]!].some((j) => outside.has(j))) outside.add(i);
+  });
+  const inside = ordered.order.filter((_, i) => !outside.has(i));
+  const after = ordered.order
+    .filter((_, i) => outside.has(i))
+    .map((a) => ({ ...a, statements: a.statements.map((s) => ({ ...s, transactional: false })) }));
+  return [...inside, ...after];
+}
+
+/**
+ * Turns a diff into an ordered plan of idempotent statements: destructive changes are left out
+ * unless `allowDestructive` (with what depends on them), changes PostgreSQL cannot express become
+ * drift, and the rest run in dependency order (see order-actions.ts and rank.ts). Plan.changes
+ * lists the planned changes in the order their first statement runs. Pure.
+ */
+export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}): Plan {
+  const ctx = planContext(diff.changes, live, opts);
+  const drift: Drift[] = [...diff.drift];
+  const built = new Map<number, readonly Action[]>();
+  diff.changes.forEach((c, i) => {
+    const result = changeActions(c, i, ctx);
+    if ('unplannable' in result) drift.push(driftOf(c, result.unplannable));
+    else built.set(i, result);
+  });
+  const skipped = skippedChanges(diff.changes, built, opts.allowDestructive ?? false);
+  const actions = [...built].filter(([i]) => !skipped.has(i)).flatMap(([, list]) => list);
+  const ordered = splitByTransaction(orderActions(actions, live));
+
+  const position = new Map<number, number>();
+  const changes: Change[] = [];
+  const steps: PlanStep[] = [];
+  for (const a of ordered) {
+    let at = position.get(a.change);
+    if (at === undefined) {
+      at = changes.length;
+      position.set(a.change, at);
+      changes.push(diff.changes[a.change]!);
+    }
+    for (const s of a.statements) {
+      steps.push({ id: steps.length + 1, change: at, sql: s.sql, transactional: s.transactional, description: s.description });
+    }
+  }
+  return {
+    changes,
+    steps,
+    skipped: [...skipped].sort((a, b) => a - b).map((i) => diff.changes[i]!),
+    unmanaged: diff.unmanaged,
+    drift,
+    fingerprint: fingerprint(live),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Tie-break order of actions the dependency graph leaves free (lower runs first): renames (the
+ * diff names things after its renames, so a table is renamed before its columns, indexes and
+ * owned sequences, which follow a SET SCHEMA), drops
+ * that make room for a re-creation, then creation from the outside in, and drops of what the
+ * history dropped last, dependents before what they depend on. Column alterations are spaced so
+ * that a default is dropped before a type change or ADD IDENTITY and set again after them.
+ */
+export const RANK = {
+  rename: 0,
+  renamePart: 10,
+  replaceDrop: 100,
+  schema: 200,
+  extension: 210,
+  enum: 220,
+  enumValue: 230,
+  sequence: 240,
+  functionEarly: 250,
+  table: 300,
+  addColumn: 310,
+  dropDefault: 320,
+  alterColumnType: 330,
+  setNotNull: 340,
+  identity: 350,
+  generated: 360,
+  setDefault: 370,
+  dropNotNull: 380,
+  constraint: 400,
+  foreignKey: 410,
+  functionSql: 420,
+  index: 430,
+  view: 440,
+  trigger: 450,
+  sequenceOwner: 460,
+  comment: 470,
+  validate: 480,
+  historyDrop: 1000,
+} as const;
+
+/**
+ * Drop order within a drop phase (added to its base rank), dependents first: triggers, views,
+ * foreign keys, other constraints, indexes, columns, tables, functions, sequences, types,
+ * extensions, schemas.
+ */
+export const DROP_RANK = {
+  trigger: 0,
+  view: 10,
+  foreignKey: 20,
+  constraint: 30,
+  index: 40,
+  column: 50,
+  table: 60,
+  function: 70,
+  sequence: 80,
+  enum: 90,
+  extension: 95,
+  schema: 99,
+} as const;

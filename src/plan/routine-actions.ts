@@ -1,0 +1,49 @@
+import type { Change } from '../diff/change.js';
+import { qualify, quoteIdent } from '../model/names.js';
+import { createFunctionSql, createTriggerSql } from '../model/sql/index.js';
+import { statement, type Action, type Statement } from './action.js';
+import { triggerExists } from './catalog-conditions.js';
+import { createdCommentActions } from './comment-actions.js';
+import { describe, objectName } from './describe.js';
+import { guardedSql } from './guarded-sql.js';
+import { functionDeps, isSqlFunction, triggerDeps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/**
+ * `CREATE OR REPLACE FUNCTION|PROCEDURE`. LANGUAGE sql bodies are checked against existing
+ * tables when created, so they rank after tables; other languages only at call time, so they
+ * rank early (column defaults and triggers may call them).
+ */
+export function createFunctionActions(c: Extract<Change, { kind: 'createFunction' }>, index: number, ctx: PlanContext): Action[] {
+  const f = c.function;
+  const name = objectName(c);
+  return [
+    {
+      change: index,
+      rank: isSqlFunction(f) ? RANK.functionSql : RANK.functionEarly,
+      name,
+      statements: [statement(createFunctionSql(f), describe(c))],
+      deps: functionDeps(f),
+    },
+    ...createdCommentActions(index, name, [{ object: 'function', ref: f, args: f.identityArgs, text: f.comment }], ctx),
+  ];
+}
+
+/**
+ * CREATE TRIGGER, which has no IF NOT EXISTS (and OR REPLACE only from PostgreSQL 14, not for
+ * constraint triggers): guarded by a pg_trigger lookup; a replacement drops the old one first.
+ */
+export function createTriggerActions(c: Extract<Change, { kind: 'createTrigger' }>, index: number, ctx: PlanContext): Action[] {
+  const t = c.trigger;
+  const table = { schema: t.schema, name: t.table };
+  const name = objectName(c);
+  const create = statement(guardedSql(`NOT ${triggerExists(table, t.name)}`, [createTriggerSql(t)]), describe(c));
+  const statements: Statement[] = c.replace
+    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`), create]
+    : [create];
+  return [
+    { change: index, rank: RANK.trigger, name, statements, deps: triggerDeps(t) },
+    ...createdCommentActions(index, name, [{ object: 'trigger', ref: { schema: t.schema, parent: t.table, name: t.name }, text: t.comment }], ctx),
+  ];
+}

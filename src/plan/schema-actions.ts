@@ -1,0 +1,30 @@
+import type { Change } from '../diff/change.js';
+import { createExtensionSql, createSchemaSql } from '../model/sql/index.js';
+import { statement, type Action } from './action.js';
+import { createdCommentActions } from './comment-actions.js';
+import { describe, objectName } from './describe.js';
+import { extensionDeps, schemaDeps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/** `CREATE SCHEMA IF NOT EXISTS`, then its comment. */
+export function createSchemaActions(c: Extract<Change, { kind: 'createSchema' }>, index: number, ctx: PlanContext): Action[] {
+  const name = objectName(c);
+  return [
+    { change: index, rank: RANK.schema, name, statements: [statement(createSchemaSql(c.schema, { ifNotExists: true }), describe(c))], deps: schemaDeps(c.schema) },
+    ...createdCommentActions(index, name, [{ object: 'schema', ref: { schema: c.schema.name, name: c.schema.name }, text: c.schema.comment }], ctx),
+  ];
+}
+
+/** `CREATE EXTENSION IF NOT EXISTS`. */
+export function createExtensionActions(c: Extract<Change, { kind: 'createExtension' }>, index: number): Action[] {
+  return [
+    {
+      change: index,
+      rank: RANK.extension,
+      name: objectName(c),
+      statements: [statement(createExtensionSql(c.extension, { ifNotExists: true }), describe(c))],
+      deps: extensionDeps(c.extension),
+    },
+  ];
+}

@@ -1,0 +1,92 @@
+import type { Change } from '../diff/change.js';
+import { qualify } from '../model/names.js';
+import type { SequenceDef } from '../model/objects.js';
+import { alterSequenceOwnedBySql, createSequenceSql } from '../model/sql/index.js';
+import { statement, type Action, type Statement } from './action.js';
+import { createdCommentActions } from './comment-actions.js';
+import { columnDep, relationDep, type DepKey } from './dependency-keys.js';
+import { describe, objectName } from './describe.js';
+import { deps, sequenceDeps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/**
+ * `ALTER SEQUENCE s.n AS .. INCREMENT BY .. START WITH ..`: every option spelled out (the same
+ * clauses CREATE SEQUENCE takes), so running it again changes nothing. START WITH only sets what
+ * RESTART goes back to; the current value is left alone.
+ */
+function alterSequenceOptionsSql(seq: SequenceDef): string {
+  const sql = createSequenceSql(seq);
+  const head = `CREATE SEQUENCE ${qualify(seq)} `;
+  if (!sql.startsWith(head)) throw new Error(`planner: unexpected CREATE SEQUENCE text: ${sql}`);
+  return `ALTER SEQUENCE ${qualify(seq)} ${sql.slice(head.length)}`;
+}
+
+function ownerKeys(seq: SequenceDef): DepKey[] {
+  if (!seq.ownedBy) return [];
+  const table = { schema: seq.schema, name: seq.ownedBy.table };
+  return [relationDep(table), columnDep(table, seq.ownedBy.column)];
+}
+
+const OPTIONS = ['dataType', 'start', 'increment', 'min', 'max', 'cache', 'cycle'] as const;
+
+/**
+ * A sequence: CREATE SEQUENCE IF NOT EXISTS before the tables (serial defaults call it), then
+ * OWNED BY once its column exists. The implicit sequence of an identity column the plan creates
+ * is made by CREATE TABLE / ADD COLUMN itself (a separate CREATE would make the column's fail),
+ * so for it only its options are set, after the column.
+ */
+export function createSequenceActions(c: Extract<Change, { kind: 'createSequence' }>, index: number, ctx: PlanContext): Action[] {
+  const seq = c.sequence;
+  const name = objectName(c);
+  const comments = createdCommentActions(index, name, [{ object: 'sequence', ref: seq, text: seq.comment }], ctx);
+  const identity = ctx.identityColumnOf(seq);
+  if (identity) {
+    return [
+      {
+        change: index,
+        rank: RANK.sequenceOwner,
+        name,
+        statements: [statement(alterSequenceOptionsSql(seq), `set options of identity sequence ${name}`)],
+        deps: deps({ provides: [relationDep(seq)], requires: [columnDep(identity.table, identity.column)] }),
+      },
+      ...comments,
+    ];
+  }
+  const actions: Action[] = [
+    { change: index, rank: RANK.sequence, name, statements: [statement(createSequenceSql(seq, { ifNotExists: true }), describe(c))], deps: sequenceDeps(seq) },
+  ];
+  if (seq.ownedBy) {
+    actions.push({
+      change: index,
+      rank: RANK.sequenceOwner,
+      name,
+      statements: [statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${name}`)],
+      deps: deps({ requires: [relationDep(seq), ...ownerKeys(seq)] }),
+    });
+  }
+  return [...actions, ...comments];
+}
+
+/**
+ * ALTER SEQUENCE with all options when any differs, and OWNED BY when the owner differs (after
+ * the owning column exists). PostgreSQL refuses to re-own an identity column's sequence.
+ */
+export function alterSequenceActions(c: Extract<Change, { kind: 'alterSequence' }>, index: number, ctx: PlanContext): Action[] {
+  const seq = c.sequence;
+  const statements: Statement[] = [];
+  const optionsDiffer = OPTIONS.some((k) => seq[k] !== c.live[k]);
+  const ownerDiffers = seq.ownedBy?.table !== c.live.ownedBy?.table || seq.ownedBy?.column !== c.live.ownedBy?.column;
+  const reown = ownerDiffers && !ctx.identityColumnOf(seq);
+  if (optionsDiffer || !reown) statements.push(statement(alterSequenceOptionsSql(seq), describe(c)));
+  if (reown) statements.push(statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${objectName(c)}`));
+  return [
+    {
+      change: index,
+      rank: RANK.sequenceOwner,
+      name: objectName(c),
+      statements,
+      deps: deps({ requires: [relationDep(seq), ...ownerKeys(seq)] }),
+    },
+  ];
+}

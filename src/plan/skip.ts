@@ -1,0 +1,48 @@
+import type { Change } from '../diff/change.js';
+import type { Action } from './action.js';
+import { freeDep, isFreeDep, isNameDep, type DepKey } from './dependency-keys.js';
+
+/**
+ * Which changes to leave out (diff indices). Without `allowDestructive`: every destructive change;
+ * then, until nothing moves, every change whose name stays taken because the drop or rename that
+ * would free it is left out, and every replacement drop whose re-creation is left out (the drop
+ * is only acceptable together with its re-creation).
+ */
+export function skippedChanges(
+  changes: readonly Change[],
+  actions: ReadonlyMap<number, readonly Action[]>,
+  allowDestructive: boolean,
+): Set<number> {
+  const skipped = new Set<number>();
+  if (allowDestructive) return skipped;
+  for (const i of actions.keys()) if (changes[i]!.safety === 'destructive') skipped.add(i);
+  if (!skipped.size) return skipped;
+
+  /** Per change: the free keys it provides (drops, renames) and the names it takes. */
+  const frees = new Map<number, Set<DepKey>>();
+  const takes = new Map<number, DepKey[]>();
+  for (const [i, list] of actions) {
+    const keys = list.flatMap((a) => a.deps.provides);
+    frees.set(i, new Set(keys.filter(isFreeDep)));
+    takes.set(i, keys.filter(isNameDep).map(freeDep));
+  }
+  const freedBySkipped = (key: DepKey, except: number): boolean =>
+    [...skipped].some((j) => j !== except && frees.get(j)?.has(key));
+  const partners = (drop: number): number[] =>
+    [...takes].filter(([j, keys]) => j !== drop && keys.some((k) => frees.get(drop)?.has(k))).map(([j]) => j);
+
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const i of actions.keys()) {
+      if (skipped.has(i)) continue;
+      const c = changes[i]!;
+      const blocked = (takes.get(i) ?? []).some((k) => freedBySkipped(k, i));
+      const orphaned = c.kind === 'drop' && c.reason === 'replace' && partners(i).some((j) => skipped.has(j));
+      if (blocked || orphaned) {
+        skipped.add(i);
+        moved = true;
+      }
+    }
+  }
+  return skipped;
+}

@@ -1,0 +1,43 @@
+import type { Change } from '../diff/change.js';
+import type { ConstraintDef } from '../model/objects.js';
+import { createTableSql } from '../model/sql/index.js';
+import { statement, type Action } from './action.js';
+import { createdCommentActions, type CreatedComment } from './comment-actions.js';
+import { constraintAction } from './constraint-actions.js';
+import { constraintDep } from './dependency-keys.js';
+import { describe, objectName } from './describe.js';
+import { CREATE_TABLE_HEAD, withIfNotExists } from './if-not-exists.js';
+import { tableDeps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/**
+ * Constraints CREATE TABLE cannot hold: foreign keys (the referenced table may not exist yet, or
+ * reference back) and NOT VALID checks (PostgreSQL silently validates those when inline).
+ */
+function addedLater(c: ConstraintDef): boolean {
+  return c.type === 'foreign key' || (c.type === 'check' && !c.validated);
+}
+
+/**
+ * `CREATE TABLE IF NOT EXISTS` with its primary key, unique, check and exclusion constraints
+ * inline; its foreign keys and NOT VALID checks as guarded ADD CONSTRAINTs after the tables
+ * (unless the diff lists them as addConstraint changes of their own); then its comments.
+ */
+export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, index: number, ctx: PlanContext): Action[] {
+  const t = c.table;
+  const own = t.constraints.filter((con) => !ctx.addedConstraints.has(constraintDep(t, con.name)));
+  const inline = own.filter((con) => !addedLater(con));
+  const sql = withIfNotExists(createTableSql({ ...t, constraints: inline }, { constraints: 'inline' }), CREATE_TABLE_HEAD);
+  const name = objectName(c);
+  const comments: CreatedComment[] = [
+    { object: 'table', ref: t, text: t.comment },
+    ...t.columns.map((col): CreatedComment => ({ object: 'column', ref: { schema: t.schema, parent: t.name, name: col.name }, text: col.comment })),
+    ...own.map((con): CreatedComment => ({ object: 'constraint', ref: { schema: t.schema, parent: t.name, name: con.name }, text: con.comment })),
+  ];
+  return [
+    { change: index, rank: RANK.table, name, statements: [statement(sql, describe(c))], deps: tableDeps(t, inline) },
+    ...own.filter(addedLater).map((con) => constraintAction(index, t, con, true)),
+    ...createdCommentActions(index, name, comments, ctx),
+  ];
+}

@@ -1,0 +1,39 @@
+import type { Change, Drift, UnmanagedObject } from '../diff/change.js';
+
+/** One SQL statement of a plan, linked to the change that required it. */
+export interface PlanStep {
+  /** 1-based position in the plan. */
+  readonly id: number;
+  /** Index into `Plan.changes` of the change this step implements. */
+  readonly change: number;
+  /** One idempotent SQL statement (no trailing semicolon). */
+  readonly sql: string;
+  /**
+   * False for statements PostgreSQL refuses inside a transaction block (CREATE INDEX
+   * CONCURRENTLY): `apply` runs them after the commit, one by one.
+   */
+  readonly transactional: boolean;
+  /** Short human description, e.g. `add column public.users.email`. */
+  readonly description: string;
+}
+
+/** Planner switches. */
+export interface PlanOptions {
+  /** Plan destructive changes (drops, narrowing); without it they are listed as skipped. */
+  readonly allowDestructive?: boolean;
+  /** Build indexes on existing tables with CREATE INDEX CONCURRENTLY (outside the transaction). */
+  readonly concurrentIndexes?: boolean;
+}
+
+/** An ordered, idempotent plan: what `plan` shows and `apply` runs. */
+export interface Plan {
+  /** The planned changes, in execution order. */
+  readonly changes: readonly Change[];
+  readonly steps: readonly PlanStep[];
+  /** Destructive changes left out because --allow-destructive was not given. */
+  readonly skipped: readonly Change[];
+  readonly unmanaged: readonly UnmanagedObject[];
+  readonly drift: readonly Drift[];
+  /** Fingerprint of the live schema the plan was computed against (apply refuses a stale plan). */
+  readonly fingerprint: string;
+}

@@ -1,0 +1,31 @@
+import type { Change } from '../diff/change.js';
+import { qualify } from '../model/names.js';
+import { createViewSql } from '../model/sql/index.js';
+import { statement, type Action, type Statement } from './action.js';
+import { createdCommentActions } from './comment-actions.js';
+import { describe, objectName } from './describe.js';
+import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from './if-not-exists.js';
+import { viewDeps } from './object-deps.js';
+import type { PlanContext } from './plan-context.js';
+import { RANK } from './rank.js';
+
+/**
+ * `CREATE OR REPLACE VIEW` with the executable definition, after what its query mentions. A
+ * materialized view has no OR REPLACE: CREATE MATERIALIZED VIEW IF NOT EXISTS, preceded by
+ * DROP MATERIALIZED VIEW IF EXISTS when it replaces one (which a re-run repeats, rebuilding it).
+ */
+export function createViewActions(c: Extract<Change, { kind: 'createView' }>, index: number, ctx: PlanContext): Action[] {
+  const v = c.view;
+  const name = objectName(c);
+  let statements: Statement[];
+  if (v.materialized) {
+    const create = statement(withIfNotExists(createViewSql(v), CREATE_MATERIALIZED_VIEW_HEAD), describe(c));
+    statements = c.replace ? [statement(`DROP MATERIALIZED VIEW IF EXISTS ${qualify(v)}`, `drop materialized view ${name}`), create] : [create];
+  } else {
+    statements = [statement(createViewSql(v, { orReplace: true }), describe(c))];
+  }
+  return [
+    { change: index, rank: RANK.view, name, statements, deps: viewDeps(v) },
+    ...createdCommentActions(index, name, [{ object: v.materialized ? 'materialized view' : 'view', ref: v, text: v.comment }], ctx),
+  ];
+}

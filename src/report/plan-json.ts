@@ -1,0 +1,39 @@
+import { describeChange } from '../diff/describe-change.js';
+import type { Plan } from '../plan/types.js';
+import type { PlanSummary } from './plan-summary.js';
+
+/** Version of the plan JSON format; bumped on incompatible changes. */
+export const PLAN_JSON_VERSION = 1;
+
+/**
+ * The plan as a stable JSON document (`plan --format json`, also what `apply --plan` reads):
+ * `{ version, fingerprint, summary, changes: [{ index, kind, object, name, action, safety,
+ * hazards, origin, steps: [stepId], sql: [..], change }], steps: [{ id, change, sql,
+ * transactional, description }], skipped: [same shape as changes, no steps], unmanaged, drift }`.
+ */
+export function planToJson(plan: Plan, summary: PlanSummary): unknown {
+  const change = (c: Plan['changes'][number], index: number | null) => {
+    const d = describeChange(c);
+    const steps = index === null ? [] : plan.steps.filter((s) => s.change === index);
+    return {
+      index, kind: c.kind, object: d.object, name: d.name, action: d.action, ...(d.detail ? { detail: d.detail } : {}),
+      safety: c.safety, hazards: c.hazards, origin: c.origin ?? null,
+      steps: steps.map((s) => s.id), sql: steps.map((s) => s.sql), change: c,
+    };
+  };
+  return {
+    version: PLAN_JSON_VERSION,
+    fingerprint: plan.fingerprint,
+    summary,
+    changes: plan.changes.map((c, i) => change(c, i)),
+    steps: plan.steps,
+    skipped: plan.skipped.map((c) => change(c, null)),
+    unmanaged: plan.unmanaged,
+    drift: plan.drift,
+  };
+}
+
+/** JSON text of a plan, 2-space indented, newline-terminated. */
+export function renderPlanJson(plan: Plan, summary: PlanSummary): string {
+  return JSON.stringify(planToJson(plan, summary), null, 2) + '\n';
+}

@@ -1,0 +1,61 @@
+import { assertNever, type Change, type DiffResult } from '../../src/diff/change.js';
+import type { HistoryRef } from '../../src/model/history.js';
+import type { SchemaState } from '../../src/model/schema-state.js';
+import { replay } from '../../src/replay/index.js';
+import { revisionsFromSql } from '../support/run-migrations.js';
+
+/** Replays SQL revisions into a state, failing the test on any replay diagnostic. */
+export function replaySql(revisions: readonly string[]): SchemaState {
+  const r = replay(revisionsFromSql('diff', revisions));
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new Error(errors.map((d) => d.message).join('\n'));
+  return r.state;
+}
+
+/**
+ * A target and a live state from one history: the target replays every revision, the live
+ * database is what the first `applied` revisions built (a database behind the migrations).
+ */
+export function behind(revisions: readonly string[], applied: number): { target: SchemaState; live: SchemaState } {
+  return { target: replaySql(revisions), live: replaySql(revisions.slice(0, applied)) };
+}
+
+/** The changes of one kind, narrowed. */
+export function changesOf<K extends Change['kind']>(result: DiffResult, kind: K): Extract<Change, { kind: K }>[] {
+  return result.changes.filter((c): c is Extract<Change, { kind: K }> => c.kind === kind);
+}
+
+/** One-line summaries (`kind object-name`) of every change, in order: compact for whole-diff assertions. */
+export function summary(result: DiffResult): string[] {
+  return result.changes.map((c) => `${c.kind} ${subject(c)}`);
+}
+
+const refText = (r: HistoryRef): string => (r.parent !== undefined ? `${r.schema}.${r.parent}.${r.name}` : `${r.schema}.${r.name}`);
+
+function subject(c: Change): string {
+  switch (c.kind) {
+    case 'createSchema': return c.schema.name;
+    case 'createExtension': return c.extension.name;
+    case 'createEnum': return `${c.enum.schema}.${c.enum.name}`;
+    case 'addEnumValue': return `${c.enum.schema}.${c.enum.name}.${c.value}`;
+    case 'createSequence':
+    case 'alterSequence': return `${c.sequence.schema}.${c.sequence.name}`;
+    case 'createTable': return `${c.table.schema}.${c.table.name}`;
+    case 'addColumn':
+    case 'alterColumnType':
+    case 'alterIdentity':
+    case 'setGenerated': return `${c.table.schema}.${c.table.name}.${c.column.name}`;
+    case 'setDefault':
+    case 'setNotNull': return `${c.table.schema}.${c.table.name}.${c.column}`;
+    case 'addConstraint': return `${c.table.schema}.${c.table.name}.${c.constraint.name}`;
+    case 'validateConstraint': return `${c.table.schema}.${c.table.name}.${c.constraint}`;
+    case 'createIndex': return `${c.index.schema}.${c.index.name}`;
+    case 'createView': return `${c.view.schema}.${c.view.name}`;
+    case 'createFunction': return `${c.function.schema}.${c.function.name}`;
+    case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
+    case 'setComment': return `${c.object} ${refText(c.ref)}`;
+    case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
+    case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;
+    default: return assertNever(c, 'change');
+  }
+}

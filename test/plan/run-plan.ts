@@ -1,0 +1,25 @@
+import type { Database } from '../../src/db/index.js';
+import type { Plan } from '../../src/plan/types.js';
+
+/**
+ * Runs a plan the way `apply` is meant to: the transactional steps in one transaction, then the
+ * others one by one. Each failure names the step.
+ */
+export async function runPlan(db: Database, p: Plan): Promise<void> {
+  const run = async (sql: string, id: number): Promise<void> => {
+    try {
+      await db.exec(sql);
+    } catch (e) {
+      throw new Error(`step ${id} failed: ${(e as Error).message}\n${sql}`);
+    }
+  };
+  await db.exec('BEGIN');
+  try {
+    for (const s of p.steps) if (s.transactional) await run(s.sql, s.id);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK');
+    throw e;
+  }
+  for (const s of p.steps) if (!s.transactional) await run(s.sql, s.id);
+}
