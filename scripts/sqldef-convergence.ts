@@ -69,6 +69,16 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
   const na = applicable(c);
   if (na) return { status: 'not applicable', why: na };
   const desired = c.desired ?? '';
+  // Expected state: what PostgreSQL builds from `desired` directly (if it accepts it at all).
+  let expected;
+  try {
+    expected = await withDb(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
+      await db.exec(desired);
+      return introspect(db, {});
+    });
+  } catch (e) {
+    return { status: 'not applicable', why: `PostgreSQL ${SERVER_MAJOR} rejects desired: ${(e as Error).message}` };
+  }
   const result = (() => {
     try {
       return replay([{ id: 'desired', parents: [], file: `${name}/desired.sql`, sql: desired, startLine: 1 }]);
@@ -80,16 +90,6 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { status: 'failed', why: `replay error: ${errors[0]!.message}` };
-  // Expected state: what PostgreSQL builds from `desired` directly.
-  let expected;
-  try {
-    expected = await withDb(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
-      await db.exec(desired);
-      return introspect(db, {});
-    });
-  } catch (e) {
-    return { status: 'not applicable', why: `PostgreSQL ${SERVER_MAJOR} rejects desired: ${(e as Error).message}` };
-  }
   if (warnings.length) {
     const kinds = [...new Set(warnings.map((w) => w.message.replace(/^not modelled: /, '').replace(/ statement.*$/, '')))];
     return { status: 'not modelled', why: kinds.join('; ') };

@@ -138,6 +138,10 @@ function walk(node: AstNode, mode: Mode): AstNode {
       switch (e.kind) {
         case 'AEXPR_IN': {
           const items = isKind(e.rexpr, 'List') ? e.rexpr.List.items : e.rexpr;
+          // transformAExprIn turns a one-element list into a plain comparison.
+          if (Array.isArray(items) && items.length === 1) {
+            return { A_Expr: { kind: 'AEXPR_OP', name: [{ String: { sval: opName } }], lexpr: e.lexpr, rexpr: items[0] } };
+          }
           const arr = { A_ArrayExpr: { elements: items } };
           return { A_Expr: { kind: opName === '=' ? 'AEXPR_OP_ANY' : 'AEXPR_OP_ALL', name: e.name, lexpr: e.lexpr, rexpr: arr } };
         }

@@ -33,6 +33,11 @@ export interface Action {
    * uses the table).
    */
   readonly clearedBy?: readonly DepKey[];
+  /**
+   * The quoted enum label this action adds (ALTER TYPE .. ADD VALUE). PostgreSQL refuses to use
+   * a label in the transaction that added it, so statements spelling it run after the commit.
+   */
+  readonly newEnumLabel?: string;
 }
 
 /** A statement that may run inside the plan's transaction. */

@@ -40,6 +40,21 @@ export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, inde
   ];
 }
 
+/** The guarded type change of {@link alterColumnTypeActions}. */
+function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean): string {
+  const collate = col.collation !== undefined ? ` COLLATE ${col.collation}` : '';
+  // A generated column is recomputed, and PostgreSQL refuses USING for it.
+  const using = col.generated === undefined ? ` USING ${quoteIdent(col.name)}::${col.type}` : '';
+  const alter = alterColumn(table, col.name, `TYPE ${col.type}${collate}${using}`);
+  // PostgreSQL casts the default along and fails when it cannot ('' to text[]): drop it, set the target's after.
+  const statements = [
+    ...(hadDefault ? [alterColumn(table, col.name, 'DROP DEFAULT')] : []),
+    alter,
+    ...(hadDefault && col.default !== undefined ? [alterColumn(table, col.name, `SET DEFAULT ${col.default}`)] : []),
+  ];
+  return guardedSql(`NOT ${columnHasType(table, col.name, col.type, col.collation)}`, statements);
+}
+
 /**
  * `ALTER COLUMN .. TYPE t [COLLATE c] USING col::t`: the explicit cast lets PostgreSQL convert
  * where no assignment cast exists (text -> integer). PostgreSQL refuses to change the type of a
@@ -49,16 +64,8 @@ export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, inde
  */
 export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnType' }>, index: number, ctx: PlanContext): Action[] {
   const col = c.column;
-  const collate = col.collation !== undefined ? ` COLLATE ${col.collation}` : '';
-  const alter = alterColumn(c.table, col.name, `TYPE ${col.type}${collate} USING ${quoteIdent(col.name)}::${col.type}`);
-  // PostgreSQL casts the default along and fails when it cannot ('' to text[]): drop it, set the target's after.
   const hadDefault = ctx.liveColumn(c.table, col.name)?.default !== undefined;
-  const statements = [
-    ...(hadDefault ? [alterColumn(c.table, col.name, 'DROP DEFAULT')] : []),
-    alter,
-    ...(hadDefault && col.default !== undefined ? [alterColumn(c.table, col.name, `SET DEFAULT ${col.default}`)] : []),
-  ];
-  const sql = guardedSql(`NOT ${columnHasType(c.table, col.name, col.type, col.collation)}`, statements);
+  const sql = alterTypeSql(c.table, col, hadDefault);
   return [
     {
       change: index,
@@ -131,10 +138,22 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
 }
 
 /**
+ * A generated column made plain, keeping its values: DROP EXPRESSION, then whatever else the
+ * target says of the column (the diff lists nothing else for it), each idempotent.
+ */
+function toPlainColumn(table: QualifiedName, col: ColumnDef, live: ColumnDef): string[] {
+  const out = [alterColumn(table, col.name, 'DROP EXPRESSION IF EXISTS')];
+  if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false));
+  if (col.default !== undefined) out.push(alterColumn(table, col.name, `SET DEFAULT ${col.default}`));
+  if (col.notNull !== live.notNull) out.push(alterColumn(table, col.name, col.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'));
+  return out;
+}
+
+/**
  * A generated column's expression cannot be added or changed in place (before PostgreSQL 17), so
  * the column is dropped and added again, which recomputes it; a plain column becoming generated
  * only while it is not yet generated. Turning a generated column into a plain one keeps its
- * data: DROP EXPRESSION IF EXISTS (PostgreSQL 13+).
+ * data: DROP EXPRESSION IF EXISTS (PostgreSQL 13+), then its type, default and NOT NULL.
  */
 export function setGeneratedActions(c: Extract<Change, { kind: 'setGenerated' }>, index: number, ctx: PlanContext): Action[] {
   const col = c.column;
@@ -142,7 +161,7 @@ export function setGeneratedActions(c: Extract<Change, { kind: 'setGenerated' }>
   const rebuild = [`ALTER TABLE ${qualify(c.table)} DROP COLUMN IF EXISTS ${quoteIdent(col.name)}`, addColumnSql(c.table, col)];
   const statements =
     col.generated === undefined
-      ? [statement(alterColumn(c.table, col.name, 'DROP EXPRESSION IF EXISTS'), describe(c))]
+      ? toPlainColumn(c.table, col, c.live).map((sql) => statement(sql, describe(c)))
       : c.live.generated === undefined
         ? [statement(guardedSql(`NOT ${generatedColumnExists(c.table, col.name)}`, rebuild), describe(c))]
         : rebuild.map((sql, i) => statement(sql, `${i === 0 ? 'drop' : 'add'} column ${name}`));

@@ -1,6 +1,6 @@
 import type { Change } from '../diff/change.js';
 import type { HistoryRef } from '../model/history.js';
-import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
+import { qualify, quoteIdent } from '../model/names.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../model/objects.js';
 import { functionKey, relationKey, triggerKey, type SchemaState } from '../model/schema-state.js';
 import { statement, type Action, type Built } from './action.js';

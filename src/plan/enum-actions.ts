@@ -29,7 +29,7 @@ export function createEnumActions(c: Extract<Change, { kind: 'createEnum' }>, in
 /**
  * `ALTER TYPE .. ADD VALUE IF NOT EXISTS 'v' [BEFORE|AFTER 'n']`, after the label it is placed
  * next to. PostgreSQL 12+ accepts it in a transaction block, but the new label cannot be used
- * until the transaction commits.
+ * until the transaction commits: statements spelling it are moved after the commit (plan.ts).
  */
 export function addEnumValueActions(c: Extract<Change, { kind: 'addEnumValue' }>, index: number): Action[] {
   let sql = `ALTER TYPE ${qualify(c.enum)} ADD VALUE IF NOT EXISTS ${quoteLiteral(c.value)}`;
@@ -40,6 +40,7 @@ export function addEnumValueActions(c: Extract<Change, { kind: 'addEnumValue' }>
       rank: RANK.enumValue,
       name: objectName(c),
       statements: [statement(sql, describe(c))],
+      newEnumLabel: quoteLiteral(c.value),
       deps: deps({
         provides: [enumValueDep(c.enum, c.value)],
         requires: [typeDep(c.enum), ...(c.neighbor ? [enumValueDep(c.enum, c.neighbor.value)] : [])],

@@ -11,6 +11,24 @@ import {
 export interface OrderedActions {
   readonly order: readonly Action[];
   readonly after: readonly ReadonlySet<number>[];
+  /** Positions of actions that use an enum label the plan adds, so must run after the commit. */
+  readonly afterCommit: ReadonlySet<number>;
+}
+
+/** Actions whose SQL spells an enum label another action adds, each made to follow that action. */
+function enumLabelUses(actions: readonly Action[], after: readonly Set<number>[]): Set<number> {
+  const uses = new Set<number>();
+  actions.forEach((adder, i) => {
+    const label = adder.newEnumLabel;
+    if (label === undefined) return;
+    actions.forEach((a, j) => {
+      if (a.newEnumLabel === undefined && a.statements.some((s) => s.sql.includes(label))) {
+        after[j]!.add(i);
+        uses.add(j);
+      }
+    });
+  });
+  return uses;
 }
 
 function multiMap(entries: Iterable<readonly [DepKey, number]>): Map<DepKey, number[]> {
@@ -94,17 +112,19 @@ function inheritedRanks(actions: readonly Action[], after: readonly ReadonlySet<
  */
 export function orderActions(actions: readonly Action[], live: SchemaState): OrderedActions {
   const after = dependencies(actions, live);
+  const uses = enumLabelUses(actions, after);
   const effective = inheritedRanks(actions, after);
   const width = String(actions.length).length;
   const rank = (r: number): string => String(r).padStart(6, '0');
   const keys = actions.map((a, i) => `${rank(effective[i]!)}\0${rank(a.rank)}\0${a.name}\0${String(i).padStart(width, '0')}`);
   const sorted = dependencyOrder(
-    actions.map((a, i) => [keys[i]!, i] as const),
+    keys.map((key, i) => [key, i] as const),
     (i) => [...after[i]!].map((j) => keys[j]!),
   );
   const position = new Map(sorted.map((i, p) => [i, p]));
   return {
     order: sorted.map((i) => actions[i]!),
     after: sorted.map((i) => new Set([...after[i]!].map((j) => position.get(j)!))),
+    afterCommit: new Set([...uses].map((i) => position.get(i)!)),
   };
 }

@@ -22,14 +22,16 @@ function driftOf(c: Change, message: string): Drift {
 }
 
 /**
- * Actions depending on one that must run outside the transaction (CREATE INDEX CONCURRENTLY)
- * cannot run inside it either, since `apply` runs those after the commit: they follow it out.
- * Transactional actions then come first, each group in dependency order.
+ * What runs after the commit: statements PostgreSQL refuses in a transaction (CREATE INDEX
+ * CONCURRENTLY), statements using an enum label the transaction adds, and whatever depends on
+ * those, since `apply` runs non-transactional steps after the commit. Transactional actions then
+ * come first, each group in dependency order.
  */
 function splitByTransaction(ordered: OrderedActions): Action[] {
   const outside = new Set<number>();
   ordered.order.forEach((a, i) => {
-    if (a.statements.some((s) => !s.transactional) || [...ordered.after[i]!].some((j) => outside.has(j))) outside.add(i);
+    const forced = a.statements.some((s) => !s.transactional) || ordered.afterCommit.has(i);
+    if (forced || [...ordered.after[i]!].some((j) => outside.has(j))) outside.add(i);
   });
   const inside = ordered.order.filter((_, i) => !outside.has(i));
   const after = ordered.order

@@ -88,6 +88,27 @@ describe('plan steps', () => {
     expect(plain.steps.map((s) => s.sql)).toContain('CREATE INDEX IF NOT EXISTS users_org ON public.users (org_id)');
   });
 
+  it('runs statements using an enum label the plan adds after the commit, with what depends on them', () => {
+    const mood = { schema: 'public', name: 'mood' };
+    const p = plan(
+      diffOf(
+        ch({ kind: 'addEnumValue', enum: mood, value: 'meh' }),
+        ch({ kind: 'setDefault', table: users, column: 'mood', to: "'meh'::public.mood" }),
+        ch({ kind: 'createView', view: view('public', 'mehs', "SELECT id FROM users WHERE mood = 'meh'::public.mood"), replace: false }),
+        ch({ kind: 'createView', view: view('public', 'meh_count', 'SELECT count(*) FROM mehs'), replace: false }),
+        ch({ kind: 'addColumn', table: users, column: col('nick', 'text') }),
+      ),
+      empty(),
+    );
+    expect(p.steps.map((s) => [s.transactional, s.description])).toEqual([
+      [true, "add enum value public.mood 'meh'"],
+      [true, 'add column public.users.nick'],
+      [false, 'set default of column public.users.mood'],
+      [false, 'create view public.mehs'],
+      [false, 'create view public.meh_count'],
+    ]);
+  });
+
   it('prints the idempotent form of every creation', () => {
     const mood = { schema: 'public', name: 'mood', values: ['ok', "it's"] };
     const p = plan(
@@ -147,6 +168,25 @@ describe('plan steps', () => {
     expect(p.steps[1]!.sql).toContain(`a.attcollation = pg_catalog.to_regcollation('"C"')`);
     // a plain column becomes generated only while it is not generated yet
     expect(p.steps[4]!.sql).toContain("attname = 'total' AND NOT attisdropped AND attgenerated = 's')");
+  });
+
+  it('makes a generated column plain with what else the target says of it, and retypes generated columns without USING', () => {
+    const p = plan(
+      diffOf(
+        ch({ kind: 'setGenerated', table: users, column: col('total', 'bigint', { notNull: true, default: '0' }), live: col('total', 'integer', { generated: 'a + b' }) }, 'destructive'),
+        ch({ kind: 'alterColumnType', table: orgs, column: col('g', 'bigint', { generated: 'id * 2' }), from: 'integer' }, 'review'),
+      ),
+      empty(),
+      { allowDestructive: true },
+    );
+    expect(p.steps.map((s) => guarded(s.sql))).toEqual([
+      'ALTER TABLE public.orgs ALTER COLUMN g TYPE bigint',
+      'ALTER TABLE public.users ALTER COLUMN total DROP EXPRESSION IF EXISTS',
+      'ALTER TABLE public.users ALTER COLUMN total TYPE bigint USING total::bigint',
+      'ALTER TABLE public.users ALTER COLUMN total SET DEFAULT 0',
+      'ALTER TABLE public.users ALTER COLUMN total SET NOT NULL',
+    ]);
+    expect(p.steps.slice(1).every((s) => s.change === 1)).toBe(true);
   });
 
   it('describes steps by change', () => {

@@ -185,7 +185,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        CREATE INDEX docs_gone ON docs (body);
        DROP INDEX docs_gone;
        DROP INDEX IF EXISTS docs_never;
-       ALTER INDEX docs_cover RENAME TO docs_covering;`,
+       ALTER INDEX docs_cover RENAME TO docs_covering;
+       CREATE INDEX docs_default_ops ON docs USING gin (data jsonb_ops);
+       CREATE INDEX docs_default_btree ON docs (title text_ops, score int4_ops);
+       CREATE INDEX docs_one_in ON docs (score) WHERE score IN (7) AND slug NOT IN ('x');`,
     ],
   },
   {

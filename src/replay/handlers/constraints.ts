@@ -2,6 +2,7 @@ import { qualify } from '../../model/names.js';
 import type { ConstraintDef, TableDef } from '../../model/objects.js';
 import type { ConstraintSpec } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { withoutDefaultOpclasses } from '../index-keys.js';
 import { chooseName, nameAddition } from '../naming.js';
 
 /** Order in which PostgreSQL creates a CREATE TABLE's constraints (and so picks their names). */
@@ -102,7 +103,7 @@ export function addConstraint(ctx: ReplayContext, table: TableDef, spec: Constra
       break;
     case 'exclude':
       def = {
-        ...base, type: 'exclude', method: spec.method, keys: spec.keys, include: spec.include,
+        ...base, type: 'exclude', method: spec.method, keys: withoutDefaultOpclasses(spec.keys, spec.method, table, ctx.draft), include: spec.include,
         ...(spec.where !== undefined ? { where: spec.where } : {}),
       };
       break;

@@ -1,6 +1,7 @@
 import { relationKey } from '../../model/schema-state.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { withoutDefaultOpclasses } from '../index-keys.js';
 import { chooseName, dedupeColumnNames, nameAddition } from '../naming.js';
 
 /** CREATE INDEX; PostgreSQL names an unnamed one `<table>_<columns>_idx`, unique or not. */
@@ -25,7 +26,7 @@ export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createI
     table: table.name,
     unique: s.unique,
     method: s.method,
-    keys: s.keys,
+    keys: withoutDefaultOpclasses(s.keys, s.method, table, ctx.draft),
     include: s.include,
     ...(s.where !== undefined ? { where: s.where } : {}),
     nullsNotDistinct: s.nullsNotDistinct,
