@@ -38,23 +38,6 @@ export interface ApplyResult {
   readonly remaining: Plan;
 }
 
-const ENUM_VALUE = /^ALTER TYPE .* ADD VALUE IF NOT EXISTS ('(?:[^']|'')*')/;
-
-/**
- * Enum values the same run goes on to use must be committed first (PostgreSQL refuses a new
- * enum value in the transaction that added it); those few steps run in their own transaction.
- */
-function splitEnumValues(steps: readonly PlanStep[]): { early: PlanStep[]; main: PlanStep[] } {
-  const early: PlanStep[] = [];
-  const main: PlanStep[] = [];
-  for (const s of steps) {
-    const m = ENUM_VALUE.exec(s.sql);
-    if (m && steps.some((o) => o !== s && !ENUM_VALUE.test(o.sql) && o.sql.includes(m[1]!))) early.push(s);
-    else main.push(s);
-  }
-  return { early, main };
-}
-
 function message(e: unknown, opts: ApplyOptions): string {
   const text = e instanceof Error ? e.message : String(e);
   // 55P03 lock_not_available: another session holds a lock the step needs.
@@ -103,9 +86,9 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
     }
     opts.onPlan?.(plan, live);
     const total = plan.steps.length;
-    const { early, main } = splitEnumValues(plan.steps.filter((s) => s.transactional));
-    await runTransaction(db, plan, early, opts, total);
-    await runTransaction(db, plan, main, opts, total);
+    // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,
+    // uses of an enum label the same plan adds) as non-transactional: it runs after the commit.
+    await runTransaction(db, plan, plan.steps.filter((s) => s.transactional), opts, total);
     for (const step of plan.steps.filter((s) => !s.transactional)) {
       opts.onStep?.(step, total);
       try {
