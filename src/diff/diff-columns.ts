@@ -10,10 +10,19 @@ const identityOf = (c: ColumnDef): string => (c.identity ? (c.identity.always ? 
  * (drop and re-add brings the target's type, default and nullability along), so nothing else is
  * emitted for it; otherwise type/collation, default, NOT NULL and identity each get a change.
  */
-function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: ColumnDef, live: ColumnDef): void {
+function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: ColumnDef, live: ColumnDef, liveTable: TableDef): void {
   const { out } = ctx;
   if ((target.generated ?? null) !== (live.generated ?? null)) {
     out.add('table', key, make.setGenerated(table, target, live, table.origin));
+    return;
+  }
+  // The history dropped a column of this name and made a new one (often a type change done as
+  // add-copy-drop-rename): a live column of another type is the old generation. Replace it.
+  if (target.type !== live.type && ctx.columnEverDropped(liveTable, live.name)) {
+    const ref = { schema: table.schema, name: live.name, parent: table.name };
+    const drop = make.drop('column', ref, 'replace', target.origin ?? table.origin);
+    out.add('table', key, { ...drop, safety: 'destructive', hazards: ['data loss'] });
+    out.add('table', key, make.addColumn(table, target, target.origin ?? table.origin));
     return;
   }
   if (target.type !== live.type || (target.collation ?? null) !== (live.collation ?? null)) {
@@ -40,7 +49,7 @@ export function diffColumns(ctx: DiffContext, key: string, table: TableDef, live
   }
   for (const p of cols.pairs) {
     const live = m.names.column(liveTable, p.live);
-    diffColumn(ctx, key, table, p.target, live);
+    diffColumn(ctx, key, table, p.target, live, liveTable);
     ctx.comment('column', ref(p.key), p.target.comment, live.comment, p.target.origin ?? table.origin);
   }
   for (const { key: name, live } of cols.liveOnly) {

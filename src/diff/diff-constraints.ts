@@ -34,7 +34,8 @@ export function diffConstraints(ctx: DiffContext, key: string, table: TableDef, 
   }
   for (const { key: name, target, live } of cons.pairs) {
     const normalized = m.names.constraint(liveTable, live);
-    if (differs(target, normalized, ['validated'])) {
+    // A constraint on a column being dropped and re-added goes with it and must be added again.
+    if (differs(target, normalized, ['validated']) || ctx.constraintOnReplacedColumn(table, target as never)) {
       out.add('table', key, make.drop('constraint', ref(name), 'replace', origin(target)));
       out.add('table', key, make.addConstraint(table, target, false, table.origin));
       ctx.comment('constraint', ref(name), target.comment, undefined, origin(target));

@@ -99,6 +99,41 @@ export class DiffContext {
     return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) ?? this.enumDrop(col.live.type);
   }
 
+  /**
+   * Target-named columns (`relationKey.column`) that must be dropped and re-added: the live
+   * column of that name is an older generation the history dropped (its type differs).
+   */
+  get replacedColumns(): ReadonlySet<string> {
+    if (this.replaced) return this.replaced;
+    const out = new Set<string>();
+    for (const p of this.m.tables.pairs) {
+      const cols = this.m.columns.get(p.key);
+      for (const c of cols?.pairs ?? []) {
+        if (c.target.type !== c.live.type && this.columnEverDropped(p.live, c.liveKey)) out.add(`${p.key}.${c.key}`);
+      }
+    }
+    return (this.replaced = out);
+  }
+  private replaced: Set<string> | undefined;
+
+  /** Does a (target) constraint depend on a column being replaced, on its table or, for FKs, the referenced one? */
+  constraintOnReplacedColumn(table: QualifiedName, c: { type: string; columns?: readonly string[]; references?: { table: QualifiedName; columns: readonly string[] } }): boolean {
+    const set = this.replacedColumns;
+    if (!set.size) return false;
+    const tk = relationKey(table.schema, table.name);
+    if ((c.columns ?? []).some((col) => set.has(`${tk}.${col}`))) return true;
+    if (c.references) {
+      const rk = relationKey(c.references.table.schema, c.references.table.name);
+      if (c.references.columns.some((col) => set.has(`${rk}.${col}`))) return true;
+    }
+    return false;
+  }
+
+  /** Did the history ever drop a column of this name from this (live) table? */
+  columnEverDropped(table: QualifiedName, column: string): boolean {
+    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined;
+  }
+
   /** Live-only columns of a paired live table that the history drops (live names). */
   droppedColumns(table: QualifiedName): string[] {
     const key = this.liveTables.get(relationKey(table.schema, table.name));

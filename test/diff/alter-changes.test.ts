@@ -70,6 +70,24 @@ describe('diff: objects in both that differ', () => {
     expect(r.changes[0]).toMatchObject({ safety: 'destructive', hazards: ['table rewrite', 'access exclusive lock'], column: { type: 'bigint', generated: 'a + b' } });
   });
 
+  it('a column the history dropped and re-created with another type is replaced, with the constraints on it', () => {
+    const { target, live } = behind(
+      [
+        `CREATE TABLE u (id serial PRIMARY KEY); CREATE TABLE i (id serial PRIMARY KEY, owner int REFERENCES u (id));`,
+        `ALTER TABLE u ADD COLUMN new_id uuid NOT NULL; ALTER TABLE i DROP CONSTRAINT i_owner_fkey;
+         ALTER TABLE u DROP COLUMN id; ALTER TABLE u RENAME new_id TO id; ALTER TABLE u ADD CONSTRAINT u_pkey PRIMARY KEY (id);
+         ALTER TABLE i DROP COLUMN owner; ALTER TABLE i ADD COLUMN owner uuid REFERENCES u (id);`,
+      ],
+      1,
+    );
+    const s = summary(diff(target, live));
+    expect(s).toContain('drop column public.u.id (replace)');
+    expect(s).toContain('addColumn public.u.id');
+    expect(s).toContain('drop constraint public.u.u_pkey (replace)');
+    expect(s).toContain('addConstraint public.u.u_pkey');
+    expect(s).not.toContain('alterColumnType public.u.id');
+  });
+
   it('a changed constraint is dropped (replace) and added again; NOT VALID -> validated is validateConstraint', () => {
     const { target, live } = behind(
       [
