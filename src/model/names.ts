@@ -68,5 +68,6 @@ const encoder = new TextEncoder();
 
 /** Byte length of a string in UTF-8, the unit PostgreSQL's identifier limit counts in. */
 export function utf8Length(s: string): number {
-  return encoder.encode(s).length;
+  // Identifiers are nearly always ASCII: skip the encoder for them.
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }

@@ -214,9 +214,22 @@ function walkFields(body: AstNode, mode: Mode): AstNode {
   return out;
 }
 
-/** Canonical text of an expression AST node (from a migration statement). */
+const nodeCache = new Map<string, string>();
+const withoutLocations = (k: string, v: unknown): unknown => (k === 'location' ? undefined : v);
+
+/**
+ * Canonical text of an expression AST node (from a migration statement). Memoised on the node's
+ * shape: histories repeat the same defaults and checks thousands of times, and printing is the
+ * expensive part.
+ */
 export function canonicalExprNode(node: AstNode): string {
-  return deparseNode(walk(node, EXPR));
+  const key = JSON.stringify(node, withoutLocations);
+  let out = nodeCache.get(key);
+  if (out === undefined) {
+    out = deparseNode(walk(node, EXPR));
+    nodeCache.set(key, out);
+  }
+  return out;
 }
 
 /** Canonical text of a query AST node (a view's SELECT). */

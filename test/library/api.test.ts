@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as lib from '../../src/index.js';
+import {
+  apply, compareStates, diff, fingerprint, introspect, loadMigrations, openDatabase, plan, redactConnectionString,
+  renderPlanJson, renderPlanSql, renderPlanText, renderStateSql, replay, resolveDatabaseTarget, summarizePlan,
+  ApplyError, UserError, type Database, type Plan, type SchemaState,
+} from '../../src/index.js';
+
+describe('library API (src/index.ts)', () => {
+  let db: Database;
+  let target: SchemaState;
+
+  beforeAll(async () => {
+    db = await openDatabase('pglite:memory');
+    const history = await loadMigrations('alembic-versions');
+    const result = replay(history);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    target = result.state;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('exports every documented entry point', () => {
+    for (const name of [
+      'loadMigrations', 'replay', 'introspect', 'diff', 'plan', 'fingerprint', 'apply', 'ApplyError', 'openDatabase',
+      'redactConnectionString', 'resolveDatabaseTarget', 'compareStates', 'renderStateSql', 'renderPlanText',
+      'renderPlanSql', 'renderPlanJson', 'summarizePlan', 'UserError',
+    ]) {
+      expect(typeof (lib as Record<string, unknown>)[name], name).toBe('function');
+    }
+    expect(new ApplyError({ id: 1, change: 0, sql: 'SELECT 1', transactional: true, description: 'x' }, undefined, 'boom', true))
+      .toBeInstanceOf(UserError);
+  });
+
+  it('plans the whole history against an empty database without touching it', async () => {
+    const live = await introspect(db);
+    const p: Plan = plan(diff(target, live), live);
+    expect(p.steps.length).toBeGreaterThan(0);
+    expect(p.fingerprint).toBe(fingerprint(live));
+    const summary = summarizePlan(p, 0);
+    expect(summary.steps).toBe(p.steps.length);
+    expect(renderPlanText(p, summary)).toContain('Summary:');
+    expect(renderPlanSql(p)).toMatch(/^BEGIN;$/m);
+    expect(JSON.parse(renderPlanJson(p, summary)).fingerprint).toBe(p.fingerprint);
+    expect(renderStateSql(await introspect(db))).toBe(renderStateSql(live));
+  });
+
+  it('replay -> apply -> introspect converges: no differences, and a new plan has no steps', async () => {
+    const result = await apply(db, target);
+    expect(result.appliedSteps).toBeGreaterThan(0);
+    expect(result.remaining.steps).toEqual([]);
+    const live = await introspect(db);
+    expect(compareStates(target, live)).toEqual([]);
+    expect(plan(diff(target, live), live).steps).toEqual([]);
+    expect(renderStateSql(live)).toBe(renderStateSql(target));
+  });
+
+  it('resolves and redacts database targets', () => {
+    expect(resolveDatabaseTarget(undefined, {})).toBeUndefined();
+    expect(resolveDatabaseTarget(undefined, { DATABASE_URL: 'pglite:memory' })).toBe('pglite:memory');
+    expect(redactConnectionString('postgres://app:s3cret@db.example/prod')).toBe('postgres://app:***@db.example/prod');
+  });
+});
