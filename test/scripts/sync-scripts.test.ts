@@ -108,7 +108,7 @@ describe('scripts/sync-production-schema.ts', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-secret-pw');
   });
 
-  it('a syntax error in the migrations: exit 1 with file:line, the database untouched', async () => {
+  it('a syntax error in the migrations: exit 1 with file:line', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'schema-sync-bad-'));
     try {
       await writeFile(path.join(dir, '0001_r1.sql'), '-- revision: r1\n-- down_revision: none\n\nCREATE TABLE t (id int PRIMARY KEY;\n');
