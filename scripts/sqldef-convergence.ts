@@ -146,6 +146,7 @@ async function main(): Promise<number> {
         }
       }
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k];
+      if (only && !Object.values(counts).some(Boolean)) continue;
       process.stdout.write(
         `${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts['not modelled']} not modelled, ${counts['not applicable']} not applicable\n`,
       );

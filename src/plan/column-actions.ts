@@ -41,10 +41,13 @@ export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, inde
 }
 
 /** The guarded type change of {@link alterColumnTypeActions}. */
-function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean): string {
+function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean, from: string): string {
   const collate = col.collation !== undefined ? ` COLLATE ${col.collation}` : '';
+  // Enums (user types, schema-qualified in the model) have no casts to other enums: go through text.
+  const userType = (t: string): boolean => /^("[^"]*"|[^\s(]+)\./.test(t);
+  const via = userType(col.type) || userType(from) ? '::text' : '';
   // A generated column is recomputed, and PostgreSQL refuses USING for it.
-  const using = col.generated === undefined ? ` USING ${quoteIdent(col.name)}::${col.type}` : '';
+  const using = col.generated === undefined ? ` USING ${quoteIdent(col.name)}${via}::${col.type}` : '';
   const alter = alterColumn(table, col.name, `TYPE ${col.type}${collate}${using}`);
   // PostgreSQL casts the default along and fails when it cannot ('' to text[]): drop it, set the target's after.
   const statements = [
@@ -65,7 +68,7 @@ function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean)
 export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnType' }>, index: number, ctx: PlanContext): Action[] {
   const col = c.column;
   const hadDefault = ctx.liveColumn(c.table, col.name)?.default !== undefined;
-  const sql = alterTypeSql(c.table, col, hadDefault);
+  const sql = alterTypeSql(c.table, col, hadDefault, c.from);
   return [
     {
       change: index,
@@ -143,7 +146,7 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
  */
 function toPlainColumn(table: QualifiedName, col: ColumnDef, live: ColumnDef): string[] {
   const out = [alterColumn(table, col.name, 'DROP EXPRESSION IF EXISTS')];
-  if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false));
+  if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false, live.type));
   if (col.default !== undefined) out.push(alterColumn(table, col.name, `SET DEFAULT ${col.default}`));
   if (col.notNull !== live.notNull) out.push(alterColumn(table, col.name, col.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'));
   return out;
