@@ -10,13 +10,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../src/db/index.js';
 import { compareStates, countObjects } from '../src/diff/index.js';
 import { introspect } from '../src/introspect/index.js';
 import { loadMigrations } from '../src/load/index.js';
 import { renderCheckText } from '../src/report/check-report.js';
 import { replay } from '../src/replay/index.js';
-import { startEmbeddedServer } from '../test/support/embedded-server.js';
+import { flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
 
 /** pg_dump 15.14+ writes psql meta-commands that no server or parser accepts. */
 export function stripPsqlMeta(sql: string): string {
@@ -26,29 +25,17 @@ export function stripPsqlMeta(sql: string): string {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
-  const adminIdx = args.indexOf('--admin-url');
-  let adminUrl = adminIdx >= 0 ? args[adminIdx + 1] : process.env.TEST_DATABASE_URL;
-  const corpora = args.filter((a, i) => !a.startsWith('--') && (adminIdx < 0 || i !== adminIdx + 1));
+  const corpora = positionals(args, ['--admin-url']);
   if (!corpora.length) {
     process.stderr.write('usage: check-corpus.ts <corpus-dir>... [--admin-url URL] [--verbose]\n');
     return 1;
   }
-  const server = adminUrl ? undefined : await startEmbeddedServer();
-  adminUrl ??= server!.adminUrl;
   let worst = 0;
-  try {
+  await withScratchServer(flagValue(args, '--admin-url'), async (adminUrl) => {
     for (const dir of corpora) {
       const name = path.basename(path.resolve(dir));
-      const dbName = `corpus_${name.replace(/\W/g, '_')}_${process.pid}`;
-      const admin = await openDatabase(adminUrl);
-      await admin.exec(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await admin.exec(`CREATE DATABASE "${dbName}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${dbName}`;
-      const db = await openDatabase(url.toString());
-      try {
+      await withScratchDatabase(adminUrl, `corpus_${name.replace(/\W/g, '_')}_${process.pid}`, async (db) => {
         await db.exec(stripPsqlMeta(readFileSync(path.join(dir, 'expected-schema.sql'), 'utf8')));
-        // pg_dump empties search_path for its session only; nothing to undo on ours.
         const t0 = performance.now();
         const live = await introspect(db, {});
         const tIntrospect = performance.now() - t0;
@@ -69,23 +56,16 @@ async function main(): Promise<number> {
             process.stdout.write(`  ${d.severity}: ${d.pos.file}:${d.pos.line}: ${d.message}\n`);
           }
           if (differences.length) {
-            const text = renderCheckText({ target: p, database: dbName, objectsCompared: objects, differences });
+            const text = renderCheckText({ target: p, database: db.label, objectsCompared: objects, differences });
             const lines = text.trimEnd().split('\n');
             process.stdout.write(lines.slice(0, verbose ? Infinity : 40).map((l) => '  ' + l).join('\n') + '\n');
             if (!verbose && lines.length > 40) process.stdout.write(`  ... ${lines.length - 40} more lines (--verbose)\n`);
-            worst = Math.max(worst, 2);
           }
-          if (warnings) worst = Math.max(worst, 2);
+          if (differences.length || warnings) worst = 2;
         }
-      } finally {
-        await db.close();
-        await admin.exec(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await admin.close();
-      }
+      });
     }
-  } finally {
-    await server?.stop();
-  }
+  });
   return worst;
 }
 

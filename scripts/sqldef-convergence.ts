@@ -14,11 +14,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { apply } from '../src/apply/index.js';
-import { openDatabase, type Database } from '../src/db/index.js';
 import { compareStates } from '../src/diff/index.js';
 import { introspect } from '../src/introspect/index.js';
 import { replay } from '../src/replay/index.js';
-import { startEmbeddedServer } from '../test/support/embedded-server.js';
+import { flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
 
 interface Case {
   current?: string;
@@ -49,22 +48,6 @@ function applicable(c: Case): string | undefined {
   return undefined;
 }
 
-async function withDb<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const admin = await openDatabase(adminUrl);
-  await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString());
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.close();
-  }
-}
-
 async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome> {
   const na = applicable(c);
   if (na) return { status: 'not applicable', why: na };
@@ -72,7 +55,7 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
   // Expected state: what PostgreSQL builds from `desired` directly (if it accepts it at all).
   let expected;
   try {
-    expected = await withDb(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
+    expected = await withScratchDatabase(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
       await db.exec(desired);
       return introspect(db, {});
     });
@@ -94,7 +77,7 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
     const kinds = [...new Set(warnings.map((w) => w.message.replace(/^not modelled: /, '').replace(/ statement.*$/, '')))];
     return { status: 'not modelled', why: kinds.join('; ') };
   }
-  return withDb(adminUrl, `sqldef_a_${process.pid}`, async (db): Promise<Outcome> => {
+  return withScratchDatabase(adminUrl, `sqldef_a_${process.pid}`, async (db): Promise<Outcome> => {
     try {
       if (c.current) await db.exec(c.current);
     } catch (e) {
@@ -123,17 +106,11 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const opt = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
   const verbose = args.includes('--verbose');
-  const only = opt('--only');
-  const dir = args.find((a, i) => !a.startsWith('--') && !['--admin-url', '--only'].includes(args[i - 1] ?? '')) ?? '../shared/corpora/diff/sqldef';
-  const server = opt('--admin-url') ?? process.env.TEST_DATABASE_URL ? undefined : await startEmbeddedServer();
-  const adminUrl = opt('--admin-url') ?? process.env.TEST_DATABASE_URL ?? server!.adminUrl;
+  const only = flagValue(args, '--only');
+  const dir = positionals(args, ['--admin-url', '--only'])[0] ?? '../shared/corpora/diff/sqldef';
   const totals = { passed: 0, failed: 0, 'not applicable': 0, 'not modelled': 0 };
-  try {
+  await withScratchServer(flagValue(args, '--admin-url'), async (adminUrl) => {
     for (const file of readdirSync(dir).filter((f) => /^tests_.*\.yml$/.test(f)).sort()) {
       const cases = parseYaml(readFileSync(path.join(dir, file), 'utf8')) as Record<string, Case>;
       const counts = { passed: 0, failed: 0, 'not applicable': 0, 'not modelled': 0 };
@@ -151,9 +128,7 @@ async function main(): Promise<number> {
         `${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts['not modelled']} not modelled, ${counts['not applicable']} not applicable\n`,
       );
     }
-  } finally {
-    await server?.stop();
-  }
+  });
   process.stdout.write(
     `total: ${totals.passed} passed, ${totals.failed} failed, ${totals['not modelled']} not modelled, ${totals['not applicable']} not applicable\n`,
   );

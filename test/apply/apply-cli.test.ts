@@ -1,23 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { renderStateSql } from '../../src/report/state-sql.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { perTestResources } from '../support/cleanups.js';
+import type { FreshDatabase } from '../support/database.js';
 import { runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function db(): Promise<FreshDatabase> {
-  const f = await freshDatabase();
-  cleanups.push(() => f.drop());
-  return f;
-}
+const { db, defer } = perTestResources();
 
 /** Schema and data, as text, to prove "exactly as before". */
 async function snapshot(d: Database): Promise<string> {
@@ -77,7 +69,7 @@ describe('schema-sync apply', () => {
     await f.db.exec(`CREATE TABLE orders (id serial PRIMARY KEY, qty int NOT NULL)`);
     const before = await snapshot(f.db);
     const holder = await openDatabase(f.url);
-    cleanups.push(() => holder.close());
+    defer(() => holder.close());
     // What a long-running application transaction that wrote to the table holds.
     await holder.exec('BEGIN; LOCK TABLE orders IN ROW EXCLUSIVE MODE');
     const dir = await writeHistory(HISTORY);
@@ -96,7 +88,7 @@ describe('schema-sync apply', () => {
     const before = await snapshot(f.db);
     // Hold a lock the plan's later steps need, so apply stops mid-transaction; then kill it.
     const holder = await openDatabase(f.url);
-    cleanups.push(() => holder.close());
+    defer(() => holder.close());
     await holder.exec('BEGIN; LOCK TABLE orders IN ROW EXCLUSIVE MODE');
     const dir = await writeHistory(HISTORY);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'apply', '-m', dir, '-d', f.url, '--lock-timeout', '60'], {

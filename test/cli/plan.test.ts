@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { perTestResources } from '../support/cleanups.js';
 import { runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-async function db(): Promise<FreshDatabase> {
-  const f = await freshDatabase();
-  cleanups.push(() => f.drop());
-  return f;
-}
-
+const { db } = perTestResources();
 const HISTORY = [
   `CREATE TABLE customers (id int PRIMARY KEY, full_name text NOT NULL, legacy text);
    CREATE INDEX customers_legacy_idx ON customers (legacy);`,

@@ -1,0 +1,49 @@
+/** Throwaway servers and databases for the acceptance scripts (never used by the test suite). */
+import { openDatabase, type Database } from '../../src/db/index.js';
+import { startEmbeddedServer } from '../../test/support/embedded-server.js';
+
+/**
+ * Runs `fn` with a superuser URL: the one given, else TEST_DATABASE_URL, else an embedded
+ * PostgreSQL 15 started for the run and stopped afterwards.
+ */
+export async function withScratchServer<T>(given: string | undefined, fn: (adminUrl: string) => Promise<T>): Promise<T> {
+  const adminUrl = given ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) return fn(adminUrl);
+  const server = await startEmbeddedServer();
+  try {
+    return await fn(server.adminUrl);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Creates a fresh database (UTF8, C collation), runs `fn` connected to it, then drops it. */
+export async function withScratchDatabase<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const admin = await openDatabase(adminUrl);
+  try {
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const db = await openDatabase(url.toString());
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.close();
+  }
+}
+
+/** The value after `flag` in argv, if present. */
+export function flagValue(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Positional arguments: everything that is not a flag or the value of one of `valued`. */
+export function positionals(args: readonly string[], valued: readonly string[]): string[] {
+  return args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
+}
