@@ -10,8 +10,9 @@ import { renderPlanText } from '../../report/plan-text.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
-import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
+import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 
 interface ApplyCliOptions {
@@ -48,13 +49,11 @@ async function planFingerprint(file: string): Promise<string> {
 
 /** `schema-sync apply`: apply only what is missing, all or nothing, and prove it. */
 export function registerApply(program: Command): void {
-  program
-    .command('apply')
-    .description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 skipped with --strict)')
-    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
-    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
-    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL; required)')
-    .option('-s, --schema <name>', 'only this schema (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  let cmd = program.command('apply').description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 skipped with --strict)');
+  cmd = migrationOptions(cmd);
+  cmd = databaseOptions(cmd, true);
+  cmd = humanOutputOptions(cmd);
+  cmd
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
@@ -63,9 +62,6 @@ export function registerApply(program: Command): void {
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
     .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
-    .option('-v, --verbose', 'list the objects already in place')
-    .option('--no-color', 'no colour even on a terminal')
-    .option('--include-alembic-version', 'also manage the alembic_version bookkeeping table')
     .action((o: ApplyCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);

@@ -6,8 +6,9 @@ import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
-import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
+import { databaseOptions, migrationOptions } from '../common-options.js';
 
 interface CheckOptions {
   migrations: string;
@@ -22,15 +23,11 @@ const collect = (v: string, acc: string[]): string[] => [...acc, v];
 
 /** `schema-sync check`: does the live database equal what the migrations describe? Exit 0 / 2 / 1. */
 export function registerCheck(program: Command): void {
-  program
-    .command('check')
-    .description('compare the migrations\' target schema with a live database, in both directions (exit 0 equal, 2 different, 1 error)')
-    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
-    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
-    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL)')
-    .option('-s, --schema <name>', 'compare only this schema (repeatable; default: all non-system schemas)', collect, [])
+  let cmd = program.command('check').description('compare the migrations\' target schema with a live database, in both directions (exit 0 equal, 2 different, 1 error)');
+  cmd = migrationOptions(cmd);
+  cmd = databaseOptions(cmd);
+  cmd
     .option('-f, --format <format>', 'text | json', 'text')
-    .option('--include-alembic-version', 'also compare the alembic_version bookkeeping table')
     .action((o: CheckOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);

@@ -6,16 +6,14 @@ import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { runCommand } from '../run-command.js';
+import { databaseOptions } from '../common-options.js';
 
 /** `schema-sync inspect`: the live schema, rendered exactly like `state` so the two can be diffed. */
 export function registerInspect(program: Command): void {
-  program
-    .command('inspect')
-    .description('print the live database schema as canonical DDL or JSON (same renderer as `state`)')
-    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL)')
-    .option('-s, --schema <name>', 'only this schema (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  let cmd = program.command('inspect').description('print the live database schema as canonical DDL or JSON (same renderer as `state`)');
+  cmd = databaseOptions(cmd);
+  cmd
     .option('-f, --format <format>', 'sql | json', 'sql')
-    .option('--include-alembic-version', 'also show the alembic_version bookkeeping table')
     .action((o: { database?: string; schema: string[]; format: string; includeAlembicVersion?: boolean }) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['sql', 'json']);

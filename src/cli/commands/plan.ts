@@ -7,8 +7,9 @@ import { computePlan } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
-import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
+import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 
 interface PlanCliOptions {
@@ -27,20 +28,15 @@ interface PlanCliOptions {
 
 /** `schema-sync plan`: the dry run. Exit 0 nothing to do, 2 changes pending, 1 error. */
 export function registerPlan(program: Command): void {
-  program
-    .command('plan')
-    .description('show what apply would change, and why, without touching the database (exit 0 nothing to do, 2 changes pending)')
-    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
-    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
-    .option('-d, --database <url>', 'postgres://... or pglite:<dir> (default: DATABASE_URL)')
-    .option('-s, --schema <name>', 'only this schema (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  let cmd = program.command('plan').description('show what apply would change, and why, without touching the database (exit 0 nothing to do, 2 changes pending)');
+  cmd = migrationOptions(cmd);
+  cmd = databaseOptions(cmd);
+  cmd = humanOutputOptions(cmd);
+  cmd
     .option('-f, --format <format>', 'text | sql | json', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
-    .option('-v, --verbose', 'list the objects already in place')
-    .option('--no-color', 'no colour even on a terminal')
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
-    .option('--include-alembic-version', 'also manage the alembic_version bookkeeping table')
     .action((o: PlanCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'sql', 'json']);

@@ -2,17 +2,14 @@ import type { Command } from 'commander';
 import { renderStateJson } from '../../report/state-json.js';
 import { renderStateSql } from '../../report/state-sql.js';
 import { EXIT } from '../exit-codes.js';
-import { DEFAULT_MIGRATIONS, replayInput } from '../replay-input.js';
+import { replayInput } from '../replay-input.js';
+import { migrationOptions } from '../common-options.js';
 import { runCommand } from '../run-command.js';
 import { parseFormat } from '../options.js';
 
 /** `schema-sync state`: the target schema the migrations describe, as canonical DDL or JSON. */
 export function registerState(program: Command): void {
-  program
-    .command('state')
-    .description('replay the migrations and print the target schema (canonical DDL or JSON)')
-    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
-    .option('--to <revision>', 'stop after this revision (id or unique prefix)')
+  migrationOptions(program.command('state').description('replay the migrations and print the target schema (canonical DDL or JSON)'))
     .option('-f, --format <format>', 'sql | json', 'sql')
     .option('--include-alembic-version', 'also model the alembic_version bookkeeping table')
     .option('-q, --quiet', 'no summary line on stderr')

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { DEFAULT_MIGRATIONS } from './replay-input.js';
+
+/** `--migrations` and `--to`, shared by every command that reads migrations. */
+export function migrationOptions(cmd: Command): Command {
+  return cmd
+    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
+    .option('--to <revision>', 'stop after this revision (id or unique prefix)');
+}
+
+/** `--database`, `--schema` and `--include-alembic-version`, shared by every command that reads a database. */
+export function databaseOptions(cmd: Command, required = false): Command {
+  return cmd
+    .option('-d, --database <url>', `postgres://... or pglite:<dir> (default: DATABASE_URL${required ? '; required' : ''})`)
+    .option('-s, --schema <name>', 'only this schema (repeatable; default: all non-system schemas)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--include-alembic-version', 'also include the alembic_version bookkeeping table');
+}
+
+/** `--verbose` and `--no-color` for the human renderings of a plan. */
+export function humanOutputOptions(cmd: Command): Command {
+  return cmd.option('-v, --verbose', 'list the objects already in place').option('--no-color', 'no colour even on a terminal');
+}
