@@ -25,6 +25,32 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+/**
+ * Structural equality with the same meaning as comparing `canonicalJson` texts (key order,
+ * `undefined` fields and `origin` do not count), without building the texts: diffs of large
+ * schemas compare hundreds of thousands of values.
+ */
+export function sameValue(a: unknown, b: unknown, ignore?: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (const k in ra) {
+    if (k === 'origin' || ignore?.has(k)) continue;
+    if (!sameValue(ra[k], rb[k])) return false;
+  }
+  for (const k in rb) {
+    if (k === 'origin' || ignore?.has(k)) continue;
+    if (!(k in ra) && rb[k] !== undefined) return false;
+  }
+  return true;
+}
+
 function attributeDiffs(kind: ObjectKind, target: object, live: object, extraIgnored: readonly string[] = []): AttributeDifference[] {
   const skip = IGNORED_FOR[kind];
   const keys = new Set([...Object.keys(target), ...Object.keys(live)]);
@@ -33,7 +59,7 @@ function attributeDiffs(kind: ObjectKind, target: object, live: object, extraIgn
     if (IGNORED.has(k) || skip?.has(k) || extraIgnored.includes(k)) continue;
     const t = (target as Record<string, unknown>)[k];
     const l = (live as Record<string, unknown>)[k];
-    if (canonicalJson(t) !== canonicalJson(l)) out.push({ attribute: k, target: t, live: l });
+    if (!sameValue(t, l)) out.push({ attribute: k, target: t, live: l });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { DropEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind, QualifiedName } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
-import { canonicalJson } from './compare-states.js';
+import { sameValue } from './compare-states.js';
 import { DiffOutput, type Block } from './diff-output.js';
 import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';
@@ -18,9 +18,8 @@ const NOT_COMPARED = new Set(['origin', 'name', 'schema', 'comment']);
  * order and `undefined` fields do not count.
  */
 export function differs(target: object, live: object, ignore: readonly string[] = []): boolean {
-  const strip = (o: object): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(o).filter(([k]) => !NOT_COMPARED.has(k) && !ignore.includes(k)));
-  return canonicalJson(strip(target)) !== canonicalJson(strip(live));
+  const skip = ignore.length ? new Set([...NOT_COMPARED, ...ignore]) : NOT_COMPARED;
+  return !sameValue(target, live, skip);
 }
 
 /**
