@@ -19,7 +19,8 @@ interface Row {
   description: string | null;
 }
 
-// Invalid indexes (a failed CREATE INDEX CONCURRENTLY) are kept: the model has no flag for them.
+// Invalid indexes (left by a failed CREATE INDEX CONCURRENTLY) are left out: PostgreSQL does not
+// use them, so they count as missing and the plan rebuilds them (dropping the leftover first).
 // Left out: indexes behind PK/UNIQUE/EXCLUDE constraints (contype filter matters: an FK's conindid
 // is the *referenced* table's key index), and partitions' indexes attached to a partitioned
 // index (pg_inherits), which PostgreSQL creates itself.
@@ -31,7 +32,7 @@ JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
 ${commentJoin('d', 'pg_class', 'i.indexrelid')}
-WHERE c.relkind IN ('r', 'p', 'm') AND ${inScope('n')}
+WHERE c.relkind IN ('r', 'p', 'm') AND ${inScope('n')} AND i.indisvalid
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
     WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)

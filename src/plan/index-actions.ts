@@ -13,7 +13,8 @@ import { RANK } from './rank.js';
 /**
  * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes` on an existing table:
  * CONCURRENTLY, outside the transaction. A failed concurrent build leaves an INVALID index that
- * IF NOT EXISTS would then keep, so such a leftover is dropped first.
+ * IF NOT EXISTS would then keep, so on existing tables such a leftover is dropped first (the
+ * introspection leaves invalid indexes out, so one shows up here as a missing index).
  */
 export function createIndexActions(c: Extract<Change, { kind: 'createIndex' }>, index: number, ctx: PlanContext): Action[] {
   const idx = c.index;
@@ -25,6 +26,10 @@ export function createIndexActions(c: Extract<Change, { kind: 'createIndex' }>, 
       { sql: cleanup, transactional: false, description: `drop invalid leftover of index ${name}` },
       { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), transactional: false, description: describe(c) },
     ];
+  } else if (!c.newTable) {
+    // IF NOT EXISTS would keep an invalid leftover of the same name: drop it first.
+    const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
+    statements = [statement(cleanup, `drop invalid leftover of index ${name}`), statement(createIndexSql(idx, { ifNotExists: true }), describe(c))];
   } else {
     statements = [statement(createIndexSql(idx, { ifNotExists: true }), describe(c))];
   }

@@ -169,6 +169,22 @@ describe('schema-sync apply', () => {
     expect(bad.stdout + bad.stderr).not.toContain('wrong-secret-pw');
   });
 
+  it('rebuilds an index left invalid by an interrupted concurrent build', async () => {
+    const f = await db();
+    const dir = await writeHistory(HISTORY);
+    expect((await runCli(['apply', '-m', dir, '-d', f.url])).code).toBe(0);
+    // What a CREATE INDEX CONCURRENTLY that was cancelled half way leaves behind.
+    await f.db.exec(`UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'orders_customer_idx'::regclass`);
+    const plan = await runCli(['plan', '-m', dir, '-d', f.url]);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('create index public.orders_customer_idx');
+    const r = await runCli(['apply', '-m', dir, '-d', f.url, '--concurrent-indexes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ Verified');
+    const rows = await f.db.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'orders_customer_idx'::regclass`);
+    expect(rows).toEqual([{ valid: true }]);
+  });
+
   it('skips destructive changes unless allowed; --strict exits 3', async () => {
     const f = await db();
     const dir = await writeHistory([...HISTORY, 'DROP INDEX orders_customer_idx;']);

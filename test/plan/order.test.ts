@@ -258,6 +258,7 @@ describe('plan ordering', () => {
       'add column public.orgs.code',
       'add constraint public.users.users_check (not valid)',
       'validate constraint public.users.users_check',
+      'drop invalid leftover of index public.orgs_code_key',
       'create index public.orgs_code_key',
       'add constraint public.users.users_org_fkey (not valid)',
       'validate constraint public.users.users_org_fkey',
