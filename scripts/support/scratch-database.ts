@@ -6,12 +6,16 @@ import { startEmbeddedServer } from '../../test/support/embedded-server.js';
  * Runs `fn` with a superuser URL: the one given, else TEST_DATABASE_URL, else an embedded
  * PostgreSQL 15 started for the run and stopped afterwards.
  */
-export async function withScratchServer<T>(given: string | undefined, fn: (adminUrl: string) => Promise<T>): Promise<T> {
+export async function withScratchServer<T>(
+  given: string | undefined,
+  fn: (adminUrl: string, description: string) => Promise<T>,
+  settings: readonly string[] = [],
+): Promise<T> {
   const adminUrl = given ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl) return fn(adminUrl);
-  const server = await startEmbeddedServer();
+  if (adminUrl) return fn(adminUrl, 'the server given');
+  const server = await startEmbeddedServer(settings);
   try {
-    return await fn(server.adminUrl);
+    return await fn(server.adminUrl, server.description);
   } finally {
     await server.stop();
   }

@@ -36,6 +36,8 @@ export interface ApplyResult {
   readonly appliedSteps: number;
   /** Changes still planned after re-introspection (empty when the target was reached). */
   readonly remaining: Plan;
+  /** Milliseconds spent introspecting and planning, running the steps, and verifying. */
+  readonly timings: { readonly planMs: number; readonly executeMs: number; readonly verifyMs: number };
 }
 
 function message(e: unknown, opts: ApplyOptions): string {
@@ -47,11 +49,56 @@ function message(e: unknown, opts: ApplyOptions): string {
   return text;
 }
 
+/** Steps sent to the server in one round trip: a bound on statements and on SQL text. */
+const BATCH_STEPS = 200;
+const BATCH_BYTES = 512 * 1024;
+
+/** Splits steps into consecutive batches for one multi-statement query each. */
+export function batchSteps(steps: readonly PlanStep[]): PlanStep[][] {
+  const batches: PlanStep[][] = [];
+  let current: PlanStep[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length && (current.length >= BATCH_STEPS || bytes + step.sql.length > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.sql.length;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/**
+ * Runs the steps in one transaction, sent in batches (one round trip per batch instead of per
+ * step: at thousands of steps the round trips, not the DDL, dominate). The server does not say
+ * which statement of a batch failed, so after a failure the transaction is rolled back and run
+ * again one step per round trip, which names the failing step; if that run succeeds (the failure
+ * was transient), it is what is committed.
+ */
 async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number): Promise<void> {
   if (!steps.length) return;
   await db.exec('BEGIN');
+  try {
+    for (const batch of batchSteps(steps)) {
+      for (const step of batch) opts.onStep?.(step, total);
+      // A newline before each `;`: a step's SQL may end in a `--` comment.
+      await db.exec(batch.map((s) => `${s.sql}\n;`).join('\n'));
+    }
+  } catch {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    await runStepByStep(db, plan, steps, opts);
+    return;
+  }
+  await db.exec('COMMIT');
+}
+
+/** The transaction again, one step per round trip, to name the step the server rejects. */
+async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions): Promise<void> {
+  await db.exec('BEGIN');
   for (const step of steps) {
-    opts.onStep?.(step, total);
     try {
       await db.exec(step.sql);
     } catch (e) {
@@ -77,6 +124,7 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
   try {
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
+    const started = performance.now();
     const live = await introspect(db, scope);
     const plan = planChanges(diff(target, live), live, planOpts);
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {
@@ -85,6 +133,7 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
       );
     }
     opts.onPlan?.(plan, live);
+    const planned = performance.now();
     const total = plan.steps.length;
     // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,
     // uses of an enum label the same plan adds) as non-transactional: it runs after the commit.
@@ -97,9 +146,11 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
         throw new ApplyError(step, plan.changes[step.change], message(e, opts), false);
       }
     }
+    const executed = performance.now();
     const after = await introspect(db, scope);
     const remaining = planChanges(diff(target, after), after, planOpts);
-    return { plan, live, appliedSteps: total, remaining };
+    const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };
+    return { plan, live, appliedSteps: total, remaining, timings };
   } finally {
     await releaseApplyLock(db).catch(() => undefined);
   }

@@ -16,16 +16,38 @@ export interface ComputedPlan {
   readonly inPlace: readonly string[];
 }
 
-/** Introspects, diffs and plans against a replayed target: the shared core of `plan` and `apply`. */
-export async function computePlan(
-  db: Database,
-  target: SchemaState,
-  opts: PlanOptions & { schemas?: readonly string[]; includeAlembicVersion?: boolean },
-): Promise<ComputedPlan> {
-  const live = await introspect(db, {
+/** Which part of the catalog a command reads. */
+export interface CatalogScopeOptions {
+  readonly schemas?: readonly string[];
+  readonly includeAlembicVersion?: boolean;
+}
+
+/**
+ * Starts reading the live catalog and returns the pending result, so the caller can replay the
+ * migrations meanwhile (replayInput yields between revisions). The returned promise never
+ * rejects unobserved: callers that give up on it use {@link settle}.
+ */
+export function startIntrospection(db: Database, opts: CatalogScopeOptions): Promise<SchemaState> {
+  const live = introspect(db, {
     ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}),
     includeAlembicVersion: !!opts.includeAlembicVersion,
   });
+  live.catch(() => undefined);
+  return live;
+}
+
+/** Waits for a pending introspection to finish, ignoring its outcome (before closing the connection). */
+export async function settle(live: Promise<unknown>): Promise<void> {
+  await live.catch(() => undefined);
+}
+
+/** Diffs and plans a replayed target against the (pending) live state: the core of `plan`. */
+export async function computePlan(
+  target: SchemaState,
+  pendingLive: Promise<SchemaState>,
+  opts: PlanOptions,
+): Promise<ComputedPlan> {
+  const live = await pendingLive;
   const result = planChanges(diff(target, live), live, opts);
   const inPlace = inPlaceObjects(target, [...result.changes, ...result.skipped]);
   return { target, live, plan: result, summary: summarizePlan(result, inPlace.length), inPlace };

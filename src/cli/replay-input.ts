@@ -1,5 +1,5 @@
 import { loadMigrations } from '../load/index.js';
-import { replay, type ReplayResult } from '../replay/index.js';
+import { replaySteps, type ReplayResult } from '../replay/index.js';
 import { formatDiagnostic, formatReplaySummary } from './print-diagnostics.js';
 
 /** Options every command that reads migrations shares. */
@@ -15,11 +15,19 @@ export const DEFAULT_MIGRATIONS = 'alembic-versions';
 
 /**
  * Loads and replays migrations, printing diagnostics and the summary to stderr. Returns the
- * result; callers decide what replay errors mean for their exit code.
+ * result; callers decide what replay errors mean for their exit code. Between revisions it
+ * yields to the event loop, so catalog queries started before it (see startIntrospection) are
+ * answered and the next one sent while the replay runs: server and client work overlap.
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {
   const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
-  const result = replay(history, { includeAlembicVersion: !!o.includeAlembicVersion });
+  const steps = replaySteps(history, { includeAlembicVersion: !!o.includeAlembicVersion });
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  const result = step.value;
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   if (!o.quiet) process.stderr.write(formatReplaySummary(result.stats, result.diagnostics) + '\n');
   return result;

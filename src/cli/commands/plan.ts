@@ -3,7 +3,7 @@ import { renderPlanJson } from '../../report/plan-json.js';
 import { renderPlanSql } from '../../report/plan-sql.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { renderSchemaDiff } from '../../report/schema-diff.js';
-import { computePlan } from '../compute-plan.js';
+import { computePlan, settle, startIntrospection } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
@@ -40,15 +40,22 @@ export function registerPlan(program: Command): void {
     .action((o: PlanCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'sql', 'json']);
-        const result = await replayInput({ ...o, quiet: format !== 'text' });
-        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
         const db = await openNamedDatabase(o.database);
         try {
-          const computed = await computePlan(db, result.state, {
+          // The catalog is read while the migrations replay (plan never writes, so nothing is lost
+          // by reading it before knowing whether the migrations replay cleanly).
+          const live = startIntrospection(db, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const result = await replayInput({ ...o, quiet: format !== 'text' }).catch(async (e: unknown) => {
+            await settle(live);
+            throw e;
+          });
+          if (result.diagnostics.some((d) => d.severity === 'error')) {
+            await settle(live);
+            return EXIT.error;
+          }
+          const computed = await computePlan(result.state, live, {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
-            schemas: o.schema,
-            includeAlembicVersion: !!o.includeAlembicVersion,
           });
           const { plan, summary } = computed;
           if (o.diff) {

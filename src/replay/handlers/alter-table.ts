@@ -13,10 +13,8 @@ import { applySequenceOptions, createOwnedSequence } from './sequences.js';
 
 /** Drops the sequences a column owns (serial/identity), as PostgreSQL's dependency does. */
 function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string): void {
-  for (const [k, seq] of ctx.draft.sequences) {
-    if (seq.schema === table.schema && seq.ownedBy?.table === table.name && (column === undefined || seq.ownedBy.column === column)) {
-      ctx.draft.sequences.delete(k);
-    }
+  for (const [k, seq] of ctx.draft.sequences.entriesReferencing(relationKey(table.schema, table.name))) {
+    if (column === undefined || seq.ownedBy?.column === column) ctx.draft.sequences.delete(k);
   }
 }
 
@@ -25,7 +23,7 @@ function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string
  * `columns`): what CASCADE does; without CASCADE PostgreSQL refuses.
  */
 export function dropReferencingForeignKeys(ctx: ReplayContext, table: TableDef, cascade: boolean, columns?: readonly string[]): void {
-  for (const other of [...ctx.draft.tables.values()]) {
+  for (const [, other] of ctx.draft.tables.entriesReferencing(relationKey(table.schema, table.name))) {
     if (other.schema === table.schema && other.name === table.name) continue;
     const doomed = other.constraints.filter(
       (c) =>
@@ -49,8 +47,8 @@ function dropColumn(ctx: ReplayContext, table: TableDef, name: string, cascade: 
   }
   dropReferencingForeignKeys(ctx, table, cascade, [name]);
   ctx.draft.trackConstraints(table, doomed, -1);
-  for (const [k, idx] of ctx.draft.indexes) {
-    if (idx.schema === table.schema && idx.table === table.name && indexMentions(idx, name)) ctx.draft.indexes.delete(k);
+  for (const [k, idx] of ctx.draft.indexes.entriesReferencing(relationKey(table.schema, table.name))) {
+    if (indexMentions(idx, name)) ctx.draft.indexes.delete(k);
   }
   dropOwnedSequences(ctx, table, name);
   ctx.draft.history.push({ event: 'drop', object: 'column', ref: { schema: table.schema, name, parent: table.name }, origin: ctx.origin });

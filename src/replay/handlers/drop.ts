@@ -16,10 +16,11 @@ export function dropTable(ctx: ReplayContext, t: TableDef, cascade: boolean): vo
   const d = ctx.draft;
   dropReferencingForeignKeys(ctx, t, cascade);
   d.trackConstraints(t, t.constraints, -1);
-  d.tables.delete(relationKey(t.schema, t.name));
-  for (const [k, idx] of d.indexes) if (idx.schema === t.schema && idx.table === t.name) d.indexes.delete(k);
-  for (const [k, trg] of d.triggers) if (trg.schema === t.schema && trg.table === t.name) d.triggers.delete(k);
-  for (const [k, seq] of d.sequences) if (seq.schema === t.schema && seq.ownedBy?.table === t.name) d.sequences.delete(k);
+  const key = relationKey(t.schema, t.name);
+  d.tables.delete(key);
+  for (const k of d.indexes.referencing(key)) d.indexes.delete(k);
+  for (const k of d.triggers.referencing(key)) d.triggers.delete(k);
+  for (const k of d.sequences.referencing(key)) d.sequences.delete(k);
   record(ctx, 'table', t.schema, t.name);
 }
 

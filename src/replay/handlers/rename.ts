@@ -20,18 +20,19 @@ function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
   const newKey = relationKey(t.schema, to);
   d.tables.delete(oldKey);
   d.tables.set(newKey, { ...t, name: to });
-  for (const [k, idx] of d.indexes) if (idx.schema === t.schema && idx.table === t.name) d.indexes.set(k, { ...idx, table: to });
-  for (const [k, v] of d.constraintIndexes) if (v === oldKey) d.constraintIndexes.set(k, newKey);
-  for (const [k, seq] of d.sequences) {
-    if (seq.schema === t.schema && seq.ownedBy?.table === t.name) d.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, table: to } });
+  for (const [k, idx] of d.indexes.entriesReferencing(oldKey)) d.indexes.set(k, { ...idx, table: to });
+  for (const c of t.constraints) {
+    const k = relationKey(t.schema, c.name);
+    if (d.constraintIndexes.get(k) === oldKey) d.constraintIndexes.set(k, newKey);
   }
-  for (const [k, trg] of [...d.triggers]) {
-    if (trg.schema === t.schema && trg.table === t.name) {
-      d.triggers.delete(k);
-      d.triggers.set(triggerKey(t.schema, to, trg.name), { ...trg, table: to });
-    }
+  for (const [k, seq] of d.sequences.entriesReferencing(oldKey)) {
+    if (seq.ownedBy) d.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, table: to } });
   }
-  for (const [k, other] of d.tables) {
+  for (const [k, trg] of d.triggers.entriesReferencing(oldKey)) {
+    d.triggers.delete(k);
+    d.triggers.set(triggerKey(t.schema, to, trg.name), { ...trg, table: to });
+  }
+  for (const [k, other] of d.tables.entriesReferencing(oldKey)) {
     const fixFk = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === t.schema && c.references.table.name === t.name
         ? { ...c, references: { ...c.references, table: { schema: t.schema, name: to } } }
@@ -123,21 +124,20 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
     columns: table.columns.map((c) => (c.name === from ? { ...c, name: to, origin: ctx.origin } : c)),
     constraints: table.constraints.map((c) => renameColumnInConstraint(c, from, to)),
   });
-  for (const [k, idx] of d.indexes) if (idx.schema === table.schema && idx.table === table.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
-  for (const [k, seq] of d.sequences) {
-    if (seq.schema === table.schema && seq.ownedBy?.table === table.name && seq.ownedBy.column === from) {
-      d.sequences.set(k, { ...seq, ownedBy: { table: table.name, column: to } });
-    }
+  const tableKey = relationKey(table.schema, table.name);
+  for (const [k, idx] of d.indexes.entriesReferencing(tableKey)) d.indexes.set(k, renameColumnInIndex(idx, from, to));
+  for (const [k, seq] of d.sequences.entriesReferencing(tableKey)) {
+    if (seq.ownedBy?.column === from) d.sequences.set(k, { ...seq, ownedBy: { table: table.name, column: to } });
   }
-  for (const [k, other] of d.tables) {
+  for (const [k, other] of d.tables.entriesReferencing(tableKey)) {
     const fix = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === table.schema && c.references.table.name === table.name && c.references.columns.includes(from)
         ? { ...c, references: { ...c.references, columns: c.references.columns.map((x) => (x === from ? to : x)) } }
         : c;
     if (other.constraints.some((c) => fix(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fix) });
   }
-  for (const [k, trg] of d.triggers) {
-    if (trg.schema === table.schema && trg.table === table.name && trg.updateColumns.includes(from)) {
+  for (const [k, trg] of d.triggers.entriesReferencing(tableKey)) {
+    if (trg.updateColumns.includes(from)) {
       d.triggers.set(k, { ...trg, updateColumns: trg.updateColumns.map((x) => (x === from ? to : x)) });
     }
   }

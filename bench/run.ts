@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: generates histories of S = 100, M = 1,000 and L = 5,000 tables, measures
+ * schema-sync next to its peers on a real PostgreSQL, and writes BENCHMARKS.md.
+ *
+ *   npm run bench -- [--sizes S,M,L] [--runs 5] [--heavy-runs 3] [--admin-url postgres://...]
+ *                    [--no-migra] [--out BENCHMARKS.md]
+ *
+ * The server is the one given (or BENCH_DATABASE_URL), else an embedded PostgreSQL 15 started for
+ * the run with max_locks_per_transaction raised: one transaction creating 5,000 tables with their
+ * indexes and sequences needs more locks than the default 64 per connection allow.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flagValue, withScratchServer } from '../scripts/support/scratch-database.js';
+import { BenchDatabases } from './databases.js';
+import { generateHistory } from './generate/history.js';
+import { measureSize, type SizeResult } from './measure-size.js';
+import { renderMarkdown } from './report/markdown.js';
+import { findPgTool, toolVersion } from './support/tools.js';
+
+const SIZES: Record<string, number> = { S: 100, M: 1_000, L: 5_000 };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const sizes = (flagValue(args, '--sizes') ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase());
+for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s} (expected S, M or L)`);
+const runs = Number(flagValue(args, '--runs') ?? 5);
+const heavyRuns = Number(flagValue(args, '--heavy-runs') ?? 3);
+const out = path.resolve(root, flagValue(args, '--out') ?? 'BENCHMARKS.md');
+const useMigra = !args.includes('--no-migra');
+const workDir = path.join(os.tmpdir(), 'schema-sync-bench');
+mkdirSync(workDir, { recursive: true });
+const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+
+if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+const pgDump = findPgTool('pg_dump');
+const psql = findPgTool('psql');
+const peers = [
+  `@pgkit/migra ${useMigra ? JSON.parse(readFileSync(path.join(root, 'node_modules/@pgkit/migra/package.json'), 'utf8')).version : '(skipped)'}`,
+  pgDump ? toolVersion(pgDump) : 'pg_dump not on this machine',
+  psql ? toolVersion(psql) : 'psql not on this machine',
+];
+
+const results: SizeResult[] = [];
+const started = Date.now();
+await withScratchServer(
+  flagValue(args, '--admin-url') ?? process.env.BENCH_DATABASE_URL,
+  async (adminUrl, description) => {
+    log(`server: ${description}`);
+    const dbs = await BenchDatabases.connect(adminUrl);
+    try {
+      const server = await dbs.serverVersion();
+      for (const size of sizes) {
+        const history = generateHistory(SIZES[size]!);
+        results.push(
+          await measureSize(size, history, dbs, {
+            runs, heavyRuns, workDir, migra: useMigra, log, ...(pgDump ? { pgDump } : {}), ...(psql ? { psql } : {}),
+          }),
+        );
+        log(`${size}: done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+      const cpus = os.cpus();
+      const env = {
+        date: new Date().toISOString().slice(0, 10),
+        machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+        node: process.version,
+        server: `${server} (${description.replace(/ on port.*/, '')})`,
+        peers,
+        command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runs} --heavy-runs ${heavyRuns}`,
+      };
+      const notesFile = path.join(root, 'bench', 'NOTES.md');
+      const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+      writeFileSync(out, renderMarkdown(results, env, notes));
+      writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ env, results }, null, 2));
+      log(`wrote ${path.relative(root, out)} (raw: ${path.join(workDir, 'results.json')}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    } finally {
+      await dbs.close();
+    }
+  },
+  ['max_locks_per_transaction=1024'],
+);
