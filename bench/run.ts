@@ -4,6 +4,8 @@
  *
  *   npm run bench -- [--sizes S,M,L] [--runs 5] [--heavy-runs 3] [--admin-url postgres://...]
  *                    [--no-migra] [--out BENCHMARKS.md]
+ *   npm run bench -- --render results.json   (re-renders BENCHMARKS.md from a run's raw results,
+ *                                            e.g. after editing bench/NOTES.md)
  *
  * The server is the one given (or BENCH_DATABASE_URL), else an embedded PostgreSQL 15 started for
  * the run with max_locks_per_transaction raised: one transaction creating 5,000 tables with their
@@ -17,7 +19,7 @@ import { flagValue, withScratchServer } from '../scripts/support/scratch-databas
 import { BenchDatabases } from './databases.js';
 import { generateHistory } from './generate/history.js';
 import { measureSize, type SizeResult } from './measure-size.js';
-import { renderMarkdown } from './report/markdown.js';
+import { renderMarkdown, type Environment } from './report/markdown.js';
 import { findPgTool, toolVersion } from './support/tools.js';
 
 const SIZES: Record<string, number> = { S: 100, M: 1_000, L: 5_000 };
@@ -42,9 +44,16 @@ const peers = [
   psql ? toolVersion(psql) : 'psql not on this machine',
 ];
 
+const notesFile = path.join(root, 'bench', 'NOTES.md');
+const readNotes = (): string => (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
+const rerender = flagValue(args, '--render');
 const results: SizeResult[] = [];
 const started = Date.now();
-await withScratchServer(
+if (rerender) {
+  const raw = JSON.parse(readFileSync(rerender, 'utf8')) as { env: Environment; results: SizeResult[] };
+  writeFileSync(out, renderMarkdown(raw.results, raw.env, readNotes()));
+  log(`re-rendered ${path.relative(root, out)} from ${rerender}`);
+} else await withScratchServer(
   flagValue(args, '--admin-url') ?? process.env.BENCH_DATABASE_URL,
   async (adminUrl, description) => {
     log(`server: ${description}`);
@@ -69,11 +78,10 @@ await withScratchServer(
         peers,
         command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runs} --heavy-runs ${heavyRuns}`,
       };
-      const notesFile = path.join(root, 'bench', 'NOTES.md');
-      const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
-      writeFileSync(out, renderMarkdown(results, env, notes));
-      writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ env, results }, null, 2));
-      log(`wrote ${path.relative(root, out)} (raw: ${path.join(workDir, 'results.json')}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      writeFileSync(out, renderMarkdown(results, env, readNotes()));
+      const raw = path.join(root, 'bench', 'results.json');
+      writeFileSync(raw, JSON.stringify({ env, results }, null, 2) + '\n');
+      log(`wrote ${path.relative(root, out)} and ${path.relative(root, raw)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     } finally {
       await dbs.close();
     }

@@ -46,6 +46,11 @@ function message(e: unknown, opts: ApplyOptions): string {
   if ((e as { code?: string }).code === '55P03') {
     return `${text} (another session holds a lock on the object; lock_timeout is ${Math.round((opts.lockTimeoutMs ?? 5000) / 1000)} s, see --lock-timeout)`;
   }
+  // 53200 out_of_memory, "out of shared memory": one transaction creating thousands of tables
+  // (each with indexes and sequences) holds more locks than max_locks_per_transaction allows.
+  if ((e as { code?: string }).code === '53200' && /shared memory/i.test(text)) {
+    return `${text} (the plan takes more locks in its one transaction than the server allows: raise max_locks_per_transaction, which needs a restart)`;
+  }
   return text;
 }
 
