@@ -1,4 +1,6 @@
 import type { Database } from '../db/index.js';
+import type { ReplayResult } from '../replay/index.js';
+import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
@@ -22,12 +24,8 @@ export interface CatalogScopeOptions {
   readonly includeAlembicVersion?: boolean;
 }
 
-/**
- * Starts reading the live catalog and returns the pending result, so the caller can replay the
- * migrations meanwhile (replayInput yields between revisions). The returned promise never
- * rejects unobserved: callers that give up on it use {@link settle}.
- */
-export function startIntrospection(db: Database, opts: CatalogScopeOptions): Promise<SchemaState> {
+/** Starts reading the live catalog; the promise never rejects unobserved. */
+function startIntrospection(db: Database, opts: CatalogScopeOptions): Promise<SchemaState> {
   const live = introspect(db, {
     ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}),
     includeAlembicVersion: !!opts.includeAlembicVersion,
@@ -36,18 +34,34 @@ export function startIntrospection(db: Database, opts: CatalogScopeOptions): Pro
   return live;
 }
 
-/** Waits for a pending introspection to finish, ignoring its outcome (before closing the connection). */
-export async function settle(live: Promise<unknown>): Promise<void> {
-  await live.catch(() => undefined);
+/**
+ * Replays the migrations while the live catalog is read (replayInput yields between revisions,
+ * so server and client work overlap), for commands that never write. Returns undefined when the
+ * replay reported errors (already printed); the catalog read is always finished before returning.
+ */
+export async function replayAndIntrospect(
+  db: Database,
+  input: MigrationInputOptions,
+  scope: CatalogScopeOptions,
+): Promise<{ readonly target: SchemaState; readonly live: SchemaState } | undefined> {
+  const pending = startIntrospection(db, scope);
+  const settle = (): Promise<unknown> => pending.catch(() => undefined);
+  let result: ReplayResult;
+  try {
+    result = await replayInput(input);
+  } catch (e) {
+    await settle();
+    throw e;
+  }
+  if (result.diagnostics.some((d) => d.severity === 'error')) {
+    await settle();
+    return undefined;
+  }
+  return { target: result.state, live: await pending };
 }
 
-/** Diffs and plans a replayed target against the (pending) live state: the core of `plan`. */
-export async function computePlan(
-  target: SchemaState,
-  pendingLive: Promise<SchemaState>,
-  opts: PlanOptions,
-): Promise<ComputedPlan> {
-  const live = await pendingLive;
+/** Diffs and plans a replayed target against the live state: the core of `plan`. */
+export function computePlan(target: SchemaState, live: SchemaState, opts: PlanOptions): ComputedPlan {
   const result = planChanges(diff(target, live), live, opts);
   const inPlace = inPlaceObjects(target, [...result.changes, ...result.skipped]);
   return { target, live, plan: result, summary: summarizePlan(result, inPlace.length), inPlace };

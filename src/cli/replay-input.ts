@@ -16,7 +16,7 @@ export const DEFAULT_MIGRATIONS = 'alembic-versions';
 /**
  * Loads and replays migrations, printing diagnostics and the summary to stderr. Returns the
  * result; callers decide what replay errors mean for their exit code. Between revisions it
- * yields to the event loop, so catalog queries started before it (see startIntrospection) are
+ * yields to the event loop, so catalog queries started before it (see replayAndIntrospect) are
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {

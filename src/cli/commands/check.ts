@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { compareStates, countObjects } from '../../diff/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
-import { settle, startIntrospection } from '../compute-plan.js';
+import { replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
-import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, migrationOptions } from '../common-options.js';
 
@@ -33,18 +32,10 @@ export function registerCheck(program: Command): void {
         const format = parseFormat(o.format, ['text', 'json']);
         const db = await openNamedDatabase(o.database);
         try {
-          // Read the catalog while the migrations replay (check never writes).
-          const pending = startIntrospection(db, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
-          const result = await replayInput({ ...o, quiet: format === 'json' }).catch(async (e: unknown) => {
-            await settle(pending);
-            throw e;
-          });
-          if (result.diagnostics.some((d) => d.severity === 'error')) {
-            await settle(pending);
-            return EXIT.error;
-          }
-          const live = await pending;
-          const target = o.schema.length ? restrictToSchemas(result.state, o.schema) : result.state;
+          const read = await replayAndIntrospect(db, { ...o, quiet: format === 'json' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          if (!read) return EXIT.error;
+          const { live } = read;
+          const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;
           const differences = compareStates(target, live);
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences };
           process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));

@@ -3,11 +3,10 @@ import { renderPlanJson } from '../../report/plan-json.js';
 import { renderPlanSql } from '../../report/plan-sql.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { renderSchemaDiff } from '../../report/schema-diff.js';
-import { computePlan, settle, startIntrospection } from '../compute-plan.js';
+import { computePlan, replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
-import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -42,18 +41,9 @@ export function registerPlan(program: Command): void {
         const format = parseFormat(o.format, ['text', 'sql', 'json']);
         const db = await openNamedDatabase(o.database);
         try {
-          // The catalog is read while the migrations replay (plan never writes, so nothing is lost
-          // by reading it before knowing whether the migrations replay cleanly).
-          const live = startIntrospection(db, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
-          const result = await replayInput({ ...o, quiet: format !== 'text' }).catch(async (e: unknown) => {
-            await settle(live);
-            throw e;
-          });
-          if (result.diagnostics.some((d) => d.severity === 'error')) {
-            await settle(live);
-            return EXIT.error;
-          }
-          const computed = await computePlan(result.state, live, {
+          const read = await replayAndIntrospect(db, { ...o, quiet: format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          if (!read) return EXIT.error;
+          const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
           });
