@@ -7,6 +7,7 @@ import type { Plan, PlanStep } from '../plan/types.js';
 import { UserError } from '../errors.js';
 import { acquireApplyLock, releaseApplyLock } from './advisory-lock.js';
 import { ApplyError } from './apply-error.js';
+import { batchSql, batchSteps } from './batches.js';
 
 /** How `apply` behaves; every field has a safe default. */
 export interface ApplyOptions {
@@ -54,28 +55,6 @@ function message(e: unknown, opts: ApplyOptions): string {
   return text;
 }
 
-/** Steps sent to the server in one round trip: a bound on statements and on SQL text. */
-const BATCH_STEPS = 200;
-const BATCH_BYTES = 512 * 1024;
-
-/** Splits steps into consecutive batches for one multi-statement query each. */
-export function batchSteps(steps: readonly PlanStep[]): PlanStep[][] {
-  const batches: PlanStep[][] = [];
-  let current: PlanStep[] = [];
-  let bytes = 0;
-  for (const step of steps) {
-    if (current.length && (current.length >= BATCH_STEPS || bytes + step.sql.length > BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(step);
-    bytes += step.sql.length;
-  }
-  if (current.length) batches.push(current);
-  return batches;
-}
-
 /**
  * Runs the steps in one transaction, sent in batches (one round trip per batch instead of per
  * step: at thousands of steps the round trips, not the DDL, dominate). The server does not say
@@ -89,8 +68,7 @@ async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep
   try {
     for (const batch of batchSteps(steps)) {
       for (const step of batch) opts.onStep?.(step, total);
-      // A newline before each `;`: a step's SQL may end in a `--` comment.
-      await db.exec(batch.map((s) => `${s.sql}\n;`).join('\n'));
+      await db.exec(batchSql(batch));
     }
   } catch {
     await db.exec('ROLLBACK').catch(() => undefined);

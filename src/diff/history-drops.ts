@@ -5,7 +5,10 @@ import { nameSpec, pastNames, type HistoryIndex } from './past-names.js';
 /** Views and materialized views share one name space and one drop index. */
 const groupOf = (kind: ObjectKind): ObjectKind => (kind === 'materialized view' ? 'view' : kind);
 
-const dropKey = (kind: ObjectKind, ref: HistoryRef): string => JSON.stringify([groupOf(kind), ref.schema, ref.parent ?? null, ref.name]);
+// NUL cannot occur in a PostgreSQL name, so it separates the parts unambiguously; a parent is
+// marked with '=' so that "no parent" and any parent differ.
+const dropKey = (kind: ObjectKind, ref: HistoryRef): string =>
+  `${groupOf(kind)}\0${ref.schema}\0${ref.parent === undefined ? '' : `=${ref.parent}`}\0${ref.name}`;
 
 /**
  * Every name the history dropped an object under, including the names it had before renames

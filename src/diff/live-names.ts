@@ -27,6 +27,8 @@ export function renameColumnsInExpression(sql: string, renames: ReadonlyMap<stri
   return out;
 }
 
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
+
 const swap = (names: readonly string[], renames: ReadonlyMap<string, string>): string[] => names.map((n) => renames.get(n) ?? n);
 
 /**
@@ -86,7 +88,12 @@ export class LiveNames {
 
   /** Column renames of a live table (live name -> target name). */
   columnRenames(table: QualifiedName): ReadonlyMap<string, string> {
-    return this.columns.get(relationKey(table.schema, table.name)) ?? new Map();
+    return this.columns.get(relationKey(table.schema, table.name)) ?? NO_RENAMES;
+  }
+
+  /** Whether live table or view `ref` keeps its name in the target. */
+  private keepsName(ref: QualifiedName): boolean {
+    return this.relations.size === 0 || !this.relations.has(relationKey(ref.schema, ref.name));
   }
 
   /** The target spelling of a live column type (enum renames, arrays of them included). */
@@ -109,6 +116,8 @@ export class LiveNames {
         for (const [from, to] of labels) if (def === normalizeExpression(quoteLiteral(from))) def = normalizeExpression(quoteLiteral(to));
       }
     }
+    // Most columns are untouched by any rename: the live object itself is the answer.
+    if (!renames.size && type === c.type && def === c.default) return c;
     const generated = c.generated === undefined ? undefined : renameColumnsInExpression(c.generated, renames);
     const { default: _d, generated: _g, ...rest } = c;
     return {
@@ -131,6 +140,9 @@ export class LiveNames {
   /** A live constraint of live table `table`, under target names. */
   constraint(table: QualifiedName, c: ConstraintDef): ConstraintDef {
     const renames = this.columnRenames(table);
+    const untouched = !renames.size &&
+      (c.type !== 'foreign key' || (this.keepsName(c.references.table) && !this.columnRenames(c.references.table).size));
+    if (untouched) return c;
     switch (c.type) {
       case 'primary key':
         return { ...c, columns: swap(c.columns, renames), include: swap(c.include, renames) };
@@ -160,6 +172,7 @@ export class LiveNames {
   index(idx: IndexDef): IndexDef {
     const table = { schema: idx.schema, name: idx.table };
     const renames = this.columnRenames(table);
+    if (!renames.size && this.keepsName(table)) return idx;
     const to = this.relation(table);
     const where = idx.where === undefined ? undefined : renameColumnsInExpression(idx.where, renames);
     const { where: _w, ...rest } = idx;

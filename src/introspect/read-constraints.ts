@@ -3,6 +3,7 @@ import { type ConstraintSpec, parseConstraintDefinition } from '../parse/index.j
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
 import { constraintFromSpec } from './constraint-from-spec.js';
+import { foreignKeyShape } from './definition-shapes.js';
 
 /** A constraint and the oid of its table. */
 export interface ConstraintOfTable {
@@ -54,12 +55,14 @@ ORDER BY con.conrelid, con.conname`;
 export const readConstraints: CatalogQuery<Row, ConstraintOfTable[]> = {
   sql: () => SQL,
   build: (rows) => {
-    // Definitions repeat (`PRIMARY KEY (id)` on most tables); the name is taken from conname.
+    // Definitions repeat (`PRIMARY KEY (id)` on most tables; foreign keys but for the table
+    // they reference, which comes from confrelid): each is lowered once. The name is conname.
     const specs = new Map<string, ConstraintSpec>();
     return rows.map((r) => {
-      let spec = specs.get(r.definition);
+      const shape = foreignKeyShape(r.definition) ?? r.definition;
+      let spec = specs.get(shape);
       try {
-        if (!spec) specs.set(r.definition, (spec = parseConstraintDefinition('c', r.definition)));
+        if (!spec) specs.set(shape, (spec = parseConstraintDefinition('c', r.definition)));
       } catch (err) {
         throw new Error(
           `cannot read constraint ${r.name} of table ${r.schema}.${r.table_name}: ${(err as Error).message}\n${r.definition}`,

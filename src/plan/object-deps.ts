@@ -1,4 +1,5 @@
 import type { QualifiedName } from '../model/names.js';
+import type { SchemaState } from '../model/schema-state.js';
 import type {
   ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
@@ -42,6 +43,26 @@ function relation(rel: QualifiedName): Mentionable {
   return { key: relationDep(rel), ref: { schema: rel.schema, name: rel.name } };
 }
 
+function enumType(e: EnumDef): Mentionable {
+  return { key: typeDep(e), ref: { schema: e.schema, name: e.name } };
+}
+
+function routine(f: FunctionDef): Mentionable {
+  return { key: functionDep(f), ref: { schema: f.schema, name: f.name } };
+}
+
+/**
+ * Everything expressions in a state can name (its relations, enum types and functions): the
+ * `mentionables` of every object's Deps, without computing the rest of them.
+ */
+export function stateMentionables(s: SchemaState): Mentionable[] {
+  const out: Mentionable[] = [];
+  for (const rels of [s.tables, s.views, s.sequences, s.indexes] as const) for (const r of rels.values()) out.push(relation(r));
+  for (const e of s.enums.values()) out.push(enumType(e));
+  for (const f of s.functions.values()) out.push(routine(f));
+  return out;
+}
+
 /** A schema. */
 export function schemaDeps(s: SchemaDef): Deps {
   return deps({ provides: [schemaDep(s.name)] });
@@ -56,7 +77,7 @@ export function extensionDeps(e: ExtensionDef): Deps {
 export function enumDeps(e: EnumDef): Deps {
   return deps({
     provides: [typeDep(e), ...e.values.map((v) => enumValueDep(e, v))],
-    mentionables: [{ key: typeDep(e), ref: { schema: e.schema, name: e.name } }],
+    mentionables: [enumType(e)],
     requires: [schemaDep(e.schema)],
   });
 }
@@ -157,10 +178,9 @@ export function viewDeps(v: ViewDef): Deps {
  * only for LANGUAGE sql, the one PostgreSQL validates against existing tables at creation.
  */
 export function functionDeps(f: FunctionDef): Deps {
-  const ref = { schema: f.schema, name: f.name };
   return deps({
     provides: [functionDep(f), routineDep(f, f.identityArgs)],
-    mentionables: [{ key: functionDep(f), ref }],
+    mentionables: [routine(f)],
     requires: [schemaDep(f.schema)],
     mentions: [f.args, ...(f.returns !== undefined ? [f.returns] : []), ...(isSqlFunction(f) ? [f.body] : [])],
   });

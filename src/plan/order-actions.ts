@@ -3,9 +3,7 @@ import { dependencyOrder } from '../report/sort-order.js';
 import type { Action } from './action.js';
 import { freeDep, isNameDep, type DepKey } from './dependency-keys.js';
 import { MentionIndex } from './mentions.js';
-import {
-  enumDeps, functionDeps, indexDeps, sequenceDeps, tableDeps, viewDeps, type Deps,
-} from './object-deps.js';
+import { stateMentionables } from './object-deps.js';
 
 /** Actions in execution order, with what each must follow (positions in `order`). */
 export interface OrderedActions {
@@ -41,21 +39,6 @@ function multiMap(entries: Iterable<readonly [DepKey, number]>): Map<DepKey, num
   return out;
 }
 
-/** Everything expressions in the live database can name, to see what live views and defaults use. */
-function liveMentionIndex(live: SchemaState): MentionIndex {
-  const index = new MentionIndex();
-  const all: Deps[] = [
-    ...[...live.tables.values()].map((t) => tableDeps(t)),
-    ...[...live.views.values()].map(viewDeps),
-    ...[...live.sequences.values()].map(sequenceDeps),
-    ...[...live.indexes.values()].map(indexDeps),
-    ...[...live.enums.values()].map(enumDeps),
-    ...[...live.functions.values()].map(functionDeps),
-  ];
-  for (const d of all) index.add(d.mentionables);
-  return index;
-}
-
 /**
  * Which action must follow which: a creation follows the creations of what it needs (also
  * through names its expressions mention) and the drops or renames that free its name; a drop
@@ -74,10 +57,17 @@ function dependencies(actions: readonly Action[], live: SchemaState): Set<number
 
   const dropsHave = multiMap(actions.flatMap((a, i) => (a.live ? a.live.provides.map((k) => [k, i] as const) : [])));
   const cleared = multiMap(actions.flatMap((a, i) => (a.clearedBy ?? []).map((k) => [k, i] as const)));
-  const liveMentions = liveMentionIndex(live);
+  // Only drops and alterations carry live Deps; the index of the whole live schema is built
+  // only when one of them has expressions to resolve.
+  let liveMentions: MentionIndex | undefined;
+  const resolveLive = (texts: readonly string[]): DepKey[] => {
+    if (!texts.length) return [];
+    if (!liveMentions) (liveMentions = new MentionIndex()).add(stateMentionables(live));
+    return liveMentions.resolve(texts);
+  };
   actions.forEach((a, i) => {
     if (!a.live) return;
-    for (const k of [...a.live.requires, ...liveMentions.resolve(a.live.mentions)]) {
+    for (const k of [...a.live.requires, ...resolveLive(a.live.mentions)]) {
       for (const j of [...(dropsHave.get(k) ?? []), ...(cleared.get(k) ?? [])]) if (j !== i) after[j]!.add(i);
     }
   });
