@@ -23,3 +23,19 @@ describe('fingerprint', () => {
     expect(plan(diffOf(), a).fingerprint).toBe(fingerprint(a));
   });
 });
+
+describe('fingerprint, written piece by piece', () => {
+  it('is the sha256 of the whole state as one canonical JSON text', async () => {
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../../src/diff/compare-states.js');
+    const { entriesByKey } = await import('../../src/report/sort-order.js');
+    const s = buildState(sampleParts());
+    const whole = canonicalJson({
+      schemas: entriesByKey(s.schemas), extensions: entriesByKey(s.extensions), enums: entriesByKey(s.enums),
+      sequences: entriesByKey(s.sequences), tables: entriesByKey(s.tables), indexes: entriesByKey(s.indexes),
+      views: entriesByKey(s.views), functions: entriesByKey(s.functions), triggers: entriesByKey(s.triggers), history: s.history,
+    });
+    expect(s.tables.size).toBeGreaterThan(0);
+    expect(fingerprint(s)).toBe(createHash('sha256').update(whole).digest('hex'));
+  });
+});
