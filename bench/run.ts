@@ -8,8 +8,9 @@
  *                                            e.g. after editing bench/NOTES.md)
  *
  * The server is the one given (or BENCH_DATABASE_URL), else an embedded PostgreSQL 15 started for
- * the run with max_locks_per_transaction raised: one transaction creating 5,000 tables with their
- * indexes and sequences needs more locks than the default 64 per connection allow.
+ * the run with max_locks_per_transaction raised (one transaction creating 5,000 tables with their
+ * indexes and sequences needs more locks than the default 64 per connection allow) and with
+ * durability off, which takes disk flush stalls out of the comparison (see below).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,14 @@ import { renderMarkdown, type Environment } from './report/markdown.js';
 import { findPgTool, toolVersion } from './support/tools.js';
 
 const SIZES: Record<string, number> = { S: 100, M: 1_000, L: 5_000 };
+// The embedded server's settings. The benchmark compares clients on one server, and the same
+// 5,000-table apply (ours or psql's) took 20 s in one run and 39 s in the next, so what can run
+// in the background is off: disk flushes (fsync, synchronous_commit, full_page_writes, spaced-out
+// checkpoints) and autovacuum, which would compete for the machine's 2 cores.
+const SERVER_SETTINGS = [
+  'max_locks_per_transaction=1024', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off',
+  'max_wal_size=8GB', 'checkpoint_timeout=30min', 'autovacuum=off',
+];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const sizes = (flagValue(args, '--sizes') ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase());
@@ -47,6 +56,7 @@ const peers = [
 const notesFile = path.join(root, 'bench', 'NOTES.md');
 const readNotes = (): string => (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
 const rerender = flagValue(args, '--render');
+const adminGiven = flagValue(args, '--admin-url') ?? process.env.BENCH_DATABASE_URL;
 const results: SizeResult[] = [];
 const started = Date.now();
 if (rerender) {
@@ -54,7 +64,7 @@ if (rerender) {
   writeFileSync(out, renderMarkdown(raw.results, raw.env, readNotes()));
   log(`re-rendered ${path.relative(root, out)} from ${rerender}`);
 } else await withScratchServer(
-  flagValue(args, '--admin-url') ?? process.env.BENCH_DATABASE_URL,
+  adminGiven,
   async (adminUrl, description) => {
     log(`server: ${description}`);
     const dbs = await BenchDatabases.connect(adminUrl);
@@ -74,7 +84,7 @@ if (rerender) {
         date: new Date().toISOString().slice(0, 10),
         machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
         node: process.version,
-        server: `${server} (${description.replace(/ on port.*/, '')})`,
+        server: `${server} (${description.replace(/ on port.*/, '')}${adminGiven ? '' : `; ${SERVER_SETTINGS.join(', ')}`})`,
         peers,
         command: `npm run bench -- --sizes ${sizes.join(',')} --runs ${runs} --heavy-runs ${heavyRuns}`,
       };
@@ -86,5 +96,5 @@ if (rerender) {
       await dbs.close();
     }
   },
-  ['max_locks_per_transaction=1024'],
+  SERVER_SETTINGS,
 );
