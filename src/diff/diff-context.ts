@@ -14,8 +14,8 @@ import { HistoryIndex } from './past-names.js';
 const NOT_COMPARED = new Set(['origin', 'name', 'schema', 'comment']);
 
 /**
- * Do two objects differ in anything but the named attributes? Canonical JSON, so property
- * order and `undefined` fields do not count.
+ * Do two objects differ in anything but the named attributes? Structural (sameValue), so
+ * property order and `undefined` fields do not count.
  */
 export function differs(target: object, live: object, ignore: readonly string[] = []): boolean {
   const skip = ignore.length ? new Set([...NOT_COMPARED, ...ignore]) : NOT_COMPARED;

@@ -1,11 +1,10 @@
 import type { IndexDef } from '../model/index.js';
+import type { Ddl } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 import { indexShape } from './definition-shapes.js';
 import { lowerDefinition } from './lower-definition.js';
-
-const lowerCreateIndex = (sql: string, what: string) => lowerDefinition('createIndex', sql, what);
 
 /** A stand-alone index and the oid of the table (or materialized view) it indexes. */
 export interface IndexOfTable {
@@ -46,12 +45,12 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
   sql: () => SQL,
   build: (rows) => {
     // Most definitions differ only in the index and table names: each shape is lowered once.
-    const lowered = new Map<string, ReturnType<typeof lowerCreateIndex>>();
+    const lowered = new Map<string, Extract<Ddl, { kind: 'createIndex' }>>();
     return rows.map((r) => {
       const shape = indexShape(r.definition);
       let ddl = shape === undefined ? undefined : lowered.get(shape);
       if (!ddl) {
-        ddl = lowerCreateIndex(r.definition, `index ${r.schema}.${r.name}`);
+        ddl = lowerDefinition('createIndex', r.definition, `index ${r.schema}.${r.name}`);
         if (shape !== undefined) lowered.set(shape, ddl);
       }
       const index: IndexDef = {

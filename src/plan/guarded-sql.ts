@@ -7,11 +7,7 @@ import { dollarQuote } from '../model/sql/index.js';
  * not subject to variable substitution, so they run exactly as written.
  */
 export function guardedSql(condition: string, statements: readonly string[]): string {
-  return `DO ${dollarQuote(` BEGIN ${guardedBlock(condition, statements)} END `)}`;
-}
-
-function guardedBlock(condition: string, statements: readonly string[]): string {
-  return `IF ${condition} THEN ${statements.map((s) => `${s};`).join(' ')} END IF;`;
+  return mergeGuardedBlocks([`IF ${condition} THEN ${statements.map((s) => `${s};`).join(' ')} END IF;`]);
 }
 
 const GUARDED = /^DO (\$[A-Za-z0-9_]*\$) BEGIN (IF [\s\S]* END IF;) END \1$/;

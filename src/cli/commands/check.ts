@@ -18,7 +18,6 @@ interface CheckOptions {
   includeAlembicVersion?: boolean;
 }
 
-const collect = (v: string, acc: string[]): string[] => [...acc, v];
 
 /** `schema-sync check`: does the live database equal what the migrations describe? Exit 0 / 2 / 1. */
 export function registerCheck(program: Command): void {
