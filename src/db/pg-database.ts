@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { UserError } from '../errors.js';
 import type { Database } from './database.js';
 import { wrapDriverError } from './driver-error.js';
@@ -11,12 +11,14 @@ const APPLICATION_NAME = 'schema-sync';
 const CONNECT_TIMEOUT_MS = 15_000;
 
 /** Per-client type parsers, so that we never mutate pg's process-wide defaults. */
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: string) => {
-    const parser = format === 'binary' ? undefined : TEXT_PARSERS[oid];
-    return parser ?? pg.types.getTypeParser(oid, format as 'text');
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
+function clientTypes(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: string) => {
+      const parser = format === 'binary' ? undefined : TEXT_PARSERS[oid];
+      return parser ?? driver.types.getTypeParser(oid, format as 'text');
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
 
 /**
  * Connects one `pg.Client`. `connectionString` undefined means "only the PG* environment";
@@ -31,13 +33,15 @@ export async function openPgDatabase(
   const fail = (err: unknown): UserError =>
     new UserError(`Cannot connect to ${label}: ${scrubSecrets(describe(err), allSecrets)}`);
 
+  // Loaded on first use: `state` never connects and skips its ~60 ms of startup.
+  const { default: driver } = await import('pg');
   let client: pg.Client;
   try {
-    client = new pg.Client({
+    client = new driver.Client({
       connectionString,
       application_name: APPLICATION_NAME,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      types,
+      types: clientTypes(driver),
     });
   } catch (err) {
     // pg-connection-string throws on malformed URLs (it redacts its own `input` field).

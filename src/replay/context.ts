@@ -16,19 +16,25 @@ export class ReplayContext {
     readonly draft: Draft,
     readonly pos: StatementPos,
     private readonly sink: Diagnostic[],
-    readonly statement: string,
+    /** The statement's SQL; diagnostics quote its first words. */
+    private readonly sql: string,
   ) {
     this.origin = { revision: pos.revision, file: pos.file, line: pos.line };
   }
 
   /** PostgreSQL would reject the statement at this point of the history. */
   error(message: string): void {
-    this.sink.push({ severity: 'error', message, pos: this.pos, statement: this.statement });
+    this.sink.push({ severity: 'error', message, pos: this.pos, statement: this.statement() });
   }
 
   /** Valid, but part of it is not modelled. */
   warn(message: string): void {
-    this.sink.push({ severity: 'warning', message, pos: this.pos, statement: this.statement });
+    this.sink.push({ severity: 'warning', message, pos: this.pos, statement: this.statement() });
+  }
+
+  /** The first three words of the statement, computed only when a diagnostic needs them. */
+  statement(): string {
+    return this.sql.split(/\s+/, 3).join(' ');
   }
 
   schemaOf(ref: NameRef): string {

@@ -92,7 +92,7 @@ class ReplaySession {
       this.noop++;
       return;
     }
-    const ctx = new ReplayContext(this.draft, st.pos, this.diagnostics, st.sql.split(/\s+/).slice(0, 3).join(' '));
+    const ctx = new ReplayContext(this.draft, st.pos, this.diagnostics, st.sql);
     const r = applyStatement(ctx, st.ddl);
     if (r === 'modelled') this.modelled++;
     else if (r === 'noop') this.noop++;

@@ -41,8 +41,13 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
   );
   const orderedViews = viewOrder(state);
   const added = tables
-    .flatMap((t) => byName(t.constraints.filter(addedLater)).map((c) => ({ t, c })))
-    .sort((x, y) => compareText(relationKey(x.t.schema, x.t.name), relationKey(y.t.schema, y.t.name)));
+    .flatMap((t) => {
+      const later = t.constraints.filter(addedLater);
+      if (!later.length) return [];
+      const key = relationKey(t.schema, t.name);
+      return byName(later).map((c) => ({ key, t, c }));
+    })
+    .sort((x, y) => compareText(x.key, y.key));
 
   const sections: [string, string[]][] = [
     ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
