@@ -1,4 +1,5 @@
 import type { ConstraintDef, QualifiedName } from '../model/index.js';
+import type { Mutable } from '../model/mutable.js';
 import type { ConstraintSpec } from '../parse/index.js';
 
 /** What pg_constraint says beyond the printed definition; it wins over the printed text. */
@@ -18,22 +19,22 @@ export interface ConstraintFacts {
  * referenced columns are omitted by nobody but a human, yet confkey is the truth either way.
  */
 export function constraintFromSpec(spec: ConstraintSpec, facts: ConstraintFacts): ConstraintDef {
-  const base = {
-    name: facts.name,
-    deferrable: facts.deferrable,
-    initiallyDeferred: facts.initiallyDeferred,
-    ...(facts.comment !== undefined ? { comment: facts.comment } : {}),
-  };
+  const { name, deferrable, initiallyDeferred } = facts;
+  let def: Mutable<ConstraintDef>;
   switch (spec.type) {
     case 'primary key':
-      return { ...base, type: 'primary key', columns: spec.columns, include: spec.include };
+      def = { name, deferrable, initiallyDeferred, type: 'primary key', columns: spec.columns, include: spec.include };
+      break;
     case 'unique':
-      return {
-        ...base, type: 'unique', columns: spec.columns, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct,
+      def = {
+        name, deferrable, initiallyDeferred, type: 'unique', columns: spec.columns, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct,
       };
+      break;
     case 'foreign key':
-      return {
-        ...base,
+      def = {
+        name,
+        deferrable,
+        initiallyDeferred,
         type: 'foreign key',
         columns: spec.columns,
         references: {
@@ -45,12 +46,16 @@ export function constraintFromSpec(spec: ConstraintSpec, facts: ConstraintFacts)
         },
         validated: facts.validated,
       };
+      break;
     case 'check':
-      return { ...base, type: 'check', expression: spec.expression, validated: facts.validated, noInherit: spec.noInherit };
+      def = { name, deferrable, initiallyDeferred, type: 'check', expression: spec.expression, validated: facts.validated, noInherit: spec.noInherit };
+      break;
     case 'exclude':
-      return {
-        ...base, type: 'exclude', method: spec.method, keys: spec.keys, include: spec.include,
-        ...(spec.where !== undefined ? { where: spec.where } : {}),
-      };
+      def = { name, deferrable, initiallyDeferred, type: 'exclude', method: spec.method, keys: spec.keys, include: spec.include };
+      if (spec.where !== undefined) def.where = spec.where;
+      break;
   }
+  // After the type's fields: keeping it where it was (4th) would take the object spread this avoids.
+  if (facts.comment !== undefined) def.comment = facts.comment;
+  return def;
 }

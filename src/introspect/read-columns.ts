@@ -1,9 +1,9 @@
 import type { ColumnDef } from '../model/index.js';
+import type { Mutable } from '../model/mutable.js';
 import { normalizeExpression } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
 import { columnTypeText } from './column-type.js';
-import { commentField } from './comment-field.js';
 
 /** A column and the oid of its table. */
 export interface ColumnOfTable {
@@ -75,18 +75,14 @@ export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
       const expression = r.expression === null ? undefined : normalizeExpression(r.expression);
       // attgenerated 's' (stored); PostgreSQL 18 adds 'v' (virtual), which the model does not tell apart.
       const generated = r.generated !== '' ? expression : undefined;
-      const column: ColumnDef = {
-        name: r.name,
-        type,
-        notNull: r.not_null,
-        ...(expression !== undefined && generated === undefined && r.identity === '' ? { default: expression } : {}),
-        ...(r.identity !== ''
-          ? { identity: { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) } }
-          : {}),
-        ...(generated !== undefined ? { generated } : {}),
-        ...(r.collation !== null ? { collation: `"${r.collation}"` } : {}),
-        ...commentField(r.description),
-      };
+      const column: Mutable<ColumnDef> = { name: r.name, type, notNull: r.not_null };
+      if (expression !== undefined && generated === undefined && r.identity === '') column.default = expression;
+      if (r.identity !== '') {
+        column.identity = { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) };
+      }
+      if (generated !== undefined) column.generated = generated;
+      if (r.collation !== null) column.collation = `"${r.collation}"`;
+      if (r.description != null) column.comment = r.description;
       return { tableOid: r.table_oid, column };
     }),
 };

@@ -1,3 +1,4 @@
+import type { Mutable } from '../../model/mutable.js';
 import type { ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode } from '../normalize-expr.js';
@@ -48,15 +49,11 @@ export function lowerColumnDef(cd: AstNode): ColumnSpec {
       }
     }
   }
+  const spec: Mutable<ColumnSpec> = { name: cd.colname, type: lowerTypeName(cd.typeName), notNull, constraints };
+  if (def !== undefined) spec.default = def;
+  if (identity) spec.identity = identity;
+  if (generated !== undefined) spec.generated = generated;
   const collation = lowerCollation(cd.collClause);
-  return {
-    name: cd.colname,
-    type: lowerTypeName(cd.typeName),
-    notNull,
-    ...(def !== undefined ? { default: def } : {}),
-    ...(identity ? { identity } : {}),
-    ...(generated !== undefined ? { generated } : {}),
-    ...(collation ? { collation } : {}),
-    constraints,
-  };
+  if (collation) spec.collation = collation;
+  return spec;
 }

@@ -1,4 +1,5 @@
 import type { ForeignKeyAction, IndexKey } from '../../model/objects.js';
+import type { Mutable } from '../../model/mutable.js';
 import type { ConstraintSpec, NameRef } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode, columnsInExprNode } from '../normalize-expr.js';
@@ -19,31 +20,30 @@ export function rangeVarName(rv: AstNode): NameRef {
  * undefined for the kinds that are column properties (NOT NULL, DEFAULT, ...).
  */
 export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | undefined {
-  const base = {
-    ...(c.conname ? { name: c.conname as string } : {}),
-    deferrable: !!c.deferrable,
-    initiallyDeferred: !!c.initdeferred,
-    ...(column !== undefined ? { onColumn: column } : {}),
-  };
+  const deferrable = !!c.deferrable;
+  const initiallyDeferred = !!c.initdeferred;
+  let spec: Mutable<ConstraintSpec>;
   switch (c.contype) {
     case 'CONSTR_PRIMARY':
-      return {
-        ...base, type: 'primary key',
+      spec = {
+        type: 'primary key', deferrable, initiallyDeferred,
         columns: column !== undefined && !c.keys ? [column] : strList(c.keys),
         include: strList(c.including),
-        ...(c.indexname ? { usingIndex: c.indexname as string } : {}),
       };
+      if (c.indexname) spec.usingIndex = c.indexname as string;
+      break;
     case 'CONSTR_UNIQUE':
-      return {
-        ...base, type: 'unique',
+      spec = {
+        type: 'unique', deferrable, initiallyDeferred,
         columns: column !== undefined && !c.keys ? [column] : strList(c.keys),
         include: strList(c.including),
         nullsNotDistinct: !!c.nulls_not_distinct,
-        ...(c.indexname ? { usingIndex: c.indexname as string } : {}),
       };
+      if (c.indexname) spec.usingIndex = c.indexname as string;
+      break;
     case 'CONSTR_FOREIGN':
-      return {
-        ...base, type: 'foreign key',
+      spec = {
+        type: 'foreign key', deferrable, initiallyDeferred,
         columns: column !== undefined && !c.fk_attrs ? [column] : strList(c.fk_attrs),
         table: rangeVarName(c.pktable),
         refColumns: strList(c.pk_attrs),
@@ -52,30 +52,31 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
         match: FK_MATCH[c.fk_matchtype ?? 's'] ?? 'simple',
         notValid: !!c.skip_validation,
       };
+      break;
     case 'CONSTR_CHECK':
-      return {
-        ...base, type: 'check',
+      spec = {
+        type: 'check', deferrable, initiallyDeferred,
         expression: canonicalExprNode(c.raw_expr),
         columnsMentioned: columnsInExprNode(c.raw_expr),
         notValid: !!c.skip_validation,
         noInherit: !!c.is_no_inherit,
       };
+      break;
     case 'CONSTR_EXCLUSION': {
       const keys: IndexKey[] = (c.exclusions ?? []).map((pair: AstNode) => {
         const [elem, op] = pair.List.items;
         return { ...lowerIndexElem(elem.IndexElem), operator: strList(op.List.items).join('.') };
       });
-      return {
-        ...base, type: 'exclude',
-        method: c.access_method ?? 'btree',
-        keys,
-        include: strList(c.including),
-        ...(c.where_clause ? { where: canonicalExprNode(c.where_clause) } : {}),
-      };
+      spec = { type: 'exclude', deferrable, initiallyDeferred, method: c.access_method ?? 'btree', keys, include: strList(c.including) };
+      if (c.where_clause) spec.where = canonicalExprNode(c.where_clause);
+      break;
     }
     default:
       return undefined;
   }
+  if (c.conname) spec.name = c.conname as string;
+  if (column !== undefined) spec.onColumn = column;
+  return spec;
 }
 
 /**

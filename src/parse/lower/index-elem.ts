@@ -1,3 +1,4 @@
+import type { Mutable } from '../../model/mutable.js';
 import type { IndexKey } from '../../model/objects.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode } from '../normalize-expr.js';
@@ -19,12 +20,13 @@ export function lowerIndexElem(e: AstNode): IndexKey {
   }
   const opclass = strList(e.opclass);
   const collation = strList(e.collation);
-  return {
-    ...(column !== undefined ? { column } : {}),
-    ...(expression !== undefined ? { expression } : {}),
-    ...(collation.length ? { collation: collation.map((c) => `"${c}"`).join('.') } : {}),
-    ...(opclass.length ? { opclass: opclass[opclass.length - 1]! } : {}),
-    descending,
-    nullsFirst,
-  };
+  // Fields in the model's order (JSON output shows it).
+  const key = {} as Mutable<IndexKey>;
+  if (column !== undefined) key.column = column;
+  if (expression !== undefined) key.expression = expression;
+  if (collation.length) key.collation = collation.map((c) => `"${c}"`).join('.');
+  if (opclass.length) key.opclass = opclass[opclass.length - 1]!;
+  key.descending = descending;
+  key.nullsFirst = nullsFirst;
+  return key;
 }

@@ -1,3 +1,4 @@
+import type { Mutable } from '../../model/mutable.js';
 import type { Ddl, NameRef, TargetKind } from '../ddl.js';
 import { type AstNode, deparseNode, str, strList } from '../libpg.js';
 import { canonicalExprNode, canonicalQueryNode } from '../normalize-expr.js';
@@ -26,20 +27,21 @@ export function lowerIndex(s: AstNode): Ddl {
     if (col?.length === 1) return str(col[0]);
     return 'expr';
   });
-  return {
+  const ddl: Mutable<Extract<Ddl, { kind: 'createIndex' }>> = {
     kind: 'createIndex',
-    ...(s.idxname ? { name: s.idxname as string } : {}),
     table: rangeVarName(s.relation),
     unique: !!s.unique,
     method: s.accessMethod ?? 'btree',
     keys,
     keyNames,
     include: (s.indexIncludingParams ?? []).map((p: AstNode) => p.IndexElem.name as string),
-    ...(s.whereClause ? { where: canonicalExprNode(s.whereClause) } : {}),
     nullsNotDistinct: !!s.nulls_not_distinct,
     ifNotExists: !!s.if_not_exists,
     concurrently: !!s.concurrent,
   };
+  if (s.idxname) ddl.name = s.idxname as string;
+  if (s.whereClause) ddl.where = canonicalExprNode(s.whereClause);
+  return ddl;
 }
 
 /** Lowers CREATE TYPE .. AS ENUM and ALTER TYPE .. ADD/RENAME VALUE. */

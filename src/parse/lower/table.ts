@@ -1,3 +1,4 @@
+import type { Mutable } from '../../model/mutable.js';
 import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
 import { type AstNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
@@ -55,16 +56,17 @@ export function lowerCreateTable(s: AstNode): Ddl {
   if (s.inhRelations?.length && !s.partbound) return { kind: 'unsupported', what: 'CREATE TABLE ... INHERITS' };
   if (s.relation.relpersistence === 't') return { kind: 'noop', what: 'CREATE TEMPORARY TABLE' };
   const parent = s.partbound && s.inhRelations?.[0]?.RangeVar;
-  return {
+  const ddl: Mutable<Extract<Ddl, { kind: 'createTable' }>> = {
     kind: 'createTable',
     table: rangeVarName(s.relation),
     ifNotExists: !!s.if_not_exists,
     unlogged: s.relation.relpersistence === 'u',
     columns,
     constraints,
-    ...(s.partspec ? { partitionBy: partitionByText(s.partspec) } : {}),
-    ...(parent ? { partitionOf: { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) } } : {}),
   };
+  if (s.partspec) ddl.partitionBy = partitionByText(s.partspec);
+  if (parent) ddl.partitionOf = { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) };
+  return ddl;
 }
 
 function lowerAlterCommand(cmd: AstNode): AlterTableCommand {

@@ -1,3 +1,4 @@
+import type { Mutable } from '../../model/mutable.js';
 import type { ColumnDef, TableDef } from '../../model/objects.js';
 import type { ColumnSpec } from '../../parse/ddl.js';
 import { coerceConstantDefault } from '../../parse/index.js';
@@ -28,16 +29,14 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
     notNull = true;
   }
   if (def !== undefined) def = coerceConstantDefault(def, type);
-  return {
-    name: spec.name,
-    type,
-    notNull,
-    ...(def !== undefined && !identity ? { default: def } : {}),
-    ...(identity ? { identity } : {}),
-    ...(spec.generated !== undefined ? { generated: spec.generated } : {}),
-    ...(spec.collation !== undefined ? { collation: spec.collation } : {}),
-    origin: ctx.origin,
-  };
+  // Fields in the model's order (JSON output shows it); origin last.
+  const column: Mutable<ColumnDef> = { name: spec.name, type, notNull };
+  if (def !== undefined && !identity) column.default = def;
+  if (identity) column.identity = identity;
+  if (spec.generated !== undefined) column.generated = spec.generated;
+  if (spec.collation !== undefined) column.collation = spec.collation;
+  column.origin = ctx.origin;
+  return column;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { qualify } from '../../model/names.js';
-import type { ConstraintDef, TableDef } from '../../model/objects.js';
+import type { ColumnDef, ConstraintDef, TableDef } from '../../model/objects.js';
 import type { ConstraintSpec } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { withoutDefaultOpclasses } from '../index-keys.js';
@@ -42,12 +42,28 @@ function chooseConstraintName(ctx: ReplayContext, table: TableDef, spec: Constra
  * referenced columns, marks PK columns NOT NULL, and registers the name. Returns the new table.
  */
 export function addConstraint(ctx: ReplayContext, table: TableDef, spec: ConstraintSpec, pending: string[] = []): TableDef {
+  const added = constraintAddition(ctx, table, spec, pending);
+  return added ? { ...table, columns: added.columns, constraints: [...table.constraints, added.def] } : table;
+}
+
+/**
+ * What adding a constraint to `table` makes (see addConstraint): the constraint and the table's
+ * columns after it. Undefined when PostgreSQL would reject it (reported). CREATE TABLE builds its
+ * table once from these instead of copying it per constraint.
+ */
+export function constraintAddition(
+  ctx: ReplayContext,
+  table: TableDef,
+  spec: ConstraintSpec,
+  pending: string[],
+): { readonly def: ConstraintDef; readonly columns: readonly ColumnDef[] } | undefined {
   const name = spec.name ?? chooseConstraintName(ctx, table, spec, pending);
   if (table.constraints.some((c) => c.name === name)) {
     ctx.error(`constraint "${name}" for relation ${qualify(table)} already exists`);
-    return table;
+    return undefined;
   }
-  const base = { name, deferrable: spec.deferrable, initiallyDeferred: spec.initiallyDeferred, origin: ctx.origin };
+  const { deferrable, initiallyDeferred } = spec;
+  const origin = ctx.origin;
   let def: ConstraintDef;
   let columns = table.columns;
   const missing = (cols: readonly string[]): string | undefined => cols.find((c) => !table.columns.some((col) => col.name === c));
@@ -55,16 +71,16 @@ export function addConstraint(ctx: ReplayContext, table: TableDef, spec: Constra
     case 'primary key': {
       if (table.constraints.some((c) => c.type === 'primary key')) {
         ctx.error(`multiple primary keys for table ${qualify(table)} are not allowed`);
-        return table;
+        return undefined;
       }
       const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
-      def = { ...base, type: 'primary key', columns: cols, include: spec.include };
+      def = { name, deferrable, initiallyDeferred, origin, type: 'primary key', columns: cols, include: spec.include };
       columns = columns.map((c) => (cols.includes(c.name) && !c.notNull ? { ...c, notNull: true } : c));
       break;
     }
     case 'unique': {
       const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
-      def = { ...base, type: 'unique', columns: cols, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct };
+      def = { name, deferrable, initiallyDeferred, origin, type: 'unique', columns: cols, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct };
       break;
     }
     case 'foreign key': {
@@ -72,19 +88,22 @@ export function addConstraint(ctx: ReplayContext, table: TableDef, spec: Constra
       const refTable = refKey === ctx.key(table) ? table : ctx.draft.tables.get(refKey);
       if (!refTable) {
         ctx.error(`referenced table ${spec.table.schema ? spec.table.schema + '.' : ''}${spec.table.name} does not exist`);
-        return table;
+        return undefined;
       }
       let refColumns = spec.refColumns;
       if (!refColumns.length) {
         const pk = refTable.constraints.find((c) => c.type === 'primary key');
         if (!pk || pk.type !== 'primary key') {
           ctx.error(`there is no primary key for referenced table ${qualify(refTable)}`);
-          return table;
+          return undefined;
         }
         refColumns = pk.columns;
       }
       def = {
-        ...base,
+        name,
+        deferrable,
+        initiallyDeferred,
+        origin,
         type: 'foreign key',
         columns: spec.columns,
         references: {
@@ -99,11 +118,12 @@ export function addConstraint(ctx: ReplayContext, table: TableDef, spec: Constra
       break;
     }
     case 'check':
-      def = { ...base, type: 'check', expression: spec.expression, validated: !spec.notValid, noInherit: spec.noInherit };
+      def = { name, deferrable, initiallyDeferred, origin, type: 'check', expression: spec.expression, validated: !spec.notValid, noInherit: spec.noInherit };
       break;
     case 'exclude':
       def = {
-        ...base, type: 'exclude', method: spec.method, keys: withoutDefaultOpclasses(spec.keys, spec.method, table, ctx.draft), include: spec.include,
+        name, deferrable, initiallyDeferred, origin,
+        type: 'exclude', method: spec.method, keys: withoutDefaultOpclasses(spec.keys, spec.method, table, ctx.draft), include: spec.include,
         ...(spec.where !== undefined ? { where: spec.where } : {}),
       };
       break;
@@ -111,11 +131,11 @@ export function addConstraint(ctx: ReplayContext, table: TableDef, spec: Constra
   const bad = 'columns' in def ? missing(def.columns) : undefined;
   if (bad !== undefined) {
     ctx.error(`column "${bad}" named in constraint "${name}" does not exist`);
-    return table;
+    return undefined;
   }
   pending.push(name);
   ctx.draft.trackConstraints(table, [def], 1);
-  return { ...table, columns, constraints: [...table.constraints, def] };
+  return { def, columns };
 }
 
 /** `ADD CONSTRAINT .. USING INDEX idx`: the index becomes the constraint's (and is renamed to it). */

@@ -1,9 +1,10 @@
 import { relationKey } from '../../model/schema-state.js';
-import type { ColumnDef, TableDef } from '../../model/objects.js';
+import type { Mutable } from '../../model/mutable.js';
+import type { ColumnDef, ConstraintDef, TableDef } from '../../model/objects.js';
 import type { ConstraintSpec, Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { buildColumn } from './columns.js';
-import { addConstraint, creationOrder } from './constraints.js';
+import { constraintAddition, creationOrder } from './constraints.js';
 
 /** CREATE TABLE: columns (serial sequences first), then constraints in PostgreSQL's creation order. */
 export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createTable' }>): void {
@@ -34,22 +35,28 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
     names.add(spec.name);
     columns.push(buildColumn(ctx, { schema, name: s.table.name }, spec));
   }
-  let table: TableDef = {
-    schema,
-    name: s.table.name,
-    unlogged: s.unlogged,
-    ...(s.partitionBy !== undefined ? { partitionBy: s.partitionBy } : {}),
-    ...(s.partitionOf
-      ? { partitionOf: { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: s.partitionOf.bound } }
-      : {}),
-    columns,
-    constraints: [],
-    origin: ctx.origin,
-  };
-  ctx.draft.tables.set(relationKey(schema, table.name), table);
+  // Fields in the model's order (JSON output shows it).
+  const table = { schema, name: s.table.name, unlogged: s.unlogged } as Mutable<TableDef>;
+  if (s.partitionBy !== undefined) table.partitionBy = s.partitionBy;
+  if (s.partitionOf) {
+    table.partitionOf = { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: s.partitionOf.bound };
+  }
+  table.columns = columns;
+  table.constraints = [];
+  table.origin = ctx.origin;
+  // The name is taken while the constraints are named; the finished table replaces this copy.
+  ctx.draft.tables.set(relationKey(schema, table.name), { ...table });
   const specs = dedupeIndexConstraints([...s.columns.flatMap((c) => c.constraints), ...s.constraints]);
   const pending: string[] = [];
-  for (const spec of creationOrder(specs)) table = addConstraint(ctx, table, spec, pending);
+  const constraints: ConstraintDef[] = [];
+  table.constraints = constraints;
+  for (const spec of creationOrder(specs)) {
+    const added = constraintAddition(ctx, table, spec, pending);
+    if (added) {
+      table.columns = added.columns;
+      constraints.push(added.def);
+    }
+  }
   ctx.putTable(table);
 }
 
