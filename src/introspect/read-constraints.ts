@@ -1,8 +1,9 @@
 import type { ConstraintDef } from '../model/index.js';
+import type { Mutable } from '../model/mutable.js';
 import { type ConstraintSpec, parseConstraintDefinition } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
-import { constraintFromSpec } from './constraint-from-spec.js';
+import { type ConstraintFacts, constraintFromSpec } from './constraint-from-spec.js';
 import { foreignKeyShape } from './definition-shapes.js';
 
 /** A constraint and the oid of its table. */
@@ -68,16 +69,17 @@ export const readConstraints: CatalogQuery<Row, ConstraintOfTable[]> = {
           `cannot read constraint ${r.name} of table ${r.schema}.${r.table_name}: ${(err as Error).message}\n${r.definition}`,
         );
       }
-      const constraint = constraintFromSpec(spec, {
+      const facts: Mutable<ConstraintFacts> = {
         name: r.name,
         deferrable: r.deferrable,
         initiallyDeferred: r.initially_deferred,
         validated: r.validated,
-        ...(r.ref_schema !== null && r.ref_table !== null
-          ? { references: { table: { schema: r.ref_schema, name: r.ref_table }, columns: r.ref_columns ?? [] } }
-          : {}),
-        ...(r.description !== null ? { comment: r.description } : {}),
-      });
+      };
+      if (r.ref_schema !== null && r.ref_table !== null) {
+        facts.references = { table: { schema: r.ref_schema, name: r.ref_table }, columns: r.ref_columns ?? [] };
+      }
+      if (r.description !== null) facts.comment = r.description;
+      const constraint = constraintFromSpec(spec, facts);
       return { tableOid: r.table_oid, constraint };
     });
   },

@@ -1,8 +1,8 @@
 import type { QualifiedName } from '../model/index.js';
+import type { Mutable } from '../model/mutable.js';
 import { parseDefinition } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
-import { commentField } from './comment-field.js';
 import { lowerDefinition } from './lower-definition.js';
 
 /** A table without its columns and constraints, which other queries read. */
@@ -74,14 +74,10 @@ export const readTables: CatalogQuery<Row, TableHead[]> = {
       if (r.parent_schema !== null && r.parent_name !== null && r.partition_bound !== null) {
         partitionOf = { parent: { schema: r.parent_schema, name: r.parent_name }, bound: boundText(r.partition_bound) };
       }
-      return {
-        oid: r.oid,
-        schema: r.schema,
-        name: r.name,
-        unlogged: r.unlogged,
-        ...(partitionBy !== undefined ? { partitionBy } : {}),
-        ...(partitionOf ? { partitionOf } : {}),
-        ...commentField(r.description),
-      };
+      const head: Mutable<TableHead> = { oid: r.oid, schema: r.schema, name: r.name, unlogged: r.unlogged };
+      if (partitionBy !== undefined) head.partitionBy = partitionBy;
+      if (partitionOf) head.partitionOf = partitionOf;
+      if (r.description != null) head.comment = r.description;
+      return head;
     }),
 };

@@ -12,9 +12,16 @@ export const PLAN_JSON_VERSION = 1;
  * transactional, description }], skipped: [same shape as changes, no steps], unmanaged, drift }`.
  */
 export function planToJson(plan: Plan, summary: PlanSummary): unknown {
+  // Steps grouped by change once: filtering all steps per change is quadratic at thousands of each.
+  const stepsOf = new Map<number, Plan['steps'][number][]>();
+  for (const s of plan.steps) {
+    const list = stepsOf.get(s.change);
+    if (list) list.push(s);
+    else stepsOf.set(s.change, [s]);
+  }
   const change = (c: Plan['changes'][number], index: number | null) => {
     const d = describeChange(c);
-    const steps = index === null ? [] : plan.steps.filter((s) => s.change === index);
+    const steps = index === null ? [] : (stepsOf.get(index) ?? []);
     return {
       index, kind: c.kind, object: d.object, name: d.name, action: d.action, ...(d.detail ? { detail: d.detail } : {}),
       safety: c.safety, hazards: c.hazards, origin: c.origin ?? null,

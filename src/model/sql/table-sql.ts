@@ -30,7 +30,7 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
   } else {
     const columns = table.columns.map((col) => {
       const sequence = col.identity ? opts.identitySequences?.get(col.name) : undefined;
-      return columnSql(col, { table, ...(sequence ? { sequence } : {}) });
+      return columnSql(col, sequence ? { table, sequence } : { table });
     });
     sql = `${head} ${elementsSql([...columns, ...constraints])}`;
   }

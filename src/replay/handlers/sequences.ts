@@ -1,4 +1,5 @@
 import { relationKey } from '../../model/schema-state.js';
+import type { Mutable } from '../../model/mutable.js';
 import type { SequenceDef } from '../../model/objects.js';
 import { quoteIdent } from '../../model/names.js';
 import type { SequenceOptions } from '../../parse/ddl.js';
@@ -37,7 +38,8 @@ export function applySequenceOptions(base: SequenceDef | undefined, ref: { schem
     if (tableSchema !== ref.schema) ctx.error('sequence must be in the same schema as the table it is owned by');
     ownedBy = { table: o.ownedBy.table.name, column: o.ownedBy.column };
   }
-  return {
+  // Fields in the model's order (JSON output shows it), without object spreads (hot at scale).
+  const seq: Mutable<SequenceDef> = {
     schema: ref.schema,
     name: ref.name,
     dataType,
@@ -47,10 +49,11 @@ export function applySequenceOptions(base: SequenceDef | undefined, ref: { schem
     max,
     cache: o.cache ?? base?.cache ?? '1',
     cycle: o.cycle ?? base?.cycle ?? false,
-    ...(ownedBy ? { ownedBy } : {}),
-    ...(base?.comment !== undefined ? { comment: base.comment } : {}),
-    origin: base?.origin ?? ctx.origin,
   };
+  if (ownedBy) seq.ownedBy = ownedBy;
+  if (base?.comment !== undefined) seq.comment = base.comment;
+  seq.origin = base?.origin ?? ctx.origin;
+  return seq;
 }
 
 /**
