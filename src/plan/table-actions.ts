@@ -28,7 +28,7 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
   const t = c.table;
   const own = t.constraints.filter((con) => !ctx.addedConstraints.has(constraintDep(t, con.name)));
   const inline = own.filter((con) => !addedLater(con));
-  const sql = withIfNotExists(createTableSql({ ...t, constraints: inline }, { constraints: 'inline' }), CREATE_TABLE_HEAD);
+  const sql = withIfNotExists(createTableSql(t, { constraints: inline }), CREATE_TABLE_HEAD);
   const name = objectName(c);
   const comments: CreatedComment[] = [
     { object: 'table', ref: t, text: t.comment },

@@ -57,10 +57,10 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     [
       'Tables',
       tables.map((t) =>
-        createTableSql(
-          { ...t, constraints: byName(t.constraints.filter((c) => !addedLater(c))) },
-          { constraints: 'inline', identitySequences: identity.byTable.get(relationKey(t.schema, t.name)) ?? new Map() },
-        ),
+        createTableSql(t, {
+          constraints: byName(t.constraints.filter((c) => !addedLater(c))),
+          identitySequences: identity.byTable.get(relationKey(t.schema, t.name)) ?? new Map(),
+        }),
       ),
     ],
     ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],

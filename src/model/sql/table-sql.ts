@@ -1,5 +1,5 @@
 import { qualify } from '../names.js';
-import type { SequenceDef, TableDef } from '../objects.js';
+import type { ConstraintDef, SequenceDef, TableDef } from '../objects.js';
 import { columnSql } from './column-sql.js';
 import { namedConstraintSql } from './constraint-sql.js';
 
@@ -7,9 +7,10 @@ import { namedConstraintSql } from './constraint-sql.js';
 export interface CreateTableOptions {
   /**
    * `inline`: every constraint of `table.constraints`, in the given order (PostgreSQL silently
-   * ignores NOT VALID inside CREATE TABLE: add unvalidated ones with ALTER TABLE); `none`: none.
+   * ignores NOT VALID inside CREATE TABLE: add unvalidated ones with ALTER TABLE); `none`: none;
+   * a list: these constraints, in this order (saves copying the table to print some of them).
    */
-  readonly constraints: 'inline' | 'none';
+  readonly constraints: 'inline' | 'none' | readonly ConstraintDef[];
   /** Implicit sequences of identity columns by column name, to print their non-default options. */
   readonly identitySequences?: ReadonlyMap<string, SequenceDef>;
 }
@@ -20,7 +21,8 @@ export interface CreateTableOptions {
  * own constraints are listed; PostgreSQL would reject re-declared columns with types.
  */
 export function createTableSql(table: TableDef, opts: CreateTableOptions): string {
-  const constraints = opts.constraints === 'inline' ? table.constraints.map(namedConstraintSql) : [];
+  const inline = opts.constraints === 'inline' ? table.constraints : opts.constraints === 'none' ? [] : opts.constraints;
+  const constraints = inline.map(namedConstraintSql);
   const head = `CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${qualify(table)}`;
   let sql: string;
   if (table.partitionOf) {
