@@ -54,7 +54,7 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
         if (shape !== undefined) lowered.set(shape, ddl);
       }
       // Fields in the model's order (JSON output shows it), without object spreads (hot at scale).
-      const index = {
+      const index: Partial<Mutable<IndexDef>> = {
         schema: r.schema,
         name: r.name,
         table: r.table_name,
@@ -62,11 +62,11 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
         method: ddl.method,
         keys: ddl.keys,
         include: ddl.include,
-      } as Mutable<IndexDef>;
+      };
       if (ddl.where !== undefined) index.where = ddl.where;
       index.nullsNotDistinct = ddl.nullsNotDistinct;
       if (r.description != null) index.comment = r.description;
-      return { tableOid: r.table_oid, index };
+      return { tableOid: r.table_oid, index: index as IndexDef };
     });
   },
 };

@@ -21,12 +21,12 @@ export function lowerIndexElem(e: AstNode): IndexKey {
   const opclass = strList(e.opclass);
   const collation = strList(e.collation);
   // Fields in the model's order (JSON output shows it).
-  const key = {} as Mutable<IndexKey>;
+  const key: Partial<Mutable<IndexKey>> = {};
   if (column !== undefined) key.column = column;
   if (expression !== undefined) key.expression = expression;
   if (collation.length) key.collation = collation.map((c) => `"${c}"`).join('.');
   if (opclass.length) key.opclass = opclass[opclass.length - 1]!;
   key.descending = descending;
   key.nullsFirst = nullsFirst;
-  return key;
+  return key as IndexKey;
 }
