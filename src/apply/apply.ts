@@ -35,7 +35,7 @@ export interface ApplyResult {
   readonly plan: Plan;
   readonly live: SchemaState;
   readonly appliedSteps: number;
-  /** Changes still planned after re-introspection (empty when the target was reached). */
+  /** Changes still planned after re-introspection (empty when the target was reached; the plan itself when it had no step). */
   readonly remaining: Plan;
   /** Milliseconds spent introspecting and planning, running the steps, and verifying. */
   readonly timings: { readonly planMs: number; readonly executeMs: number; readonly verifyMs: number };
@@ -96,9 +96,11 @@ async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[
  * Applies the missing pieces of `target` to the database: under an advisory lock, with
  * lock/statement timeouts, re-planned inside the lock, every transactional step in one
  * transaction (all or nothing), non-transactional steps after it, then re-introspected to prove
- * the target was reached.
+ * the target was reached (when any step ran). `target` may be a promise, so the caller can replay while the lock is
+ * taken and the catalog read (the CLI does); if it rejects, nothing is written, the lock is
+ * released and the rejection propagates.
  */
-export async function apply(db: Database, target: SchemaState, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function apply(db: Database, target: SchemaState | Promise<SchemaState>, opts: ApplyOptions = {}): Promise<ApplyResult> {
   await db.exec(
     `SET lock_timeout = ${Math.max(0, Math.round(opts.lockTimeoutMs ?? 5000))}; ` +
       `SET statement_timeout = ${Math.max(0, Math.round(opts.statementTimeoutMs ?? 0))}`,
@@ -108,8 +110,18 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
     const started = performance.now();
-    const live = await introspect(db, scope);
-    const plan = planChanges(diff(target, live), live, planOpts);
+    const reading = introspect(db, scope);
+    reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
+    let wanted: SchemaState;
+    try {
+      wanted = await target;
+    } catch (e) {
+      // Let the catalog read finish: the connection must be idle to release the lock.
+      await reading.catch(() => undefined);
+      throw e;
+    }
+    const live = await reading;
+    const plan = planChanges(diff(wanted, live), live, planOpts);
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {
       throw new UserError(
         `the live schema changed since the plan was made (fingerprint ${plan.fingerprint}, plan was made against ${opts.expectedFingerprint}); nothing was applied: run plan again`,
@@ -130,8 +142,10 @@ export async function apply(db: Database, target: SchemaState, opts: ApplyOption
       }
     }
     const executed = performance.now();
-    const after = await introspect(db, scope);
-    const remaining = planChanges(diff(target, after), after, planOpts);
+    // With no step run, the catalog is the one just read inside the lock, and planning is pure:
+    // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
+    const after = total ? await introspect(db, scope) : live;
+    const remaining = total ? planChanges(diff(wanted, after), after, planOpts) : plan;
     const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };
     return { plan, live, appliedSteps: total, remaining, timings };
   } finally {

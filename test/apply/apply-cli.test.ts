@@ -50,6 +50,20 @@ describe('schema-sync apply', () => {
     expect(r.stderr).toContain('no database named');
   });
 
+  it('writes nothing when the replay reports errors (it runs while the catalog is read)', async () => {
+    const f = await db();
+    await f.db.exec(`CREATE TABLE orders (id serial PRIMARY KEY, qty int NOT NULL)`);
+    const before = await snapshot(f.db);
+    // The second revision adds a column to a table no revision created: PostgreSQL would refuse it.
+    const dir = await writeHistory([HISTORY[0]!, `CREATE TABLE customers (id serial PRIMARY KEY);
+      ALTER TABLE invoices ADD COLUMN customer_id int;`]);
+    const r = await runCli(['apply', '-m', dir, '-d', f.url]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(dir, '0002_r2.sql')}:5:7: error: table public.invoices does not exist`);
+    expect(r.stdout).not.toContain('Applied');
+    expect(await snapshot(f.db)).toBe(before);
+  });
+
   it('rolls back everything when a step fails on existing data, naming the step, SQL and file:line', async () => {
     const f = await db();
     await f.db.exec(`CREATE TABLE orders (id serial PRIMARY KEY, qty int NOT NULL); INSERT INTO orders (qty) VALUES (5), (-1);`);

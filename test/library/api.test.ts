@@ -46,6 +46,14 @@ describe('library API (src/index.ts)', () => {
     expect(renderStateSql(await introspect(db))).toBe(renderStateSql(live));
   });
 
+  it('apply with a target promise that rejects writes nothing, releases its lock and passes the error on', async () => {
+    const advisoryLocks = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory'`))[0]!.n);
+    const failing = new Promise<SchemaState>((_resolve, reject) => setTimeout(() => reject(new UserError('replay failed')), 20));
+    await expect(apply(db, failing)).rejects.toThrow('replay failed');
+    expect(await advisoryLocks()).toBe(0);
+    expect((await introspect(db)).tables.size).toBe(0);
+  });
+
   it('replay -> apply -> introspect converges: no differences, and a new plan has no steps', async () => {
     const result = await apply(db, target);
     expect(result.appliedSteps).toBeGreaterThan(0);
@@ -54,6 +62,10 @@ describe('library API (src/index.ts)', () => {
     expect(compareStates(target, live)).toEqual([]);
     expect(plan(diff(target, live), live).steps).toEqual([]);
     expect(renderStateSql(live)).toBe(renderStateSql(target));
+    // Nothing left to apply: the catalog read inside the lock is the verification, not read twice.
+    const again = await apply(db, Promise.resolve(target));
+    expect(again.appliedSteps).toBe(0);
+    expect(again.remaining).toBe(again.plan);
   });
 
   it('resolves and redacts database targets', () => {

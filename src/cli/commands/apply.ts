@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { apply } from '../../apply/index.js';
+import { apply, type ApplyResult } from '../../apply/index.js';
 import { inPlaceObjects } from '../../diff/in-place.js';
 import { UserError } from '../../errors.js';
+import type { SchemaState } from '../../model/schema-state.js';
 import { renderApplySummary } from '../../report/apply-text.js';
 import { planToJson } from '../../report/plan-json.js';
 import { summarizePlan } from '../../report/plan-summary.js';
@@ -47,6 +48,9 @@ async function planFingerprint(file: string): Promise<string> {
   return json.fingerprint;
 }
 
+/** The replay reported errors (already printed): apply exits 1 having written nothing. */
+class ReplayFailed extends Error {}
+
 /** `schema-sync apply`: apply only what is missing, all or nothing, and prove it. */
 export function registerApply(program: Command): void {
   let cmd = program.command('apply').description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 skipped with --strict)');
@@ -70,33 +74,46 @@ export function registerApply(program: Command): void {
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
         const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
-        const result = await replayInput({ ...o, quiet: format !== 'text' });
-        if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
         const db = await openNamedDatabase(o.database);
         const started = performance.now();
         try {
-          const applied = await apply(db, result.state, {
-            allowDestructive: !!o.allowDestructive,
-            concurrentIndexes: !!o.concurrentIndexes,
-            lockWaitMs, lockTimeoutMs, statementTimeoutMs,
-            ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
-            schemas: o.schema,
-            includeAlembicVersion: !!o.includeAlembicVersion,
-            onPlan: (plan) => {
-              if (format !== 'text') return;
-              const inPlace = inPlaceObjects(result.state, [...plan.changes, ...plan.skipped]);
-              if (plan.changes.length || o.verbose) {
-                process.stdout.write(renderPlanText(plan, summarizePlan(plan, inPlace.length), {
-                  style, verbose: !!o.verbose, inPlace, target: o.migrations, database: db.label,
-                }) + '\n');
-              }
-            },
-            onStep: (step, total) => {
-              if (format === 'text') process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
-            },
+          // The replay runs while apply takes the lock and reads the catalog (it yields between
+          // revisions); apply writes nothing until the target is there, and nothing at all when
+          // the replay reported errors (printed by replayInput).
+          let target: SchemaState | undefined;
+          const replaying = replayInput({ ...o, quiet: format !== 'text' }).then((r) => {
+            if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
+            return (target = r.state);
           });
+          replaying.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
+          let applied: ApplyResult;
+          try {
+            applied = await apply(db, replaying, {
+              allowDestructive: !!o.allowDestructive,
+              concurrentIndexes: !!o.concurrentIndexes,
+              lockWaitMs, lockTimeoutMs, statementTimeoutMs,
+              ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
+              schemas: o.schema,
+              includeAlembicVersion: !!o.includeAlembicVersion,
+              onPlan: (plan) => {
+                if (format !== 'text') return;
+                const inPlace = inPlaceObjects(target!, [...plan.changes, ...plan.skipped]);
+                if (plan.changes.length || o.verbose) {
+                  process.stdout.write(renderPlanText(plan, summarizePlan(plan, inPlace.length), {
+                    style, verbose: !!o.verbose, inPlace, target: o.migrations, database: db.label,
+                  }) + '\n');
+                }
+              },
+              onStep: (step, total) => {
+                if (format === 'text') process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
+              },
+            });
+          } catch (e) {
+            if (e instanceof ReplayFailed) return EXIT.error;
+            throw e;
+          }
           const plan = applied.plan;
-          const summary = summarizePlan(plan, inPlaceObjects(result.state, [...plan.changes, ...plan.skipped]).length);
+          const summary = summarizePlan(plan, inPlaceObjects(target!, [...plan.changes, ...plan.skipped]).length);
           const remaining = applied.remaining.steps.length;
           if (format === 'json') {
             process.stdout.write(JSON.stringify({
