@@ -96,9 +96,9 @@ async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[
  * Applies the missing pieces of `target` to the database: under an advisory lock, with
  * lock/statement timeouts, re-planned inside the lock, every transactional step in one
  * transaction (all or nothing), non-transactional steps after it, then re-introspected to prove
- * the target was reached (when any step ran). `target` may be a promise, so the caller can replay while the lock is
- * taken and the catalog read (the CLI does); if it rejects, nothing is written, the lock is
- * released and the rejection propagates.
+ * the target was reached (when any step ran). `target` may be a promise, so the caller can replay
+ * while the lock is taken and the catalog read (the CLI does); if it rejects, nothing is written,
+ * the lock is released and the rejection propagates.
  */
 export async function apply(db: Database, target: SchemaState | Promise<SchemaState>, opts: ApplyOptions = {}): Promise<ApplyResult> {
   await db.exec(
@@ -144,8 +144,11 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     const executed = performance.now();
     // With no step run, the catalog is the one just read inside the lock, and planning is pure:
     // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
-    const after = total ? await introspect(db, scope) : live;
-    const remaining = total ? planChanges(diff(wanted, after), after, planOpts) : plan;
+    let remaining = plan;
+    if (total) {
+      const after = await introspect(db, scope);
+      remaining = planChanges(diff(wanted, after), after, planOpts);
+    }
     const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };
     return { plan, live, appliedSteps: total, remaining, timings };
   } finally {
