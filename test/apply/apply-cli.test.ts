@@ -6,7 +6,7 @@ import { introspect } from '../../src/introspect/index.js';
 import { renderStateSql } from '../../src/report/state-sql.js';
 import { perTestResources } from '../support/cleanups.js';
 import type { FreshDatabase } from '../support/database.js';
-import { runCli } from '../support/run-cli.js';
+import { cliCommand, runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 
 const { db, defer } = perTestResources();
@@ -105,7 +105,7 @@ describe('schema-sync apply', () => {
     defer(() => holder.close());
     await holder.exec('BEGIN; LOCK TABLE orders IN ROW EXCLUSIVE MODE');
     const dir = await writeHistory(HISTORY);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'apply', '-m', dir, '-d', f.url, '--lock-timeout', '60'], {
+    const child = spawn(process.execPath, [...cliCommand(), 'apply', '-m', dir, '-d', f.url, '--lock-timeout', '60'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,6 +6,8 @@ import { diff } from '../../src/diff/diff.js';
 import { introspect } from '../../src/introspect/index.js';
 import { replay } from '../../src/replay/index.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
 import { revisionsFromSql } from '../support/run-migrations.js';
 
 // The benchmark's histories must be real: what PostgreSQL builds from them is what replay says.
@@ -15,9 +17,12 @@ const target = replay(revisions);
 
 describe('the benchmark history generator', () => {
   let f: FreshDatabase;
+  /** pg_dump of the database the history built, before any drift: what apply must restore. */
+  let built: string;
   beforeAll(async () => {
     f = await freshDatabase();
     for (const r of history.revisions) await f.db.exec(`BEGIN;\n${r.sql};\nCOMMIT`);
+    built = await pgDumpSchema(f.url);
   });
   afterAll(async () => f?.drop());
 
@@ -48,5 +53,6 @@ describe('the benchmark history generator', () => {
     const result = await apply(f.db, target.state);
     expect(result.remaining.changes).toEqual([]);
     expect(compareStates(target.state, await introspect(f.db))).toEqual([]);
+    expect(dumpDifference(built, await pgDumpSchema(f.url)) ?? 'same pg_dump').toBe('same pg_dump');
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/index.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apply } from '../../src/apply/index.js';
 import { compareStates, diff } from '../../src/diff/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { loadMigrations } from '../../src/load/index.js';
@@ -8,6 +8,8 @@ import type { SchemaState } from '../../src/model/schema-state.js';
 import { fingerprint, plan } from '../../src/plan/index.js';
 import { replay } from '../../src/replay/index.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { runPlan } from './run-plan.js';
 
@@ -83,23 +85,39 @@ function replayed(revisions: readonly Revision[]): SchemaState {
   return r.state;
 }
 
-/** Migrates a fresh database to `applied` revisions, plans the rest and applies it twice. */
-async function converge(db: Database, revisions: readonly Revision[], applied: number): Promise<void> {
+/** pg_dump of a fresh database built by running every revision's SQL on the server: the oracle's answer. */
+async function referenceDump(revisions: readonly Revision[]): Promise<string> {
+  const ref = await freshDatabase();
+  try {
+    await runMigrations(ref.db, revisions);
+    return await pgDumpSchema(ref.url);
+  } finally {
+    await ref.drop();
+  }
+}
+
+/**
+ * Migrates a fresh database to `applied` revisions and lets `apply` bring it to the target. Judged
+ * by pg_dump against a database built from the whole history (not by schema-sync's own model),
+ * then by a second plan, which must be empty, and by re-running the same plan, which must change
+ * nothing.
+ */
+async function converge(f: FreshDatabase, revisions: readonly Revision[], applied: number, expected: string): Promise<void> {
   const target = replayed(revisions);
-  await runMigrations(db, revisions.slice(0, applied));
-  const live = await introspect(db);
-  const p = plan(diff(target, live), live, { allowDestructive: true, concurrentIndexes: true });
-  expect(p.skipped).toEqual([]);
-  await runPlan(db, p);
-  const after = await introspect(db);
+  await runMigrations(f.db, revisions.slice(0, applied));
+  const result = await apply(f.db, target, { allowDestructive: true, concurrentIndexes: true });
+  expect(result.plan.skipped).toEqual([]);
+  const difference = dumpDifference(expected, await pgDumpSchema(f.url), ['built from the migrations', `converged from revision ${applied}`]);
+  expect(difference ?? 'same pg_dump').toBe('same pg_dump');
+  const after = await introspect(f.db);
   expect({ applied, differences: compareStates(target, after) }).toEqual({ applied, differences: [] });
   expect({ applied, changes: diff(target, after).changes }).toEqual({ applied, changes: [] });
   // idempotent: running the same plan again changes nothing
-  await runPlan(db, p);
-  expect(fingerprint(await introspect(db))).toBe(fingerprint(after));
+  await runPlan(f.db, result.plan);
+  expect(fingerprint(await introspect(f.db))).toBe(fingerprint(after));
 }
 
-describe('plan + apply converges a database behind its migrations', () => {
+describe('plan + apply converges a database behind its migrations (pg_dump oracle)', () => {
   let fresh: FreshDatabase | undefined;
   afterEach(async () => {
     await fresh?.drop();
@@ -107,18 +125,23 @@ describe('plan + apply converges a database behind its migrations', () => {
   });
 
   const history = revisionsFromSql('converge', HISTORY);
+  let expected: string;
+  beforeAll(async () => {
+    expected = await referenceDump(history);
+  });
   for (let applied = 0; applied < history.length; applied++) {
     it(`from revision ${applied} of ${history.length}`, async () => {
       fresh = await freshDatabase();
-      await converge(fresh.db, history, applied);
+      await converge(fresh, history, applied, expected);
     });
   }
 
   it('the example history in alembic-versions/, from every revision', async () => {
     const revisions = (await loadMigrations('alembic-versions')).revisions;
+    const example = await referenceDump(revisions);
     for (let applied = 0; applied < revisions.length; applied++) {
       fresh = await freshDatabase();
-      await converge(fresh.db, revisions, applied);
+      await converge(fresh, revisions, applied, example);
       await fresh.drop();
       fresh = undefined;
     }

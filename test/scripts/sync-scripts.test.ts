@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SYNC = path.join(ROOT, 'scripts/sync-production-schema.ts');
 const VERIFY = path.join(ROOT, 'scripts/verify-sync-script.sh');
 
 /** How a child process exited and what it printed. */
@@ -31,9 +30,9 @@ function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Pro
   });
 }
 
-/** Runs scripts/sync-production-schema.ts from source through tsx, as `npx tsx` would. */
+/** Runs scripts/sync-production-schema.ts, bundled from source once per run (as `npx tsx` would run it). */
 const sync = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> =>
-  run(process.execPath, ['--import', 'tsx', SYNC, ...args], env);
+  run(process.execPath, [inject('syncScriptBundle'), ...args], env);
 
 /** Runs scripts/verify-sync-script.sh with bash. */
 const verify = (env: NodeJS.ProcessEnv = {}): Promise<Run> => run('bash', [VERIFY], env);

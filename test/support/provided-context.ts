@@ -5,6 +5,10 @@ declare module 'vitest' {
     testAdminDatabaseUrl: string;
     /** Prefix of every database created by freshDatabase() in this run, for cleanup. */
     testDatabasePrefix: string;
+    /** The CLI bundled from source once for this run (test/support/build-cli.ts). */
+    cliBundle: string;
+    /** scripts/sync-production-schema.ts bundled likewise. */
+    syncScriptBundle: string;
   }
 }
 
