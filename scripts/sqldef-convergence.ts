@@ -1,8 +1,10 @@
 /**
  * Convergence on sqldef's PostgreSQL cases (../shared/corpora/diff/sqldef/tests_*.yml). For each
  * case: load `current` into a fresh database, derive the target from `desired` (a one-revision
- * history), apply, then require that the database equals a fresh database built from `desired`
- * (extra objects allowed unless the case enables drops) and that a second plan is empty.
+ * history), apply, then require that `pg_dump --schema-only` of the database equals pg_dump of a
+ * fresh database built from `desired` (up to column order; when the case does not enable drops,
+ * the database may keep more than `desired` has) and that a second plan is empty. The judge is
+ * PostgreSQL's own pg_dump (test/support/pg-dump), not schema-sync's model.
  *
  *   npx tsx scripts/sqldef-convergence.ts [dir] [--admin-url URL] [--only NAME] [--verbose]
  *
@@ -14,8 +16,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { apply } from '../src/apply/index.js';
-import { compareStates } from '../src/diff/index.js';
-import { introspect } from '../src/introspect/index.js';
+import { pgDumpSchema } from '../test/support/pg-dump/pg-dump.js';
+import { dumpDifference, dumpShortfall } from '../test/support/pg-dump/schema-oracle.js';
 import { replay } from '../src/replay/index.js';
 import { flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
 
@@ -53,11 +55,11 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
   if (na) return { status: 'not applicable', why: na };
   const desired = c.desired ?? '';
   // Expected state: what PostgreSQL builds from `desired` directly (if it accepts it at all).
-  let expected;
+  let expected: string;
   try {
-    expected = await withScratchDatabase(adminUrl, `sqldef_b_${process.pid}`, async (db) => {
+    expected = await withScratchDatabase(adminUrl, `sqldef_b_${process.pid}`, async (db, url) => {
       await db.exec(desired);
-      return introspect(db, {});
+      return pgDumpSchema(url);
     });
   } catch (e) {
     return { status: 'not applicable', why: `PostgreSQL ${SERVER_MAJOR} rejects desired: ${(e as Error).message}` };
@@ -77,7 +79,7 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
     const kinds = [...new Set(warnings.map((w) => w.message.replace(/^not modelled: /, '').replace(/ statement.*$/, '')))];
     return { status: 'not modelled', why: kinds.join('; ') };
   }
-  return withScratchDatabase(adminUrl, `sqldef_a_${process.pid}`, async (db): Promise<Outcome> => {
+  return withScratchDatabase(adminUrl, `sqldef_a_${process.pid}`, async (db, url): Promise<Outcome> => {
     try {
       if (c.current) await db.exec(c.current);
     } catch (e) {
@@ -89,15 +91,11 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
     } catch (e) {
       return { status: 'failed', why: `apply failed: ${(e as Error).message.split('\n')[0]}` };
     }
-    const live = await introspect(db, {});
-    const diffs = compareStates(expected, live).filter((d) => c.enable_drop || d.kind !== 'extra');
-    if (diffs.length) {
-      const d = diffs[0]!;
-      const attr = d.attributes?.[0];
-      return {
-        status: 'failed',
-        why: `${diffs.length} difference(s) after apply, e.g. ${d.kind} ${d.object} ${d.name}${attr ? ` ${attr.attribute}: want ${JSON.stringify(attr.target)}, got ${JSON.stringify(attr.live)}` : ''}`,
-      };
+    const actual = await pgDumpSchema(url);
+    const difference = c.enable_drop ? dumpDifference(expected, actual, ['desired', 'converged']) : dumpShortfall(expected, actual);
+    if (difference) {
+      const lines = difference.split('\n').filter((l) => c.enable_drop ? /^[-+][^-+]/.test(l) : l.trim());
+      return { status: 'failed', why: `pg_dump differs after apply: ${lines.slice(0, 4).join(' | ')}` };
     }
     if (applied.remaining.steps.length) return { status: 'failed', why: `second plan not empty: ${applied.remaining.steps[0]!.description}` };
     return { status: 'passed' };
@@ -132,6 +130,8 @@ async function main(): Promise<number> {
   process.stdout.write(
     `total: ${totals.passed} passed, ${totals.failed} failed, ${totals['not modelled']} not modelled, ${totals['not applicable']} not applicable\n`,
   );
+  const applicable = totals.passed + totals.failed + totals['not modelled'];
+  process.stdout.write(`converged (judged by pg_dump): ${totals.passed}/${applicable} applicable cases = ${((100 * totals.passed) / Math.max(1, applicable)).toFixed(1)}%\n`);
   return totals.failed ? 2 : 0;
 }
 

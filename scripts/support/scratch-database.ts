@@ -21,21 +21,46 @@ export async function withScratchServer<T>(
   }
 }
 
-/** Creates a fresh database (UTF8, C collation), runs `fn` connected to it, then drops it. */
-export async function withScratchDatabase<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
+/** Creates a fresh database (UTF8, C collation), runs `fn` connected to it (and given its URL), then drops it. */
+export async function withScratchDatabase<T>(
+  adminUrl: string,
+  name: string,
+  fn: (db: Database, url: string) => Promise<T>,
+  template = 'template0',
+): Promise<T> {
   const admin = await openDatabase(adminUrl);
   try {
     await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.exec(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase(url.toString());
+    await admin.exec(
+      template === 'template0'
+        ? `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
+        : `CREATE DATABASE "${name}" TEMPLATE "${template}"`,
+    );
+    const url = scratchUrl(adminUrl, name);
+    const db = await openDatabase(url);
     try {
-      return await fn(db);
+      return await fn(db, url);
     } finally {
       await db.close();
       await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
+  } finally {
+    await admin.close();
+  }
+}
+
+/** URL of database `name` on the server of `adminUrl`. */
+export function scratchUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs one statement on the admin database (CREATE / DROP DATABASE). */
+export async function adminExec(adminUrl: string, sql: string): Promise<void> {
+  const admin = await openDatabase(adminUrl);
+  try {
+    await admin.exec(sql);
   } finally {
     await admin.close();
   }

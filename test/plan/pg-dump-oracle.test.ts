@@ -3,7 +3,7 @@ import { apply } from '../../src/apply/index.js';
 import { replay } from '../../src/replay/index.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
-import { dumpDifference, normalizeDump } from '../support/pg-dump/schema-oracle.js';
+import { dumpDifference, dumpShortfall, normalizeDump } from '../support/pg-dump/schema-oracle.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 
 const HISTORY = revisionsFromSql('oracle', [
@@ -72,5 +72,25 @@ describe('normalizeDump', () => {
     expect(normalizeDump(a)).toBe('CREATE TABLE public.t (\n    id integer\n);\nCREATE INDEX i ON public.t USING btree (id);\n');
     expect(dumpDifference(a, b)).toContain('-    id integer');
     expect(dumpDifference(a, a.replace(/--.*\n/g, ''))).toBeUndefined();
+  });
+});
+
+describe('dumpShortfall', () => {
+  const dump = (...statements: string[]): string => statements.join('\n\n') + '\n';
+  const table = (...members: string[]): string => `CREATE TABLE public.t (\n${members.map((m) => `    ${m}`).join(',\n')}\n);`;
+
+  it('accepts a database that keeps more than expected: extra statements, extra columns', () => {
+    const expected = dump(table('id integer NOT NULL', 'a text'), 'CREATE INDEX i ON public.t USING btree (a);');
+    const actual = dump(table('a text', 'legacy text', 'id integer NOT NULL'), 'CREATE INDEX i ON public.t USING btree (a);', 'CREATE INDEX j ON public.t USING btree (id);');
+    expect(dumpShortfall(expected, actual)).toBeUndefined();
+  });
+
+  it('names what is missing or different', () => {
+    const expected = dump(table('id integer NOT NULL', 'a text'), 'CREATE INDEX i ON public.t USING btree (a);');
+    const actual = dump(table('id bigint NOT NULL', 'a text'));
+    const shortfall = dumpShortfall(expected, actual) ?? '';
+    expect(shortfall).toContain('id integer NOT NULL  (missing or different)');
+    expect(shortfall).toContain('CREATE INDEX i ON public.t USING btree (a);');
+    expect(shortfall).not.toContain('a text');
   });
 });

@@ -40,3 +40,60 @@ export async function schemaDifference(expectedUrl: string, actualUrl: string): 
   const [expected, actual] = [await pgDumpSchema(expectedUrl), await pgDumpSchema(actualUrl)];
   return dumpDifference(expected, actual, ['built from the migrations', 'converged by schema-sync']);
 }
+
+/** The statements of a normalised dump: each runs to the line that ends with `;`. */
+function statementsOf(normalised: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  for (const line of normalised.split('\n')) {
+    if (line === '') continue;
+    current.push(line);
+    if (line.endsWith(';')) {
+      statements.push(current.join('\n'));
+      current = [];
+    }
+  }
+  if (current.length) statements.push(current.join('\n'));
+  return statements;
+}
+
+/** A CREATE TABLE statement's header line and its member lines (without trailing commas). */
+function tableParts(statement: string): { header: string; members: Set<string> } | undefined {
+  const lines = statement.split('\n');
+  if (!/^CREATE (UNLOGGED |FOREIGN )?TABLE .* \($/.test(lines[0]!)) return undefined;
+  return { header: `${lines[0]}\n${lines[lines.length - 1]}`, members: new Set(lines.slice(1, -1).map((l) => l.replace(/,$/, ''))) };
+}
+
+/**
+ * What `expected` has that `actual` lacks, for comparisons where the live database may keep more
+ * (a history or a declaration whose drops were not enabled): every expected statement must be in
+ * `actual`, a CREATE TABLE with at least the expected columns and constraints. Undefined when
+ * nothing is missing.
+ */
+export function dumpShortfall(expected: string, actual: string): string | undefined {
+  const have = new Map<string, number>();
+  const tables = new Map<string, Set<string>>();
+  for (const s of statementsOf(normalizeDump(actual))) {
+    have.set(s, (have.get(s) ?? 0) + 1);
+    const t = tableParts(s);
+    if (t) tables.set(t.header, t.members);
+  }
+  const missing: string[] = [];
+  for (const s of statementsOf(normalizeDump(expected))) {
+    const n = have.get(s) ?? 0;
+    if (n > 0) {
+      have.set(s, n - 1);
+      continue;
+    }
+    const t = tableParts(s);
+    const live = t && tables.get(t.header);
+    if (t && live) {
+      const lacking = [...t.members].filter((m) => !live.has(m));
+      if (!lacking.length) continue;
+      missing.push(`${t.header.split('\n')[0]}\n${lacking.map((m) => `${m}  (missing or different)`).join('\n')}`);
+      continue;
+    }
+    missing.push(s);
+  }
+  return missing.length ? missing.join('\n') : undefined;
+}
