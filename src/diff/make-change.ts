@@ -162,11 +162,18 @@ export const rename = (object: ObjectKind, from: HistoryRef, to: HistoryRef, ori
 });
 
 /**
- * DROP. A drop the history made is destructive (tables and columns take their rows with them);
- * a drop made to rebuild a changed object (`replace`) is followed by its re-creation: review.
+ * DROP. A drop made to rebuild a changed object (`replace`) is followed by its re-creation:
+ * review. So is a history drop of a constraint or an index: it loses no rows (and a database far
+ * behind often must drop an old primary key before the history's new one can be added). Other
+ * history drops are destructive (tables and columns take their rows with them).
  */
 export function drop(object: ObjectKind, ref: HistoryRef, reason: 'history' | 'replace', origin: Origin | undefined, args?: string): Change {
   const base = { kind: 'drop', object, ref, ...(args !== undefined ? { args } : {}), reason, ...originField(origin) } as const;
-  if (reason === 'replace') return { ...base, safety: 'review', hazards: [] };
+  if (reason === 'replace' || losesNoRows(object)) return { ...base, safety: 'review', hazards: [] };
   return { ...base, safety: 'destructive', hazards: object === 'table' || object === 'column' ? ['data loss'] : [] };
+}
+
+/** Object kinds whose drop keeps every row (PostgreSQL rebuilds an index from the table). */
+export function losesNoRows(object: ObjectKind): boolean {
+  return object === 'constraint' || object === 'index';
 }

@@ -1,4 +1,5 @@
 import type { Change } from '../diff/change.js';
+import { losesNoRows } from '../diff/make-change.js';
 import type { HistoryRef } from '../model/history.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../model/objects.js';
@@ -162,14 +163,16 @@ function crossForeignKeyDrops(c: Drop, index: number, base: number, ctx: PlanCon
 
 /**
  * `DROP .. IF EXISTS` (never CASCADE: a dependent the diff did not list makes it fail loudly).
- * Replacement drops rank right after renames, history drops last; among drops, dependents go
- * first (the live objects' dependencies, reversed). Enum labels cannot be dropped in PostgreSQL.
+ * Replacement drops, and history drops of constraints and indexes, rank right after renames:
+ * they only make room (a table has one primary key, so the old one must go before the history's
+ * new one is added). Other history drops run last. Among drops, dependents go first (the live
+ * objects' dependencies, reversed). Enum labels cannot be dropped in PostgreSQL.
  */
 export function dropActions(c: Drop, index: number, ctx: PlanContext): Built {
   const target = liveTarget(c, ctx.live, ctx.liveRef(c.object, c.ref)) ?? fallbackTarget(c);
   const sql = dropSql(c, target);
   if (sql === undefined) return { unplannable: 'PostgreSQL cannot drop an enum label' };
-  const base = c.reason === 'replace' ? RANK.replaceDrop : RANK.historyDrop;
+  const base = c.reason === 'replace' || losesNoRows(c.object) ? RANK.replaceDrop : RANK.historyDrop;
   return [
     ...crossForeignKeyDrops(c, index, base, ctx),
     {

@@ -201,15 +201,17 @@ describe('schema-sync apply', () => {
 
   it('skips destructive changes unless allowed; --strict exits 3', async () => {
     const f = await db();
-    const dir = await writeHistory([...HISTORY, 'DROP INDEX orders_customer_idx;']);
+    // Dropping an index loses no rows (review, applied); dropping a column does (destructive).
+    const dir = await writeHistory([...HISTORY, 'DROP INDEX orders_customer_idx; ALTER TABLE customers DROP COLUMN name;']);
     await runMigrationsUpTo(f, dir, 2);
     const skipped = await runCli(['apply', '-m', dir, '-d', f.url, '--strict']);
     expect(skipped.code).toBe(3);
-    expect(skipped.stdout).toMatch(/destructive change.* skipped/);
+    expect(skipped.stdout).toMatch(/1 destructive change.* skipped/);
+    expect(await f.db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'orders_customer_idx'`)).toEqual([]);
+    expect(await f.db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'name'`)).toHaveLength(1);
     const allowed = await runCli(['apply', '-m', dir, '-d', f.url, '--allow-destructive']);
     expect(allowed.code).toBe(0);
-    const idx = await f.db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'orders_customer_idx'`);
-    expect(idx).toEqual([]);
+    expect(await f.db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'name'`)).toEqual([]);
   });
 });
 
