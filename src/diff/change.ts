@@ -55,7 +55,11 @@ export type Change = ChangeBase &
     | { readonly kind: 'createTable'; readonly table: TableDef }
     | { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: ColumnDef }
     | { readonly kind: 'alterColumnType'; readonly table: TableRef; readonly column: ColumnDef; readonly from: string }
-    | { readonly kind: 'setDefault'; readonly table: TableRef; readonly column: string; readonly from?: string; readonly to?: string }
+    | {
+        readonly kind: 'setDefault'; readonly table: TableRef; readonly column: string; readonly from?: string; readonly to?: string;
+        /** `to` as the migration wrote it, which is what runs (see ColumnDef.defaultSql). */
+        readonly toSql?: string;
+      }
     | { readonly kind: 'setNotNull'; readonly table: TableRef; readonly column: string; readonly notNull: boolean }
     | { readonly kind: 'alterIdentity'; readonly table: TableRef; readonly column: ColumnDef; readonly live: ColumnDef }
     | { readonly kind: 'setGenerated'; readonly table: TableRef; readonly column: ColumnDef; readonly live: ColumnDef }

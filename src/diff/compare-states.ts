@@ -4,8 +4,15 @@ import type { Origin } from '../model/origin.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { AttributeDifference, Difference } from './difference.js';
 
-/** Fields that never take part in equality: provenance, names already matched by key. */
-const IGNORED = new Set(['origin', 'schema', 'name', 'columns', 'constraints']);
+/**
+ * Fields that never take part in equality or hashing: provenance, and the as-written SQL kept
+ * for execution next to the canonical text that is compared (`'0'` and `'0'::bigint` are the
+ * same default, spelt as the migration and as the catalog spell it).
+ */
+export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql']);
+
+/** Fields that never take part in equality here: those, and names already matched by key. */
+const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints']);
 
 /** Attributes ignored per kind because one side cannot know them (view column lists, extension schemas). */
 const IGNORED_FOR: Partial<Record<ObjectKind, ReadonlySet<string>>> = {
@@ -32,7 +39,7 @@ function sortedCopy(v: unknown): unknown {
   // a key named __proto__ is defined, not assigned, so it stays an ordinary key.
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v).sort()) {
-    if (k === 'origin') continue;
+    if (NEVER_COMPARED.has(k)) continue;
     const value = sortedCopy((v as Record<string, unknown>)[k]);
     if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     else out[k] = value;
@@ -56,11 +63,11 @@ export function sameValue(a: unknown, b: unknown, ignore?: ReadonlySet<string>):
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   for (const k in ra) {
-    if (k === 'origin' || ignore?.has(k)) continue;
+    if (NEVER_COMPARED.has(k) || ignore?.has(k)) continue;
     if (!sameValue(ra[k], rb[k])) return false;
   }
   for (const k in rb) {
-    if (k === 'origin' || ignore?.has(k)) continue;
+    if (NEVER_COMPARED.has(k) || ignore?.has(k)) continue;
     if (!(k in ra) && rb[k] !== undefined) return false;
   }
   return true;

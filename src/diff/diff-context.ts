@@ -2,7 +2,7 @@ import type { DropEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind, QualifiedName } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
-import { sameValue } from './compare-states.js';
+import { NEVER_COMPARED, sameValue } from './compare-states.js';
 import { DiffOutput, type Block } from './diff-output.js';
 import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';
@@ -11,7 +11,7 @@ import type { Pairing } from './pairing.js';
 import { HistoryIndex } from './past-names.js';
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
-const NOT_COMPARED = new Set(['origin', 'name', 'schema', 'comment']);
+const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment']);
 
 /**
  * Do two objects differ in anything but the named attributes? Structural (sameValue), so

@@ -69,6 +69,7 @@ export function setDefault(table: QualifiedName, column: ColumnDef, from: string
   const to = column.default;
   return {
     kind: 'setDefault', table: tableRef(table), column: column.name, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}),
+    ...(to !== undefined && column.defaultSql !== undefined ? { toSql: column.defaultSql } : {}),
     safety: from === undefined ? 'safe' : 'review', hazards: [], ...originField(column.origin ?? origin),
   };
 }

@@ -38,8 +38,14 @@ export interface ColumnDef {
   readonly name: string;
   readonly type: TypeText;
   readonly notNull: boolean;
-  /** Canonical default expression; absent when none. */
+  /** Canonical default expression (compared); absent when none. */
   readonly default?: string;
+  /**
+   * The default as the migration wrote it, for execution only: PostgreSQL stores `DEFAULT '0'`
+   * on a bigint as `'0'::bigint` but `DEFAULT 0` as `0`, which the canonical text cannot tell
+   * apart. Absent when the history did not spell it (serial) or later rewrote it (a rename).
+   */
+  readonly defaultSql?: string;
   readonly identity?: IdentitySpec;
   /** Canonical expression of a `GENERATED ALWAYS AS (...) STORED` column. */
   readonly generated?: string;

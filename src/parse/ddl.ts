@@ -54,6 +54,8 @@ export interface ColumnSpec {
   readonly notNull: boolean;
   /** Explicit NULL constraint (only matters to reject NULL + NOT NULL, which PG does too). */
   readonly default?: string;
+  /** The default as written (executable), next to the canonical `default`. */
+  readonly defaultSql?: string;
   readonly identity?: { readonly always: boolean; readonly options: SequenceOptions };
   readonly generated?: string;
   readonly collation?: string;
@@ -122,7 +124,7 @@ export type AlterTableCommand =
       readonly collation?: string;
       readonly using?: string;
     }
-  | { readonly op: 'setDefault'; readonly column: string; readonly expression: string | null }
+  | { readonly op: 'setDefault'; readonly column: string; readonly expression: string | null; readonly expressionSql?: string }
   | { readonly op: 'setNotNull' | 'dropNotNull'; readonly column: string }
   | { readonly op: 'addConstraint'; readonly constraint: ConstraintSpec }
   | { readonly op: 'dropConstraint'; readonly name: string; readonly ifExists: boolean; readonly cascade: boolean }

@@ -239,6 +239,23 @@ export function canonicalExprNode(node: AstNode): string {
   return out;
 }
 
+const writtenCache = new Map<string, string>();
+
+/**
+ * An expression as the migration wrote it, printed back by PostgreSQL's deparser: what the
+ * planner executes, so the catalog stores what it would have stored from the migration itself
+ * (the canonical text is for comparison and folds spellings PostgreSQL keeps apart).
+ */
+export function writtenExprNode(node: AstNode): string {
+  const key = shapeKey(node);
+  let out = writtenCache.get(key);
+  if (out === undefined) {
+    out = deparseNode(node);
+    writtenCache.set(key, out);
+  }
+  return out;
+}
+
 /** Canonical text of a query AST node (a view's SELECT). */
 export function canonicalQueryNode(node: AstNode): string {
   return deparseNode(walk(node, { query: true, stripQualifiers: false }));

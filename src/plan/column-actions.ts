@@ -1,7 +1,7 @@
 import type { Change } from '../diff/change.js';
 import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
 import type { ColumnDef } from '../model/objects.js';
-import { columnSql, defaultColumnSequenceName } from '../model/sql/index.js';
+import { columnSql, defaultColumnSequenceName, executableDefault } from '../model/sql/index.js';
 import { statement, type Action, type Statement } from './action.js';
 import { columnHasType, generatedColumnExists, identityColumnExists } from './catalog-conditions.js';
 import { createdCommentActions } from './comment-actions.js';
@@ -53,7 +53,7 @@ function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean,
   const statements = [
     ...(hadDefault ? [alterColumn(table, col.name, 'DROP DEFAULT')] : []),
     alter,
-    ...(hadDefault && col.default !== undefined ? [alterColumn(table, col.name, `SET DEFAULT ${col.default}`)] : []),
+    ...(hadDefault && col.default !== undefined ? [alterColumn(table, col.name, `SET DEFAULT ${executableDefault(col)}`)] : []),
   ];
   return guardedSql(`NOT ${columnHasType(table, col.name, col.type, col.collation)}`, statements);
 }
@@ -83,7 +83,7 @@ export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnTy
 
 /** SET DEFAULT / DROP DEFAULT, already idempotent; drops rank before type and identity changes, sets after. */
 export function setDefaultActions(c: Extract<Change, { kind: 'setDefault' }>, index: number): Action[] {
-  const sql = alterColumn(c.table, c.column, c.to === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${c.to}`);
+  const sql = alterColumn(c.table, c.column, c.to === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${c.toSql ?? c.to}`);
   const mentions = c.to === undefined ? [] : columnDeps(c.table, { name: c.column, type: '', notNull: false, default: c.to }).mentions;
   return [
     {
@@ -147,7 +147,7 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
 function toPlainColumn(table: QualifiedName, col: ColumnDef, live: ColumnDef): string[] {
   const out = [alterColumn(table, col.name, 'DROP EXPRESSION IF EXISTS')];
   if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false, live.type));
-  if (col.default !== undefined) out.push(alterColumn(table, col.name, `SET DEFAULT ${col.default}`));
+  if (col.default !== undefined) out.push(alterColumn(table, col.name, `SET DEFAULT ${executableDefault(col)}`));
   if (col.notNull !== live.notNull) out.push(alterColumn(table, col.name, col.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'));
   return out;
 }

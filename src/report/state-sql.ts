@@ -60,6 +60,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
         createTableSql(t, {
           constraints: byName(t.constraints.filter((c) => !addedLater(c))),
           identitySequences: identity.byTable.get(relationKey(t.schema, t.name)) ?? new Map(),
+          spelling: 'canonical',
         }),
       ),
     ],

@@ -179,13 +179,15 @@ describe('plan ordering', () => {
     );
     const order = descriptions(p);
     expect(order).toEqual([
+      // constraints and indexes lose no rows and only make room: they go first, after the
+      // foreign key that references the unique constraint
+      'drop constraint app."Order Items".order_items_user_fk',
+      'drop constraint public.users."users_E-mail_key"',
+      'drop index public.users_email_lower_idx',
       'drop view public.a_user_count',
       'drop view public.z_user_names',
       // users and "Order Items" reference each other: their foreign keys go first
-      'drop constraint app."Order Items".order_items_user_fk',
       'drop constraint public.users.users_last_order_fkey',
-      'drop constraint public.users."users_E-mail_key"',
-      'drop index public.users_email_lower_idx',
       'drop table app."Order Items"',
       'drop table public.users',
       'drop sequence public.users_id_seq',

@@ -196,7 +196,7 @@ describe('plan steps', () => {
         ch({ kind: 'createTable', table: table('public', 'users', [col('id', 'integer'), col('email', 'text')], [pk('users_pkey', ['id'])]) }),
         ch({ kind: 'addColumn', table: orgs, column: col('email', 'text') }),
         ch({ kind: 'setComment', object: 'column', ref: { schema: 'public', parent: 'users', name: 'email' }, comment: 'login' }),
-        ch({ kind: 'drop', object: 'index', ref: { schema: 'public', name: 'old_idx' }, reason: 'history' }, 'destructive'),
+        ch({ kind: 'drop', object: 'table', ref: { schema: 'public', name: 'old' }, reason: 'history' }, 'destructive'),
       ),
       empty(),
       { allowDestructive: true },
@@ -205,7 +205,7 @@ describe('plan steps', () => {
       'create table public.users',
       'add column public.orgs.email',
       'set comment on column public.users.email',
-      'drop index public.old_idx',
+      'drop table public.old',
     ]);
     expect(p.steps.map((s) => s.id)).toEqual([1, 2, 3, 4]);
     expect(p.steps[2]!.sql).toBe("COMMENT ON COLUMN public.users.email IS 'login'");

@@ -16,7 +16,7 @@ export interface IdentityContext {
  * context, the implicit sequence's non-default options (and its name, when it is not the one
  * PostgreSQL would choose) are printed inline, since the sequence has no CREATE of its own.
  */
-export function columnSql(col: ColumnDef, identity?: IdentityContext): string {
+export function columnSql(col: ColumnDef, identity?: IdentityContext, spelling: Spelling = 'written'): string {
   let sql = `${quoteIdent(col.name)} ${col.type}`;
   if (col.collation !== undefined) sql += ` COLLATE ${col.collation}`;
   if (col.generated !== undefined) sql += ` GENERATED ALWAYS AS (${col.generated}) STORED`;
@@ -25,9 +25,22 @@ export function columnSql(col: ColumnDef, identity?: IdentityContext): string {
     const options = identity ? identitySequenceOptions(col, identity) : '';
     if (options) sql += ` (${options})`;
   }
-  if (col.default !== undefined) sql += ` DEFAULT ${col.default}`;
+  const def = spelling === 'written' ? executableDefault(col) : col.default;
+  if (def !== undefined) sql += ` DEFAULT ${def}`;
   if (col.notNull) sql += ' NOT NULL';
   return sql;
+}
+
+/**
+ * Which text of an expression to print: `written` (as the migration wrote it, for execution:
+ * PostgreSQL then stores what the migration would have made) or `canonical` (the compared text,
+ * for `state` output that must read the same whatever the input's spelling).
+ */
+export type Spelling = 'written' | 'canonical';
+
+/** The default to execute: as the migration wrote it when known, else the canonical text. */
+export function executableDefault(col: ColumnDef): string | undefined {
+  return col.defaultSql ?? col.default;
 }
 
 function identitySequenceOptions(col: ColumnDef, ctx: IdentityContext): string {

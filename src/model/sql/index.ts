@@ -5,7 +5,7 @@ export { createEnumSql } from './enum-sql.js';
 export {
   createSequenceSql, alterSequenceOwnedBySql, identityOptionsSql, defaultSequenceOptions, defaultColumnSequenceName,
 } from './sequence-sql.js';
-export { columnSql, type IdentityContext } from './column-sql.js';
+export { columnSql, executableDefault, type IdentityContext, type Spelling } from './column-sql.js';
 export { indexKeySql } from './index-key-sql.js';
 export { constraintSql, namedConstraintSql, addConstraintSql } from './constraint-sql.js';
 export { createTableSql, type CreateTableOptions } from './table-sql.js';

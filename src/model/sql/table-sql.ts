@@ -1,6 +1,6 @@
 import { qualify } from '../names.js';
 import type { ConstraintDef, SequenceDef, TableDef } from '../objects.js';
-import { columnSql } from './column-sql.js';
+import { columnSql, type Spelling } from './column-sql.js';
 import { namedConstraintSql } from './constraint-sql.js';
 
 /** Options of {@link createTableSql}. */
@@ -13,6 +13,8 @@ export interface CreateTableOptions {
   readonly constraints: 'inline' | 'none' | readonly ConstraintDef[];
   /** Implicit sequences of identity columns by column name, to print their non-default options. */
   readonly identitySequences?: ReadonlyMap<string, SequenceDef>;
+  /** Expression text to print (default `written`). */
+  readonly spelling?: Spelling;
 }
 
 /**
@@ -32,7 +34,7 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
   } else {
     const columns = table.columns.map((col) => {
       const sequence = col.identity ? opts.identitySequences?.get(col.name) : undefined;
-      return columnSql(col, sequence ? { table, sequence } : { table });
+      return columnSql(col, sequence ? { table, sequence } : { table }, opts.spelling);
     });
     sql = `${head} ${elementsSql([...columns, ...constraints])}`;
   }

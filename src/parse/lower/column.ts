@@ -1,7 +1,7 @@
 import type { Mutable } from '../../model/mutable.js';
 import type { ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { foldConstraintAttributes, lowerConstraint } from './constraint.js';
 import { lowerSequenceOptions } from './sequence-options.js';
@@ -18,6 +18,7 @@ export function lowerCollation(collClause: AstNode | undefined): string | undefi
 export function lowerColumnDef(cd: AstNode): ColumnSpec {
   let notNull = false;
   let def: string | undefined;
+  let defSql: string | undefined;
   let identity: { always: boolean; options: SequenceOptions } | undefined;
   let generated: string | undefined;
   const constraints: ConstraintSpec[] = [];
@@ -31,6 +32,7 @@ export function lowerColumnDef(cd: AstNode): ColumnSpec {
         break;
       case 'CONSTR_DEFAULT':
         def = canonicalExprNode(c.raw_expr);
+        defSql = writtenExprNode(c.raw_expr);
         break;
       case 'CONSTR_IDENTITY':
         identity = { always: c.generated_when === 'a', options: lowerSequenceOptions(c.options) };
@@ -51,6 +53,7 @@ export function lowerColumnDef(cd: AstNode): ColumnSpec {
   }
   const spec: Mutable<ColumnSpec> = { name: cd.colname, type: lowerTypeName(cd.typeName), notNull, constraints };
   if (def !== undefined) spec.default = def;
+  if (defSql !== undefined) spec.defaultSql = defSql;
   if (identity) spec.identity = identity;
   if (generated !== undefined) spec.generated = generated;
   const collation = lowerCollation(cd.collClause);

@@ -2,7 +2,7 @@ import type { Mutable } from '../../model/mutable.js';
 import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
 import { type AstNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
-import { canonicalExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerCollation } from './column.js';
 import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
@@ -86,7 +86,9 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
       };
     }
     case 'AT_ColumnDefault':
-      return { op: 'setDefault', column, expression: cmd.def ? canonicalExprNode(cmd.def) : null };
+      return cmd.def
+        ? { op: 'setDefault', column, expression: canonicalExprNode(cmd.def), expressionSql: writtenExprNode(cmd.def) }
+        : { op: 'setDefault', column, expression: null };
     case 'AT_SetNotNull':
       return { op: 'setNotNull', column };
     case 'AT_DropNotNull':

@@ -82,7 +82,8 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       if (!findColumn(ctx, table, cmd.column)) return table;
       const type = ctx.typeText(cmd.type);
       return updateColumnAt(ctx, table, cmd.column, (c) => {
-        const { collation: _old, default: oldDefault, ...rest } = c;
+        // PostgreSQL re-coerces the default to the new type: the written text no longer says what it stores.
+        const { collation: _old, default: oldDefault, defaultSql: _written, ...rest } = c;
         const def = oldDefault === undefined ? {} : { default: coerceConstantDefault(oldDefault, type) };
         return { ...rest, type, ...def, ...(cmd.collation !== undefined ? { collation: cmd.collation } : c.type === type && _old ? { collation: _old } : {}) };
       });
@@ -90,8 +91,10 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     case 'setDefault':
       if (!findColumn(ctx, table, cmd.column)) return table;
       return updateColumnAt(ctx, table, cmd.column, (c) => {
-        const { default: _d, ...rest } = c;
-        return cmd.expression === null ? rest : { ...rest, default: coerceConstantDefault(cmd.expression, c.type) };
+        const { default: _d, defaultSql: _s, ...rest } = c;
+        if (cmd.expression === null) return rest;
+        const def = { ...rest, default: coerceConstantDefault(cmd.expression, c.type) };
+        return cmd.expressionSql === undefined ? def : { ...def, defaultSql: cmd.expressionSql };
       });
     case 'setNotNull':
     case 'dropNotNull':
@@ -125,7 +128,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       const dataType = col.type === 'smallint' || col.type === 'integer' || col.type === 'bigint' ? col.type : 'bigint';
       const seq = createOwnedSequence(ctx, table.schema, table.name, col.name, dataType, cmd.options);
       return updateColumnAt(ctx, table, col.name, (c) => {
-        const { default: _d, ...rest } = c;
+        const { default: _d, defaultSql: _s, ...rest } = c;
         return { ...rest, notNull: true, identity: { always: cmd.always, sequence: seq } };
       });
     }

@@ -14,12 +14,14 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
   let type = ctx.typeText(spec.type);
   let notNull = spec.notNull;
   let def = spec.default;
+  let written = spec.defaultSql;
   let identity: ColumnDef['identity'];
   if (spec.type.kind === 'serial') {
     const seq = createOwnedSequence(ctx, table.schema, table.name, spec.name, spec.type.base, {});
     type = spec.type.base;
     notNull = true;
     def = nextvalDefault(table.schema, seq);
+    written = undefined;
   }
   if (spec.identity) {
     const dataType = type === 'smallint' || type === 'integer' || type === 'bigint' ? type : 'bigint';
@@ -31,12 +33,24 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
   if (def !== undefined) def = coerceConstantDefault(def, type);
   // Fields in the model's order (JSON output shows it); origin last.
   const column: Mutable<ColumnDef> = { name: spec.name, type, notNull };
-  if (def !== undefined && !identity) column.default = def;
+  if (def !== undefined && !identity) {
+    column.default = def;
+    if (written !== undefined) column.defaultSql = written;
+  }
   if (identity) column.identity = identity;
   if (spec.generated !== undefined) column.generated = spec.generated;
   if (spec.collation !== undefined) column.collation = spec.collation;
   column.origin = ctx.origin;
   return column;
+}
+
+/**
+ * A column whose default replay rewrote (a sequence or type it names was renamed or moved): the
+ * written text named the old object, so only the canonical text is left to execute.
+ */
+export function rewrittenDefault(c: ColumnDef, def: string): ColumnDef {
+  const { defaultSql: _written, ...rest } = c;
+  return { ...rest, default: def };
 }
 
 /**

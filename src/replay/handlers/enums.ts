@@ -1,3 +1,4 @@
+import { rewrittenDefault } from './columns.js';
 import { quoteLiteral } from '../../model/names.js';
 import { normalizeExpression } from '../../parse/index.js';
 import type { Ddl } from '../../parse/ddl.js';
@@ -50,7 +51,7 @@ export function renameEnumValue(ctx: ReplayContext, s: Extract<Ddl, { kind: 'ren
   const oldDefault = normalizeExpression(quoteLiteral(s.from));
   const newDefault = normalizeExpression(quoteLiteral(s.to));
   for (const [k, t] of ctx.draft.tables) {
-    const fixed = t.columns.map((c) => (c.type === key && c.default === oldDefault ? { ...c, default: newDefault } : c));
+    const fixed = t.columns.map((c) => (c.type === key && c.default === oldDefault ? rewrittenDefault(c, newDefault) : c));
     if (fixed.some((c, i) => c !== t.columns[i])) ctx.draft.tables.set(k, { ...t, columns: fixed });
   }
   ctx.draft.history.push({

@@ -1,3 +1,4 @@
+import { rewrittenDefault } from './columns.js';
 import { qualify } from '../../model/names.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
@@ -77,7 +78,7 @@ function renameRelation(ctx: ReplayContext, s: Rename): void {
     for (const [k, t] of d.tables) {
       if (t.schema !== schema) continue;
       const fixed = t.columns.map((c) =>
-        c.default === oldDefault ? { ...c, default: newDefault } : c.identity?.sequence === from ? { ...c, identity: { ...c.identity, sequence: s.newName } } : c,
+        c.default === oldDefault ? rewrittenDefault(c, newDefault) : c.identity?.sequence === from ? { ...c, identity: { ...c.identity, sequence: s.newName } } : c,
       );
       if (fixed.some((c, i) => c !== t.columns[i])) d.tables.set(k, { ...t, columns: fixed });
     }

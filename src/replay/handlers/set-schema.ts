@@ -1,3 +1,4 @@
+import { rewrittenDefault } from './columns.js';
 import { relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
@@ -45,7 +46,7 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
   const cur = d.tables.get(relationKey(to, t.name))!;
   d.tables.set(relationKey(to, t.name), {
     ...cur,
-    columns: cur.columns.map((c) => (c.default !== undefined && oldDefaults.has(c.default) ? { ...c, default: oldDefaults.get(c.default)! } : c)),
+    columns: cur.columns.map((c) => (c.default !== undefined && oldDefaults.has(c.default) ? rewrittenDefault(c, oldDefaults.get(c.default)!) : c)),
   });
   d.history.push({ event: 'rename', object: 'table', from: { schema: from, name: t.name }, to: { schema: to, name: t.name }, origin: ctx.origin });
 }
