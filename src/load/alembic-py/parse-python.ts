@@ -375,18 +375,56 @@ class Converter {
   }
 }
 
+/**
+ * Comments out the top-level `def downgrade():` block (one `#` a line, so line numbers hold; long
+ * runs of blank lines trip lezer's indentation tracking):
+ * schema-sync never runs it, and it is often half of a revision file. Lines inside triple-quoted
+ * strings do not end the block; if the cut still goes wrong, the caller parses the whole file.
+ */
+export function withoutDowngrade(src: string): string {
+  const lines = src.split('\n');
+  let inBlock = false;
+  let quote: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!inBlock && /^def\s+downgrade\s*\(/.test(line)) inBlock = true;
+    else if (inBlock && quote === null && /^[^\s#]/.test(line)) inBlock = false;
+    if (!inBlock) continue;
+    for (const m of line.matchAll(/'''|"""/g)) {
+      if (quote === null) quote = m[0];
+      else if (quote === m[0]) quote = null;
+    }
+    lines[i] = '#';
+  }
+  return lines.join('\n');
+}
+
+/** Lezer without error recovery: the first syntax error throws (and parsing is faster). */
+const strictParser = parser.configure({ strict: true });
+
+function tryParse(src: string): { tree: ReturnType<typeof parser.parse> } | { errorAt: number } {
+  try {
+    return { tree: strictParser.parse(src) };
+  } catch (e) {
+    const m = /No parse at (\d+)/.exec((e as Error).message);
+    if (!m) throw e;
+    return { errorAt: Number(m[1]) };
+  }
+}
+
 /** Parses one .py file into the interpreter's AST; a syntax error is a UserError at file:line. */
 export function parsePython(src: string, file: string): PyModule {
-  const tree = parser.parse(src);
-  const conv = new Converter(src, file);
-  let bad: SyntaxNode | undefined;
-  tree.iterate({
-    enter: (ref) => {
-      if (bad) return false;
-      if (ref.type.isError) bad = ref.node;
-      return undefined;
-    },
-  });
-  if (bad) conv.fail(bad, 'syntax error');
-  return conv.module(tree.topNode);
+  const cut = withoutDowngrade(src);
+  let text = cut;
+  let r = tryParse(cut);
+  if (cut !== src && 'errorAt' in r) {
+    text = src;
+    r = tryParse(src);
+  }
+  const conv = new Converter(text, file);
+  if ('errorAt' in r) {
+    const line = conv.line(r.errorAt);
+    throw new UserError('cannot read Python: syntax error', { file, line }, text.split('\n')[line - 1]);
+  }
+  return conv.module(r.tree.topNode);
 }
