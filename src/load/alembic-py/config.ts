@@ -7,11 +7,13 @@
  *       "types": { "myapp.db.UUID": "postgresql.UUID", "myapp.db.Timestamp": "sa.TIMESTAMP(timezone=True)" },
  *       "namingConvention": { "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s" },
  *       "functions": { "myapp.migration.skip_legacy": false },
- *       "answers": { "083_remove_related.py:27": false } } }
+ *       "answers": { "083_remove_related.py:27": false },
+ *       "asSql": true } }
  *
  * types: app-defined TypeDecorators, as a Python type expression (a bare class takes the call's
  * arguments). namingConvention: the one of env.py's target_metadata. functions: constant results
- * of app functions. answers: conditions (file:line) that depend on the database.
+ * of app functions. answers: conditions (file:line) that depend on the database. asSql: the
+ * value of op.get_context().as_sql, for revisions that branch on offline mode.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +27,8 @@ export interface AlembicPyConfig {
   readonly namingConvention?: NamingConvention;
   readonly functions: Readonly<Record<string, boolean | number | string | null>>;
   readonly answers: Readonly<Record<string, boolean>>;
+  /** The value of `op.get_context().as_sql` (true: Alembic's offline --sql mode). */
+  readonly asSql?: boolean;
   /** Where the settings came from (for messages), if a file was found. */
   readonly file?: string;
 }
@@ -61,6 +65,7 @@ export function parseConfig(text: string, file: string): AlembicPyConfig {
     ...(nc !== undefined ? { namingConvention: record(nc, file, 'namingConvention', isString) } : {}),
     functions: record(o['functions'], file, 'functions', isConst),
     answers: record(o['answers'], file, 'answers', isBool),
+    ...(typeof o['asSql'] === 'boolean' ? { asSql: o['asSql'] } : {}),
     file,
   };
 }

@@ -47,6 +47,7 @@ export function buildTable(name: string, schema: string | undefined, columns: re
       constraints.push({
         kind: 'foreign key', name: fk.name, columns: [col.name], refTable: t.table, ...(t.schema ? { refSchema: t.schema } : {}),
         refColumns: [t.column], ondelete: fk.ondelete, onupdate: fk.onupdate, match: fk.match, order: nextCreation(), options: fk.options,
+        ...(fk.useAlter ? { useAlter: true } : {}),
       });
     }
     for (const ck of col.checks) constraints.push(ck);
@@ -127,7 +128,8 @@ export function constraintSql(c: SaConstraint, table: string, schema: string | u
 
 /** `CREATE TABLE` with its columns and inline constraints. */
 export function createTableSql(t: TableModel, convention: NamingConvention): string {
-  const parts = [...t.columns.map((c) => columnSpec(c, t)), ...t.constraints.map((c) => constraintSql(c, t.name, t.schema, convention))];
+  const inline = t.constraints.filter((c) => !(c.kind === 'foreign key' && c.useAlter));
+  const parts = [...t.columns.map((c) => columnSpec(c, t)), ...inline.map((c) => constraintSql(c, t.name, t.schema, convention))];
   return `CREATE TABLE ${tableRef(t.name, t.schema)} (\n\t${parts.join(', \n\t')}\n)`;
 }
 

@@ -42,7 +42,7 @@ export function interpretRevision(source: string, file: string, config: AlembicP
   const module = parsePython(source, file);
   const out = new Emitter();
   const impl = new OperationsImpl(out, config.namingConvention ?? DEFAULT_CONVENTION);
-  const op = new OpModule(impl);
+  const op = new OpModule(impl, config.asSql);
   const modules = new ModuleHost(config, op);
   const base = path.basename(file);
   const interp = new Interpreter(module, {

@@ -23,6 +23,8 @@ export interface InterpreterHost {
   withContext?(ctx: PyValue, line: number, run: (bound: PyValue) => void): boolean;
 }
 
+const HARMLESS_OP = new Set(['get_bind', 'get_context', 'f', 'inline_literal']);
+
 class Scope {
   readonly vars = new Map<string, PyValue>();
   constructor(readonly parent?: Scope) {}
@@ -47,8 +49,8 @@ export class UserFunction extends PyObject {
     readonly name: string,
     private readonly params: readonly PyParam[],
     private readonly defaults: ReadonlyMap<string, PyValue>,
-    private readonly body: readonly PyStmt[] | PyExpr,
-    private readonly closure: Scope,
+    readonly body: readonly PyStmt[] | PyExpr,
+    readonly closure: Scope,
     private readonly interp: Interpreter,
   ) {
     super();
@@ -155,8 +157,13 @@ export class Interpreter {
       case 'return':
         throw new ReturnSignal(s.value ? this.eval(s.value, scope) : null);
       case 'if': {
-        for (const b of s.branches) {
-          if (this.decide(b.test, scope)) return this.block(b.body, scope);
+        for (const [i, b] of s.branches.entries()) {
+          const v = this.eval(b.test, scope);
+          if (v instanceof Opaque && !this.answered(b.test.line) && !this.mayTouchSchema([...s.branches.slice(i).flatMap((x) => x.body), ...s.orelse], scope)) {
+            // Only data-side code hangs on this condition: no answer needed.
+            return this.host.dataCode(s.line, `if ${v.what}: ...`);
+          }
+          if (this.decideValue(v, b.test.line)) return this.block(b.body, scope);
         }
         return this.block(s.orelse, scope);
       }
@@ -186,10 +193,35 @@ export class Interpreter {
     }
   }
 
+  /** True when statements could run migration operations: they name `op` or a function of this file. */
+  private mayTouchSchema(code: readonly PyStmt[] | PyExpr, scope: Scope, seen = new Set<UserFunction>()): boolean {
+    const json = JSON.stringify(code);
+    // op.get_bind() / op.get_context() / op.f() / op.inline_literal() run no operation.
+    for (const m of json.matchAll(/"id":"op"(\},"name":"(\w+)")?/g)) if (!HARMLESS_OP.has(m[2] ?? '')) return true;
+    for (const m of json.matchAll(/"id":"(\w+)"/g)) {
+      const name = m[1]!;
+      if (name === 'batch_op') return true;
+      const v = scope.lookup(name);
+      if (v instanceof UserFunction && !seen.has(v)) {
+        seen.add(v);
+        if (this.mayTouchSchema(v.body, v.closure, seen)) return true;
+      } else if (v instanceof PyObject && !(v instanceof Opaque) && v.describe().startsWith('batch_alter_table')) return true;
+    }
+    return false;
+  }
+
+  private answered(line: number): boolean {
+    return this.host.answer(line, '') !== undefined;
+  }
+
   /** A branch condition; one that depends on what the interpreter cannot know needs an answer. */
   private decide(test: PyExpr, scope: Scope): boolean {
-    const v = this.eval(test, scope);
+    return this.decideValue(this.eval(test, scope), test.line);
+  }
+
+  private decideValue(v: PyValue, line: number): boolean {
     if (!(v instanceof Opaque)) return truthy(v);
+    const test = { line };
     const a = this.host.answer(test.line, v.what);
     if (a === undefined) {
       this.fail(
@@ -204,7 +236,7 @@ export class Interpreter {
   private forLoop(s: Extract<PyStmt, { kind: 'for' }>, scope: Scope): void {
     const it = this.eval(s.iter, scope);
     if (it instanceof Opaque) {
-      if (JSON.stringify(s.body).includes('"op"')) this.fail(s.line, `this loop runs migration operations over ${it.what}, which depends on the database`);
+      if (this.mayTouchSchema(s.body, scope)) this.fail(s.line, `this loop runs migration operations over ${it.what}, which depends on the database`);
       return this.host.dataCode(s.line, `for ... in ${it.what}`);
     }
     for (const item of this.iter(it, s.line)) {

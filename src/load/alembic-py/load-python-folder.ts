@@ -9,6 +9,7 @@ import { joinAsGiven } from '../list-sql-files.js';
 import type { LocatedRevision } from '../located-revision.js';
 import { naturalCompare } from '../natural-compare.js';
 import { parseRevisionHeader } from '../revision-header.js';
+import { topologicalOrder } from '../revision-graph.js';
 import { findConfig, type AlembicPyConfig } from './config.js';
 import { interpretRevision, type InterpretedRevision } from './interpret-revision.js';
 
@@ -18,11 +19,18 @@ export interface PythonFolderStats {
   readonly overridden: readonly string[];
 }
 
-/** Turns interpreted statements into a revision whose SQL lines map back to .py lines. */
-export function toLocatedRevision(r: InterpretedRevision, file: string): LocatedRevision {
+/**
+ * Turns interpreted statements into a revision whose SQL lines map back to .py lines. `done`
+ * holds the run-once statements earlier revisions (in execution order) already emitted.
+ */
+export function toLocatedRevision(r: InterpretedRevision, file: string, done = new Set<string>()): LocatedRevision {
   const sql: string[] = [];
   const lineMap: number[] = [];
   for (const s of r.statements) {
+    if (s.once !== undefined) {
+      if (done.has(s.once)) continue;
+      done.add(s.once);
+    }
     const lines = (s.sql.trimEnd() + ';').split('\n');
     sql.push(...lines);
     for (let i = 0; i < lines.length; i++) lineMap.push(s.line);
@@ -54,6 +62,7 @@ export function loadPythonFolder(folder: string, config: AlembicPyConfig = findC
   }
   const revisions: LocatedRevision[] = [];
   const overridden: string[] = [];
+  const interpreted = new Map<string, InterpretedRevision>();
   for (const n of pyFiles) {
     const file = joinAsGiven(folder, n);
     const source = readFileSync(file, 'utf8');
@@ -65,9 +74,28 @@ export function loadPythonFolder(folder: string, config: AlembicPyConfig = findC
       overridden.push(r.id);
       continue;
     }
-    revisions.push(toLocatedRevision(interpretRevision(source, file, config), file));
+    const r = interpretRevision(source, file, config);
+    interpreted.set(r.id, r);
+    revisions.push(toLocatedRevision(r, file));
   }
-  return { revisions, stats: { interpreted: revisions.length - overridden.length, overridden } };
+  return { revisions: withRunOnceStatements(revisions, interpreted), stats: { interpreted: revisions.length - overridden.length, overridden } };
+}
+
+/** Rebuilds the revisions in execution order so that run-once statements appear only the first time. */
+function withRunOnceStatements(revisions: LocatedRevision[], interpreted: ReadonlyMap<string, InterpretedRevision>): LocatedRevision[] {
+  if (![...interpreted.values()].some((r) => r.statements.some((s) => s.once !== undefined))) return revisions;
+  let order: LocatedRevision[];
+  try {
+    order = topologicalOrder(revisions);
+  } catch {
+    return revisions; // the graph error is reported by the caller
+  }
+  const done = new Set<string>();
+  const rebuilt = new Map(order.map((r) => {
+    const i = interpreted.get(r.id);
+    return [r.id, i && i.id === r.id && r.lineMap ? toLocatedRevision(i, r.file, done) : r] as const;
+  }));
+  return revisions.map((r) => rebuilt.get(r.id) ?? r);
 }
 
 /** `revision = '...'` read without running the file (to find a .sql override first). */

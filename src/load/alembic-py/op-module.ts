@@ -7,14 +7,18 @@
 import { quoteIdent as q } from '../../model/names.js';
 import { EvalError } from './builtins.js';
 import { tableRef as ref } from './ddl-render.js';
+import type { SqlRunner } from './emitter.js';
 import { Args, OperationsImpl, constraintFromOp, describeValue, indexFromOp, opFunction } from './operations.js';
 import { NativeFunction, Opaque, PyObject, type PyValue } from './py-values.js';
 import { ConvName, SaColumn, SqlExpr, sqlOf } from './sa-schema.js';
 
 /** op.get_bind(): a connection that only exists at migration time. */
-class BindValue extends Opaque {
+class BindValue extends Opaque implements SqlRunner {
   constructor(private readonly impl: OperationsImpl) {
     super('op.get_bind()');
+  }
+  runSql(line: number, sql: string): void {
+    this.impl.sql(line, sql);
   }
   override getattr(name: string): PyValue {
     if (name === 'execute' || name === 'exec_driver_sql') {
@@ -38,10 +42,11 @@ export class AutocommitBlock extends PyObject {
 }
 
 class ContextValue extends Opaque {
-  constructor() {
+  constructor(private readonly asSql: boolean | undefined) {
     super('op.get_context()');
   }
   override getattr(name: string): PyValue {
+    if (name === 'as_sql' && this.asSql !== undefined) return this.asSql;
     if (name === 'autocommit_block') return new NativeFunction('autocommit_block', () => new AutocommitBlock());
     return super.getattr(name);
   }
@@ -50,7 +55,7 @@ class ContextValue extends Opaque {
 /** `with op.batch_alter_table(t) as batch_op:` — the proxy; its calls run when the block ends. */
 export class BatchOperations extends PyObject {
   private readonly queue: (() => void)[] = [];
-  constructor(private readonly impl: OperationsImpl, readonly table: string, readonly schema: string | undefined) {
+  constructor(private readonly impl: OperationsImpl, readonly table: string, readonly schema: string | undefined, private readonly op: PyObject) {
     super();
   }
   describe(): string {
@@ -89,7 +94,7 @@ export class BatchOperations extends PyObject {
       case 'drop_constraint':
         return this.defer(name, ['constraint_name', 'type_', 'if_exists'], (a, line) => impl.dropConstraint(line, table, schema, a.name('constraint_name'), a.optStr('type_'), a.get('if_exists') === true));
       default:
-        return undefined;
+        return this.op.getattr(name); // op.f, op.execute, ... are on the batch proxy too
     }
   }
 }
@@ -101,7 +106,8 @@ function column(v: PyValue | undefined): SaColumn {
 
 /** The `op` module: alembic.op's functions, interpreted. */
 export class OpModule extends PyObject {
-  constructor(private readonly impl: OperationsImpl) {
+  /** `asSql`: the configured answer to `op.get_context().as_sql` (offline mode), if any. */
+  constructor(private readonly impl: OperationsImpl, private readonly asSql?: boolean) {
     super();
   }
   describe(): string {
@@ -214,12 +220,12 @@ export class OpModule extends PyObject {
         return opFunction(name, ['table_name', 'schema', 'recreate'], (a) => {
           const recreate = a.get('recreate');
           if (recreate === 'always') throw new EvalError('batch_alter_table(recreate="always") copies the table; schema-sync does not interpret it');
-          return new BatchOperations(impl, a.str('table_name'), schemaOf(a));
+          return new BatchOperations(impl, a.str('table_name'), schemaOf(a), this);
         });
       case 'get_bind':
         return new NativeFunction('op.get_bind', () => new BindValue(impl));
       case 'get_context':
-        return new NativeFunction('op.get_context', () => new ContextValue());
+        return new NativeFunction('op.get_context', () => new ContextValue(this.asSql));
       default:
         return undefined;
     }

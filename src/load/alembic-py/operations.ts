@@ -15,7 +15,7 @@ import {
   ConstraintValue, ConvName, SaColumn, SaIndex, SqlExpr, indexElements, makeCheck, makeForeignKeyConstraint, makePrimaryKey,
   makeUnique, serverDefaultSql, type ObjectName, type SaConstraint,
 } from './sa-schema.js';
-import { asType, type SaType } from './sa-types.js';
+import { asType, enumCreateSql, type SaType } from './sa-types.js';
 
 /** Reads a call's arguments by position or keyword, Python-style. */
 export class Args {
@@ -63,7 +63,7 @@ export class Args {
 }
 
 /** Keywords that change nothing in the schema (Python-side behaviour, autogenerate hints). */
-const KNOWN_IGNORED = new Set(['info', 'execution_options', 'autoincrement', 'multiinsert', 'insert_before', 'insert_after', 'quote', 'kw', 'comment']);
+const KNOWN_IGNORED = new Set(['use_alter', 'info', 'execution_options', 'autoincrement', 'multiinsert', 'insert_before', 'insert_after', 'quote', 'kw', 'comment']);
 
 export function describeValue(v: PyValue): string {
   return v instanceof Opaque ? `${v.what} (depends on the database or app code)` : typeName(v);
@@ -73,8 +73,8 @@ export function describeValue(v: PyValue): string {
 export class OperationsImpl {
   constructor(private readonly out: Emitter, readonly convention: NamingConvention) {}
 
-  private emit(line: number, sql: string): void {
-    this.out.sql(line, sql);
+  private emit(line: number, sql: string, once?: string): void {
+    this.out.sql(line, sql, once);
   }
 
   createTable(line: number, name: string, schema: string | undefined, items: readonly PyValue[], comment: string | null): void {
@@ -88,14 +88,9 @@ export class OperationsImpl {
       else throw new EvalError(`create_table(${name}): unexpected argument ${describeValue(v)}`);
     }
     const t = buildTable(name, schema, columns, constraints, indexes, comment);
-    const enums = new Set<string>();
     for (const c of columns) {
       const e = c.type.enumInfo;
-      if (!e || !e.createType) continue;
-      const key = `${e.schema ?? ''}.${e.name}`;
-      if (enums.has(key)) continue;
-      enums.add(key);
-      this.emit(line, `CREATE TYPE ${c.type.sql} AS ENUM (${e.values.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')})`);
+      if (e?.createType) this.emit(line, enumCreateSql(c.type.sql, e.values), `enum ${e.schema ?? ''}.${e.name}`);
     }
     this.emit(line, createTableSql(t, this.convention));
     for (const ix of t.indexes) this.emit(line, createIndexSql(ix, name, schema, this.convention));

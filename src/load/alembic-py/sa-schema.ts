@@ -50,6 +50,7 @@ export class SaForeignKey extends PyObject {
     readonly onupdate: string | null,
     readonly options: ConstraintOptions,
     readonly match: string | null,
+    readonly useAlter = false,
   ) {
     super();
   }
@@ -74,6 +75,8 @@ export type SaConstraint =
       readonly match: string | null;
       readonly order: number;
       readonly options: ConstraintOptions;
+      /** `use_alter=True`: left out of CREATE TABLE (SQLAlchemy adds it later only in create_all). */
+      readonly useAlter?: boolean;
     };
 
 /** A constraint object as a Python value (an argument of create_table). */
@@ -189,7 +192,10 @@ function optString(v: PyValue | undefined): string | null {
 export function makeForeignKey(a: CallArgs): SaForeignKey {
   const target = a.positional[0];
   if (typeof target !== 'string') throw new EvalError(`ForeignKey needs a "table.column" string, got ${typeName(target ?? null)}`);
-  return new SaForeignKey(target, nameArg(a.keywords.get('name')), optString(a.keywords.get('ondelete')), optString(a.keywords.get('onupdate')), options(a), optString(a.keywords.get('match')));
+  return new SaForeignKey(
+    target, nameArg(a.keywords.get('name')), optString(a.keywords.get('ondelete')), optString(a.keywords.get('onupdate')), options(a),
+    optString(a.keywords.get('match')), a.keywords.get('use_alter') === true,
+  );
 }
 
 /** Splits a ForeignKey target `[schema.]table.column`. */
@@ -227,7 +233,7 @@ export function makeForeignKeyConstraint(a: CallArgs): ConstraintValue {
     refTable: targets[0]!.table, ...(targets[0]!.schema ? { refSchema: targets[0]!.schema } : {}),
     refColumns: targets.map((t) => t.column),
     ondelete: optString(a.keywords.get('ondelete')), onupdate: optString(a.keywords.get('onupdate')), match: optString(a.keywords.get('match')),
-    order: nextCreation(), options: options(a),
+    order: nextCreation(), options: options(a), ...(a.keywords.get('use_alter') === true ? { useAlter: true } : {}),
   });
 }
 

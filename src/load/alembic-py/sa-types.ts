@@ -5,7 +5,8 @@
  */
 import { quoteIdent } from '../../model/names.js';
 import { EvalError } from './builtins.js';
-import { Opaque, PyList, PyObject, typeName, type CallArgs, type PyValue } from './py-values.js';
+import { isSqlRunner } from './emitter.js';
+import { NativeFunction, Opaque, PyList, PyObject, typeName, type CallArgs, type PyValue } from './py-values.js';
 
 /** What kind of value a type stores, where SQLAlchemy's rules depend on it (SERIAL, enums). */
 export type TypeAffinity = 'integer' | 'smallint' | 'bigint' | 'other';
@@ -27,6 +28,25 @@ export class SaType extends PyObject {
   describe(): string {
     return `sa.${this.cls}()`;
   }
+  /** `enum_type.create(bind)` / `.drop(bind)`: CREATE TYPE / DROP TYPE on the migration's connection. */
+  override getattr(name: string): PyValue | undefined {
+    const e = this.enumInfo;
+    if (!e || (name !== 'create' && name !== 'drop')) return undefined;
+    return new NativeFunction(`${this.cls}.${name}`, (a, line) => {
+      const bind = a.positional[0] ?? a.keywords.get('bind');
+      if (!isSqlRunner(bind)) throw new EvalError(`${this.cls}.${name}() needs op.get_bind()`);
+      const checkfirst = a.keywords.get('checkfirst') ?? a.positional[1];
+      if (name === 'drop') bind.runSql(line, `DROP TYPE ${checkfirst === true ? 'IF EXISTS ' : ''}${this.sql}`);
+      else if (checkfirst === true) throw new EvalError(`${this.cls}.create(checkfirst=True) depends on the database; create the type unconditionally or override this revision with a .sql file`);
+      else bind.runSql(line, enumCreateSql(this.sql, e.values));
+      return null;
+    });
+  }
+}
+
+/** `CREATE TYPE name AS ENUM (...)`, as SQLAlchemy's CreateEnumType writes it. */
+export function enumCreateSql(typeSql: string, values: readonly string[]): string {
+  return `CREATE TYPE ${typeSql} AS ENUM (${values.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')})`;
 }
 
 function arg(a: CallArgs, i: number, name: string): PyValue | undefined {
