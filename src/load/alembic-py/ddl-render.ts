@@ -157,6 +157,7 @@ export function createIndexSql(ix: SaIndex, table: string, schema: string | unde
   let s = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${d.get('postgresql_concurrently') === true ? 'CONCURRENTLY ' : ''}${ifNotExists ? 'IF NOT EXISTS ' : ''}`;
   s += `${quoteIdent(name)} ON ${tableRef(table, schema)}${typeof using === 'string' ? ` USING ${using}` : ''} (${elements.join(', ')})`;
   if (include && typeof include === 'object' && 'items' in include) s += ` INCLUDE (${cols((include as { items: string[] }).items)})`;
+  if (d.get('postgresql_nulls_not_distinct') === true) s += ' NULLS NOT DISTINCT';
   if (where !== undefined && where !== null) s += ` WHERE ${where instanceof SqlExpr ? where.sql : typeof where === 'string' ? where : fail('postgresql_where must be text()')}`;
   return s;
 }

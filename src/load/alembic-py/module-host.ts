@@ -4,6 +4,7 @@
  * gives a function's constant result.
  */
 import { UserError } from '../../errors.js';
+import { AlembicUtilsModule } from './alembic-utils.js';
 import { EvalError } from './builtins.js';
 import type { AlembicPyConfig } from './config.js';
 import { Interpreter, type InterpreterHost } from './interpreter.js';
@@ -42,6 +43,7 @@ export class ModuleHost {
     const top = dotted.split('.')[0]!;
     if (top === 'sqlalchemy') return new SqlAlchemyModule(dotted);
     if (top === 'sqlmodel') return new SqlModelModule(dotted);
+    if (top === 'alembic_utils') return new AlembicUtilsModule(dotted);
     if (dotted === 'alembic') return new AlembicModule(this.op);
     if (dotted === 'alembic.op') return this.op;
     return this.external(dotted);

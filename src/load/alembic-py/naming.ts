@@ -29,7 +29,7 @@ export interface Nameable {
 
 /** Truncation SQLAlchemy applies to names it generated (conventions, op.f). */
 export function truncateGenerated(name: string): string {
-  if ([...name].length <= MAX_IDENTIFIER) return name;
+  if (name.length <= MAX_IDENTIFIER || [...name].length <= MAX_IDENTIFIER) return name;
   const md5 = createHash('md5').update(name, 'utf8').digest('hex');
   return [...name].slice(0, MAX_IDENTIFIER - 8).join('') + '_' + md5.slice(-4);
 }

@@ -5,12 +5,13 @@
  * else it does is data-side) and `get_context().autocommit_block()`.
  */
 import { quoteIdent as q } from '../../model/names.js';
+import { PgEntity } from './alembic-utils.js';
 import { EvalError } from './builtins.js';
 import { tableRef as ref } from './ddl-render.js';
 import type { SqlRunner } from './emitter.js';
 import { Args, OperationsImpl, constraintFromOp, describeValue, indexFromOp, opFunction } from './operations.js';
 import { NativeFunction, Opaque, PyObject, type PyValue } from './py-values.js';
-import { ConvName, SaColumn, SqlExpr, sqlOf } from './sa-schema.js';
+import { ConvName, SaColumn, SqlExpr, sqlOf, textClauseSql } from './sa-schema.js';
 
 /** op.get_bind(): a connection that only exists at migration time. */
 class BindValue extends Opaque implements SqlRunner {
@@ -221,6 +222,15 @@ export class OpModule extends PyObject {
           const recreate = a.get('recreate');
           if (recreate === 'always') throw new EvalError('batch_alter_table(recreate="always") copies the table; schema-sync does not interpret it');
           return new BatchOperations(impl, a.str('table_name'), schemaOf(a), this);
+        });
+      case 'create_entity':
+      case 'replace_entity':
+      case 'drop_entity':
+        return opFunction(name, ['entity'], (a, line) => {
+          const e = a.get('entity');
+          if (!(e instanceof PgEntity)) throw new EvalError(`op.${name}() needs an alembic_utils entity, got ${e === undefined ? 'nothing' : describeValue(e)}`);
+          for (const sql of name === 'drop_entity' ? e.dropSql() : e.createSql(name === 'replace_entity')) impl.sql(line, textClauseSql(sql));
+          return null;
         });
       case 'get_bind':
         return new NativeFunction('op.get_bind', () => new BindValue(impl));

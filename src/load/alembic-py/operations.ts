@@ -13,7 +13,7 @@ import { conventionName, type NamingConvention } from './naming.js';
 import { NativeFunction, Opaque, PyList, typeName, type CallArgs, type PyValue } from './py-values.js';
 import {
   ConstraintValue, ConvName, SaColumn, SaIndex, SqlExpr, indexElements, makeCheck, makeForeignKeyConstraint, makePrimaryKey,
-  makeUnique, serverDefaultSql, type ObjectName, type SaConstraint,
+  makeUnique, serverDefaultSql, textClauseSql, type ObjectName, type SaConstraint,
 } from './sa-schema.js';
 import { asType, enumCreateSql, type SaType } from './sa-types.js';
 
@@ -151,7 +151,7 @@ export class OperationsImpl {
   }
 
   execute(line: number, sql: PyValue): void {
-    if (typeof sql === 'string') this.emit(line, sql);
+    if (typeof sql === 'string') this.emit(line, textClauseSql(sql));
     else if (sql instanceof SqlExpr) this.emit(line, sql.sql);
     else if (sql instanceof Opaque) this.out.data(line, `execute(${sql.what})`);
     else throw new EvalError(`execute() needs SQL text, got ${typeName(sql)}`);

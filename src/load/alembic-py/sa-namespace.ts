@@ -5,7 +5,7 @@
  */
 import { EvalError } from './builtins.js';
 import { NativeFunction, Opaque, PyObject, typeName, type CallArgs, type PyValue } from './py-values.js';
-import { ColumnExtra, SqlExpr, makeCheck, makeColumn, makeForeignKey, makeForeignKeyConstraint, makeIndex, makePrimaryKey, makeUnique, sqlOf } from './sa-schema.js';
+import { ColumnExtra, SqlExpr, textClauseSql, makeCheck, makeColumn, makeForeignKey, makeForeignKeyConstraint, makeIndex, makePrimaryKey, makeUnique, sqlOf } from './sa-schema.js';
 import { quoteIdent } from '../../model/names.js';
 import { SaTypeClass, TYPE_NAMES } from './sa-types.js';
 
@@ -46,7 +46,7 @@ function fn(name: string, impl: (a: CallArgs) => PyValue): NativeFunction {
 const textArg = (name: string) => (a: CallArgs) => {
   const t = a.positional[0] ?? a.keywords.get('text') ?? null;
   if (typeof t !== 'string') throw new EvalError(`${name}() needs a string, got ${t instanceof Opaque ? t.what : typeName(t)}`);
-  return new SqlExpr(t);
+  return new SqlExpr(name === 'text' ? textClauseSql(t) : t);
 };
 
 const identity = (a: CallArgs): ColumnExtra => {

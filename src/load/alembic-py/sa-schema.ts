@@ -19,6 +19,14 @@ export class SqlExpr extends PyObject {
   }
 }
 
+/**
+ * The SQL of a `text()` construct as SQLAlchemy compiles it: `\:` (an escaped bind marker)
+ * becomes `:`. Alembic wraps op.execute strings, and alembic_utils its statements, in text() too.
+ */
+export function textClauseSql(text: string): string {
+  return text.replace(/\\(:[\w$]*)(?![:\w$])/g, '$1');
+}
+
 /** `op.f(name)`: a name used exactly as given, never passed through a naming convention. */
 export class ConvName extends PyObject {
   constructor(readonly value: string) {
