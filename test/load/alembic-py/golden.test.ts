@@ -31,7 +31,7 @@ async function built(revisions: Parameters<typeof runMigrations>[1]) {
 }
 
 describe('Python revisions interpret to what PostgreSQL builds from Alembic\'s SQL', () => {
-  for (const name of ['constructs', 'evaluator']) {
+  for (const name of ['constructs', 'evaluator', 'plugins']) {
     it(name, async () => {
       const folder = `${FIXTURES}/${name}`;
       const expectedSql = readFileSync(`${folder}/expected.sql`, 'utf8');
