@@ -117,8 +117,12 @@ export function containerMethod(v: PyList | PyDict, name: string): PyValue | und
   }
 }
 
+/** A built-in; given a value only the database knows, its result is one too. */
 function builtin(name: string, impl: (args: CallArgs) => PyValue): [string, NativeFunction] {
-  return [name, new NativeFunction(name, impl)];
+  return [name, new NativeFunction(name, (a) => {
+    const unknown = a.positional.find((v): v is Opaque => v instanceof Opaque);
+    return unknown && name !== 'print' ? new Opaque(`${name}(${unknown.what})`) : impl(a);
+  })];
 }
 
 /** The built-in names revision files use on plain values. */
@@ -153,6 +157,13 @@ export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
   builtin('int', (a) => { const v = a.positional[0] ?? 0; return typeof v === 'string' ? parseInt(v, 10) : Math.trunc(int(typeof v === 'number' ? Math.trunc(v) : v)); }),
   builtin('bool', (a) => a.positional.length > 0 && a.positional[0] !== null && a.positional[0] !== false && a.positional[0] !== 0 && a.positional[0] !== ''),
   builtin('print', () => null),
+  builtin('iter', (a) => new PyList([...iterate(a.positional[0] ?? null)])),
+  builtin('next', (a) => {
+    const items = iterate(a.positional[0] ?? null);
+    if (items.length) return items[0]!;
+    if (a.positional.length > 1) return a.positional[1]!;
+    throw new EvalError('next() of an empty iterator');
+  }),
   builtin('dict', (a) => {
     const d = new PyDict();
     for (const [k, v] of a.keywords) d.map.set(k, v);

@@ -31,7 +31,7 @@ export class Emitter {
 
 /** A value that runs SQL at migration time (op.get_bind()): what `Enum.create(bind)` needs. */
 export interface SqlRunner {
-  runSql(line: number, sql: string): void;
+  runSql(line: number, sql: string, once?: string): void;
 }
 
 export function isSqlRunner(v: unknown): v is SqlRunner {

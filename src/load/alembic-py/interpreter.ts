@@ -188,7 +188,7 @@ export class Interpreter {
           return;
         }
         if (scope === this.globals && s.what !== 'try') return;
-        if (/\bop\s*\.|batch_op\s*\./.test(s.text)) this.fail(s.line, `cannot interpret a ${s.what} statement that runs migration operations`);
+        if (/\bbatch_op\s*\./.test(s.text) || [...s.text.matchAll(/\bop\s*\.\s*(\w+)/g)].some((m) => !HARMLESS_OP.has(m[1]!))) this.fail(s.line, `cannot interpret a ${s.what} statement that runs migration operations`);
         return this.host.dataCode(s.line, s.text);
     }
   }

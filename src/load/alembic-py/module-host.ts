@@ -6,6 +6,7 @@
 import { UserError } from '../../errors.js';
 import { AlembicUtilsModule } from './alembic-utils.js';
 import { EvalError } from './builtins.js';
+import { PostgresqlEnumModule } from './postgresql-enum-plugin.js';
 import type { AlembicPyConfig } from './config.js';
 import { Interpreter, type InterpreterHost } from './interpreter.js';
 import { parsePython } from './parse-python.js';
@@ -44,6 +45,7 @@ export class ModuleHost {
     if (top === 'sqlalchemy') return new SqlAlchemyModule(dotted);
     if (top === 'sqlmodel') return new SqlModelModule(dotted);
     if (top === 'alembic_utils') return new AlembicUtilsModule(dotted);
+    if (top === 'alembic_postgresql_enum') return new PostgresqlEnumModule(dotted);
     if (dotted === 'alembic') return new AlembicModule(this.op);
     if (dotted === 'alembic.op') return this.op;
     return this.external(dotted);

@@ -7,6 +7,7 @@
 import { quoteIdent as q } from '../../model/names.js';
 import { PgEntity } from './alembic-utils.js';
 import { EvalError } from './builtins.js';
+import { syncEnumValuesSql } from './postgresql-enum-plugin.js';
 import { tableRef as ref } from './ddl-render.js';
 import type { SqlRunner } from './emitter.js';
 import { Args, OperationsImpl, constraintFromOp, describeValue, indexFromOp, opFunction } from './operations.js';
@@ -18,8 +19,8 @@ class BindValue extends Opaque implements SqlRunner {
   constructor(private readonly impl: OperationsImpl) {
     super('op.get_bind()');
   }
-  runSql(line: number, sql: string): void {
-    this.impl.sql(line, sql);
+  runSql(line: number, sql: string, once?: string): void {
+    this.impl.sql(line, sql, once);
   }
   override getattr(name: string): PyValue {
     if (name === 'execute' || name === 'exec_driver_sql') {
@@ -230,6 +231,11 @@ export class OpModule extends PyObject {
           const e = a.get('entity');
           if (!(e instanceof PgEntity)) throw new EvalError(`op.${name}() needs an alembic_utils entity, got ${e === undefined ? 'nothing' : describeValue(e)}`);
           for (const sql of name === 'drop_entity' ? e.dropSql() : e.createSql(name === 'replace_entity')) impl.sql(line, textClauseSql(sql));
+          return null;
+        });
+      case 'sync_enum_values':
+        return opFunction(name, ['enum_schema', 'enum_name', 'new_values', 'affected_columns', 'enum_values_to_rename'], (a, line) => {
+          for (const sql of syncEnumValuesSql(a)) impl.sql(line, sql);
           return null;
         });
       case 'get_bind':

@@ -15,7 +15,7 @@ import {
   ConstraintValue, ConvName, SaColumn, SaIndex, SqlExpr, indexElements, makeCheck, makeForeignKeyConstraint, makePrimaryKey,
   makeUnique, serverDefaultSql, textClauseSql, type ObjectName, type SaConstraint,
 } from './sa-schema.js';
-import { asType, enumCreateSql, type SaType } from './sa-types.js';
+import { asType, enumCreateSql, enumOnceKey, type SaType } from './sa-types.js';
 
 /** Reads a call's arguments by position or keyword, Python-style. */
 export class Args {
@@ -90,7 +90,7 @@ export class OperationsImpl {
     const t = buildTable(name, schema, columns, constraints, indexes, comment);
     for (const c of columns) {
       const e = c.type.enumInfo;
-      if (e?.createType) this.emit(line, enumCreateSql(c.type.sql, e.values), `enum ${e.schema ?? ''}.${e.name}`);
+      if (e?.createType) this.emit(line, enumCreateSql(c.type.sql, e.values), enumOnceKey(e));
     }
     this.emit(line, createTableSql(t, this.convention));
     for (const ix of t.indexes) this.emit(line, createIndexSql(ix, name, schema, this.convention));
@@ -161,8 +161,8 @@ export class OperationsImpl {
     this.out.data(line, text);
   }
 
-  sql(line: number, sql: string): void {
-    this.emit(line, sql);
+  sql(line: number, sql: string, once?: string): void {
+    this.emit(line, sql, once);
   }
 }
 

@@ -37,11 +37,16 @@ export class SaType extends PyObject {
       if (!isSqlRunner(bind)) throw new EvalError(`${this.cls}.${name}() needs op.get_bind()`);
       const checkfirst = a.keywords.get('checkfirst') ?? a.positional[1];
       if (name === 'drop') bind.runSql(line, `DROP TYPE ${checkfirst === true ? 'IF EXISTS ' : ''}${this.sql}`);
-      else if (checkfirst === true) throw new EvalError(`${this.cls}.create(checkfirst=True) depends on the database; create the type unconditionally or override this revision with a .sql file`);
-      else bind.runSql(line, enumCreateSql(this.sql, e.values));
+      // checkfirst: created unless this run already created it (by create_table or an earlier checkfirst create).
+      else bind.runSql(line, enumCreateSql(this.sql, e.values), checkfirst === true ? enumOnceKey(e) : undefined);
       return null;
     });
   }
+}
+
+/** The run-once key of a native enum's creation (see EmittedStatement.once). */
+export function enumOnceKey(e: EnumInfo): string {
+  return `enum ${e.schema ?? ''}.${e.name}`;
 }
 
 /** `CREATE TYPE name AS ENUM (...)`, as SQLAlchemy's CreateEnumType writes it. */
