@@ -11,6 +11,7 @@ type EntityKind = 'PGExtension' | 'PGFunction' | 'PGTrigger' | 'PGView' | 'PGMat
 
 const KINDS: ReadonlySet<string> = new Set(['PGExtension', 'PGFunction', 'PGTrigger', 'PGView', 'PGMaterializedView']);
 
+/** An alembic_utils entity value: what op.create_entity and friends turn into SQL. */
 export class PgEntity extends PyObject {
   constructor(
     readonly kind: EntityKind,

@@ -20,8 +20,10 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import type { NamingConvention } from './naming.js';
 
+/** The settings file looked for at and above the versions folder. */
 export const CONFIG_FILE = 'schema-sync.json';
 
+/** The `alembic` settings of schema-sync.json, parsed and checked. */
 export interface AlembicPyConfig {
   readonly types: Readonly<Record<string, string>>;
   readonly namingConvention?: NamingConvention;
@@ -33,6 +35,7 @@ export interface AlembicPyConfig {
   readonly file?: string;
 }
 
+/** No settings file: SQLAlchemy defaults, no type map, no answers. */
 export const EMPTY_CONFIG: AlembicPyConfig = { types: {}, functions: {}, answers: {} };
 
 function record<T>(v: unknown, file: string, key: string, check: (x: unknown) => x is T): Record<string, T> {

@@ -17,6 +17,7 @@ export interface SkippedCode {
   readonly text: string;
 }
 
+/** The statements and skipped code of one revision, in the order upgrade() produced them. */
 export class Emitter {
   readonly statements: EmittedStatement[] = [];
   readonly skipped: SkippedCode[] = [];
@@ -34,6 +35,7 @@ export interface SqlRunner {
   runSql(line: number, sql: string, once?: string): void;
 }
 
+/** True for op.get_bind() values. */
 export function isSqlRunner(v: unknown): v is SqlRunner {
   return typeof v === 'object' && v !== null && typeof (v as Partial<SqlRunner>).runSql === 'function';
 }

@@ -16,6 +16,7 @@ import { parsePython } from './parse-python.js';
 import type { PyStmt } from './py-ast.js';
 import { PyList, type PyValue } from './py-values.js';
 
+/** One interpreted revision: graph edges and the statements its upgrade() emits. */
 export interface InterpretedRevision {
   readonly id: string;
   readonly parents: readonly string[];

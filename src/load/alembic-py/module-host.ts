@@ -36,6 +36,7 @@ class AlembicModule extends PyObject {
   }
 }
 
+/** Import resolution for one revision file (holds its op object and the project settings). */
 export class ModuleHost {
   private readonly typeCache = new Map<string, PyValue>();
   constructor(private readonly config: AlembicPyConfig, private readonly op: PyValue) {}

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { EvalError } from './builtins.js';
 import { ConvName, splitTarget, type IndexElement, type ObjectName, type SaConstraint } from './sa-schema.js';
 
+/** A MetaData naming_convention: keys ix/uq/ck/fk/pk, values %(token)s templates. */
 export type NamingConvention = Readonly<Record<string, string>>;
 
 /** What SQLAlchemy's MetaData uses when none is given. */

@@ -65,6 +65,7 @@ export class Args {
 /** Keywords that change nothing in the schema (Python-side behaviour, autogenerate hints). */
 const KNOWN_IGNORED = new Set(['use_alter', 'info', 'execution_options', 'autoincrement', 'multiinsert', 'insert_before', 'insert_after', 'quote', 'kw', 'comment']);
 
+/** A value for an error message; Opaque values say that they depend on the database. */
 export function describeValue(v: PyValue): string {
   return v instanceof Opaque ? `${v.what} (depends on the database or app code)` : typeName(v);
 }

@@ -8,6 +8,7 @@ import { EvalError } from './builtins.js';
 import type { Args } from './operations.js';
 import { NativeFunction, PyList, PyObject, typeName, type PyValue } from './py-values.js';
 
+/** The plugin's TableReference: a column that uses the enum, and its default if it has one. */
 export class TableReference extends PyObject {
   constructor(
     readonly schema: string | null,

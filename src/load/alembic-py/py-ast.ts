@@ -39,6 +39,7 @@ export type PyTarget =
   | { readonly kind: 'unpack'; readonly items: readonly PyTarget[] }
   | { readonly kind: 'other'; readonly text: string };
 
+/** A statement, with its source text where data-side reporting quotes it. */
 export type PyStmt =
   | { readonly kind: 'expr'; readonly line: number; readonly expr: PyExpr; readonly text: string }
   | { readonly kind: 'assign'; readonly line: number; readonly targets: readonly PyTarget[]; readonly value: PyExpr; readonly text: string }

@@ -21,6 +21,7 @@ export abstract class PyObject {
   call?(args: CallArgs, line: number): PyValue;
 }
 
+/** A list, tuple or set (they behave alike for what revision files do with them). */
 export class PyList extends PyObject {
   constructor(readonly items: PyValue[], readonly shape: 'list' | 'tuple' | 'set' = 'list') {
     super();
@@ -70,6 +71,7 @@ export class Opaque extends PyObject {
   }
 }
 
+/** Any value the interpreter handles. */
 export type PyValue = null | boolean | number | string | PyObject;
 
 /** Python's type name of a value, for messages. */

@@ -37,6 +37,7 @@ export class ConvName extends PyObject {
   }
 }
 
+/** A constraint or index name as given: plain, op.f(), or none (PostgreSQL or the convention names it). */
 export type ObjectName = string | ConvName | null;
 
 let creation = 0;
@@ -45,11 +46,13 @@ export function nextCreation(): number {
   return ++creation;
 }
 
+/** DEFERRABLE / INITIALLY of a constraint. */
 export interface ConstraintOptions {
   readonly deferrable?: boolean;
   readonly initially?: string;
 }
 
+/** `sa.ForeignKey(...)` on a column; it becomes a table constraint when the table is built. */
 export class SaForeignKey extends PyObject {
   constructor(
     readonly target: string,
@@ -67,6 +70,7 @@ export class SaForeignKey extends PyObject {
   }
 }
 
+/** A table constraint, with SQLAlchemy's creation order. */
 export type SaConstraint =
   | { readonly kind: 'primary key'; readonly name: ObjectName; readonly columns: readonly string[]; readonly order: number; readonly options: ConstraintOptions }
   | { readonly kind: 'unique'; readonly name: ObjectName; readonly columns: readonly string[]; readonly order: number; readonly options: ConstraintOptions; readonly nullsNotDistinct: boolean }
@@ -100,6 +104,7 @@ export class ConstraintValue extends PyObject {
 /** One column of an index: a column name or an SQL expression. */
 export type IndexElement = { readonly column: string } | { readonly expr: string };
 
+/** `sa.Index(...)`, or the index an `index=True` column or op.create_index makes. */
 export class SaIndex extends PyObject {
   constructor(
     readonly name: ObjectName,
@@ -114,11 +119,13 @@ export class SaIndex extends PyObject {
   }
 }
 
+/** `sa.Identity(...)`: GENERATED ALWAYS / BY DEFAULT AS IDENTITY and its sequence options. */
 export interface IdentitySpec {
   readonly always: boolean;
   readonly options: string;
 }
 
+/** `sa.Column(...)` with SQLAlchemy's defaults filled in. */
 export class SaColumn extends PyObject {
   constructor(
     readonly name: string,
@@ -214,10 +221,12 @@ export function splitTarget(target: string): { schema?: string; table: string; c
   throw new EvalError(`cannot read the ForeignKey target ${target}`);
 }
 
+/** `sa.PrimaryKeyConstraint(*columns, name=...)`. */
 export function makePrimaryKey(a: CallArgs): ConstraintValue {
   return new ConstraintValue({ kind: 'primary key', name: nameArg(a.keywords.get('name')), columns: strings(a.positional, 'PrimaryKeyConstraint columns'), order: nextCreation(), options: options(a) });
 }
 
+/** `sa.UniqueConstraint(*columns, name=..., postgresql_nulls_not_distinct=...)`. */
 export function makeUnique(a: CallArgs): ConstraintValue {
   return new ConstraintValue({
     kind: 'unique', name: nameArg(a.keywords.get('name')), columns: strings(a.positional, 'UniqueConstraint columns'), order: nextCreation(), options: options(a),
@@ -225,6 +234,7 @@ export function makeUnique(a: CallArgs): ConstraintValue {
   });
 }
 
+/** `sa.CheckConstraint(sqltext, name=...)`. */
 export function makeCheck(a: CallArgs): ConstraintValue {
   const text = a.positional[0] ?? a.keywords.get('sqltext') ?? null;
   const sql = text instanceof SqlExpr ? text.sql : typeof text === 'string' ? text : null;
@@ -232,6 +242,7 @@ export function makeCheck(a: CallArgs): ConstraintValue {
   return new ConstraintValue({ kind: 'check', name: nameArg(a.keywords.get('name') ?? a.positional[1]), sql, order: nextCreation(), options: options(a) });
 }
 
+/** `sa.ForeignKeyConstraint([columns], ["table.column", ...], ...)`. */
 export function makeForeignKeyConstraint(a: CallArgs): ConstraintValue {
   const [cols, refs] = a.positional;
   const columns = strings([cols ?? null], 'ForeignKeyConstraint columns');

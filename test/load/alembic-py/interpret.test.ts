@@ -60,6 +60,17 @@ describe('errors name the file, the line and what could not be evaluated', () =>
     expect(e.pos?.line).toBe(8);
   });
 
+  it('a while loop or try block that runs migration operations', async () => {
+    await expectUserError(load('def upgrade():\n    while True:\n        op.drop_table("t")\n'), 'cannot interpret a while statement');
+    await expectUserError(load('def upgrade():\n    try:\n        op.drop_table("t")\n    except Exception:\n        pass\n'), 'cannot interpret a try statement');
+  });
+
+  it('sync_enum_values with old-style tuples, which read column defaults from the database', async () => {
+    const body = 'def upgrade():\n    op.sync_enum_values("public", "e", ["a"], [("t", "c")])\n';
+    const e = await expectUserError(load(body), 'reads column defaults from the database');
+    expect(e.pos?.line).toBe(9);
+  });
+
   it('op.* calls inside a loop over query results', async () => {
     const body = 'def upgrade():\n    for (name,) in op.get_bind().execute(sa.text("SELECT 1")):\n        op.drop_table(name)\n';
     await expectUserError(load(body), 'depends on the database');
