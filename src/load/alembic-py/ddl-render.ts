@@ -100,6 +100,7 @@ function deferrable(c: SaConstraint): string {
   let s = '';
   if (c.options.deferrable !== undefined) s += c.options.deferrable ? ' DEFERRABLE' : ' NOT DEFERRABLE';
   if (c.options.initially !== undefined) s += ` INITIALLY ${c.options.initially}`;
+  if (c.options.notValid) s += ' NOT VALID';
   return s;
 }
 

@@ -21,7 +21,7 @@ import { asType, enumCreateSql, enumOnceKey, type SaType } from './sa-types.js';
 export class Args {
   constructor(readonly a: CallArgs, private readonly names: readonly string[], private readonly what: string) {
     for (const k of a.keywords.keys()) {
-      if (!names.includes(k) && !k.startsWith('postgresql_') && !k.startsWith('existing_') && !KNOWN_IGNORED.has(k)) {
+      if (!names.includes(k) && !POSTGRESQL_OPTIONS.has(k) && !k.startsWith('existing_') && !KNOWN_IGNORED.has(k)) {
         throw new EvalError(`${what}() got the argument ${k}=, which schema-sync does not interpret`);
       }
     }
@@ -62,6 +62,12 @@ export class Args {
   }
 }
 
+/** The PostgreSQL dialect options schema-sync writes into the SQL (others, e.g. postgresql_with, are refused). */
+export const POSTGRESQL_OPTIONS: ReadonlySet<string> = new Set([
+  'postgresql_using', 'postgresql_where', 'postgresql_include', 'postgresql_ops', 'postgresql_concurrently',
+  'postgresql_nulls_not_distinct', 'postgresql_not_valid',
+]);
+
 /** Keywords that change nothing in the schema (Python-side behaviour, autogenerate hints). */
 const KNOWN_IGNORED = new Set(['use_alter', 'info', 'execution_options', 'autoincrement', 'multiinsert', 'insert_before', 'insert_after', 'quote', 'kw', 'comment']);
 
@@ -91,7 +97,7 @@ export class OperationsImpl {
     const t = buildTable(name, schema, columns, constraints, indexes, comment);
     for (const c of columns) {
       const e = c.type.enumInfo;
-      if (e?.createType) this.emit(line, enumCreateSql(c.type.sql, e.values), enumOnceKey(e));
+      if (e?.createType) this.emit(line, enumCreateSql(e), enumOnceKey(e));
     }
     this.emit(line, createTableSql(t, this.convention));
     for (const ix of t.indexes) this.emit(line, createIndexSql(ix, name, schema, this.convention));

@@ -50,6 +50,8 @@ export function nextCreation(): number {
 export interface ConstraintOptions {
   readonly deferrable?: boolean;
   readonly initially?: string;
+  /** `postgresql_not_valid=True`: added without checking existing rows. */
+  readonly notValid?: boolean;
 }
 
 /** `sa.ForeignKey(...)` on a column; it becomes a table constraint when the table is built. */
@@ -196,7 +198,10 @@ function strings(vs: readonly PyValue[], what: string): string[] {
 function options(a: CallArgs): ConstraintOptions {
   const d = a.keywords.get('deferrable');
   const i = a.keywords.get('initially');
-  return { ...(typeof d === 'boolean' ? { deferrable: d } : {}), ...(typeof i === 'string' ? { initially: i } : {}) };
+  return {
+    ...(typeof d === 'boolean' ? { deferrable: d } : {}), ...(typeof i === 'string' ? { initially: i } : {}),
+    ...(a.keywords.get('postgresql_not_valid') === true ? { notValid: true } : {}),
+  };
 }
 
 function optString(v: PyValue | undefined): string | null {
@@ -259,6 +264,11 @@ export function makeForeignKeyConstraint(a: CallArgs): ConstraintValue {
 /** `sa.Index(name, *columns_or_expressions, unique=..., postgresql_*=...)`. */
 export function makeIndex(a: CallArgs): SaIndex {
   const [name, ...cols] = a.positional;
+  for (const k of a.keywords.keys()) {
+    if (k !== 'unique' && k !== 'info' && !['postgresql_using', 'postgresql_where', 'postgresql_include', 'postgresql_ops', 'postgresql_concurrently', 'postgresql_nulls_not_distinct'].includes(k)) {
+      throw new EvalError(`sa.Index() got the argument ${k}=, which schema-sync does not interpret`);
+    }
+  }
   const dialect = new Map([...a.keywords].filter(([k]) => k.startsWith('postgresql_')));
   return new SaIndex(nameArg(name), indexElements(cols), a.keywords.get('unique') === true, dialect);
 }

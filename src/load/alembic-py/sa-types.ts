@@ -36,9 +36,9 @@ export class SaType extends PyObject {
       const bind = a.positional[0] ?? a.keywords.get('bind');
       if (!isSqlRunner(bind)) throw new EvalError(`${this.cls}.${name}() needs op.get_bind()`);
       const checkfirst = a.keywords.get('checkfirst') ?? a.positional[1];
-      if (name === 'drop') bind.runSql(line, `DROP TYPE ${checkfirst === true ? 'IF EXISTS ' : ''}${this.sql}`);
+      if (name === 'drop') bind.runSql(line, `DROP TYPE ${checkfirst === true ? 'IF EXISTS ' : ''}${enumTypeSql(e)}`);
       // checkfirst: created unless this run already created it (by create_table or an earlier checkfirst create).
-      else bind.runSql(line, enumCreateSql(this.sql, e.values), checkfirst === true ? enumOnceKey(e) : undefined);
+      else bind.runSql(line, enumCreateSql(e), checkfirst === true ? enumOnceKey(e) : undefined);
       return null;
     });
   }
@@ -49,9 +49,14 @@ export function enumOnceKey(e: EnumInfo): string {
   return `enum ${e.schema ?? ''}.${e.name}`;
 }
 
+/** `[schema.]name` of a native enum. */
+export function enumTypeSql(e: EnumInfo): string {
+  return (e.schema ? quoteIdent(e.schema) + '.' : '') + quoteIdent(e.name);
+}
+
 /** `CREATE TYPE name AS ENUM (...)`, as SQLAlchemy's CreateEnumType writes it. */
-export function enumCreateSql(typeSql: string, values: readonly string[]): string {
-  return `CREATE TYPE ${typeSql} AS ENUM (${values.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')})`;
+export function enumCreateSql(e: EnumInfo): string {
+  return `CREATE TYPE ${enumTypeSql(e)} AS ENUM (${e.values.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')})`;
 }
 
 function arg(a: CallArgs, i: number, name: string): PyValue | undefined {
@@ -138,18 +143,15 @@ function enumType(cls: string, a: CallArgs): SaType {
   const name = a.keywords.get('name');
   const native = a.keywords.get('native_enum');
   if (native === false) {
+    if (a.keywords.get('create_constraint') === true) throw new EvalError('Enum(native_enum=False, create_constraint=True) adds a CHECK constraint schema-sync does not write; override this revision with a .sql file');
     const n = (a.keywords.get('length') as number | undefined) ?? Math.max(0, ...values.map((v) => v.length));
     return new SaType(cls, `VARCHAR(${n})`, 'other');
   }
   if (typeof name !== 'string') throw new EvalError('a PostgreSQL enum type needs name=');
   const schema = a.keywords.get('schema');
   const createType = a.keywords.get('create_type');
-  return new SaType(cls, (typeof schema === 'string' ? quoteIdent(schema) + '.' : '') + quoteIdent(name), 'other', {
-    name,
-    ...(typeof schema === 'string' ? { schema } : {}),
-    values,
-    createType: createType === undefined ? true : createType === true,
-  });
+  const info: EnumInfo = { name, ...(typeof schema === 'string' ? { schema } : {}), values, createType: createType === undefined ? true : createType === true };
+  return new SaType(cls, enumTypeSql(info), 'other', info);
 }
 
 /** Builds the type `cls(args)`; `cls` is a name from TYPE_NAMES. */
@@ -157,7 +159,8 @@ export function makeType(cls: string, a: CallArgs): SaType {
   if (cls === 'ARRAY') {
     const item = asType(a.positional[0] ?? a.keywords.get('item_type') ?? null);
     const dims = optInt(a, 2, 'dimensions') ?? 1;
-    return new SaType(cls, item.sql + '[]'.repeat(dims), 'other');
+    // An ARRAY of a native enum still creates the enum with its table (SQLAlchemy 1.3.17+).
+    return new SaType(cls, item.sql + '[]'.repeat(dims), 'other', item.enumInfo);
   }
   if (cls === 'Enum' || cls === 'ENUM') return enumType(cls, a);
   return new SaType(cls, RENDER[cls]!(a), AFFINITY[cls] ?? 'other');
