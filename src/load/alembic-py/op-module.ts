@@ -14,6 +14,16 @@ import { Args, OperationsImpl, constraintFromOp, describeValue, indexFromOp, opF
 import { NativeFunction, Opaque, PyObject, type PyValue } from './py-values.js';
 import { ConvName, SaColumn, SqlExpr, sqlOf, textClauseSql } from './sa-schema.js';
 
+/** `bind.dialect` / `context.dialect`: always PostgreSQL here; other facts need the database. */
+class DialectValue extends Opaque {
+  constructor(owner: string) {
+    super(`${owner}.dialect`);
+  }
+  override getattr(name: string): PyValue {
+    return name === 'name' ? 'postgresql' : super.getattr(name);
+  }
+}
+
 /** op.get_bind(): a connection that only exists at migration time. */
 class BindValue extends Opaque implements SqlRunner {
   constructor(private readonly impl: OperationsImpl) {
@@ -23,6 +33,7 @@ class BindValue extends Opaque implements SqlRunner {
     this.impl.sql(line, sql, once);
   }
   override getattr(name: string): PyValue {
+    if (name === 'dialect') return new DialectValue(this.what);
     if (name === 'execute' || name === 'exec_driver_sql') {
       return new NativeFunction(`bind.${name}`, (a, line) => {
         const sql = a.positional[0];
@@ -49,6 +60,7 @@ class ContextValue extends Opaque {
   }
   override getattr(name: string): PyValue {
     if (name === 'as_sql' && this.asSql !== undefined) return this.asSql;
+    if (name === 'dialect') return new DialectValue(this.what);
     if (name === 'autocommit_block') return new NativeFunction('autocommit_block', () => new AutocommitBlock());
     return super.getattr(name);
   }

@@ -120,6 +120,10 @@ export class SqlAlchemyModule extends PyObject {
   override getattr(name: string): PyValue | undefined {
     return sqlalchemyMember(this.path, name);
   }
+  /** A lower-case name is read as a submodule; called, it is a helper schema-sync does not model (data-side). */
+  override call(): PyValue {
+    return new Opaque(`${this.path}(...)`);
+  }
 }
 
 /** Resolves `from <sqlalchemy path> import name` / `sa.<name>`. */

@@ -77,6 +77,16 @@ describe('errors name the file, the line and what could not be evaluated', () =>
   });
 });
 
+describe('database facts known without a database', () => {
+  it('the dialect is PostgreSQL', async () => {
+    const body = 'def upgrade():\n    if op.get_bind().dialect.name == "postgresql":\n        op.execute("CREATE TABLE pg_only (id int)")\n' +
+      '    if op.get_context().dialect.name != "postgresql":\n        op.execute("CREATE TABLE other (id int)")\n';
+    const dir = await tempFolder({ '0001_x.py': HEAD('x1', null) + body });
+    const h = await loadMigrations(dir);
+    expect(h.revisions[0]!.sql).toBe('CREATE TABLE pg_only (id int);');
+  });
+});
+
 describe('folders', () => {
   it('a .sql file with the same revision id replaces the interpretation', async () => {
     const dir = await tempFolder({
