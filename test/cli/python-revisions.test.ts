@@ -6,10 +6,10 @@ import { runCli } from '../support/run-cli.js';
 
 describe('schema-sync state on Alembic .py revisions', () => {
   it('prints the schema and lists skipped data-side code with file:line', async () => {
-    const r = await runCli(['state', '--migrations', 'test/fixtures/alembic-py/evaluator']);
+    const r = await runCli(['state', '--migrations', 'test/fixtures/alembic-py/evaluator/versions']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CREATE TABLE public.colour_red');
-    expect(r.stderr).toContain('note: test/fixtures/alembic-py/evaluator/b2_data.py:22: data-side code not replayed: conn.commit()');
+    expect(r.stderr).toContain('note: test/fixtures/alembic-py/evaluator/versions/b2_data.py:22: data-side code not replayed: conn.commit()');
     expect(r.stderr).toMatch(/replayed 2 revisions; \d+ statements: \d+ modelled, \d+ with no schema change, 0 not modelled/);
   });
 

@@ -78,6 +78,14 @@ export function loadPythonFolder(folder: string, config: AlembicPyConfig = findC
     interpreted.set(r.id, r);
     revisions.push(toLocatedRevision(r, file));
   }
+  const unused = [...overrides.values()].filter((o) => !overridden.includes(o.id));
+  if (unused.length) {
+    throw new UserError(
+      `${unused.map((o) => o.file).join(', ')}: no .py revision in ${folder} has the id ${unused.map((o) => o.id).join(', ')}; ` +
+        'a .sql file beside Python revisions replaces the revision with its id (give it a "-- revision: <id>" header)',
+      { file: unused[0]!.file, line: 1 },
+    );
+  }
   return { revisions: withRunOnceStatements(revisions, interpreted), stats: { interpreted: revisions.length - overridden.length, overridden } };
 }
 

@@ -38,7 +38,7 @@ describe('Python revisions interpret to what PostgreSQL builds from Alembic\'s S
       const expected = revisionsFromSql(name, [expectedSql]);
       const live = await built(expected);
 
-      const history = await loadMigrations(folder);
+      const history = await loadMigrations(`${folder}/versions`);
       expect(history.kind).toBe('python-folder');
       const result = replay(history);
       expect(result.diagnostics).toEqual([]);

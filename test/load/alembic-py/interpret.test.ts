@@ -10,17 +10,17 @@ const HEAD = (id: string, down: string | null) =>
 
 describe('provenance', () => {
   it('statements point at the .py line of the op.* call that made them', async () => {
-    const history = await loadMigrations('test/fixtures/alembic-py/constructs');
+    const history = await loadMigrations('test/fixtures/alembic-py/constructs/versions');
     const state = replay(history).state;
     const big = [...state.tables.values()].find((t) => t.name === 'big')!;
-    expect(big.origin).toEqual({ revision: 'a1', file: 'test/fixtures/alembic-py/constructs/001_a1_create_tables.py', line: 37 });
+    expect(big.origin).toEqual({ revision: 'a1', file: 'test/fixtures/alembic-py/constructs/versions/001_a1_create_tables.py', line: 37 });
     const label = big.columns.find((c) => c.name === 'label')!;
     expect(label.origin?.file).toMatch(/002_a2_alter_tables\.py$/);
     expect(label.origin?.line).toBe(15);
   });
 
   it('data-side code is listed with its line, not run', async () => {
-    const history = await loadMigrations('test/fixtures/alembic-py/evaluator');
+    const history = await loadMigrations('test/fixtures/alembic-py/evaluator/versions');
     const b2 = history.revisions.find((r) => r.id === 'b2')!;
     expect(b2.skipped?.map((s) => s.line)).toEqual([17, 18, 20, 21, 22, 24]);
     expect(b2.skipped?.[4]?.text).toBe('conn.commit()');
@@ -97,6 +97,14 @@ describe('folders', () => {
     const history = await loadMigrations(dir);
     expect(history.revisions.map((r) => [r.id, r.file.replace(/.*\//, '')])).toEqual([['x1', '0001_x.py'], ['y2', 'y2.sql']]);
     expect([...replay(history).state.tables.values()].map((t) => t.name).sort()).toEqual(['a', 'b']);
+  });
+
+  it('a .sql file that matches no revision is an error, not ignored', async () => {
+    const dir = await tempFolder({
+      '0001_x.py': HEAD('x1', null) + 'def upgrade():\n    pass\n',
+      'stray.sql': 'CREATE TABLE s (id int);\n',
+    });
+    await expectUserError(loadMigrations(dir), 'stray.sql', 'no .py revision');
   });
 
   it('alembic.ini and its script_location lead to the versions folder', async () => {
