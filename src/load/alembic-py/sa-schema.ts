@@ -4,7 +4,7 @@
  * number because SQLAlchemy orders a CREATE TABLE's constraints by creation, and those a column
  * implies (`unique=True`, `ForeignKey`) are created only when the table is built.
  */
-import { quoteIdent, quoteLiteral } from '../../model/names.js';
+import { quoteIdent } from '../../model/names.js';
 import { EvalError } from './builtins.js';
 import { Opaque, PyList, PyObject, typeName, type CallArgs, type PyValue } from './py-values.js';
 import { asType, type SaType } from './sa-types.js';
@@ -165,7 +165,7 @@ export class ColumnExtra extends PyObject {
 /** How a value is written as SQL where SQLAlchemy renders a literal (defaults, function args). */
 export function sqlOf(v: PyValue, what: string): string {
   if (v instanceof SqlExpr) return v.sql;
-  if (typeof v === 'string') return quoteLiteral(v).replace(/^E'/, "'");
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`; // standard_conforming_strings: backslashes stay
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) return 'NULL';
