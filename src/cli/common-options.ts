@@ -4,7 +4,7 @@ import { DEFAULT_MIGRATIONS } from './replay-input.js';
 /** `--migrations` and `--to`, shared by every command that reads migrations. */
 export function migrationOptions(cmd: Command): Command {
   return cmd
-    .option('-m, --migrations <path>', 'folder of revision .sql files, or an Alembic offline script', DEFAULT_MIGRATIONS)
+    .option('-m, --migrations <path>', 'folder of revision .sql files, an Alembic offline script, or Alembic .py revisions (versions folder or alembic.ini)', DEFAULT_MIGRATIONS)
     .option('--to <revision>', 'stop after this revision (id or unique prefix)');
 }
 

@@ -21,6 +21,10 @@ export const DEFAULT_MIGRATIONS = 'alembic-versions';
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {
   const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.
+  for (const r of history.revisions) {
+    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}\n`);
+  }
   const steps = replaySteps(history, { includeAlembicVersion: !!o.includeAlembicVersion });
   let step = steps.next();
   while (!step.done) {

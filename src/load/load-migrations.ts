@@ -1,4 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { isPythonInput, resolveVersionsFolder } from './alembic-py/alembic-ini.js';
+import { loadPythonFolder } from './alembic-py/load-python-folder.js';
 import { UserError } from '../errors.js';
 import { formatList } from './format-list.js';
 import { loadFolder } from './load-folder.js';
@@ -47,7 +49,16 @@ async function loadScript(path: string): Promise<Loaded> {
   return { kind: 'offline-script', revisions };
 }
 
+/** Alembic .py revisions (a versions folder, its script_location, or alembic.ini), interpreted. */
+async function loadPython(path: string): Promise<Loaded> {
+  const { revisions } = loadPythonFolder(resolveVersionsFolder(path));
+  checkDuplicateIds(revisions);
+  checkParentsKnown(revisions);
+  return { kind: 'python-folder', revisions: topologicalOrder(revisions) };
+}
+
 async function loadDirectory(path: string): Promise<Loaded> {
+  if (isPythonInput(path, await readdir(path))) return loadPython(path);
   const { kind, revisions } = await loadFolder(path);
   checkDuplicateIds(revisions);
   checkParentsKnown(revisions);
@@ -60,7 +71,8 @@ async function loadDirectory(path: string): Promise<Loaded> {
  * revisions in execution order. With `to`, only that revision and its ancestors are returned.
  */
 export async function loadMigrations(path: string, opts: LoadOptions = {}): Promise<MigrationHistory> {
-  const loaded = (await kindOfPath(path)) === 'folder' ? await loadDirectory(path) : await loadScript(path);
+  const kind = await kindOfPath(path);
+  const loaded = kind === 'folder' ? await loadDirectory(path) : isPythonInput(path, null) ? await loadPython(path) : await loadScript(path);
   const all = loaded.revisions;
   const heads = findHeads(all);
   let chosen = all;

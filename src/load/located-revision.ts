@@ -10,5 +10,6 @@ export interface LocatedRevision extends Revision {
 
 /** Drops the location fields so callers get exactly the public `Revision` shape. */
 export function toRevision(r: LocatedRevision): Revision {
-  return { id: r.id, parents: r.parents, file: r.file, sql: r.sql, startLine: r.startLine };
+  const { id, parents, file, sql, startLine, lineMap, skipped } = r;
+  return { id, parents, file, sql, startLine, ...(lineMap ? { lineMap } : {}), ...(skipped ? { skipped } : {}) };
 }

@@ -10,12 +10,19 @@ export interface Revision {
   readonly sql: string;
   /** 1-based line in `file` at which `sql` starts (offline scripts hold many revisions). */
   readonly startLine: number;
+  /**
+   * For SQL generated from a Python revision: the line in `file` of each line of `sql`
+   * (index 0 = first line), i.e. the op.* call that produced it. Overrides `startLine`.
+   */
+  readonly lineMap?: readonly number[];
+  /** Data-side Python code that was not interpreted (queries, bulk inserts), with its line. */
+  readonly skipped?: readonly { readonly line: number; readonly text: string }[];
 }
 
 /** The revisions to replay, in execution order, and where they came from. */
 export interface MigrationHistory {
   readonly source: string;
-  readonly kind: 'revision-folder' | 'plain-folder' | 'offline-script';
+  readonly kind: 'revision-folder' | 'plain-folder' | 'offline-script' | 'python-folder';
   readonly revisions: readonly Revision[];
   /** Head revision id(s) of the whole graph (before any --to cut). */
   readonly heads: readonly string[];

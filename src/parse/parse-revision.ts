@@ -54,11 +54,17 @@ function skipTrivia(text: string, i: number, end: number): number {
   return i;
 }
 
+/** The line in the revision's file of line `line` of its SQL (generated SQL maps through lineMap). */
+function fileLine(rev: Revision, line: number): number {
+  return rev.lineMap ? (rev.lineMap[line - 1] ?? rev.lineMap[rev.lineMap.length - 1] ?? 1) : rev.startLine + line - 1;
+}
+
 /**
  * Parses one revision's SQL with PostgreSQL's grammar and lowers each statement, keeping the
  * file:line:column of its first token. A syntax error is a UserError showing the line and a caret.
  */
 export function parseRevision(rev: Revision): ParsedStatement[] {
+  if (rev.lineMap && rev.sql === '') return []; // a Python revision whose upgrade() emits nothing
   const map = new SourceMap(rev.sql);
   let raws;
   try {
@@ -70,7 +76,7 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
     const src = map.lineText(line);
     throw new UserError(
       `syntax error: ${err.message ?? String(e)}`,
-      { file: rev.file, line: rev.startLine + line - 1, column },
+      { file: rev.file, line: fileLine(rev, line), column },
       `${src}\n${' '.repeat(Math.max(0, column - 1))}^`,
     );
   }
@@ -81,7 +87,7 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
     const { line, column } = map.lineCol(begin);
     return {
       ddl: lowerStatement(raw.stmt),
-      pos: { file: rev.file, line: rev.startLine + line - 1, column, revision: rev.id },
+      pos: { file: rev.file, line: fileLine(rev, line), column, revision: rev.id },
       sql: rev.sql.slice(begin, endIdx).trim(),
     };
   });
