@@ -1,13 +1,31 @@
 import type { Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
-import { introspect } from '../introspect/index.js';
+import { introspect, readAlembicVersion } from '../introspect/index.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
+import type { PlanHistory } from '../plan/history-context.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { UserError } from '../errors.js';
 import { acquireApplyLock, releaseApplyLock } from './advisory-lock.js';
 import { ApplyError } from './apply-error.js';
 import { batchSql, batchSteps } from './batches.js';
+
+/** A replayed target with what the planner needs of its history (revisions, data statements). */
+export interface ReplayedTarget {
+  readonly state: SchemaState;
+  /** Everything but `alembicVersion`, which apply reads inside the lock. */
+  readonly history: PlanHistory;
+}
+
+/** What apply brings the database to: a schema, or a schema with its history (records alembic_version, runs seeds). */
+export type ApplyTarget = SchemaState | ReplayedTarget;
+
+/** The steps that record the applied revision in alembic_version (they belong to no change). */
+function stampSteps(plan: Plan): PlanStep[] {
+  return (plan.alembic?.stamp ?? []).map((sql, i) => ({
+    id: plan.steps.length + i + 1, change: -1, sql, transactional: true, description: `record revision ${plan.alembic!.heads.join(', ')} in alembic_version`,
+  }));
+}
 
 /** How `apply` behaves; every field has a safe default. */
 export interface ApplyOptions {
@@ -67,7 +85,7 @@ async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep
   await db.exec('BEGIN');
   try {
     for (const batch of batchSteps(steps)) {
-      for (const step of batch) opts.onStep?.(step, total);
+      for (const step of batch) if (step.change >= 0) opts.onStep?.(step, total);
       await db.exec(batchSql(batch));
     }
   } catch {
@@ -100,7 +118,7 @@ async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[
  * while the lock is taken and the catalog read (the CLI does); if it rejects, nothing is written,
  * the lock is released and the rejection propagates.
  */
-export async function apply(db: Database, target: SchemaState | Promise<SchemaState>, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTarget>, opts: ApplyOptions = {}): Promise<ApplyResult> {
   await db.exec(
     `SET lock_timeout = ${Math.max(0, Math.round(opts.lockTimeoutMs ?? 5000))}; ` +
       `SET statement_timeout = ${Math.max(0, Math.round(opts.statementTimeoutMs ?? 0))}`,
@@ -113,15 +131,18 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     const reading = introspect(db, scope);
     reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
     let wanted: SchemaState;
+    let history: PlanHistory | undefined;
     try {
-      wanted = await target;
+      const t = await target;
+      [wanted, history] = 'state' in t ? [t.state, t.history] : [t, undefined];
     } catch (e) {
       // Let the catalog read finish: the connection must be idle to release the lock.
       await reading.catch(() => undefined);
       throw e;
     }
     const live = await reading;
-    const plan = planChanges(diff(wanted, live), live, planOpts);
+    if (history) history = { ...history, alembicVersion: await readAlembicVersion(db) };
+    const plan = planChanges(diff(wanted, live), live, { ...planOpts, ...(history ? { history } : {}) });
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {
       throw new UserError(
         `the live schema changed since the plan was made (fingerprint ${plan.fingerprint}, plan was made against ${opts.expectedFingerprint}); nothing was applied: run plan again`,
@@ -132,8 +153,12 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     const total = plan.steps.length;
     // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,
     // uses of an enum label the same plan adds) as non-transactional: it runs after the commit.
-    await runTransaction(db, plan, plan.steps.filter((s) => s.transactional), opts, total);
-    for (const step of plan.steps.filter((s) => !s.transactional)) {
+    // alembic_version is recorded in the transaction, or, when steps run after the commit, in a
+    // transaction of its own after them: it names the revision only once everything ran.
+    const afterCommit = plan.steps.filter((s) => !s.transactional);
+    const stamp = stampSteps(plan);
+    await runTransaction(db, plan, [...plan.steps.filter((s) => s.transactional), ...(afterCommit.length ? [] : stamp)], opts, total);
+    for (const step of afterCommit) {
       opts.onStep?.(step, total);
       try {
         await db.exec(step.sql);
@@ -141,12 +166,14 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
         throw new ApplyError(step, plan.changes[step.change], message(e, opts), false);
       }
     }
+    if (afterCommit.length) await runTransaction(db, plan, stamp, opts, total);
     const executed = performance.now();
     // With no step run, the catalog is the one just read inside the lock, and planning is pure:
     // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
     let remaining = plan;
     if (total) {
       const after = await introspect(db, scope);
+      // Without the history: what remains is schema; seeds ran with their tables.
       remaining = planChanges(diff(wanted, after), after, planOpts);
     }
     const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };

@@ -1,2 +1,2 @@
-export { apply, type ApplyOptions, type ApplyResult } from './apply.js';
+export { apply, type ApplyOptions, type ApplyResult, type ApplyTarget, type ReplayedTarget } from './apply.js';
 export { ApplyError } from './apply-error.js';

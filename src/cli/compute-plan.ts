@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.js';
+import type { MigrationHistory } from '../load/index.js';
 import type { ReplayResult } from '../replay/index.js';
 import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
@@ -17,6 +18,9 @@ export interface ComputedPlan {
   readonly summary: PlanSummary;
   readonly inPlace: readonly string[];
 }
+
+/** A replay and the history it replayed. */
+export type Replayed = ReplayResult & { readonly history: MigrationHistory };
 
 /** Which part of the catalog a command reads. */
 export interface CatalogScopeOptions {
@@ -43,10 +47,10 @@ export async function replayAndIntrospect(
   db: Database,
   input: MigrationInputOptions,
   scope: CatalogScopeOptions,
-): Promise<{ readonly target: SchemaState; readonly live: SchemaState } | undefined> {
+): Promise<{ readonly target: SchemaState; readonly live: SchemaState; readonly replayed: Replayed } | undefined> {
   const pending = startIntrospection(db, scope);
   const settle = (): Promise<unknown> => pending.catch(() => undefined);
-  let result: ReplayResult;
+  let result: Replayed;
   try {
     result = await replayInput(input);
   } catch (e) {
@@ -57,7 +61,7 @@ export async function replayAndIntrospect(
     await settle();
     return undefined;
   }
-  return { target: result.state, live: await pending };
+  return { target: result.state, live: await pending, replayed: result };
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */

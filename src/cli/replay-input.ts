@@ -1,4 +1,4 @@
-import { loadMigrations } from '../load/index.js';
+import { loadMigrations, type MigrationHistory } from '../load/index.js';
 import { replaySteps, type ReplayResult } from '../replay/index.js';
 import { formatDiagnostic, formatReplaySummary } from './print-diagnostics.js';
 
@@ -19,7 +19,7 @@ export const DEFAULT_MIGRATIONS = 'alembic-versions';
  * yields to the event loop, so catalog queries started before it (see replayAndIntrospect) are
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
-export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {
+export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult & { readonly history: MigrationHistory }> {
   const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
   // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.
   for (const r of history.revisions) {
@@ -34,5 +34,5 @@ export async function replayInput(o: MigrationInputOptions): Promise<ReplayResul
   const result = step.value;
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   if (!o.quiet) process.stderr.write(formatReplaySummary(result.stats, result.diagnostics) + '\n');
-  return result;
+  return { ...result, history };
 }

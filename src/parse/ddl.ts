@@ -260,8 +260,26 @@ export type Ddl =
       readonly args?: string;
       readonly text: string | null;
     }
+  | DataDdl
   | { readonly kind: 'noop'; readonly what: string }
   | { readonly kind: 'unsupported'; readonly what: string };
+
+/**
+ * A statement that changes rows, not schema (INSERT, UPDATE, DELETE, MERGE, COPY FROM, TRUNCATE,
+ * a SELECT calling functions): recorded so the plan can say it is not run.
+ */
+export interface DataDdl {
+  readonly kind: 'data';
+  readonly verb: string;
+  /** Relations whose rows it changes. */
+  readonly targets: readonly NameRef[];
+  /** Other relations it reads (CTE names left out). */
+  readonly reads: readonly NameRef[];
+  /** Names of the functions it calls, as written. */
+  readonly calls: readonly string[];
+  /** For a plain `INSERT .. VALUES` reading no table: its columns (empty: none listed) and literal rows. */
+  readonly insert?: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null | undefined)[])[] };
+}
 
 /** A statement with its position and original text. */
 export interface ParsedStatement {

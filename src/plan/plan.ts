@@ -1,6 +1,9 @@
 import type { Change, DiffResult, Drift } from '../diff/change.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { Action } from './action.js';
+import { alembicStatus } from './alembic-position.js';
+import { notRunStatements } from './data-report.js';
+import { seedActions, type Seeds } from './seed-actions.js';
 import { changeActions } from './change-actions.js';
 import { fingerprint } from './fingerprint.js';
 import { orderActions, type OrderedActions } from './order-actions.js';
@@ -56,7 +59,10 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
     else built.set(i, result);
   });
   const skipped = skippedChanges(diff.changes, built, opts.allowDestructive ?? false);
+  const h = opts.history;
+  const seeds = seedActions(h?.data ?? [], diff.changes, live, h?.seed !== false);
   const actions = [...built].filter(([i]) => !skipped.has(i)).flatMap(([, list]) => list);
+  actions.push(...seeds.actions.filter((a) => built.has(a.change) && !skipped.has(a.change)));
   const ordered = splitByTransaction(orderActions(actions, live));
 
   const position = new Map<number, number>();
@@ -73,12 +79,27 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
       steps.push({ id: steps.length + 1, change: at, sql: s.sql, transactional: s.transactional, description: s.description });
     }
   }
+  const skippedList = [...skipped].sort((a, b) => a - b).map((i) => diff.changes[i]!);
   return {
     changes,
     steps,
-    skipped: [...skipped].sort((a, b) => a - b).map((i) => diff.changes[i]!),
+    skipped: skippedList,
     unmanaged: diff.unmanaged,
     drift,
     fingerprint: fingerprint(live),
+    ...withHistory(opts, changes, skippedList, seeds),
   };
+}
+
+/** The plan's Alembic position and its data statements, when the caller gave the history. */
+function withHistory(opts: PlanOptions, changes: readonly Change[], skipped: readonly Change[], seeds: Seeds): Pick<Plan, 'alembic' | 'data'> {
+  const h = opts.history;
+  if (!h) return {};
+  const status = alembicStatus(h);
+  const notRun = notRunStatements({
+    data: h.data ?? [], seeded: seeds.seeded, notSeeded: seeds.notSeeded, revisions: h.revisions,
+    pending: status?.pending ? new Set(status.pending) : null, changes, skipped,
+  });
+  const seeded = (h.data ?? []).filter((d) => seeds.seeded.has(d));
+  return { ...(status ? { alembic: status } : {}), data: { notRun, seeded } };
 }

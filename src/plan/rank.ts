@@ -17,6 +17,8 @@ export const RANK = {
   sequence: 240,
   functionEarly: 250,
   table: 300,
+  /** The history's seed rows for a table the plan creates, right after it. */
+  seed: 305,
   addColumn: 310,
   dropDefault: 320,
   alterColumnType: 330,

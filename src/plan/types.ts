@@ -1,4 +1,8 @@
 import type { Change, Drift, UnmanagedObject } from '../diff/change.js';
+import type { AlembicStatus } from './alembic-position.js';
+import type { PlanHistory } from './history-context.js';
+import type { NotRunStatement } from './data-report.js';
+import type { DataStatement } from '../model/data-statement.js';
 
 /** One SQL statement of a plan, linked to the change that required it. */
 export interface PlanStep {
@@ -23,6 +27,8 @@ export interface PlanOptions {
   readonly allowDestructive?: boolean;
   /** Build indexes on existing tables with CREATE INDEX CONCURRENTLY (outside the transaction). */
   readonly concurrentIndexes?: boolean;
+  /** The history's revisions, data statements and the live alembic_version (see PlanHistory). */
+  readonly history?: PlanHistory;
 }
 
 /** An ordered, idempotent plan: what `plan` shows and `apply` runs. */
@@ -36,4 +42,11 @@ export interface Plan {
   readonly drift: readonly Drift[];
   /** Fingerprint of the live schema the plan was computed against (apply refuses a stale plan). */
   readonly fingerprint: string;
+  /** Where the database stands per alembic_version and what apply records there (histories with revision ids). */
+  readonly alembic?: AlembicStatus;
+  /** The history's data statements: those the plan runs as seed rows, and those it does not run that matter here. */
+  readonly data?: {
+    readonly seeded: readonly DataStatement[];
+    readonly notRun: readonly NotRunStatement[];
+  };
 }

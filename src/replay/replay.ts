@@ -3,6 +3,8 @@ import type { SchemaState } from '../model/schema-state.js';
 import type { Ddl, ParsedStatement } from '../parse/ddl.js';
 import { parseRevision } from '../parse/index.js';
 import { ReplayContext } from './context.js';
+import { DataRecorder } from './data-statements.js';
+import type { DataStatement } from '../model/data-statement.js';
 import type { Diagnostic, ReplayStats } from './diagnostics.js';
 import { Draft } from './draft.js';
 import { alterTable } from './handlers/alter-table.js';
@@ -29,6 +31,8 @@ export interface ReplayResult {
   readonly state: SchemaState;
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: ReplayStats;
+  /** The history's data statements (INSERT, UPDATE, ...), in history order: the plan lists the ones it does not run. */
+  readonly data: readonly DataStatement[];
 }
 
 function assertNever(x: never): never {
@@ -67,6 +71,7 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'setSchema': setSchema(ctx, ddl); break;
     case 'drop': drop(ctx, ddl); break;
     case 'comment': comment(ctx, ddl); break;
+    case 'data':
     case 'noop': return 'noop';
     case 'unsupported':
       ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it)`);
@@ -80,6 +85,7 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
 class ReplaySession {
   private readonly draft = new Draft();
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly data = new DataRecorder();
   private total = 0;
   private modelled = 0;
   private noop = 0;
@@ -93,6 +99,7 @@ class ReplaySession {
       return;
     }
     const ctx = new ReplayContext(this.draft, st.pos, this.diagnostics, st.sql);
+    if (st.ddl.kind === 'data') this.data.add(ctx, st.ddl, st.sql);
     const r = applyStatement(ctx, st.ddl);
     if (r === 'modelled') this.modelled++;
     else if (r === 'noop') this.noop++;
@@ -102,6 +109,7 @@ class ReplaySession {
   result(revisions: number): ReplayResult {
     return {
       state: this.draft.toState(),
+      data: this.data.finish(this.draft.history),
       diagnostics: this.diagnostics,
       stats: { revisions, statements: this.total, modelled: this.modelled, noSchemaChange: this.noop, notModelled: this.unsupported },
     };

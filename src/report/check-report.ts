@@ -1,4 +1,6 @@
 import type { Difference } from '../diff/difference.js';
+import type { AlembicStatus } from '../plan/alembic-position.js';
+import { alembicPositionLine } from './alembic-text.js';
 
 /** What `check` found, for rendering. */
 export interface CheckReport {
@@ -6,6 +8,8 @@ export interface CheckReport {
   readonly database: string;
   readonly objectsCompared: number;
   readonly differences: readonly Difference[];
+  /** Where the database stands per alembic_version (histories with revision ids). */
+  readonly alembic?: AlembicStatus;
 }
 
 function show(v: unknown): string {
@@ -34,10 +38,13 @@ export function renderCheckText(r: CheckReport): string {
       ? `in sync: ${r.objectsCompared} objects compared, no differences`
       : `${n} difference${n === 1 ? '' : 's'} (${count('missing')} missing, ${count('extra')} extra, ${count('different')} different) in ${r.objectsCompared} objects compared`,
   );
+  // A database Alembic never touched gets no line: check only reports where one stands.
+  if (r.alembic && r.alembic.current !== null) lines.push(alembicPositionLine(r.alembic));
   return lines.join('\n') + '\n';
 }
 
 /** Machine-readable check result (stable field names; `origin` only on target-side objects). */
 export function renderCheckJson(r: CheckReport): string {
-  return JSON.stringify({ version: 1, inSync: r.differences.length === 0, ...r }, null, 2) + '\n';
+  const alembic = r.alembic ? { alembic: { current: r.alembic.current, unknown: r.alembic.unknown, pending: r.alembic.pending, heads: r.alembic.heads, position: alembicPositionLine(r.alembic) } } : {};
+  return JSON.stringify({ version: 1, inSync: r.differences.length === 0, ...r, ...alembic }, null, 2) + '\n';
 }

@@ -1,5 +1,8 @@
 import { describeChange } from '../diff/describe-change.js';
 import type { Plan } from '../plan/types.js';
+import { alembicPositionLine } from './alembic-text.js';
+import { DATA_HEADING, dataOrder, dataSubject } from './data-text.js';
+import type { DataStatement } from '../model/data-statement.js';
 import type { PlanSummary } from './plan-summary.js';
 
 /** Version of the plan JSON format; bumped on incompatible changes. */
@@ -9,7 +12,9 @@ export const PLAN_JSON_VERSION = 1;
  * The plan as a stable JSON document (`plan --format json`, also what `apply --plan` reads):
  * `{ version, fingerprint, summary, changes: [{ index, kind, object, name, action, safety,
  * hazards, origin, steps: [stepId], sql: [..], change }], steps: [{ id, change, sql,
- * transactional, description }], skipped: [same shape as changes, no steps], unmanaged, drift }`.
+ * transactional, description }], skipped: [same shape as changes, no steps], unmanaged, drift,
+ * data: { heading, seeded: [stmt], notRun: [stmt + { pending, effect, related, order }], mayChangeRows } | null,
+ * alembic: { current, unknown, pending, heads, stamp, noStamp?, position } | null }`.
  */
 export function planToJson(plan: Plan, summary: PlanSummary): unknown {
   // Steps grouped by change once: filtering all steps per change is quadratic at thousands of each.
@@ -37,10 +42,33 @@ export function planToJson(plan: Plan, summary: PlanSummary): unknown {
     skipped: plan.skipped.map((c) => change(c, null)),
     unmanaged: plan.unmanaged,
     drift: plan.drift,
+    data: plan.data ? dataJson(plan) : null,
+    alembic: plan.alembic ? { ...plan.alembic, position: alembicPositionLine(plan.alembic) } : null,
   };
 }
 
 /** JSON text of a plan, 2-space indented, newline-terminated. */
 export function renderPlanJson(plan: Plan, summary: PlanSummary): string {
   return JSON.stringify(planToJson(plan, summary), null, 2) + '\n';
+}
+
+function statementJson(d: DataStatement) {
+  return {
+    file: d.origin.file, line: d.origin.line, revision: d.origin.revision, verb: d.verb, subject: dataSubject(d), sql: d.sql,
+    target: d.target ?? null, reads: d.reads, calls: d.calls,
+  };
+}
+
+/** `data`: the seeded INSERTs and the statements not run, each with file:line and how it relates to the plan. */
+function dataJson(plan: Plan) {
+  const data = plan.data!;
+  return {
+    heading: DATA_HEADING,
+    seeded: data.seeded.map(statementJson),
+    notRun: data.notRun.map((n) => ({
+      ...statementJson(n.statement), pending: n.pending, effect: n.effect, ...(n.notSeeded ? { notSeeded: n.notSeeded } : {}),
+      related: n.related, order: dataOrder(n, plan, Infinity),
+    })),
+    mayChangeRows: data.notRun.filter((n) => n.effect === 'rows').length,
+  };
 }

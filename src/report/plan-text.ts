@@ -2,6 +2,8 @@ import { describeChange } from '../diff/describe-change.js';
 import type { Change } from '../diff/change.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { Plan } from '../plan/types.js';
+import { alembicLines } from './alembic-text.js';
+import { renderDataSection } from './data-text.js';
 import type { PlanSummary } from './plan-summary.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -38,7 +40,10 @@ function line(c: Change, s: Style): string {
 export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextOptions = {}): string {
   const s = opts.style ?? PLAIN;
   const out: string[] = [];
-  if (opts.target || opts.database) out.push(s.bold(`Plan: ${opts.target ?? ''} -> ${opts.database ?? ''}`), '');
+  if (opts.target || opts.database) out.push(s.bold(`Plan: ${opts.target ?? ''} -> ${opts.database ?? ''}`));
+  const alembic = alembicLines(plan.alembic);
+  if (alembic.length) out.push(...alembic.map((l) => s.dim(l)));
+  if (opts.target || opts.database || alembic.length) out.push('');
   const groups = new Map<string, Change[]>();
   for (const c of plan.changes) {
     const g = describeChange(c).group;
@@ -48,6 +53,7 @@ export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextO
     out.push(s.bold(group));
     for (const c of changes) out.push(line(c, s));
   }
+  out.push(...renderDataSection(plan, s));
   if (plan.skipped.length) {
     out.push('', s.warn(`⚠ skipped: ${plan.skipped.length} destructive change${plan.skipped.length === 1 ? '' : 's'} (pass --allow-destructive to plan them)`));
     for (const c of plan.skipped) out.push(line(c, s));
@@ -69,7 +75,7 @@ export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextO
   } else if (summary.inPlace) {
     out.push('', s.ok(`✓ ${summary.inPlace} object${summary.inPlace === 1 ? '' : 's'} already in place${opts.verbose ? '' : ' (--verbose lists them)'}`));
   }
-  out.push('', renderPlanSummaryLine(summary, s));
+  out.push('', !summary.changes && plan.alembic?.stamp.length ? s.bold(`Nothing to do to the schema; apply records revision ${plan.alembic.heads.join(', ')} in alembic_version.`) : renderPlanSummaryLine(summary, s));
   return out.join('\n') + '\n';
 }
 

@@ -148,8 +148,10 @@ describe('schema-sync apply', () => {
     const outs = [a.stdout, b.stdout];
     expect(outs.filter((o) => o.includes('✓ Applied')).length).toBe(1);
     expect(outs.filter((o) => o.includes('Nothing to apply')).length).toBe(1);
-    const tables = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
+    const tables = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'`);
     expect(Number(tables[0]!.n)).toBe(2);
+    // The revision was recorded once, by the apply that applied.
+    expect(await f.db.query(`SELECT version_num FROM alembic_version`)).toEqual([{ version_num: 'r2' }]);
   });
 
   it('refuses a saved plan whose fingerprint no longer matches the live schema', async () => {

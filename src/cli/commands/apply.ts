@@ -15,8 +15,9 @@ import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
+import { historyOptions, planHistory, type HistoryCliOptions } from '../history-options.js';
 
-interface ApplyCliOptions {
+interface ApplyCliOptions extends HistoryCliOptions {
   migrations: string;
   to?: string;
   database?: string;
@@ -57,11 +58,12 @@ export function registerApply(program: Command): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd, true);
   cmd = humanOutputOptions(cmd);
+  cmd = historyOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
-    .option('--strict', 'exit 3 when any change was skipped')
+    .option('--strict', 'exit 3 when any change was skipped or a data statement of the history that may change rows was not run')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY, after the commit')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
@@ -83,7 +85,8 @@ export function registerApply(program: Command): void {
           let target: SchemaState | undefined;
           const replaying = replayInput({ ...o, quiet: format !== 'text' }).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
-            return (target = r.state);
+            target = r.state;
+            return { state: r.state, history: planHistory(r, undefined, o) };
           });
           replaying.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
           let applied: ApplyResult;
@@ -115,16 +118,20 @@ export function registerApply(program: Command): void {
           const plan = applied.plan;
           const summary = summarizePlan(plan, inPlaceObjects(target!, [...plan.changes, ...plan.skipped]).length);
           const remaining = applied.remaining.steps.length;
+          const dataNotRun = plan.data?.notRun.filter((n) => n.effect === 'rows').length ?? 0;
           if (format === 'json') {
             process.stdout.write(JSON.stringify({
               version: 1, applied: planToJson(plan, summary), appliedSteps: applied.appliedSteps,
               verified: remaining === 0, remaining: planToJson(applied.remaining, summarizePlan(applied.remaining, 0)),
             }, null, 2) + '\n');
           } else {
-            process.stdout.write(renderApplySummary({ applied: summary, steps: applied.appliedSteps, remaining, seconds: (performance.now() - started) / 1000 }, style));
+            const stamped = plan.alembic?.stamp.length ? plan.alembic.heads.join(', ') : undefined;
+            process.stdout.write(renderApplySummary({
+              applied: summary, steps: applied.appliedSteps, remaining, seconds: (performance.now() - started) / 1000, ...(stamped ? { stamped } : {}), dataNotRun,
+            }, style));
           }
           if (remaining) return EXIT.error;
-          if (o.strict && plan.skipped.length) return EXIT.skipped;
+          if (o.strict && (plan.skipped.length || dataNotRun)) return EXIT.skipped;
           return EXIT.ok;
         } finally {
           await db.close();

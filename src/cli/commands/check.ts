@@ -7,6 +7,8 @@ import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { runCommand } from '../run-command.js';
+import { readPlanHistory } from '../history-options.js';
+import { alembicStatus } from '../../plan/alembic-position.js';
 import { databaseOptions, migrationOptions } from '../common-options.js';
 
 interface CheckOptions {
@@ -36,7 +38,8 @@ export function registerCheck(program: Command): void {
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;
           const differences = compareStates(target, live);
-          const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences };
+          const alembic = alembicStatus(await readPlanHistory(db, read.replayed, {}));
+          const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, ...(alembic ? { alembic } : {}) };
           process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
           return differences.length ? EXIT.differences : EXIT.ok;
         } finally {

@@ -10,8 +10,9 @@ import { parseFormat } from '../options.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
+import { historyOptions, readPlanHistory, type HistoryCliOptions } from '../history-options.js';
 
-interface PlanCliOptions {
+interface PlanCliOptions extends HistoryCliOptions {
   migrations: string;
   to?: string;
   database?: string;
@@ -31,6 +32,7 @@ export function registerPlan(program: Command): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd = humanOutputOptions(cmd);
+  cmd = historyOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | sql | json', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
@@ -46,6 +48,7 @@ export function registerPlan(program: Command): void {
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
+            history: await readPlanHistory(db, read.replayed, o),
           });
           const { plan, summary } = computed;
           if (o.diff) {
@@ -59,7 +62,7 @@ export function registerPlan(program: Command): void {
               }),
             );
           }
-          return plan.steps.length ? EXIT.differences : EXIT.ok;
+          return plan.steps.length || plan.alembic?.stamp.length ? EXIT.differences : EXIT.ok;
         } finally {
           await db.close();
         }

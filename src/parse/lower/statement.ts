@@ -4,6 +4,7 @@ import {
   lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
+import { lowerData } from './data.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
 
 /** Statements that change no schema: recognised and counted, never warned about. */
@@ -16,11 +17,14 @@ const NO_SCHEMA_CHANGE: Record<string, string> = {
   ExecuteStmt: 'EXECUTE', DeallocateStmt: 'DEALLOCATE',
 };
 
+/** Statements that may change rows: lowered to `data` so the plan can list them. */
+const DATA = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'TruncateStmt']);
+
 /** Lowers one parsed statement to the IR; anything not modelled becomes `unsupported`. */
 export function lowerStatement(stmt: AstNode): Ddl {
   const [type, s] = unwrap(stmt);
   const noop = NO_SCHEMA_CHANGE[type];
-  if (noop) return { kind: 'noop', what: noop };
+  if (noop) return (DATA.has(type) ? lowerData(type, s) : undefined) ?? { kind: 'noop', what: noop };
   switch (type) {
     case 'CreateStmt': return lowerCreateTable(s);
     case 'AlterTableStmt': return lowerAlterTable(s);

@@ -1,0 +1,78 @@
+import type { DataStatement, RelationUse, SeedInsert } from '../model/data-statement.js';
+import type { HistoryEvent } from '../model/history.js';
+import type { QualifiedName } from '../model/names.js';
+import type { DataDdl, NameRef } from '../parse/ddl.js';
+import type { ReplayContext } from './context.js';
+import { ALEMBIC_VERSION_TABLE } from './replay.js';
+
+/**
+ * Built-in functions whose call changes state beyond the statement's result (a sequence, a
+ * setting, an advisory lock, a notification, a large object, a remote database). A top-level
+ * SELECT calling one, or a function the history itself defines, is a data statement.
+ */
+const BUILTIN_EFFECTS = new Set([
+  'setval', 'nextval', 'set_config', 'pg_notify', 'pg_advisory_lock', 'pg_advisory_xact_lock', 'lo_import', 'lo_unlink',
+  'lo_create', 'lo_from_bytea', 'dblink_exec', 'pg_terminate_backend', 'pg_cancel_backend', 'pg_reload_conf',
+]);
+
+interface Pending extends Omit<DataStatement, 'target' | 'reads'> {
+  readonly targets: readonly QualifiedName[];
+  readonly readNames: readonly QualifiedName[];
+  /** How many history events had happened when it ran: later ones rename or drop what it names. */
+  readonly eventIndex: number;
+}
+
+const RELATIONS = new Set(['table', 'view', 'materialized view']);
+
+/** A relation's name after the history events from `from` on: renamed along, until dropped. */
+function resolve(name: QualifiedName, events: readonly HistoryEvent[], from: number): RelationUse {
+  let final = name;
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
+    if (!RELATIONS.has(e.object)) continue;
+    if (e.event === 'rename' && e.from.schema === final.schema && e.from.name === final.name && e.from.parent === undefined) {
+      final = { schema: e.to.schema, name: e.to.name };
+    } else if (e.event === 'drop' && e.ref.schema === final.schema && e.ref.name === final.name && e.ref.parent === undefined) {
+      return { name, final, dropped: true };
+    }
+  }
+  return { name, final, dropped: false };
+}
+
+/** Collects the history's data statements during a replay, with the names they use resolved at the end. */
+export class DataRecorder {
+  private readonly pending: Pending[] = [];
+
+  /** Records a data statement; returns false for Alembic's own bookkeeping and effect-free SELECTs. */
+  add(ctx: ReplayContext, ddl: DataDdl, sql: string): boolean {
+    const qualify = (r: NameRef): QualifiedName => ({ schema: ctx.schemaOf(r), name: r.name });
+    if ([...ddl.targets, ...ddl.reads].some((r) => r.name === ALEMBIC_VERSION_TABLE)) return false;
+    const calls = ddl.calls.filter((c) => {
+      const bare = c.split('.').pop()!;
+      return BUILTIN_EFFECTS.has(bare) || [...ctx.draft.functions.values()].some((f) => f.name === bare);
+    });
+    if (ddl.verb === 'SELECT' && !calls.length) return false;
+    const targets = ddl.targets.map(qualify);
+    let seed: SeedInsert | undefined;
+    const table = ddl.insert && targets.length === 1 ? ctx.draft.tables.get(ctx.key(ddl.targets[0]!)) : undefined;
+    if (ddl.insert && table) {
+      const columns = ddl.insert.columns.length ? ddl.insert.columns : table.columns.map((c) => c.name);
+      if (ddl.insert.rows.every((r) => r.length === columns.length)) seed = { columns, rows: ddl.insert.rows, tableThen: table };
+    }
+    this.pending.push({
+      verb: ddl.verb, origin: ctx.origin, sql, calls, targets, readNames: ddl.reads.map(qualify), eventIndex: ctx.draft.history.length,
+      ...(seed ? { seed } : {}),
+    });
+    return true;
+  }
+
+  /** The statements in history order, their names followed through the later renames and drops. */
+  finish(events: readonly HistoryEvent[]): DataStatement[] {
+    return this.pending.flatMap(({ targets, readNames, eventIndex, ...rest }) => {
+      const uses = targets.map((t) => resolve(t, events, eventIndex));
+      const reads = readNames.map((r) => resolve(r, events, eventIndex));
+      // TRUNCATE a, b: one entry per table, so each is related to its own changes.
+      return (uses.length ? uses : [undefined]).map((target) => ({ ...rest, ...(target ? { target } : {}), reads }));
+    });
+  }
+}
