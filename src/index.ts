@@ -13,7 +13,7 @@ export { UserError, formatPos, type SourcePos } from './errors.js';
 
 // Loading migrations
 /** Reads a folder of revision .sql files, plain .sql files or an Alembic offline script. */
-export { loadMigrations, type LoadOptions, type MigrationHistory, type Revision } from './load/index.js';
+export { loadMigrations, hasRevisionIds, type LoadOptions, type MigrationHistory, type Revision } from './load/index.js';
 
 // Replay
 /** Replays loaded revisions into the cumulative target SchemaState, with diagnostics. */
@@ -26,6 +26,8 @@ export { openDatabase, redactConnectionString, resolveDatabaseTarget, QueryError
 // Introspection
 /** Reads a live catalog into a SchemaState, through the same lowering as replay. */
 export { introspect, type IntrospectOptions } from './introspect/index.js';
+/** The rows of the live alembic_version table (undefined when there is none): what PlanHistory.alembicVersion takes. */
+export { readAlembicVersion } from './introspect/index.js';
 
 // Diff and comparison
 /** Typed, history-aware changes that take a live state to the target. */
@@ -42,10 +44,15 @@ export type { Difference, AttributeDifference } from './diff/difference.js';
 // Planning
 /** Orders a diff into idempotent SQL steps; fingerprint hashes a schema for stale-plan checks. */
 export { plan, fingerprint, type Plan, type PlanOptions, type PlanStep } from './plan/index.js';
+/** The history beyond its schema (revisions, alembic_version, data statements): seeds, stamps and the data statements list. */
+export type { PlanHistory, RevisionRef } from './plan/history-context.js';
+export type { AlembicStatus } from './plan/alembic-position.js';
+export type { NotRunStatement, RelatedChange } from './plan/data-report.js';
+export type { DataStatement, RelationUse, SeedInsert } from './model/data-statement.js';
 
 // Applying
 /** Applies a target state under an advisory lock, in one transaction, then verifies. */
-export { apply, ApplyError, type ApplyOptions, type ApplyResult } from './apply/index.js';
+export { apply, ApplyError, type ApplyOptions, type ApplyResult, type ApplyTarget, type ReplayedTarget } from './apply/index.js';
 
 // Reports
 /** Canonical DDL of a schema state (byte-identical for the same schema). */

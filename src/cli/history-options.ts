@@ -25,6 +25,7 @@ export function planHistory(replayed: Replayed, alembicVersion: readonly string[
     hasRevisionIds: hasRevisionIds(replayed.history),
     alembicVersion,
     data: replayed.data,
+    events: replayed.state.history,
     stamp: o.stamp !== false,
     seed: o.seed !== false,
   };

@@ -2,6 +2,7 @@ import type { Change } from '../diff/change.js';
 import { describeChange } from '../diff/describe-change.js';
 import type { DataStatement, RelationUse } from '../model/data-statement.js';
 import { qualify } from '../model/names.js';
+import type { HistoryEvent, HistoryRef, RenameEvent } from '../model/history.js';
 import type { Origin } from '../model/origin.js';
 import type { RevisionRef } from './history-context.js';
 
@@ -65,8 +66,17 @@ export function notRunStatements(input: {
   readonly pending: ReadonlySet<string> | null;
   readonly changes: readonly Change[];
   readonly skipped: readonly Change[];
+  readonly events: readonly HistoryEvent[];
 }): NotRunStatement[] {
   const position = positionIn(new Map(input.revisions.map((r, i) => [r.id, i])));
+  // A rename change carries the renamed object's origin (its last definition); the history's
+  // RENAME statement is where the rename happened.
+  const renameOrigin = (c: Change): Origin | undefined => {
+    if (c.kind !== 'rename') return c.origin;
+    const same = (a: HistoryRef, b: HistoryRef): boolean => a.schema === b.schema && a.name === b.name && a.parent === b.parent;
+    const events = input.events.filter((e): e is RenameEvent => e.event === 'rename' && e.object === c.object);
+    return events.find((e) => same(e.to, c.to))?.origin ?? c.origin;
+  };
   const byRelation = new Map<string, { index: number; skipped: boolean; change: Change }[]>();
   const index = (list: readonly Change[], skipped: boolean): void =>
     list.forEach((change, i) => {
@@ -88,13 +98,16 @@ export function notRunStatements(input: {
         const key = `${r.skipped}:${r.index}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const changeAt = position(r.change.origin);
+        const changeAt = position(renameOrigin(r.change));
         related.push({ index: r.index, skipped: r.skipped, before: at !== undefined && changeAt !== undefined && at < changeAt });
       }
     }
     const pending = input.pending === null || d.origin.revision === null ? null : input.pending.has(d.origin.revision);
-    if (!pending && !related.length) continue;
     const target = d.target ? qualify(d.target.final) : undefined;
+    // A statement of a revision alembic_version says ran has had its effect, unless its table is
+    // missing (this plan creates it); with no alembic_version, what it touches decides.
+    const listed = pending === true || (pending === null ? related.length > 0 : target !== undefined && created.has(target));
+    if (!listed) continue;
     const emptyTarget = target !== undefined && created.has(target) && !seededInto.has(target) && !d.target!.dropped;
     const effect = emptyTarget && (d.verb === 'UPDATE' || d.verb === 'DELETE' || d.verb === 'TRUNCATE') ? 'none' : 'rows';
     const notSeeded = input.notSeeded.get(d);

@@ -1,4 +1,5 @@
 import type { DataStatement } from '../model/data-statement.js';
+import type { HistoryEvent } from '../model/history.js';
 
 /** A revision as the planner needs it: its id and parents. */
 export interface RevisionRef {
@@ -21,6 +22,8 @@ export interface PlanHistory {
   readonly stamp?: boolean;
   /** The history's data statements (INSERT, UPDATE, ...), in history order. */
   readonly data?: readonly DataStatement[];
+  /** The target state's renames and drops (their origins place a rename change in the history). */
+  readonly events?: readonly HistoryEvent[];
   /** Run the history's seed INSERTs into tables the plan creates (default: true). */
   readonly seed?: boolean;
 }

@@ -98,7 +98,7 @@ function withHistory(opts: PlanOptions, changes: readonly Change[], skipped: rea
   const status = alembicStatus(h);
   const notRun = notRunStatements({
     data: h.data ?? [], seeded: seeds.seeded, notSeeded: seeds.notSeeded, revisions: h.revisions,
-    pending: status?.pending ? new Set(status.pending) : null, changes, skipped,
+    pending: status?.pending ? new Set(status.pending) : null, changes, skipped, events: h.events ?? [],
   });
   const seeded = (h.data ?? []).filter((d) => seeds.seeded.has(d));
   return { ...(status ? { alembic: status } : {}), data: { notRun, seeded } };

@@ -49,7 +49,7 @@ function missingReference(d: DataStatement, t: TableDef, fk: Extract<ConstraintD
 }
 
 /** Why `d` cannot run right after its table is created, or undefined when it can. */
-function whyNot(d: DataStatement, t: TableDef, created: ReadonlyMap<string, CreateTable>, enums: ReadonlyMap<string, readonly string[]>, seeded: SeededRows): string | undefined {
+function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], created: ReadonlyMap<string, CreateTable>, enums: ReadonlyMap<string, readonly string[]>, seeded: SeededRows): string | undefined {
   const seed = d.seed;
   if (!seed) return 'it is not a plain INSERT .. VALUES of constants (it reads other tables, or uses a CTE or a subquery)';
   if (d.target!.name.name !== d.target!.final.name || d.target!.name.schema !== d.target!.final.schema) {
@@ -67,7 +67,8 @@ function whyNot(d: DataStatement, t: TableDef, created: ReadonlyMap<string, Crea
   }
   const unfilled = t.columns.find((c) => !seed.columns.includes(c.name) && c.notNull && c.default === undefined && !c.identity && c.generated === undefined);
   if (unfilled) return `column ${quoteIdent(unfilled.name)} is NOT NULL without a default and the INSERT does not fill it (the history adds it later)`;
-  for (const c of t.constraints) {
+  // The diff gives a created table's foreign keys as changes of their own (they may need tables created later).
+  for (const c of [...t.constraints, ...fks]) {
     if (c.type === 'foreign key') {
       const why = missingReference(d, t, c, created, seeded);
       if (why) return why;
@@ -93,6 +94,10 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
     created.set(qualify(c.table), c);
     index.set(qualify(c.table), i);
   });
+  const fks = new Map<string, ConstraintDef[]>();
+  for (const c of changes) {
+    if (c.kind === 'addConstraint' && c.newTable) fks.set(qualify(c.table), [...(fks.get(qualify(c.table)) ?? []), c.constraint]);
+  }
   const enums = new Map<string, readonly string[]>([...live.enums.values()].map((e) => [qualify(e), e.values]));
   for (const c of changes) {
     if (c.kind === 'createEnum') enums.set(qualify(c.enum), c.enum.values);
@@ -107,7 +112,7 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
     const key = qualify(d.target.final);
     const c = created.get(key);
     if (!c) continue;
-    const why = enabled ? whyNot(d, c.table, created, enums, rows) : 'seeding is off (--no-seed)';
+    const why = enabled ? whyNot(d, c.table, fks.get(key) ?? [], created, enums, rows) : 'seeding is off (--no-seed)';
     if (why) {
       notSeeded.set(d, why);
       continue;
@@ -118,7 +123,7 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
   }
   const actions: Action[] = [...perTable].map(([key, list]) => {
     const t = created.get(key)!.table;
-    const refs = t.constraints.flatMap((c) => (c.type === 'foreign key' && qualify(c.references.table) !== key ? [relationDep(c.references.table)] : []));
+    const refs = (fks.get(key) ?? []).flatMap((c) => (c.type === 'foreign key' && qualify(c.references.table) !== key ? [relationDep(c.references.table)] : []));
     return {
       change: index.get(key)!,
       rank: RANK.seed,

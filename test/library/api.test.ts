@@ -25,7 +25,7 @@ describe('library API (src/index.ts)', () => {
     for (const name of [
       'loadMigrations', 'replay', 'introspect', 'diff', 'plan', 'fingerprint', 'apply', 'ApplyError', 'openDatabase',
       'redactConnectionString', 'resolveDatabaseTarget', 'compareStates', 'renderStateSql', 'renderPlanText',
-      'renderPlanSql', 'renderPlanJson', 'summarizePlan', 'UserError',
+      'renderPlanSql', 'renderPlanJson', 'summarizePlan', 'UserError', 'readAlembicVersion', 'hasRevisionIds',
     ]) {
       expect(typeof (lib as Record<string, unknown>)[name], name).toBe('function');
     }
