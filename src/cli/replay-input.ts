@@ -25,6 +25,9 @@ export async function replayInput(o: MigrationInputOptions): Promise<ReplayResul
   for (const r of history.revisions) {
     for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}\n`);
   }
+  if (history.percentsUndoubled) {
+    process.stderr.write(`note: every % in ${o.migrations} is doubled (Alembic --sql output through a format/pyformat driver such as psycopg2); reading %% as %\n`);
+  }
   const steps = replaySteps(history, { includeAlembicVersion: !!o.includeAlembicVersion });
   let step = steps.next();
   while (!step.done) {

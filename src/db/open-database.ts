@@ -4,18 +4,19 @@ import type { Database } from './database.js';
 import { openPgDatabase } from './pg-database.js';
 import { openPgliteDatabase } from './pglite-database.js';
 import { redactConnectionString } from './redact.js';
+import { fromSqlAlchemyUrl } from './sqlalchemy-url.js';
 import { PG_ENV_TARGET } from './resolve-target.js';
 
 const EXPECTED =
-  'expected postgres://…, postgresql://…, a key=value connection string, pglite:<dir> or pglite:memory';
+  'expected postgres://…, postgresql://… (or postgresql+psycopg2://…), a key=value connection string, pglite:<dir> or pglite:memory';
 
 /**
- * Opens a target: `postgres://` / `postgresql://` URLs, libpq key=value strings and `postgres:`
+ * Opens a target: `postgres://` / `postgresql://` URLs (also SQLAlchemy's `postgresql+<driver>://`), libpq key=value strings and `postgres:`
  * (PG* environment only) through `pg`; `pglite:<dir>` (relative to cwd) and `pglite:memory`
  * through PGlite. Every failure is a UserError whose message never contains the password.
  */
 export async function openDatabase(target: string): Promise<Database> {
-  const trimmed = target.trim();
+  const trimmed = fromSqlAlchemyUrl(target.trim());
   if (trimmed === '') throw new UserError(`Empty database target (${EXPECTED})`);
   const label = redactConnectionString(trimmed);
 

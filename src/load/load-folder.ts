@@ -4,16 +4,20 @@ import { joinAsGiven, listSqlFiles } from './list-sql-files.js';
 import type { LocatedRevision } from './located-revision.js';
 import { readSqlFile } from './read-sql-file.js';
 import { parseRevisionHeader } from './revision-header.js';
+import { hasUpgradeMarker, splitOfflineScript } from './split-offline-script.js';
 
 /** A folder's revisions in file-name order, before any graph ordering. */
 export interface FolderContents {
   readonly kind: 'revision-folder' | 'plain-folder';
   readonly revisions: LocatedRevision[];
+  /** Ids and parents come from `-- Running upgrade` markers (the first may start past the base). */
+  readonly markers?: boolean;
 }
 
 /**
- * Reads every `.sql` file of a folder. With headers, ids and parents come from them; without,
- * each file's id is its base name and its parent is the previous file. A mix is refused because
+ * Reads every `.sql` file of a folder. With headers, ids and parents come from them; with
+ * `-- Running upgrade A -> B` markers (files written by `alembic upgrade A:B --sql`), from the
+ * markers; with neither, each file's id is its base name and its parent is the previous file. A mix is refused because
  * there is no sound way to place header-less files in a revision graph.
  */
 export async function loadFolder(folder: string): Promise<FolderContents> {
@@ -36,6 +40,18 @@ export async function loadFolder(folder: string): Promise<FolderContents> {
         parentsLine: h!.parentsLine,
       })),
     };
+  }
+  const marked = files.filter((_, i) => !headers[i] && hasUpgradeMarker(texts[i]!));
+  if (without.length === files.length && marked.length === files.length) {
+    // `alembic upgrade A:B --sql` outputs, one or more revisions each: the markers name them.
+    return { kind: 'revision-folder', revisions: files.flatMap((file, i) => splitOfflineScript(texts[i]!, file)), markers: true };
+  }
+  if (marked.length && without.length === files.length) {
+    const unmarked = files.filter((f) => !marked.includes(f));
+    throw new UserError(
+      `${folder} mixes alembic --sql outputs ("-- Running upgrade" markers: ${formatList(marked, 3)}) and files without markers or headers ` +
+        `(${formatList(unmarked)}); give every file a marker or a "-- revision:" header`,
+    );
   }
   if (without.length < files.length) {
     const withHeaders = files.filter((_, i) => headers[i]);

@@ -16,6 +16,7 @@ import {
   topologicalOrder,
 } from './revision-graph.js';
 import { splitOfflineScript } from './split-offline-script.js';
+import { undoublePercents } from './percent-escaping.js';
 import type { LoadOptions, MigrationHistory } from './types.js';
 
 /** What a loader hands back before heads and the `to` cut are worked out. */
@@ -59,10 +60,21 @@ async function loadPython(path: string): Promise<Loaded> {
 
 async function loadDirectory(path: string): Promise<Loaded> {
   if (isPythonInput(path, await readdir(path))) return loadPython(path);
-  const { kind, revisions } = await loadFolder(path);
+  const { kind, revisions, markers } = await loadFolder(path);
   checkDuplicateIds(revisions);
-  checkParentsKnown(revisions);
-  return { kind, revisions: topologicalOrder(revisions) };
+  if (!markers) {
+    checkParentsKnown(revisions);
+    return { kind, revisions: topologicalOrder(revisions) };
+  }
+  // `alembic upgrade A:B --sql` starts past the base: its first parent A is in no file. One such
+  // start is allowed when no file starts at the base (else it is a missing file); it is left out
+  // while ordering (each revision keeps its parents).
+  const ids = new Set(revisions.map((r) => r.id));
+  const outside = [...new Set(revisions.flatMap((r) => r.parents.filter((p) => !ids.has(p))))];
+  if (outside.length > 1 || (outside.length === 1 && revisions.some((r) => !r.parents.length))) checkParentsKnown(revisions);
+  const byId = new Map(revisions.map((r) => [r.id, r]));
+  const ordered = topologicalOrder(revisions.map((r) => ({ ...r, parents: r.parents.filter((p) => ids.has(p)) })));
+  return { kind, revisions: ordered.map((r) => byId.get(r.id)!) };
 }
 
 /**
@@ -73,7 +85,9 @@ async function loadDirectory(path: string): Promise<Loaded> {
 export async function loadMigrations(path: string, opts: LoadOptions = {}): Promise<MigrationHistory> {
   const kind = await kindOfPath(path);
   const loaded = kind === 'folder' ? await loadDirectory(path) : isPythonInput(path, null) ? await loadPython(path) : await loadScript(path);
-  const all = loaded.revisions;
+  // Only SQL text carries Alembic's offline %% escaping; a `%%` written in Python source is meant.
+  const undoubled = loaded.kind === 'python-folder' ? undefined : undoublePercents(loaded.revisions);
+  const all = undoubled ?? loaded.revisions;
   const heads = findHeads(all);
   let chosen = all;
   if (opts.to !== undefined) {
@@ -85,5 +99,5 @@ export async function loadMigrations(path: string, opts: LoadOptions = {}): Prom
       `${path} has ${heads.length} heads: ${list}. Merge them, or pick one with --to <revision>`,
     );
   }
-  return { source: path, kind: loaded.kind, revisions: chosen.map(toRevision), heads };
+  return { source: path, kind: loaded.kind, revisions: chosen.map(toRevision), heads, ...(undoubled ? { percentsUndoubled: true } : {}) };
 }

@@ -6,6 +6,11 @@ import { parseRevisionId, parseRevisionList } from './revision-ids.js';
 const UPGRADE = /^--\s*Running upgrade\b(.*?)->(.*)$/;
 const DOWNGRADE = /^--\s*Running downgrade\b/;
 
+/** Whether a text has an `alembic upgrade --sql` marker line (`-- Running upgrade A -> B`). */
+export function hasUpgradeMarker(text: string): boolean {
+  return text.split('\n').some((line) => UPGRADE.test(line.trim()));
+}
+
 interface Marker {
   readonly line: number;
   readonly offset: number;

@@ -26,6 +26,8 @@ export interface MigrationHistory {
   readonly revisions: readonly Revision[];
   /** Head revision id(s) of the whole graph (before any --to cut). */
   readonly heads: readonly string[];
+  /** Every `%` of the input was doubled (Alembic offline output via a pyformat driver): `%%` was read as `%`. */
+  readonly percentsUndoubled?: boolean;
 }
 
 export interface LoadOptions {

@@ -60,7 +60,9 @@ export function alembicStatus(h: PlanHistory): AlembicStatus | undefined {
   const heads = headsOf(h.revisions);
   const current = h.alembicVersion ?? null;
   const ids = new Set(h.revisions.map((r) => r.id));
-  const unknown = (current ?? []).filter((v) => !ids.has(v));
+  // A history cut from `alembic upgrade A:B --sql` starts at A: a database at A is at its start.
+  const start = new Set(h.revisions.flatMap((r) => r.parents).filter((p) => !ids.has(p)));
+  const unknown = (current ?? []).filter((v) => !ids.has(v) && !start.has(v));
   let pending: string[] | null = null;
   if (current && !unknown.length) {
     const applied = ancestorsOrSelf(current, h.revisions);
