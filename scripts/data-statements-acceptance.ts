@@ -12,6 +12,8 @@ import path from 'node:path';
 import { loadMigrations } from '../src/load/index.js';
 import { describeChange } from '../src/diff/describe-change.js';
 import { parseRevision } from '../src/parse/index.js';
+import { summarizePlan } from '../src/report/plan-summary.js';
+import { renderPlanText } from '../src/report/plan-text.js';
 import { listed, planWithHistory, scanDataLines } from '../test/alembic/history-data.js';
 import { flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
 
@@ -52,11 +54,15 @@ async function main(): Promise<number> {
               const d = describeChange(r.skipped ? p.skipped[r.index]! : p.changes[r.index]!);
               return d.action === 'drop' && d.name === 'public.package_extra';
             });
-            const ok = !!update && update.pending === true && !!drop?.before;
+            // In the text, the UPDATE is printed under the drop it precedes (and in the data section before the skipped list).
+            const text = renderPlanText(p, summarizePlan(p, 0));
+            const underDrop = /drop table public\.package_extra [^\n]*\n\s+↳ the history runs UPDATE public\.package /.test(text);
+            const ok = !!update && update.pending === true && !!drop?.before && underDrop;
             if (!ok) failures++;
             process.stdout.write(
               `${name} at ${n} (${CKAN_BEFORE_106}): revision 106's UPDATE ${update ? `listed at ${update.statement.origin.file}:${update.statement.origin.line}` : 'NOT listed'}` +
-                `${drop?.before ? ', before the drop of public.package_extra' : ', not placed before the drop'} — ${ok ? 'OK' : 'FAILED'}\n`,
+                `${drop?.before ? ', before the drop of public.package_extra' : ', not placed before the drop'}` +
+                `${underDrop ? ' (text: under the drop)' : ' (text: NOT under the drop)'} — ${ok ? 'OK' : 'FAILED'}\n`,
             );
           }
         });

@@ -71,3 +71,23 @@ export function renderDataSection(plan: Plan, s: Style = PLAIN): string[] {
   }
   return out;
 }
+
+/**
+ * Under each destructive change (planned or skipped), the data statements the history runs
+ * before it that schema-sync does not run (keyed `skipped:index`): a drop right after the UPDATE
+ * that copied its data away should never be read without that UPDATE.
+ */
+export function dataBefore(plan: Plan, s: Style = PLAIN): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of plan.data?.notRun ?? []) {
+    if (n.effect !== 'rows') continue;
+    for (const r of n.related) {
+      const c = r.skipped ? plan.skipped[r.index]! : plan.changes[r.index]!;
+      if (!r.before || c.safety !== 'destructive') continue;
+      const key = `${r.skipped}:${r.index}`;
+      const o = n.statement.origin;
+      out.set(key, [...(out.get(key) ?? []), `      ${s.warn('↳')} the history runs ${dataSubject(n.statement)} (${o.file}:${o.line}) before this; schema-sync does not run it`]);
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import type { Change } from '../diff/change.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { Plan } from '../plan/types.js';
 import { alembicLines } from './alembic-text.js';
-import { renderDataSection } from './data-text.js';
+import { dataBefore, renderDataSection } from './data-text.js';
 import type { PlanSummary } from './plan-summary.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -49,14 +49,18 @@ export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextO
     const g = describeChange(c).group;
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }
+  const firstRuns = dataBefore(plan, s);
+  const at = new Map<Change, number>([...plan.changes.entries(), ...plan.skipped.entries()].map(([i, c]) => [c, i]));
+  const withData = (c: Change, skipped: boolean): string[] =>
+    firstRuns.size ? [line(c, s), ...(firstRuns.get(`${skipped}:${at.get(c)}`) ?? [])] : [line(c, s)];
   for (const [group, changes] of groups) {
     out.push(s.bold(group));
-    for (const c of changes) out.push(line(c, s));
+    for (const c of changes) out.push(...withData(c, false));
   }
   out.push(...renderDataSection(plan, s));
   if (plan.skipped.length) {
     out.push('', s.warn(`⚠ skipped: ${plan.skipped.length} destructive change${plan.skipped.length === 1 ? '' : 's'} (pass --allow-destructive to plan them)`));
-    for (const c of plan.skipped) out.push(line(c, s));
+    for (const c of plan.skipped) out.push(...withData(c, true));
   }
   if (plan.unmanaged.length) {
     out.push('', s.warn(`⚠ unmanaged: ${plan.unmanaged.length} object${plan.unmanaged.length === 1 ? '' : 's'} no migration mentions (left alone)`));
