@@ -143,3 +143,28 @@ describe('seed rows: only INSERTs whose inputs are all in place', () => {
     expect(noSeed.stdout).toContain('not run as a seed row: seeding is off (--no-seed)');
   });
 });
+
+describe('data statements: a data move before a drop (the shape of ckan revision 106)', () => {
+  it('lists the UPDATE as pending, before the drop, in the data section and under the drop itself', async () => {
+    const dir = await writeHistory([
+      `CREATE TABLE package (id text PRIMARY KEY);
+       CREATE TABLE package_extra (package_id text REFERENCES package (id), key text, value text);`,
+      `ALTER TABLE package ADD COLUMN extras jsonb;
+       update package set extras = (select json_object(array_agg(package_extra.key), array_agg(package_extra.value))
+         from package_extra where package.id = package_extra.package_id);
+       DROP TABLE package_extra;`,
+    ]);
+    const f = await db();
+    expect((await runCli(['apply', '-m', dir, '-d', f.url, '--to', 'r1'])).code).toBe(0);
+    await f.db.exec(`INSERT INTO package VALUES ('p1'); INSERT INTO package_extra VALUES ('p1', 'k', 'v')`);
+    for (const destructive of [[], ['--allow-destructive']]) {
+      const r = await runCli(['plan', '-m', dir, '-d', f.url, ...destructive]);
+      expect(r.stdout).toContain('database at revision r1 per alembic_version; 1 revision pending');
+      expect(r.stdout).toContain(`⚠ UPDATE public.package (reads public.package_extra)  ${dir}/0002_r2.sql:5 (revision r2, pending)`);
+      expect(r.stdout).toContain(`in the history: after add column public.package.extras; before drop table public.package_extra${destructive.length ? '' : ' (skipped)'}`);
+      expect(r.stdout).toMatch(/drop table public\.package_extra \[destructive: data loss\][^\n]*\n\s+↳ the history runs UPDATE public\.package \(reads public\.package_extra\) \([^)]*0002_r2\.sql:5\) before this/);
+      // In the text, the statement comes before the drop it precedes.
+      expect(r.stdout.indexOf('⚠ UPDATE public.package')).toBeLessThan(r.stdout.lastIndexOf('drop table public.package_extra'));
+    }
+  });
+});
