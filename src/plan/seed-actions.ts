@@ -26,7 +26,7 @@ function sameConstraint(a: ConstraintDef, b: ConstraintDef): boolean {
 }
 
 /** Why a referenced row may be missing, or undefined when every row's key was seeded before. */
-function missingReference(d: DataStatement, t: TableDef, fk: Extract<ConstraintDef, { type: 'foreign key' }>, created: ReadonlyMap<string, CreateTable>, seeded: SeededRows): string | undefined {
+function missingReference(d: DataStatement, fk: Extract<ConstraintDef, { type: 'foreign key' }>, created: ReadonlyMap<string, CreateTable>, seeded: SeededRows): string | undefined {
   const cols = d.seed!.columns;
   const at = fk.columns.map((c) => cols.indexOf(c));
   const refKey = qualify(fk.references.table);
@@ -44,7 +44,6 @@ function missingReference(d: DataStatement, t: TableDef, fk: Extract<ConstraintD
     );
     if (!found) return `the row it references in ${refKey} (${refCols.join(', ')} = ${values.join(', ')}) is not inserted before it`;
   }
-  void t;
   return undefined;
 }
 
@@ -70,7 +69,7 @@ function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], cr
   // The diff gives a created table's foreign keys as changes of their own (they may need tables created later).
   for (const c of [...t.constraints, ...fks]) {
     if (c.type === 'foreign key') {
-      const why = missingReference(d, t, c, created, seeded);
+      const why = missingReference(d, c, created, seeded);
       if (why) return why;
     } else if (!then.constraints.some((w) => sameConstraint(w, c))) {
       return `constraint ${quoteIdent(c.name)} is added or changed after it in the history`;

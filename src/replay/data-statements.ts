@@ -3,7 +3,7 @@ import type { HistoryEvent } from '../model/history.js';
 import type { QualifiedName } from '../model/names.js';
 import type { DataDdl, NameRef } from '../parse/ddl.js';
 import type { ReplayContext } from './context.js';
-import { ALEMBIC_VERSION_TABLE } from './replay.js';
+import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
 
 /**
  * Built-in functions whose call changes state beyond the statement's result (a sequence, a

@@ -19,8 +19,9 @@ import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
 
-/** Alembic's own bookkeeping table: ignored unless asked for, on both sides of a comparison. */
-export const ALEMBIC_VERSION_TABLE = 'alembic_version';
+import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
+
+export { ALEMBIC_VERSION_TABLE };
 
 export interface ReplayOptions {
   /** Model the `alembic_version` table too (default: it is bookkeeping, not schema). */
