@@ -36,6 +36,8 @@ export class DiffContext {
   readonly out = new DiffOutput();
   /** Live key of each paired table -> its pairing's target key. */
   private readonly liveTables = new Map<string, string>();
+  /** Live columns (live names) whose type the diff changes: views using them must be rebuilt around it. */
+  readonly retypedColumns: { readonly schema: string; readonly relation: string; readonly column?: string }[] = [];
   private readonly liveOnlyTables = new Set<string>();
   private readonly liveOnlyViews = new Set<string>();
 
