@@ -62,7 +62,7 @@ function message(e: unknown, opts: ApplyOptions): string {
  * again one step per round trip, which names the failing step; if that run succeeds (the failure
  * was transient), it is what is committed.
  */
-async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number): Promise<void> {
+async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number, committed: readonly PlanStep[] = []): Promise<void> {
   if (!steps.length) return;
   await db.exec('BEGIN');
   try {
@@ -72,21 +72,21 @@ async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep
     }
   } catch {
     await db.exec('ROLLBACK').catch(() => undefined);
-    await runStepByStep(db, plan, steps, opts);
+    await runStepByStep(db, plan, steps, opts, committed);
     return;
   }
   await db.exec('COMMIT');
 }
 
 /** The transaction again, one step per round trip, to name the step the server rejects. */
-async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions): Promise<void> {
+async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, committed: readonly PlanStep[]): Promise<void> {
   await db.exec('BEGIN');
   for (const step of steps) {
     try {
       await db.exec(step.sql);
     } catch (e) {
       await db.exec('ROLLBACK').catch(() => undefined);
-      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true);
+      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true, committed);
     }
   }
   await db.exec('COMMIT');
@@ -130,9 +130,12 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     opts.onPlan?.(plan, live);
     const planned = performance.now();
     const total = plan.steps.length;
-    // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,
-    // uses of an enum label the same plan adds) as non-transactional: it runs after the commit.
-    await runTransaction(db, plan, plan.steps.filter((s) => s.transactional), opts, total);
+    // Enum labels later steps use are committed first (PostgreSQL refuses a label's use in the
+    // transaction that added it); a failure in the main transaction then names them as committed.
+    // What PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY) runs after the commit.
+    const early = plan.steps.filter((s) => s.transactional && s.early);
+    await runTransaction(db, plan, early, opts, total);
+    await runTransaction(db, plan, plan.steps.filter((s) => s.transactional && !s.early), opts, total, early);
     for (const step of plan.steps.filter((s) => !s.transactional)) {
       opts.onStep?.(step, total);
       try {

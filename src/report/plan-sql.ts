@@ -1,17 +1,23 @@
 import type { Plan } from '../plan/types.js';
 
 /**
- * The exact script `apply` runs: the transactional steps between BEGIN and COMMIT, then the
- * steps PostgreSQL refuses inside a transaction (CREATE INDEX CONCURRENTLY), one by one.
+ * The exact script `apply` runs: enum labels later steps use in a first transaction (PostgreSQL
+ * refuses a label's use before the commit that added it), the other transactional steps between
+ * BEGIN and COMMIT, then the steps PostgreSQL refuses inside a transaction (CREATE INDEX
+ * CONCURRENTLY), one by one.
  */
 export function renderPlanSql(plan: Plan): string {
   const out = [`-- schema-sync plan (live schema fingerprint ${plan.fingerprint})`];
-  const inTx = plan.steps.filter((s) => s.transactional);
+  const early = plan.steps.filter((s) => s.transactional && s.early);
+  const inTx = plan.steps.filter((s) => s.transactional && !s.early);
   const after = plan.steps.filter((s) => !s.transactional);
   if (!plan.steps.length) out.push('-- nothing to do');
-  if (inTx.length) {
+  for (const [i, part] of [early, inTx].entries()) {
+    if (!part.length) continue;
+    if (i === 0) out.push('-- enum labels used below: committed first', '');
+    else if (early.length) out.push('');
     out.push('BEGIN;', '');
-    for (const s of inTx) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
+    for (const s of part) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
     out.push('COMMIT;');
   }
   if (after.length) {

@@ -89,7 +89,7 @@ describe('plan steps', () => {
     expect(plain.steps.map((s) => s.sql)).toContain('CREATE INDEX IF NOT EXISTS users_org ON public.users (org_id)');
   });
 
-  it('runs statements using an enum label the plan adds after the commit, with what depends on them', () => {
+  it('commits an enum label the plan uses in a first transaction, the statements using it in the main one', () => {
     const mood = { schema: 'public', name: 'mood' };
     const p = plan(
       diffOf(
@@ -101,12 +101,12 @@ describe('plan steps', () => {
       ),
       empty(),
     );
-    expect(p.steps.map((s) => [s.transactional, s.description])).toEqual([
-      [true, "add enum value public.mood 'meh'"],
-      [true, 'add column public.users.nick'],
-      [false, 'set default of column public.users.mood'],
-      [false, 'create view public.mehs'],
-      [false, 'create view public.meh_count'],
+    expect(p.steps.map((s) => [s.transactional, !!s.early, s.description])).toEqual([
+      [true, true, "add enum value public.mood 'meh'"],
+      [true, false, 'add column public.users.nick'],
+      [true, false, 'set default of column public.users.mood'],
+      [true, false, 'create view public.mehs'],
+      [true, false, 'create view public.meh_count'],
     ]);
   });
 
