@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
 import { introspect } from '../introspect/index.js';
 import type { SchemaState } from '../model/schema-state.js';
@@ -60,7 +60,8 @@ function message(e: unknown, opts: ApplyOptions): string {
  * step: at thousands of steps the round trips, not the DDL, dominate). The server does not say
  * which statement of a batch failed, so after a failure the transaction is rolled back and run
  * again one step per round trip, which names the failing step; if that run succeeds (the failure
- * was transient), it is what is committed.
+ * was transient), it is what is committed. Not after a lock timeout: the retry would wait as long
+ * again behind the same session; the error names the tables other sessions hold instead.
  */
 async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number, committed: readonly PlanStep[] = []): Promise<void> {
   if (!steps.length) return;
@@ -70,12 +71,26 @@ async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep
       for (const step of batch) opts.onStep?.(step, total);
       await db.exec(batchSql(batch));
     }
-  } catch {
+  } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
+    if (isLockTimeout(e)) throw await lockTimeoutError(db, steps, opts, committed);
     await runStepByStep(db, plan, steps, opts, committed);
     return;
   }
   await db.exec('COMMIT');
+}
+
+/** A lock timeout in a transaction: which tables other sessions hold, and what was rolled back. */
+async function lockTimeoutError(db: Database, steps: readonly PlanStep[], opts: ApplyOptions, committed: readonly PlanStep[]): Promise<UserError> {
+  const holders = await describeLockHolders(db, false).catch(() => undefined);
+  const seconds = Math.round((opts.lockTimeoutMs ?? 5000) / 1000);
+  const range = steps.length === 1 ? `step ${steps[0]!.id}` : `steps ${steps[0]!.id}-${steps[steps.length - 1]!.id}`;
+  const kept = committed.length ? `; committed before it: ${committed.map((s) => `step ${s.id} (${s.description})`).join(', ')}` : ': the database is unchanged';
+  return new UserError(
+    `lock timeout after ${seconds} s in the transaction of ${range}: another session holds a lock on ` +
+      `${holders ?? 'a table the plan changes (it has finished since)'}; the transaction was rolled back${kept}. ` +
+      'Retry when that session is done, or raise --lock-timeout.',
+  );
 }
 
 /** The transaction again, one step per round trip, to name the step the server rejects. */
