@@ -44,4 +44,13 @@ export interface RetypeEvent {
   readonly origin?: Origin;
 }
 
-export type HistoryEvent = RenameEvent | DropEvent | RetypeEvent;
+/** The history added an enum label (ALTER TYPE .. ADD VALUE): where a pending addition comes from. */
+export interface AddValueEvent {
+  readonly event: 'add value';
+  readonly object: 'enum value';
+  /** The label; `parent` names the enum type at that point of the history. */
+  readonly ref: HistoryRef;
+  readonly origin?: Origin;
+}
+
+export type HistoryEvent = RenameEvent | DropEvent | RetypeEvent | AddValueEvent;

@@ -112,6 +112,8 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         return obj([['event', e.event], ['object', e.object], ['from', historyRef(e.from)], ['to', historyRef(e.to)], ['origin', origin(e.origin)]]);
       case 'drop':
         return obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
+      case 'add value':
+        return obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
       case 'retype':
         return obj([
           ['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['from', e.from], ['to', e.to], ['using', e.using], ['origin', origin(e.origin)],
