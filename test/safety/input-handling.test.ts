@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { perTestResources } from '../support/cleanups.js';
-import { runCli } from '../support/run-cli.js';
+import { cliCommand, runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { writeHistory } from '../support/temp-history.js';
 
@@ -112,7 +112,7 @@ describe('input handling', () => {
     const holder = await openDatabase(f.url);
     defer(() => holder.close());
     await holder.exec('BEGIN; LOCK TABLE orders IN ROW EXCLUSIVE MODE');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'apply', '-m', dir, '-d', f.url, '--lock-timeout', '60'], {
+    const child = spawn(process.execPath, [...cliCommand(), 'apply', '-m', dir, '-d', f.url, '--lock-timeout', '60'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
