@@ -21,6 +21,11 @@ export class UserError extends Error {
   }
 }
 
+/** Cuts each line of a message longer than `max` characters, saying how much was left out: an error must never echo a 20 MB line of input. */
+export function clipLines(text: string, max = 400): string {
+  return text.replace(new RegExp(`[^\\n]{${max + 1},}`, 'g'), (line) => `${line.slice(0, max)}… (${line.length - max} more characters)`);
+}
+
 /** Formats "file:line:column" for messages; omits what is unknown. */
 export function formatPos(pos: SourcePos): string {
   return pos.column ? `${pos.file}:${pos.line}:${pos.column}` : `${pos.file}:${pos.line}`;

@@ -76,4 +76,4 @@ export type {
   TableDef, IndexDef, EnumDef, SequenceDef, ViewDef, FunctionDef, TriggerDef, ObjectKind,
 } from './model/objects.js';
 export type { Origin } from './model/origin.js';
-export type { HistoryEvent, HistoryRef, RenameEvent, DropEvent } from './model/history.js';
+export type { HistoryEvent, HistoryRef, RenameEvent, DropEvent, RetypeEvent, AddValueEvent } from './model/history.js';

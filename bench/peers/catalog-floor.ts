@@ -12,7 +12,7 @@ export async function catalogFloor(url: string): Promise<{ wallMs: number; rows:
   const db = await openDatabase(url);
   let rows = 0;
   try {
-    const session = await openCatalogSession(db);
+    const session = await openCatalogSession(db, 0);
     for (const q of catalogQueryTexts({ schemas: null, serverVersion: session.serverVersion })) {
       rows += (await db.query(q.sql, q.params)).length;
     }

@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
 import { introspect, readAlembicVersion } from '../introspect/index.js';
 import type { SchemaState } from '../model/schema-state.js';
@@ -78,9 +78,10 @@ function message(e: unknown, opts: ApplyOptions): string {
  * step: at thousands of steps the round trips, not the DDL, dominate). The server does not say
  * which statement of a batch failed, so after a failure the transaction is rolled back and run
  * again one step per round trip, which names the failing step; if that run succeeds (the failure
- * was transient), it is what is committed.
+ * was transient), it is what is committed. Not after a lock timeout: the retry would wait as long
+ * again behind the same session; the error names the tables other sessions hold instead.
  */
-async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number): Promise<void> {
+async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number, committed: readonly PlanStep[] = []): Promise<void> {
   if (!steps.length) return;
   await db.exec('BEGIN');
   try {
@@ -88,23 +89,37 @@ async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep
       for (const step of batch) if (step.change >= 0) opts.onStep?.(step, total);
       await db.exec(batchSql(batch));
     }
-  } catch {
+  } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
-    await runStepByStep(db, plan, steps, opts);
+    if (isLockTimeout(e)) throw await lockTimeoutError(db, steps, opts, committed);
+    await runStepByStep(db, plan, steps, opts, committed);
     return;
   }
   await db.exec('COMMIT');
 }
 
+/** A lock timeout in a transaction: which tables other sessions hold, and what was rolled back. */
+async function lockTimeoutError(db: Database, steps: readonly PlanStep[], opts: ApplyOptions, committed: readonly PlanStep[]): Promise<UserError> {
+  const holders = await describeLockHolders(db, false).catch(() => undefined);
+  const seconds = Math.round((opts.lockTimeoutMs ?? 5000) / 1000);
+  const range = steps.length === 1 ? `step ${steps[0]!.id}` : `steps ${steps[0]!.id}-${steps[steps.length - 1]!.id}`;
+  const kept = committed.length ? `; committed before it: ${committed.map((s) => `step ${s.id} (${s.description})`).join(', ')}` : ': the database is unchanged';
+  return new UserError(
+    `lock timeout after ${seconds} s in the transaction of ${range}: another session holds a lock on ` +
+      `${holders ?? 'a table the plan changes (it has finished since)'}; the transaction was rolled back${kept}. ` +
+      'Retry when that session is done, or raise --lock-timeout.',
+  );
+}
+
 /** The transaction again, one step per round trip, to name the step the server rejects. */
-async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions): Promise<void> {
+async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, committed: readonly PlanStep[]): Promise<void> {
   await db.exec('BEGIN');
   for (const step of steps) {
     try {
       await db.exec(step.sql);
     } catch (e) {
       await db.exec('ROLLBACK').catch(() => undefined);
-      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true);
+      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true, committed);
     }
   }
   await db.exec('COMMIT');
@@ -151,13 +166,17 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     opts.onPlan?.(plan, live);
     const planned = performance.now();
     const total = plan.steps.length;
-    // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,
-    // uses of an enum label the same plan adds) as non-transactional: it runs after the commit.
-    // alembic_version is recorded in the transaction, or, when steps run after the commit, in a
-    // transaction of its own after them: it names the revision only once everything ran.
+    // Enum labels later steps use are committed first (PostgreSQL refuses a label's use in the
+    // transaction that added it); a failure in the main transaction then names them as committed.
+    // What PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY) runs after the commit.
+    // alembic_version is recorded in the main transaction, or, when steps run after the commit, in
+    // a transaction of its own after them: it names the revision only once everything ran.
+    const early = plan.steps.filter((s) => s.transactional && s.early);
     const afterCommit = plan.steps.filter((s) => !s.transactional);
     const stamp = stampSteps(plan);
-    await runTransaction(db, plan, [...plan.steps.filter((s) => s.transactional), ...(afterCommit.length ? [] : stamp)], opts, total);
+    await runTransaction(db, plan, early, opts, total);
+    const main = plan.steps.filter((s) => s.transactional && !s.early);
+    await runTransaction(db, plan, [...main, ...(afterCommit.length ? [] : stamp)], opts, total, early);
     for (const step of afterCommit) {
       opts.onStep?.(step, total);
       try {

@@ -5,6 +5,8 @@ import { registerCheck } from './commands/check.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlan } from './commands/plan.js';
 import { registerState } from './commands/state.js';
+import { redactConnectionString } from '../db/index.js';
+import { onStopSignal } from './stop-signal.js';
 
 /** Builds the `schema-sync` command line; each command registers itself. */
 export function buildProgram(): Command {
@@ -13,7 +15,8 @@ export function buildProgram(): Command {
     .name('schema-sync')
     .description('Replay Alembic migration SQL into a target schema, compare it with a live PostgreSQL database, apply only what is missing.')
     .showHelpAfterError()
-    .configureOutput({ outputError: (s, write) => write(s) });
+    // Commander echoes a mistyped option with its value (`--databse=postgres://u:PASSWORD@h`).
+    .configureOutput({ outputError: (s, write) => write(redactConnectionString(s)) });
   program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 1));
   registerState(program);
   registerInspect(program);
@@ -23,4 +26,5 @@ export function buildProgram(): Command {
   return program;
 }
 
+onStopSignal();
 await buildProgram().parseAsync(process.argv);

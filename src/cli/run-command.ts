@@ -1,5 +1,5 @@
 import { QueryError } from '../db/index.js';
-import { formatPos, UserError } from '../errors.js';
+import { clipLines, formatPos, UserError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -14,8 +14,8 @@ export async function runCommand(body: () => Promise<number>): Promise<never> {
   } catch (e) {
     code = EXIT.error;
     if (e instanceof UserError) {
-      process.stderr.write(`error: ${e.pos ? formatPos(e.pos) + ': ' : ''}${e.message}\n`);
-      if (e.detail) process.stderr.write(e.detail.replace(/^/gm, '  ') + '\n');
+      process.stderr.write(clipLines(`error: ${e.pos ? formatPos(e.pos) + ': ' : ''}${e.message}`) + '\n');
+      if (e.detail) process.stderr.write(clipLines(e.detail).replace(/^/gm, '  ') + '\n');
     } else if (e instanceof QueryError) {
       // The server refused one of our own statements (permissions, timeouts, a lost object).
       process.stderr.write(`error: the database refused a query: ${e.message}${e.code === '55P03' ? ' (a lock held by another session; see --lock-timeout)' : ''}\n`);

@@ -4,3 +4,4 @@ export { openDatabase } from './open-database.js';
 export { resolveDatabaseTarget, PG_ENV_TARGET } from './resolve-target.js';
 export { redactConnectionString } from './redact.js';
 export { QueryError, type QueryErrorFields } from './query-error.js';
+export { describeLockHolders, isLockTimeout } from './lock-holders.js';

@@ -60,11 +60,24 @@ export async function openPgliteDatabase(location: string, label: string): Promi
   };
 }
 
+/**
+ * mkdir -p one level at a time. Node's `mkdir(.., { recursive: true })` never returns for a path
+ * under /proc (`pglite:/proc/self/x`): it retries ENOENT from a parent that exists forever.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; !(await stat(d).catch(() => undefined)); d = path.dirname(d)) {
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) await mkdir(d);
+}
+
 async function prepareDataDir(dir: string, label: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (info && !info.isDirectory()) throw new UserError(`Cannot open ${label}: ${dir} is not a directory`);
   if (!info) {
-    await mkdir(dir, { recursive: true }).catch((err: Error) => {
+    await makeDirs(dir).catch((err: Error) => {
       throw new UserError(`Cannot open ${label}: cannot create ${dir}: ${err.message}`);
     });
     return;

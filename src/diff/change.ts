@@ -5,6 +5,7 @@ import type {
   TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
+import type { TypeStep } from './retype-path.js';
 
 /**
  * How risky a change is to run against a database with real data and traffic.
@@ -54,7 +55,14 @@ export type Change = ChangeBase &
     | { readonly kind: 'alterSequence'; readonly sequence: SequenceDef; readonly live: SequenceDef }
     | { readonly kind: 'createTable'; readonly table: TableDef }
     | { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: ColumnDef }
-    | { readonly kind: 'alterColumnType'; readonly table: TableRef; readonly column: ColumnDef; readonly from: string }
+    | {
+        readonly kind: 'alterColumnType';
+        readonly table: TableRef;
+        readonly column: ColumnDef;
+        readonly from: string;
+        /** The `TYPE` statements to run, in order, with the history's USING; the last goes to `column.type`. */
+        readonly steps: readonly TypeStep[];
+      }
     | {
         readonly kind: 'setDefault'; readonly table: TableRef; readonly column: string; readonly from?: string; readonly to?: string;
         /** `to` as the migration wrote it, which is what runs (see ColumnDef.defaultSql). */

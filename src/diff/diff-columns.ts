@@ -26,7 +26,9 @@ function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: Colu
     return;
   }
   if (target.type !== live.type || (target.collation ?? null) !== (live.collation ?? null)) {
-    out.add('table', key, make.alterColumnType(table, target, live.type, table.origin));
+    const steps = target.type === live.type ? [{ to: target.type }] : ctx.retypes.steps(table, target.name, live.type, target.type);
+    out.add('table', key, make.alterColumnType(table, target, live.type, steps, table.origin));
+    ctx.retypedColumns.push({ schema: liveTable.schema, relation: liveTable.name, column: live.name });
   }
   if ((target.default ?? null) !== (live.default ?? null)) out.add('table', key, make.setDefault(table, target, live.default, table.origin));
   if (target.notNull !== live.notNull) out.add('table', key, make.setNotNull(table, target, table.origin));

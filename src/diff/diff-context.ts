@@ -9,6 +9,7 @@ import * as make from './make-change.js';
 import { matchStates, type Matching } from './match-states.js';
 import type { Pairing } from './pairing.js';
 import { HistoryIndex } from './past-names.js';
+import { RetypeIndex } from './retype-path.js';
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
 const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment']);
@@ -30,9 +31,13 @@ export function differs(target: object, live: object, ignore: readonly string[] 
 export class DiffContext {
   readonly drops: HistoryDrops;
   readonly m: Matching;
+  /** The history's column type changes, to convert a live column the way the history did. */
+  readonly retypes: RetypeIndex;
   readonly out = new DiffOutput();
   /** Live key of each paired table -> its pairing's target key. */
   private readonly liveTables = new Map<string, string>();
+  /** Live columns (live names) whose type the diff changes: views using them must be rebuilt around it. */
+  readonly retypedColumns: { readonly schema: string; readonly relation: string; readonly column?: string }[] = [];
   private readonly liveOnlyTables = new Set<string>();
   private readonly liveOnlyViews = new Set<string>();
 
@@ -42,6 +47,7 @@ export class DiffContext {
   ) {
     const history = new HistoryIndex(target.history);
     this.drops = new HistoryDrops(history);
+    this.retypes = new RetypeIndex(history);
     this.m = matchStates(target, live, history, this.drops);
     for (const p of this.m.tables.pairs) this.liveTables.set(p.liveKey, p.key);
     for (const o of this.m.tables.liveOnly) this.liveOnlyTables.add(o.key);

@@ -1,4 +1,6 @@
 import type { ObjectKind, ViewDef } from '../model/objects.js';
+import { relationKey } from '../model/schema-state.js';
+import { viewsBlockingTypeChanges } from './views-over-retypes.js';
 import type { DiffContext } from './diff-context.js';
 import * as make from './make-change.js';
 
@@ -9,10 +11,12 @@ export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materiali
  * Views and materialized views, compared on the canonical query only (column lists and the
  * executable text differ between the two sides by construction). A changed view is replaced in
  * place; a changed materialized view, or a switch between the two kinds, is dropped and created
- * (PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW).
+ * (PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW). So is a view that uses a column
+ * whose type changes, changed or not: PostgreSQL refuses the type change under it.
  */
 export function diffViews(ctx: DiffContext): void {
   const { m, out } = ctx;
+  const blocking = viewsBlockingTypeChanges(ctx);
   for (const { key, target } of m.views.created) {
     out.add('view', key, make.createView(target, false));
     ctx.comment(viewKind(target), { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
@@ -21,7 +25,8 @@ export function diffViews(ctx: DiffContext): void {
     const ref = { schema: target.schema, name: target.name };
     if (renamed) out.add('view', key, make.rename(viewKind(live), { schema: live.schema, name: live.name }, ref, target.origin));
     const kindChanged = target.materialized !== live.materialized;
-    if (kindChanged || (target.materialized && target.query !== live.query)) {
+    const blocks = blocking.has(relationKey(live.schema, live.name));
+    if (kindChanged || blocks || (target.materialized && target.query !== live.query)) {
       out.add('view', key, make.drop(viewKind(live), ref, 'replace', target.origin));
       out.add('view', key, make.createView(target, false, true));
       ctx.comment(viewKind(target), ref, target.comment, undefined, target.origin);

@@ -8,6 +8,7 @@ import { diffFunctions, diffTriggers } from './diff-routines.js';
 import { diffSequences } from './diff-sequences.js';
 import { diffTables } from './diff-tables.js';
 import { diffViews } from './diff-views.js';
+import { withEventOrigins } from './event-origins.js';
 
 /**
  * The changes that turn the live schema into the target one, plus live objects no migration
@@ -30,5 +31,6 @@ export function diff(target: SchemaState, live: SchemaState): DiffResult {
   diffViews(ctx);
   diffFunctions(ctx);
   diffTriggers(ctx);
-  return ctx.out.result();
+  const result = ctx.out.result();
+  return { ...result, changes: withEventOrigins(result.changes, target.history) };
 }

@@ -4,3 +4,4 @@ export { diff } from './diff.js';
 export { countChanges } from './count-changes.js';
 export { assertNever } from './change.js';
 export type { Change, ChangeKind, DiffResult, Drift, Hazard, Safety, TableRef, UnmanagedObject } from './change.js';
+export type { TypeStep } from './retype-path.js';

@@ -5,6 +5,8 @@ import type {
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { assertNever, type Change, type Hazard, type TableRef } from './change.js';
+import type { TypeStep } from './retype-path.js';
+import { classifyTypeChange, worstTypeChange } from './type-change.js';
 
 /** `{ origin }` when there is one, so changes never carry an explicit `origin: undefined`. */
 export const originField = (origin: Origin | undefined): { origin?: Origin } => (origin ? { origin } : {});
@@ -58,11 +60,28 @@ export function addColumn(table: QualifiedName, column: ColumnDef, origin: Origi
   return { ...base, safety: 'safe', hazards: [] };
 }
 
-/** ALTER COLUMN TYPE / COLLATE: rewrites the table (and its indexes) under an exclusive lock; the cast may fail. */
-export const alterColumnType = (table: QualifiedName, column: ColumnDef, from: string, origin: Origin | undefined): Change => ({
-  kind: 'alterColumnType', table: tableRef(table), column, from,
-  safety: 'review', hazards: ['table rewrite', 'access exclusive lock', 'may fail on existing data'], ...originField(column.origin ?? origin),
-});
+/**
+ * ALTER COLUMN TYPE / COLLATE. A narrowing (shorter varchar, lower numeric scale, bigint ->
+ * integer) fails on or rounds existing values: destructive, opt-in. A binary-coercible widening
+ * (varchar(3) -> varchar(8), varchar -> text) only relabels the column: safe. Anything else,
+ * and any step with a USING expression, rewrites the table and may fail: review.
+ */
+export function alterColumnType(table: QualifiedName, column: ColumnDef, from: string, steps: readonly TypeStep[], origin: Origin | undefined): Change {
+  const base = { kind: 'alterColumnType', table: tableRef(table), column, from, steps, ...originField(column.origin ?? origin) } as const;
+  const kinds = steps.map((s, i) => {
+    const kind = classifyTypeChange(i ? steps[i - 1]!.to : from, s.to);
+    return s.using !== undefined ? worstTypeChange([kind, 'convert']) : kind;
+  });
+  if (from === column.type) kinds.push('convert'); // a collation change: indexes are rebuilt
+  switch (worstTypeChange(kinds)) {
+    case 'narrow':
+      return { ...base, safety: 'destructive', hazards: ['data loss', 'may fail on existing data', 'table rewrite', 'access exclusive lock'] };
+    case 'widen':
+      return { ...base, safety: 'safe', hazards: ['access exclusive lock'] };
+    case 'convert':
+      return { ...base, safety: 'review', hazards: ['table rewrite', 'access exclusive lock', 'may fail on existing data'] };
+  }
+}
 
 /** SET/DROP DEFAULT: adding one where none was is additive; changing or removing one changes what inserts get. */
 export function setDefault(table: QualifiedName, column: ColumnDef, from: string | undefined, origin: Origin | undefined): Change {

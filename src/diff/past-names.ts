@@ -33,6 +33,8 @@ export class HistoryIndex {
 
   constructor(readonly events: readonly HistoryEvent[]) {
     events.forEach((e, i) => {
+      // A type change moves no name: the name walks below never see one.
+      if (e.event === 'retype' || e.event === 'add value') return;
       const refs = e.event === 'rename' ? [e.from, e.to] : [e.ref];
       const names = new Set(refs.flatMap((r) => (r.parent !== undefined ? [r.name, r.parent] : [r.name])));
       for (const n of names) {
@@ -75,6 +77,7 @@ export function pastNames(history: HistoryIndex, spec: NameSpec, ref: HistoryRef
   const out: PastName[] = [{ ref, until: before }];
   for (let i = history.previous(before, [cur.name, cur.parent, table, cur.schema]); i >= 0; i = history.previous(i, [cur.name, cur.parent, table, cur.schema])) {
     const e = history.events[i]!;
+    if (e.event === 'retype' || e.event === 'add value') continue;
     if (e.event === 'drop' && e.object === 'schema' && e.ref.name === cur.schema) break;
     if (cur.parent !== undefined && spec.parentKinds?.includes(e.object)) {
       const owner = { schema: cur.schema, name: cur.parent };

@@ -1,4 +1,5 @@
-import type { Database } from '../db/index.js';
+import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
+import { UserError } from '../errors.js';
 import {
   type ConstraintDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
   type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
@@ -30,17 +31,28 @@ const ALEMBIC_VERSION_TABLE = 'alembic_version';
  * Extension members and the plpgsql extension are left out. `history` is always empty.
  */
 export async function introspect(db: Database, opts: IntrospectOptions = {}): Promise<SchemaState> {
-  const session = await openCatalogSession(db);
+  const session = await openCatalogSession(db, opts.lockTimeoutMs ?? 5000);
   let state: SchemaState;
   try {
     state = await readState(db, { schemas: opts.schemas ?? null, serverVersion: session.serverVersion }, opts);
   } catch (err) {
     // The read's error matters more than a failed restore (e.g. both due to a lost connection).
     await session.restore().catch(() => undefined);
+    if (isLockTimeout(err)) throw await catalogLockError(db, session.lockTimeoutMs);
     throw err;
   }
   await session.restore();
   return state;
+}
+
+/** A catalog read that waited lock_timeout for a table another session holds: which, and by whom. */
+async function catalogLockError(db: Database, lockTimeoutMs: number): Promise<UserError> {
+  const holders = await describeLockHolders(db, true).catch(() => undefined);
+  const waited = lockTimeoutMs >= 0 ? ` after ${lockTimeoutMs / 1000} s` : '';
+  return new UserError(
+    `reading the catalog timed out${waited} waiting for a lock: ${holders ? `another session holds ${holders}` : 'another session held a table ACCESS EXCLUSIVE'}; ` +
+      'nothing was written. Retry when it is done (VACUUM FULL, a long ALTER TABLE, LOCK TABLE).',
+  );
 }
 
 /** The bulk catalog queries, one per object kind. */

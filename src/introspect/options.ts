@@ -10,4 +10,9 @@ export interface IntrospectOptions {
    * bookkeeping, which migrations never create with DDL of their own.
    */
   readonly includeAlembicVersion?: boolean;
+  /**
+   * lock_timeout for the catalog read when the session has none (default 5 s): a table held
+   * ACCESS EXCLUSIVE elsewhere then fails the read with its name instead of hanging.
+   */
+  readonly lockTimeoutMs?: number;
 }

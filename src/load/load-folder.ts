@@ -58,6 +58,8 @@ export async function loadFolder(folder: string): Promise<FolderContents> {
     throw new UserError(
       `${folder} mixes files with "-- revision:" headers (${formatList(withHeaders, 3)}) and files without ` +
         `(${formatList(without)}); add headers to every file or to none`,
+      // The first file without: its header would go at line 1.
+      { file: without[0]!, line: 1 },
     );
   }
   return {

@@ -42,7 +42,10 @@ async function kindOfPath(path: string): Promise<'folder' | 'file'> {
 /** Reads a script's revisions; its order is the file's, which Alembic already made topological. */
 async function loadScript(path: string): Promise<Loaded> {
   const text = await readSqlFile(path);
-  if (text.trim() === '') throw new UserError(`${path} is empty`);
+  if (text.trim() === '') {
+    const lines = text.split('\n').length;
+    throw new UserError(`${path} is empty (${Buffer.byteLength(text)} bytes, ${text.length ? `${lines} line${lines > 1 ? 's' : ''} of whitespace` : 'no text'})`, { file: path, line: 1 });
+  }
   const revisions = splitOfflineScript(text, path);
   checkDuplicateIds(revisions);
   // Parents missing from the script are allowed: `alembic upgrade A:B --sql` starts past the base.
@@ -94,9 +97,11 @@ export async function loadMigrations(path: string, opts: LoadOptions = {}): Prom
     chosen = ancestorsOf(resolveTarget(opts.to, all, heads, path), all);
   } else if (heads.length > 1 && loaded.kind !== 'offline-script') {
     const byId = new Map(all.map((r) => [r.id, r]));
-    const list = formatList(heads.map((h) => `${h} (${byId.get(h)!.file})`));
+    const list = formatList(heads.map((h) => `${h} (${byId.get(h)!.file}:${byId.get(h)!.idLine})`));
+    const first = byId.get(heads[0]!)!;
     throw new UserError(
       `${path} has ${heads.length} heads: ${list}. Merge them, or pick one with --to <revision>`,
+      { file: first.file, line: first.idLine },
     );
   }
   return { source: path, kind: loaded.kind, revisions: chosen.map(toRevision), heads, ...(undoubled ? { percentsUndoubled: true } : {}) };

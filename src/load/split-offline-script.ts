@@ -22,10 +22,16 @@ function findMarkers(text: string, file: string): Marker[] {
   const markers: Marker[] = [];
   let offset = 0;
   let line = 1;
+  // Alembic writes BEGIN; and COMMIT; on lines of their own; a BEGIN still open at the end means
+  // the script was cut short (a failed copy, a full disk), and psql would roll that part back.
+  let openBegin = 0;
   while (offset <= text.length) {
     const end = text.indexOf('\n', offset);
     const lineText = text.slice(offset, end === -1 ? text.length : end).trim();
     const pos = { file, line };
+    const upper = lineText.toUpperCase();
+    if (upper === 'BEGIN;' || upper === 'BEGIN TRANSACTION;' || upper === 'START TRANSACTION;') openBegin = line;
+    else if (upper === 'COMMIT;' || upper === 'END;' || upper === 'ROLLBACK;') openBegin = 0;
     if (DOWNGRADE.test(lineText)) {
       throw new UserError(`${file} is a downgrade script ("-- Running downgrade" at line ${line}); give an upgrade script`, pos);
     }
@@ -41,6 +47,12 @@ function findMarkers(text: string, file: string): Marker[] {
     if (end === -1) break;
     offset = end + 1;
     line++;
+  }
+  if (markers.length && openBegin) {
+    throw new UserError(
+      `${file} ends inside a transaction: the BEGIN at line ${openBegin} has no COMMIT, so the script looks cut short; psql would roll back everything after that BEGIN. Generate it again (alembic upgrade --sql)`,
+      { file, line: openBegin },
+    );
   }
   return markers;
 }

@@ -122,6 +122,7 @@ export type AlterTableCommand =
       readonly column: string;
       readonly type: TypeRef;
       readonly collation?: string;
+      /** The USING expression as written (deparsed, casts kept). */
       readonly using?: string;
     }
   | { readonly op: 'setDefault'; readonly column: string; readonly expression: string | null; readonly expressionSql?: string }

@@ -5,3 +5,4 @@ export {
 } from './normalize-expr.js';
 export { formatBuiltin } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';
+export { renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, type ViewRename, type ColumnsOf } from './rewrite-view.js';

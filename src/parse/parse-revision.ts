@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { clipLines, UserError } from '../errors.js';
 import type { Revision } from '../load/types.js';
 import type { ParsedStatement } from './ddl.js';
 import { parseSql } from './libpg.js';
@@ -31,6 +31,15 @@ class SourceMap {
     const end = this.lineStarts[line] ?? this.text.length + 1;
     return this.text.slice(start, end - 1).replace(/\r$/, '');
   }
+}
+
+/** At most 160 characters of a source line around index `at`, and the caret's place in them. */
+function around(line: string, at: number): { text: string; caret: number } {
+  if (line.length <= 160) return { text: line, caret: at };
+  const start = Math.max(0, Math.min(at - 80, line.length - 160));
+  const head = start > 0 ? '…' : '';
+  const tail = start + 160 < line.length ? '…' : '';
+  return { text: head + line.slice(start, start + 160) + tail, caret: at - start + head.length };
 }
 
 /** Skips whitespace and comments, since a statement's offset starts right after the previous `;`. */
@@ -73,11 +82,11 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
     const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
     const at = map.index(err.sqlDetails?.cursorPosition ?? 0);
     const { line, column } = map.lineCol(at);
-    const src = map.lineText(line);
+    const { text: src, caret } = around(map.lineText(line), column - 1);
     throw new UserError(
-      `syntax error: ${err.message ?? String(e)}`,
+      clipLines(`syntax error: ${err.message ?? String(e)}`),
       { file: rev.file, line: fileLine(rev, line), column },
-      `${src}\n${' '.repeat(Math.max(0, column - 1))}^`,
+      `${src}\n${' '.repeat(caret)}^`,
     );
   }
   return raws.map((raw) => {

@@ -5,6 +5,8 @@ import type { Deps } from './object-deps.js';
 export interface Statement {
   readonly sql: string;
   readonly transactional: boolean;
+  /** In the first transaction, committed before the main one (see PlanStep.early). */
+  readonly early?: boolean;
   readonly description: string;
 }
 
@@ -35,7 +37,7 @@ export interface Action {
   readonly clearedBy?: readonly DepKey[];
   /**
    * The quoted enum label this action adds (ALTER TYPE .. ADD VALUE). PostgreSQL refuses to use
-   * a label in the transaction that added it, so statements spelling it run after the commit.
+   * a label in the transaction that added it, so the label is committed in a first transaction.
    */
   readonly newEnumLabel?: string;
 }

@@ -1,4 +1,5 @@
 import type { Change } from '../diff/change.js';
+import type { TypeStep } from '../diff/retype-path.js';
 import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
 import type { ColumnDef } from '../model/objects.js';
 import { columnSql, defaultColumnSequenceName, executableDefault } from '../model/sql/index.js';
@@ -40,42 +41,45 @@ export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, inde
   ];
 }
 
-/** The guarded type change of {@link alterColumnTypeActions}. */
-function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean, from: string): string {
+/**
+ * The guarded type change of {@link alterColumnTypeActions}: one `TYPE` per step, with the
+ * history's USING where it wrote one and none otherwise, so PostgreSQL's assignment cast fails on
+ * a value that does not fit, as under psql (an explicit `::varchar(20)` would truncate it).
+ */
+function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean, steps: readonly TypeStep[]): string {
   const collate = col.collation !== undefined ? ` COLLATE ${col.collation}` : '';
-  // Enums (user types, schema-qualified in the model) have no casts to other enums: go through text.
-  const userType = (t: string): boolean => /^("[^"]*"|[^\s(]+)\./.test(t);
-  const via = userType(col.type) || userType(from) ? '::text' : '';
-  // A generated column is recomputed, and PostgreSQL refuses USING for it.
-  const using = col.generated === undefined ? ` USING ${quoteIdent(col.name)}${via}::${col.type}` : '';
-  const alter = alterColumn(table, col.name, `TYPE ${col.type}${collate}${using}`);
+  const typeSql = steps.map((s, i) => {
+    // A generated column is recomputed, and PostgreSQL refuses USING for it.
+    const using = s.using !== undefined && col.generated === undefined ? ` USING ${s.using}` : '';
+    return alterColumn(table, col.name, `TYPE ${s.to}${i === steps.length - 1 ? collate : ''}${using}`);
+  });
   // PostgreSQL casts the default along and fails when it cannot ('' to text[]): drop it, set the target's after.
   const statements = [
     ...(hadDefault ? [alterColumn(table, col.name, 'DROP DEFAULT')] : []),
-    alter,
+    ...typeSql,
     ...(hadDefault && col.default !== undefined ? [alterColumn(table, col.name, `SET DEFAULT ${executableDefault(col)}`)] : []),
   ];
   return guardedSql(`NOT ${columnHasType(table, col.name, col.type, col.collation)}`, statements);
 }
 
 /**
- * `ALTER COLUMN .. TYPE t [COLLATE c] USING col::t`: the explicit cast lets PostgreSQL convert
- * where no assignment cast exists (text -> integer). PostgreSQL refuses to change the type of a
- * column a view uses, even to the type it has, so it runs after live views using the table are
- * dropped, and is guarded to do nothing once the column has the type (a view made later may use it).
- * A live default is dropped first and the target's set after, as PostgreSQL would cast it along.
+ * `ALTER COLUMN .. TYPE t [COLLATE c] [USING ..]`, step by step as the history changed the type.
+ * PostgreSQL refuses to change the type of a column a view uses, even to the type it has, so it
+ * runs after live views using the table are dropped, and is guarded to do nothing once the column
+ * has the type (a view made later may use it). A live default is dropped first and the target's
+ * set after, as PostgreSQL would cast it along.
  */
 export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnType' }>, index: number, ctx: PlanContext): Action[] {
   const col = c.column;
   const hadDefault = ctx.liveColumn(c.table, col.name)?.default !== undefined;
-  const sql = alterTypeSql(c.table, col, hadDefault, c.from);
+  const sql = alterTypeSql(c.table, col, hadDefault, c.steps);
   return [
     {
       change: index,
       rank: RANK.alterColumnType,
       name: objectName(c),
       statements: [statement(sql, describe(c))],
-      deps: deps({ requires: [columnDep(c.table, col.name)], mentions: [col.type, ...expressionTexts(col.default)] }),
+      deps: deps({ requires: [columnDep(c.table, col.name)], mentions: [...c.steps.map((s) => s.to), ...expressionTexts(col.default)] }),
       clearedBy: clearedBy(c.table, col.name, ctx),
     },
   ];
@@ -146,7 +150,7 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
  */
 function toPlainColumn(table: QualifiedName, col: ColumnDef, live: ColumnDef): string[] {
   const out = [alterColumn(table, col.name, 'DROP EXPRESSION IF EXISTS')];
-  if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false, live.type));
+  if (col.type !== live.type || col.collation !== live.collation) out.push(alterTypeSql(table, col, false, [{ to: col.type }]));
   if (col.default !== undefined) out.push(alterColumn(table, col.name, `SET DEFAULT ${executableDefault(col)}`));
   if (col.notNull !== live.notNull) out.push(alterColumn(table, col.name, col.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'));
   return out;

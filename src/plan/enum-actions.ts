@@ -29,7 +29,7 @@ export function createEnumActions(c: Extract<Change, { kind: 'createEnum' }>, in
 /**
  * `ALTER TYPE .. ADD VALUE IF NOT EXISTS 'v' [BEFORE|AFTER 'n']`, after the label it is placed
  * next to. PostgreSQL 12+ accepts it in a transaction block, but the new label cannot be used
- * until the transaction commits: statements spelling it are moved after the commit (plan.ts).
+ * until the transaction commits: the label is committed first, in a transaction of its own (plan.ts).
  */
 export function addEnumValueActions(c: Extract<Change, { kind: 'addEnumValue' }>, index: number): Action[] {
   let sql = `ALTER TYPE ${qualify(c.enum)} ADD VALUE IF NOT EXISTS ${quoteLiteral(c.value)}`;

@@ -9,24 +9,24 @@ import { stateMentionables } from './object-deps.js';
 export interface OrderedActions {
   readonly order: readonly Action[];
   readonly after: readonly ReadonlySet<number>[];
-  /** Positions of actions that use an enum label the plan adds, so must run after the commit. */
-  readonly afterCommit: ReadonlySet<number>;
+  /** Positions of actions adding an enum label other actions use: it must be committed before they run. */
+  readonly labelAdders: ReadonlySet<number>;
 }
 
-/** Actions whose SQL spells an enum label another action adds, each made to follow that action. */
-function enumLabelUses(actions: readonly Action[], after: readonly Set<number>[]): Set<number> {
-  const uses = new Set<number>();
+/** Actions adding an enum label that another action spells; each user is made to follow its adder. */
+function enumLabelAdders(actions: readonly Action[], after: readonly Set<number>[]): Set<number> {
+  const adders = new Set<number>();
   actions.forEach((adder, i) => {
     const label = adder.newEnumLabel;
     if (label === undefined) return;
     actions.forEach((a, j) => {
       if (a.newEnumLabel === undefined && a.statements.some((s) => s.sql.includes(label))) {
         after[j]!.add(i);
-        uses.add(j);
+        adders.add(i);
       }
     });
   });
-  return uses;
+  return adders;
 }
 
 function multiMap(entries: Iterable<readonly [DepKey, number]>): Map<DepKey, number[]> {
@@ -102,7 +102,7 @@ function inheritedRanks(actions: readonly Action[], after: readonly ReadonlySet<
  */
 export function orderActions(actions: readonly Action[], live: SchemaState): OrderedActions {
   const after = dependencies(actions, live);
-  const uses = enumLabelUses(actions, after);
+  const adders = enumLabelAdders(actions, after);
   const effective = inheritedRanks(actions, after);
   const width = String(actions.length).length;
   const rank = (r: number): string => String(r).padStart(6, '0');
@@ -115,6 +115,6 @@ export function orderActions(actions: readonly Action[], live: SchemaState): Ord
   return {
     order: sorted.map((i) => actions[i]!),
     after: sorted.map((i) => new Set([...after[i]!].map((j) => position.get(j)!))),
-    afterCommit: new Set([...uses].map((i) => position.get(i)!)),
+    labelAdders: new Set([...adders].map((i) => position.get(i)!)),
   };
 }

@@ -25,22 +25,34 @@ function driftOf(c: Change, message: string): Drift {
 }
 
 /**
- * What runs after the commit: statements PostgreSQL refuses in a transaction (CREATE INDEX
- * CONCURRENTLY), statements using an enum label the transaction adds, and whatever depends on
- * those, since `apply` runs non-transactional steps after the commit. Transactional actions then
- * come first, each group in dependency order.
+ * The three parts `apply` runs in order. First, in a transaction of its own, the enum labels
+ * other steps use, with what they need (PostgreSQL refuses a label's use before the commit that
+ * added it); adding a label changes no row. Then the main transaction. Then, one by one, the
+ * statements PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY) and what depends on
+ * them. Each part keeps dependency order.
  */
 function splitByTransaction(ordered: OrderedActions): Action[] {
+  const early = new Set<number>();
+  const need = [...ordered.labelAdders];
+  while (need.length) {
+    const i = need.pop()!;
+    if (early.has(i)) continue;
+    early.add(i);
+    need.push(...ordered.after[i]!);
+  }
   const outside = new Set<number>();
   ordered.order.forEach((a, i) => {
-    const forced = a.statements.some((s) => !s.transactional) || ordered.afterCommit.has(i);
+    const forced = a.statements.some((s) => !s.transactional);
     if (forced || [...ordered.after[i]!].some((j) => outside.has(j))) outside.add(i);
   });
-  const inside = ordered.order.filter((_, i) => !outside.has(i));
+  const first = ordered.order
+    .filter((_, i) => early.has(i) && !outside.has(i))
+    .map((a) => ({ ...a, statements: a.statements.map((s) => ({ ...s, early: true })) }));
+  const inside = ordered.order.filter((_, i) => !outside.has(i) && !early.has(i));
   const after = ordered.order
     .filter((_, i) => outside.has(i))
     .map((a) => ({ ...a, statements: a.statements.map((s) => ({ ...s, transactional: false })) }));
-  return [...inside, ...after];
+  return [...first, ...inside, ...after];
 }
 
 /**
@@ -76,7 +88,9 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
       changes.push(diff.changes[a.change]!);
     }
     for (const s of a.statements) {
-      steps.push({ id: steps.length + 1, change: at, sql: s.sql, transactional: s.transactional, description: s.description });
+      steps.push({
+        id: steps.length + 1, change: at, sql: s.sql, transactional: s.transactional, description: s.description, ...(s.early ? { early: true } : {}),
+      });
     }
   }
   const skippedList = [...skipped].sort((a, b) => a - b).map((i) => diff.changes[i]!);

@@ -17,6 +17,12 @@ export interface PlanStep {
    * CONCURRENTLY): `apply` runs them after the commit, one by one.
    */
   readonly transactional: boolean;
+  /**
+   * Runs in a first transaction, committed before the main one: an enum label later steps use
+   * (PostgreSQL refuses a new label's use until the transaction that added it commits), and what
+   * the label needs. If the main transaction then fails, these stay committed (apply says so).
+   */
+  readonly early?: boolean;
   /** Short human description, e.g. `add column public.users.email`. */
   readonly description: string;
 }

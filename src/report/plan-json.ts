@@ -12,7 +12,7 @@ export const PLAN_JSON_VERSION = 1;
  * The plan as a stable JSON document (`plan --format json`, also what `apply --plan` reads):
  * `{ version, fingerprint, summary, changes: [{ index, kind, object, name, action, safety,
  * hazards, origin, steps: [stepId], sql: [..], change }], steps: [{ id, change, sql,
- * transactional, description }], skipped: [same shape as changes, no steps], unmanaged, drift,
+ * transactional, early?, description }], skipped: [same shape as changes, no steps], unmanaged, drift,
  * data: { heading, seeded: [stmt], notRun: [stmt + { pending, effect, related, order }], mayChangeRows } | null,
  * alembic: { current, unknown, pending, heads, stamp, noStamp?, position } | null }`.
  */

@@ -1,22 +1,28 @@
 import type { Plan } from '../plan/types.js';
 
 /**
- * The exact script `apply` runs: the transactional steps between BEGIN and COMMIT, then the
- * steps PostgreSQL refuses inside a transaction (CREATE INDEX CONCURRENTLY), one by one, and the
- * statements recording the revision in alembic_version.
+ * The exact script `apply` runs: enum labels later steps use in a first transaction (PostgreSQL
+ * refuses a label's use before the commit that added it), the other transactional steps between
+ * BEGIN and COMMIT, then the steps PostgreSQL refuses inside a transaction (CREATE INDEX
+ * CONCURRENTLY), one by one, and the statements recording the revision in alembic_version.
  */
 export function renderPlanSql(plan: Plan): string {
   const out = [`-- schema-sync plan (live schema fingerprint ${plan.fingerprint})`];
-  const inTx = plan.steps.filter((s) => s.transactional);
+  const early = plan.steps.filter((s) => s.transactional && s.early);
+  const inTx = plan.steps.filter((s) => s.transactional && !s.early);
   const after = plan.steps.filter((s) => !s.transactional);
-  // Like apply: alembic_version is recorded in the transaction, or after the steps outside it.
+  // Like apply: alembic_version is recorded in the main transaction, or after the steps outside it.
   const stamp = plan.alembic?.stamp ?? [];
   const stampLines = stamp.length ? [`-- record revision ${plan.alembic!.heads.join(', ')} in alembic_version`, ...stamp.map((sql) => `${sql};`), ''] : [];
   if (!plan.steps.length && !stamp.length) out.push('-- nothing to do');
-  if (inTx.length || (stamp.length && !after.length)) {
+  for (const [i, part] of [early, inTx].entries()) {
+    const withStamp = i === 1 && stamp.length > 0 && !after.length;
+    if (!part.length && !withStamp) continue;
+    if (i === 0) out.push('-- enum labels used below: committed first', '');
+    else if (early.length) out.push('');
     out.push('BEGIN;', '');
-    for (const s of inTx) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
-    if (!after.length) out.push(...stampLines);
+    for (const s of part) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
+    if (withStamp) out.push(...stampLines);
     out.push('COMMIT;');
   }
   if (after.length) {

@@ -106,10 +106,20 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     }
   };
   const historyRef = (r: HistoryRef): HistoryRef => obj([['schema', r.schema], ['name', r.name], ['parent', r.parent]]);
-  const event = (e: HistoryEvent): HistoryEvent =>
-    e.event === 'rename'
-      ? obj([['event', e.event], ['object', e.object], ['from', historyRef(e.from)], ['to', historyRef(e.to)], ['origin', origin(e.origin)]])
-      : obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
+  const event = (e: HistoryEvent): HistoryEvent => {
+    switch (e.event) {
+      case 'rename':
+        return obj([['event', e.event], ['object', e.object], ['from', historyRef(e.from)], ['to', historyRef(e.to)], ['origin', origin(e.origin)]]);
+      case 'drop':
+        return obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
+      case 'add value':
+        return obj([['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['origin', origin(e.origin)]]);
+      case 'retype':
+        return obj([
+          ['event', e.event], ['object', e.object], ['ref', historyRef(e.ref)], ['from', e.from], ['to', e.to], ['using', e.using], ['origin', origin(e.origin)],
+        ]);
+    }
+  };
 
   return {
     version: STATE_JSON_VERSION,

@@ -9,12 +9,13 @@ describe('reading input', () => {
     await expectUserError(loadMigrations(`${dir}/missing/deeper.sql`), `${dir}/missing/deeper.sql`);
   });
 
-  it('strips a BOM so a header on the first line still counts, and accepts CRLF', async () => {
+  it('strips a BOM so a header on the first line still counts, and keeps CRLF as written', async () => {
     const text = revisionFile('r1', 'none', 'SELECT 1;\n').replace(/\n/g, '\r\n');
     const dir = await tempFolder({ 'a.sql': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
     const h = await loadMigrations(dir);
     expect(h.kind).toBe('revision-folder');
-    expect(h.revisions[0]!.sql).toBe('-- revision: r1\n-- down_revision: none\n-- source_file: r1_x.py\nSELECT 1;\n');
+    expect(h.revisions[0]!.id).toBe('r1');
+    expect(h.revisions[0]!.sql).toBe('-- revision: r1\r\n-- down_revision: none\r\n-- source_file: r1_x.py\r\nSELECT 1;\r\n');
   });
 
   it('refuses a file that is not UTF-8, naming it', async () => {

@@ -155,13 +155,13 @@ describe('revision folder errors', () => {
     expect(e.pos).toEqual({ file: `${dir}/b.sql`, line: 1 });
   });
 
-  it('lists every head with its file and suggests --to', async () => {
+  it('lists every head with its file:line and suggests --to', async () => {
     const dir = await tempFolder({
       'a.sql': revisionFile('base', 'none'),
       'b.sql': revisionFile('left', 'base'),
       'c.sql': revisionFile('right', 'base'),
     });
-    await expectUserError(loadMigrations(dir), '2 heads', `left (${dir}/b.sql)`, `right (${dir}/c.sql)`, '--to');
+    await expectUserError(loadMigrations(dir), '2 heads', `left (${dir}/b.sql:1)`, `right (${dir}/c.sql:1)`, '--to');
   });
 
   it('refuses a mix of files with and without headers, naming those without', async () => {

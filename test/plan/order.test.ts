@@ -199,7 +199,7 @@ describe('plan ordering', () => {
     const live = buildState(sampleParts());
     const p = plan(
       diffOf(
-        ch({ kind: 'alterColumnType', table: users, column: col('first', 'character varying(50)'), from: 'text' }, 'review'),
+        ch({ kind: 'alterColumnType', table: users, column: col('first', 'character varying(50)'), from: 'text', steps: [{ to: 'character varying(50)' }] }, 'review'),
         ch({ kind: 'drop', object: 'view', ref: { schema: 'public', name: 'a_user_count' }, reason: 'history' }, 'destructive'),
         ch({ kind: 'drop', object: 'view', ref: { schema: 'public', name: 'z_user_names' }, reason: 'history' }, 'destructive'),
       ),
@@ -211,7 +211,7 @@ describe('plan ordering', () => {
       'drop view public.z_user_names',
       'change type of column public.users.first',
     ]);
-    expect(guarded(p.steps[2]!.sql)).toBe('ALTER TABLE public.users ALTER COLUMN first TYPE character varying(50) USING first::character varying(50)');
+    expect(guarded(p.steps[2]!.sql)).toBe('ALTER TABLE public.users ALTER COLUMN first TYPE character varying(50)');
   });
 
   it('adds enum values after the neighbours they are placed next to, before the columns using them', () => {
@@ -238,7 +238,7 @@ describe('plan ordering', () => {
         ch({ kind: 'alterIdentity', table: users, column: id, live: col('id', 'bigint', { default: "nextval('users_id_seq'::regclass)" }) }),
         ch({ kind: 'setNotNull', table: users, column: 'id', notNull: true }, 'review'),
         ch({ kind: 'setDefault', table: users, column: 'id', from: "nextval('users_id_seq'::regclass)" }),
-        ch({ kind: 'alterColumnType', table: users, column: id, from: 'integer' }, 'review'),
+        ch({ kind: 'alterColumnType', table: users, column: id, from: 'integer', steps: [{ to: id.type }] }, 'review'),
       ),
       empty(),
     );

@@ -2,8 +2,8 @@ import type { Database } from '../../src/db/index.js';
 import type { Plan } from '../../src/plan/types.js';
 
 /**
- * Runs a plan the way `apply` is meant to: the transactional steps in one transaction, then the
- * others one by one. Each failure names the step.
+ * Runs a plan the way `apply` is meant to: enum labels first, then the transactional steps in one
+ * transaction, then the others one by one. Each failure names the step.
  */
 export async function runPlan(db: Database, p: Plan): Promise<void> {
   const run = async (sql: string, id: number): Promise<void> => {
@@ -13,13 +13,16 @@ export async function runPlan(db: Database, p: Plan): Promise<void> {
       throw new Error(`step ${id} failed: ${(e as Error).message}\n${sql}`);
     }
   };
-  await db.exec('BEGIN');
-  try {
-    for (const s of p.steps) if (s.transactional) await run(s.sql, s.id);
-    await db.exec('COMMIT');
-  } catch (e) {
-    await db.exec('ROLLBACK');
-    throw e;
+  // Enum labels later steps use are committed in a first transaction, as apply does.
+  for (const early of [true, false]) {
+    await db.exec('BEGIN');
+    try {
+      for (const s of p.steps) if (s.transactional && !!s.early === early) await run(s.sql, s.id);
+      await db.exec('COMMIT');
+    } catch (e) {
+      await db.exec('ROLLBACK');
+      throw e;
+    }
   }
   for (const s of p.steps) if (!s.transactional) await run(s.sql, s.id);
 }

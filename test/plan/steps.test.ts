@@ -89,7 +89,7 @@ describe('plan steps', () => {
     expect(plain.steps.map((s) => s.sql)).toContain('CREATE INDEX IF NOT EXISTS users_org ON public.users (org_id)');
   });
 
-  it('runs statements using an enum label the plan adds after the commit, with what depends on them', () => {
+  it('commits an enum label the plan uses in a first transaction, the statements using it in the main one', () => {
     const mood = { schema: 'public', name: 'mood' };
     const p = plan(
       diffOf(
@@ -101,12 +101,12 @@ describe('plan steps', () => {
       ),
       empty(),
     );
-    expect(p.steps.map((s) => [s.transactional, s.description])).toEqual([
-      [true, "add enum value public.mood 'meh'"],
-      [true, 'add column public.users.nick'],
-      [false, 'set default of column public.users.mood'],
-      [false, 'create view public.mehs'],
-      [false, 'create view public.meh_count'],
+    expect(p.steps.map((s) => [s.transactional, !!s.early, s.description])).toEqual([
+      [true, true, "add enum value public.mood 'meh'"],
+      [true, false, 'add column public.users.nick'],
+      [true, false, 'set default of column public.users.mood'],
+      [true, false, 'create view public.mehs'],
+      [true, false, 'create view public.meh_count'],
     ]);
   });
 
@@ -140,8 +140,8 @@ describe('plan steps', () => {
   it('alters columns with plain, already idempotent statements', () => {
     const p = plan(
       diffOf(
-        ch({ kind: 'alterColumnType', table: users, column: col('code', 'integer', { collation: undefined }), from: 'text' }, 'review'),
-        ch({ kind: 'alterColumnType', table: users, column: col('name', 'text', { collation: '"C"' }), from: 'text' }, 'review'),
+        ch({ kind: 'alterColumnType', table: users, column: col('code', 'integer', { collation: undefined }), from: 'text', steps: [{ to: 'integer', using: 'code::integer' }] }, 'review'),
+        ch({ kind: 'alterColumnType', table: users, column: col('name', 'text', { collation: '"C"' }), from: 'text', steps: [{ to: 'text' }] }, 'review'),
         ch({ kind: 'setDefault', table: users, column: 'code', to: '0' }),
         ch({ kind: 'setNotNull', table: users, column: 'name', notNull: false }),
         ch({ kind: 'alterIdentity', table: users, column: col('id', 'bigint', { identity: { always: true } }), live: col('id', 'bigint', { identity: { always: false } }) }, 'review'),
@@ -154,7 +154,7 @@ describe('plan steps', () => {
     );
     expect(p.steps.map((s) => guarded(s.sql))).toEqual([
       'ALTER TABLE public.users ALTER COLUMN code TYPE integer USING code::integer',
-      'ALTER TABLE public.users ALTER COLUMN name TYPE text COLLATE "C" USING name::text',
+      'ALTER TABLE public.users ALTER COLUMN name TYPE text COLLATE "C"',
       'ALTER TABLE public.orgs ALTER COLUMN id DROP IDENTITY IF EXISTS',
       'ALTER TABLE public.users ALTER COLUMN id SET GENERATED ALWAYS',
       'ALTER TABLE public.orgs DROP COLUMN IF EXISTS total; ALTER TABLE public.orgs ADD COLUMN IF NOT EXISTS total integer GENERATED ALWAYS AS (a * b) STORED',
@@ -175,7 +175,7 @@ describe('plan steps', () => {
     const p = plan(
       diffOf(
         ch({ kind: 'setGenerated', table: users, column: col('total', 'bigint', { notNull: true, default: '0' }), live: col('total', 'integer', { generated: 'a + b' }) }, 'destructive'),
-        ch({ kind: 'alterColumnType', table: orgs, column: col('g', 'bigint', { generated: 'id * 2' }), from: 'integer' }, 'review'),
+        ch({ kind: 'alterColumnType', table: orgs, column: col('g', 'bigint', { generated: 'id * 2' }), from: 'integer', steps: [{ to: 'bigint' }] }, 'review'),
       ),
       empty(),
       { allowDestructive: true },
@@ -183,7 +183,7 @@ describe('plan steps', () => {
     expect(p.steps.map((s) => guarded(s.sql))).toEqual([
       'ALTER TABLE public.orgs ALTER COLUMN g TYPE bigint',
       'ALTER TABLE public.users ALTER COLUMN total DROP EXPRESSION IF EXISTS',
-      'ALTER TABLE public.users ALTER COLUMN total TYPE bigint USING total::bigint',
+      'ALTER TABLE public.users ALTER COLUMN total TYPE bigint',
       'ALTER TABLE public.users ALTER COLUMN total SET DEFAULT 0',
       'ALTER TABLE public.users ALTER COLUMN total SET NOT NULL',
     ]);

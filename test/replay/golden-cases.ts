@@ -291,4 +291,25 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        COMMIT;`,
     ],
   },
+  {
+    name: 'views follow column and table renames; * is expanded when the view is made',
+    revisions: [
+      `CREATE TABLE t (id int PRIMARY KEY, a text, c int);
+       CREATE TABLE o (id int PRIMARY KEY, a text, t_id int);
+       CREATE VIEW v1 AS SELECT id, a FROM t;
+       CREATE VIEW v2 AS SELECT x.a AS label, x.id FROM t x WHERE x.a <> '' ORDER BY x.a;
+       CREATE VIEW v3 AS SELECT t.a, o.a AS oa FROM t JOIN o ON o.t_id = t.id;
+       CREATE VIEW v4 AS SELECT id FROM o WHERE EXISTS (SELECT 1 FROM t WHERE t.id = o.t_id AND a = 'z');
+       CREATE VIEW v5 AS WITH w AS (SELECT a, c FROM t) SELECT a, count(*) AS n FROM w GROUP BY a;
+       CREATE VIEW v6 AS SELECT * FROM t;
+       CREATE VIEW v7 AS SELECT s.a FROM (SELECT a FROM t) s;
+       CREATE VIEW v8 AS SELECT t.*, o.id AS oid FROM t, o;`,
+      `ALTER TABLE t RENAME COLUMN a TO b;
+       ALTER TABLE t ADD COLUMN d int;
+       ALTER TABLE o RENAME TO o2;
+       ALTER TABLE t RENAME TO t2;
+       ALTER VIEW v1 RENAME TO v1b;
+       CREATE VIEW v9 AS SELECT * FROM v1b;`,
+    ],
+  },
 ];

@@ -1,6 +1,6 @@
 import type { Mutable } from '../../model/mutable.js';
 import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
-import { type AstNode } from '../libpg.js';
+import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
@@ -82,7 +82,8 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
       return {
         op: 'alterColumnType', column, type: lowerTypeName(cd.typeName),
         ...(collation ? { collation } : {}),
-        ...(cd.raw_default ? { using: canonicalExprNode(cd.raw_default) } : {}),
+        // As written: the canonical form drops casts, and a USING is all about its cast.
+        ...(cd.raw_default ? { using: deparseNode(cd.raw_default) } : {}),
       };
     }
     case 'AT_ColumnDefault':

@@ -79,8 +79,13 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       }
       return dropColumn(ctx, table, cmd.column, cmd.cascade);
     case 'alterColumnType': {
-      if (!findColumn(ctx, table, cmd.column)) return table;
+      const old = findColumn(ctx, table, cmd.column);
+      if (!old) return table;
       const type = ctx.typeText(cmd.type);
+      ctx.draft.history.push({
+        event: 'retype', object: 'column', ref: { schema: table.schema, name: old.name, parent: table.name },
+        from: old.type, to: type, ...(cmd.using !== undefined ? { using: cmd.using } : {}), origin: ctx.origin,
+      });
       return updateColumnAt(ctx, table, cmd.column, (c) => {
         // PostgreSQL re-coerces the default to the new type: the written text no longer says what it stores.
         const { collation: _old, default: oldDefault, defaultSql: _written, ...rest } = c;

@@ -36,6 +36,7 @@ export function addEnumValue(ctx: ReplayContext, s: Extract<Ddl, { kind: 'addEnu
     values.splice(s.neighbor.after ? at + 1 : at, 0, s.value);
   } else values.push(s.value);
   ctx.draft.enums.set(key, { ...e, values });
+  ctx.draft.history.push({ event: 'add value', object: 'enum value', ref: { schema: e.schema, name: s.value, parent: e.name }, origin: ctx.origin });
 }
 
 /** ALTER TYPE .. RENAME VALUE. */

@@ -6,6 +6,7 @@ import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
+import { followRenameInViews } from './view-renames.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -40,6 +41,7 @@ function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
         : c;
     if (other.constraints.some((c) => fixFk(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fixFk) });
   }
+  followRenameInViews(d, { kind: 'relation', schema: t.schema, from: t.name, to });
   record(ctx, 'table', t.schema, t.name, to);
 }
 
@@ -88,6 +90,7 @@ function renameRelation(ctx: ReplayContext, s: Rename): void {
   if (view) {
     d.views.delete(key);
     d.views.set(newKey, { ...view, name: s.newName });
+    followRenameInViews(d, { kind: 'relation', schema, from, to: s.newName });
     return record(ctx, view.materialized ? 'materialized view' : 'view', schema, from, s.newName);
   }
 }
@@ -142,6 +145,7 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
       d.triggers.set(k, { ...trg, updateColumns: trg.updateColumns.map((x) => (x === from ? to : x)) });
     }
   }
+  followRenameInViews(d, { kind: 'column', schema: table.schema, table: table.name, from, to });
   record(ctx, 'column', table.schema, from, to, table.name);
 }
 

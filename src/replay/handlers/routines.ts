@@ -1,6 +1,7 @@
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { withStarsExpanded } from './view-renames.js';
 
 /** CREATE [OR REPLACE] VIEW / CREATE MATERIALIZED VIEW. */
 export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createView' }>): void {
@@ -13,7 +14,7 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
   }
   if (existing && s.ifNotExists) return;
   ctx.draft.views.set(key, {
-    schema, name: s.view.name, materialized: s.materialized, query: s.query, definition: s.definition,
+    schema, name: s.view.name, materialized: s.materialized, ...withStarsExpanded(ctx.draft, s.query, s.definition),
     ...(s.columns ? { columns: s.columns } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
     origin: ctx.origin,

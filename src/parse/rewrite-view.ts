@@ -1,0 +1,264 @@
+/**
+ * View queries after renames, as PostgreSQL shows them. A view's stored query references tables
+ * and columns by OID and attnum, so after `RENAME COLUMN a TO b` pg_get_viewdef prints `b AS a`
+ * (the view keeps its output name) and after `RENAME TO` the new table name; `*` was expanded into
+ * the columns the table had when the view was made. These rewrite the parsed query and print it
+ * again, resolving names through the FROM clauses the way the parser does (innermost scope first).
+ */
+import { type AstNode, deparseNode, parseSql } from './libpg.js';
+
+/** A rename the history made: of a relation (table, view) or of one column of a table. */
+export type ViewRename =
+  | { readonly kind: 'relation'; readonly schema: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'column'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string };
+
+/** The columns of a relation at this point of the history (undefined: unknown, e.g. not modelled). */
+export type ColumnsOf = (schema: string, name: string) => readonly string[] | undefined;
+
+interface Entry {
+  /** The name the query uses for it: its alias, else the relation name as written. */
+  readonly refname: string;
+  readonly columns: readonly string[] | undefined;
+  /** Column rename: this entry is the renamed column's table. */
+  readonly target: boolean;
+  /** Relation rename: qualified references `refname.x` become `newRef.x` (no alias). */
+  readonly newRef?: string;
+  /** Star expansion: a plain table or view (not a subquery or function). */
+  readonly plain: boolean;
+}
+
+type Scope = Entry[];
+
+interface Walk {
+  readonly rename?: ViewRename;
+  readonly columnsOf: ColumnsOf;
+  readonly defaultSchema: string;
+  /** Expand `*` and `t.*` into column lists (at CREATE VIEW time). */
+  readonly expandStars: boolean;
+  changed: boolean;
+}
+
+const sval = (n: AstNode): string | undefined => n?.String?.sval;
+const isStar = (n: AstNode): boolean => n !== null && typeof n === 'object' && 'A_Star' in n;
+const colRef = (fields: readonly string[]): AstNode => ({ ColumnRef: { fields: fields.map((s) => ({ String: { sval: s } })) } });
+
+/** Innermost entry a qualifier names. */
+function byRefname(chain: readonly Scope[], q: string): Entry | undefined {
+  for (const scope of chain) {
+    const e = scope.find((x) => x.refname === q);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** Rewrites one column reference; returns true when it renamed the column itself. */
+function columnRef(fields: AstNode[], chain: readonly Scope[], w: Walk): boolean {
+  const r = w.rename;
+  if (!r) return false;
+  const n = fields.length;
+  const q = n >= 2 ? sval(fields[n - 2]) : undefined;
+  if (r.kind === 'relation') {
+    if (q === undefined) return false;
+    const e = byRefname(chain, q);
+    if (e?.newRef !== undefined) {
+      fields[n - 2] = { String: { sval: e.newRef } };
+      w.changed = true;
+    }
+    return false;
+  }
+  if (sval(fields[n - 1]) !== r.from) return false;
+  let target = false;
+  if (q !== undefined) target = byRefname(chain, q)?.target ?? false;
+  else {
+    for (const scope of chain) {
+      const e = scope.find((x) => x.target || x.columns?.includes(r.from));
+      if (e) {
+        target = e.target;
+        break;
+      }
+    }
+  }
+  if (!target) return false;
+  fields[n - 1] = { String: { sval: r.to } };
+  w.changed = true;
+  return true;
+}
+
+/** Walks an expression (or any node), entering sub-selects with the enclosing scopes. */
+function expr(node: AstNode, chain: readonly Scope[], w: Walk): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const x of node) expr(x, chain, w);
+    return;
+  }
+  if (node.SelectStmt) return select(node.SelectStmt, chain, w);
+  if (node.ColumnRef) {
+    columnRef(node.ColumnRef.fields, chain, w);
+    return;
+  }
+  for (const [k, v] of Object.entries(node)) if (k !== 'location') expr(v, chain, w);
+}
+
+/** Collects a FROM item's entries into `scope`; JOIN conditions are walked once the scope is complete. */
+function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], ctes: ReadonlySet<string>, quals: AstNode[], w: Walk): void {
+  if (item.RangeVar) {
+    const rv = item.RangeVar;
+    const alias: string | undefined = rv.alias?.aliasname;
+    const isCte = rv.schemaname === undefined && ctes.has(rv.relname);
+    const schema: string = rv.schemaname ?? w.defaultSchema;
+    const r = w.rename;
+    let newRef: string | undefined;
+    if (!isCte && r?.kind === 'relation' && schema === r.schema && rv.relname === r.from) {
+      if (alias === undefined) newRef = r.to;
+      rv.relname = r.to;
+      w.changed = true;
+    }
+    const target = !isCte && r?.kind === 'column' && schema === r.schema && rv.relname === r.table;
+    const columns = isCte ? undefined : w.columnsOf(schema, rv.relname);
+    const refname = alias ?? (newRef !== undefined ? (r as { from: string }).from : rv.relname);
+    scope.push({ refname, columns: aliasColumns(rv.alias, columns), target, plain: !isCte, ...(newRef !== undefined ? { newRef } : {}) });
+  } else if (item.JoinExpr) {
+    const j = item.JoinExpr;
+    fromItem(j.larg, scope, outer, ctes, quals, w);
+    fromItem(j.rarg, scope, outer, ctes, quals, w);
+    if (j.quals) quals.push(j.quals);
+    // USING / NATURAL merge columns: `*` no longer lists each table's columns.
+    if (j.usingClause || j.isNatural || j.alias) scope.push({ refname: '', columns: undefined, target: false, plain: false });
+  } else if (item.RangeSubselect) {
+    select(item.RangeSubselect.subquery.SelectStmt, outer, w);
+    scope.push({ refname: item.RangeSubselect.alias?.aliasname ?? '', columns: undefined, target: false, plain: false });
+  } else {
+    expr(item, outer, w);
+    const alias = Object.values(item as object)[0]?.alias?.aliasname;
+    scope.push({ refname: alias ?? '', columns: undefined, target: false, plain: false });
+  }
+}
+
+/** Column aliases (`FROM t AS x(a, b)`) rename the leading columns. */
+function aliasColumns(alias: AstNode, columns: readonly string[] | undefined): readonly string[] | undefined {
+  const names = (alias?.colnames as AstNode[] | undefined)?.map(sval);
+  if (!names?.length || !columns) return columns;
+  return columns.map((c, i) => names[i] ?? c);
+}
+
+/** `*` / `t.*` as the column list PostgreSQL stores, or undefined when a relation's columns are unknown. */
+function starColumns(fields: AstNode[], scope: Scope): AstNode[] | undefined {
+  const q = fields.length === 2 ? sval(fields[0]) : undefined;
+  const entries = q !== undefined ? scope.filter((e) => e.refname === q) : scope;
+  if (!entries.length || entries.some((e) => !e.plain || !e.columns)) return undefined;
+  const qualify = scope.length > 1 || q !== undefined;
+  return entries.flatMap((e) => e.columns!.map((c) => ({ ResTarget: { val: colRef(qualify ? [e.refname, c] : [c]) } })));
+}
+
+function targetList(list: AstNode[] | undefined, scope: Scope, chain: readonly Scope[], w: Walk): AstNode[] | undefined {
+  if (!list) return list;
+  const out: AstNode[] = [];
+  for (const t of list) {
+    const rt = t.ResTarget;
+    const fields = rt?.val?.ColumnRef?.fields as AstNode[] | undefined;
+    if (w.expandStars && fields && isStar(fields[fields.length - 1])) {
+      const expanded = starColumns(fields, scope);
+      if (expanded) {
+        out.push(...expanded);
+        w.changed = true;
+        continue;
+      }
+    }
+    const before = fields ? sval(fields[fields.length - 1]) : undefined;
+    expr(rt?.val, chain, w);
+    // A renamed column keeps the view's output name, as pg_get_viewdef prints `b AS a`.
+    if (fields && rt.name === undefined && before !== undefined && sval(fields[fields.length - 1]) !== before) rt.name = before;
+    out.push(t);
+  }
+  return out;
+}
+
+function select(sel: AstNode, outer: readonly Scope[], w: Walk): void {
+  if (sel.op && sel.op !== 'SETOP_NONE') {
+    select(sel.larg, outer, w);
+    select(sel.rarg, outer, w);
+    return;
+  }
+  const ctes = new Set<string>();
+  for (const c of (sel.withClause?.ctes as AstNode[] | undefined) ?? []) {
+    expr(c.CommonTableExpr.ctequery, outer, w);
+    ctes.add(c.CommonTableExpr.ctename);
+  }
+  const scope: Scope = [];
+  const quals: AstNode[] = [];
+  for (const item of (sel.fromClause as AstNode[] | undefined) ?? []) fromItem(item, scope, outer, ctes, quals, w);
+  const chain = [scope, ...outer];
+  for (const q of quals) expr(q, chain, w);
+  sel.targetList = targetList(sel.targetList, scope, chain, w);
+  for (const k of ['whereClause', 'groupClause', 'havingClause', 'sortClause', 'distinctClause', 'windowClause', 'valuesLists', 'limitCount', 'limitOffset']) {
+    if (sel[k] !== undefined) expr(sel[k], chain, w);
+  }
+}
+
+function rewrite(definition: string, w: Walk): string | undefined {
+  const [stmt] = parseSql(definition);
+  const body = stmt?.stmt?.SelectStmt;
+  if (!body) return undefined;
+  select(body, [], w);
+  return w.changed ? deparseNode(stmt.stmt) : undefined;
+}
+
+/**
+ * A view's definition after a rename, or undefined when the view does not use the renamed
+ * relation or column. `columnsOf` answers for the other relations in scope (unqualified names).
+ */
+export function renameInViewQuery(definition: string, rename: ViewRename, columnsOf: ColumnsOf, defaultSchema = 'public'): string | undefined {
+  return rewrite(definition, { rename, columnsOf, defaultSchema, expandStars: false, changed: false });
+}
+
+/**
+ * A new view's definition with `*` and `t.*` expanded into the columns the relations have now,
+ * as PostgreSQL stores it (columns added later do not appear in the view); undefined when there
+ * is no star to expand or a relation's columns are unknown.
+ */
+export function expandViewStars(definition: string, columnsOf: ColumnsOf, defaultSchema = 'public'): string | undefined {
+  return rewrite(definition, { columnsOf, defaultSchema, expandStars: true, changed: false });
+}
+
+/**
+ * Does a view's query use the relation or the column (resolved as the parser does)? PostgreSQL
+ * refuses to change the type of a column a view uses, and to drop a view another view uses.
+ */
+export function viewUses(definition: string, object: { schema: string; relation: string; column?: string }, columnsOf: ColumnsOf, defaultSchema = 'public'): boolean {
+  const rename: ViewRename =
+    object.column === undefined
+      ? { kind: 'relation', schema: object.schema, from: object.relation, to: object.relation }
+      : { kind: 'column', schema: object.schema, table: object.relation, from: object.column, to: object.column };
+  const w: Walk = { rename, columnsOf, defaultSchema, expandStars: false, changed: false };
+  const [stmt] = parseSql(definition);
+  const body = stmt?.stmt?.SelectStmt;
+  if (body) select(body, [], w);
+  return w.changed;
+}
+
+/** The name PostgreSQL gives an unaliased select-list item (FigureColname, the common cases). */
+function figureName(val: AstNode): string | undefined {
+  if (val?.ColumnRef) {
+    const f = val.ColumnRef.fields as AstNode[];
+    return sval(f[f.length - 1]);
+  }
+  if (val?.FuncCall) return sval((val.FuncCall.funcname as AstNode[]).at(-1));
+  if (val?.TypeCast) return figureName(val.TypeCast.arg) ?? sval((val.TypeCast.typeName.names as AstNode[]).at(-1));
+  return undefined;
+}
+
+/** A view's output column names from its query, or undefined when one cannot be told (`*`, `?column?`). */
+export function viewOutputColumns(definition: string): string[] | undefined {
+  const [stmt] = parseSql(definition);
+  let sel = stmt?.stmt?.SelectStmt;
+  while (sel?.op && sel.op !== 'SETOP_NONE') sel = sel.larg;
+  const out: string[] = [];
+  for (const t of (sel?.targetList as AstNode[] | undefined) ?? []) {
+    const fields = t.ResTarget?.val?.ColumnRef?.fields as AstNode[] | undefined;
+    if (fields && isStar(fields[fields.length - 1])) return undefined;
+    const name = t.ResTarget?.name ?? figureName(t.ResTarget?.val);
+    if (name === undefined) return undefined;
+    out.push(name);
+  }
+  return sel ? out : undefined;
+}
