@@ -5,6 +5,8 @@ import { registerCheck } from './commands/check.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlan } from './commands/plan.js';
 import { registerState } from './commands/state.js';
+import { everyCommandOptions } from './common-options.js';
+import { packageVersion } from './version.js';
 
 /** Builds the `schema-sync` command line; each command registers itself. */
 export function buildProgram(): Command {
@@ -12,6 +14,7 @@ export function buildProgram(): Command {
   program
     .name('schema-sync')
     .description('Replay Alembic migration SQL into a target schema, compare it with a live PostgreSQL database, apply only what is missing.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .configureOutput({ outputError: (s, write) => write(s) });
   program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 1));
@@ -20,6 +23,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerPlan(program);
   registerApply(program);
+  for (const cmd of program.commands) everyCommandOptions(cmd);
   return program;
 }
 

@@ -10,9 +10,6 @@ export interface MigrationInputOptions {
   readonly quiet?: boolean;
 }
 
-/** Default migrations input: the project's own `alembic-versions/` folder. */
-export const DEFAULT_MIGRATIONS = 'alembic-versions';
-
 /**
  * Loads and replays migrations, printing diagnostics and the summary to stderr. Returns the
  * result; callers decide what replay errors mean for their exit code. Between revisions it

@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { apply, type ApplyResult } from '../../apply/index.js';
-import { inPlaceObjects } from '../../diff/in-place.js';
+import type { ApplyResult } from '../../apply/index.js';
 import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
-import { renderApplySummary } from '../../report/apply-text.js';
-import { planToJson } from '../../report/plan-json.js';
-import { summarizePlan } from '../../report/plan-summary.js';
-import { renderPlanText } from '../../report/plan-text.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
-import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -31,6 +25,7 @@ interface ApplyCliOptions {
   statementTimeout: string;
   verbose?: boolean;
   color?: boolean;
+  quiet?: boolean;
   includeAlembicVersion?: boolean;
 }
 
@@ -69,6 +64,13 @@ export function registerApply(program: Command): void {
     .action((o: ApplyCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);
+        const { apply } = await import('../../apply/index.js');
+        const { inPlaceObjects } = await import('../../diff/in-place.js');
+        const { renderApplySummary } = await import('../../report/apply-text.js');
+        const { planToJson } = await import('../../report/plan-json.js');
+        const { summarizePlan } = await import('../../report/plan-summary.js');
+        const { renderPlanText } = await import('../../report/plan-text.js');
+        const { replayInput } = await import('../replay-input.js');
         const style = chooseStyle(o.color);
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
@@ -81,7 +83,7 @@ export function registerApply(program: Command): void {
           // revisions); apply writes nothing until the target is there, and nothing at all when
           // the replay reported errors (printed by replayInput).
           let target: SchemaState | undefined;
-          const replaying = replayInput({ ...o, quiet: format !== 'text' }).then((r) => {
+          const replaying = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
             return (target = r.state);
           });
@@ -105,7 +107,7 @@ export function registerApply(program: Command): void {
                 }
               },
               onStep: (step, total) => {
-                if (format === 'text') process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
+                if (format === 'text' && !o.quiet) process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
               },
             });
           } catch (e) {

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { compareStates, countObjects } from '../../diff/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
-import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
-import { replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
@@ -16,6 +13,7 @@ interface CheckOptions {
   schema: string[];
   format: string;
   includeAlembicVersion?: boolean;
+  quiet?: boolean;
 }
 
 
@@ -29,9 +27,12 @@ export function registerCheck(program: Command): void {
     .action((o: CheckOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);
+        const { compareStates, countObjects } = await import('../../diff/index.js');
+        const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
+        const { replayAndIntrospect } = await import('../compute-plan.js');
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: format === 'json' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format === 'json' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
           if (!read) return EXIT.error;
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;

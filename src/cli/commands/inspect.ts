@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { introspect } from '../../introspect/index.js';
-import { renderStateJson } from '../../report/state-json.js';
-import { renderStateSql } from '../../report/state-sql.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
@@ -17,6 +14,9 @@ export function registerInspect(program: Command): void {
     .action((o: { database?: string; schema: string[]; format: string; includeAlembicVersion?: boolean }) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['sql', 'json']);
+        const { introspect } = await import('../../introspect/index.js');
+        const { renderStateJson } = await import('../../report/state-json.js');
+        const { renderStateSql } = await import('../../report/state-sql.js');
         const db = await openNamedDatabase(o.database);
         try {
           const live = await introspect(db, {

@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { renderPlanJson } from '../../report/plan-json.js';
-import { renderPlanSql } from '../../report/plan-sql.js';
-import { renderPlanText } from '../../report/plan-text.js';
-import { renderSchemaDiff } from '../../report/schema-diff.js';
-import { computePlan, replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
@@ -20,6 +15,7 @@ interface PlanCliOptions {
   diff?: boolean;
   verbose?: boolean;
   color?: boolean;
+  quiet?: boolean;
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
   includeAlembicVersion?: boolean;
@@ -39,9 +35,14 @@ export function registerPlan(program: Command): void {
     .action((o: PlanCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'sql', 'json']);
+        const { renderPlanJson } = await import('../../report/plan-json.js');
+        const { renderPlanSql } = await import('../../report/plan-sql.js');
+        const { renderPlanText } = await import('../../report/plan-text.js');
+        const { renderSchemaDiff } = await import('../../report/schema-diff.js');
+        const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
           if (!read) return EXIT.error;
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
