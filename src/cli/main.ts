@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerApply } from './commands/apply.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlan } from './commands/plan.js';
 import { registerState } from './commands/state.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerPlan(program);
   registerApply(program);
+  registerDiff(program);
   for (const cmd of program.commands) everyCommandOptions(cmd);
   return program;
 }

@@ -8,6 +8,10 @@ export interface MigrationInputOptions {
   readonly to?: string;
   readonly includeAlembicVersion?: boolean;
   readonly quiet?: boolean;
+  /** Names files in diagnostics and provenance (a git snapshot's temporary copy shows as `rev:path`). */
+  readonly relabel?: (file: string) => string;
+  /** Prefixes the summary line, when a command replays more than one history. */
+  readonly label?: string;
 }
 
 /**
@@ -17,10 +21,13 @@ export interface MigrationInputOptions {
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult> {
-  const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const loaded = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const relabel = o.relabel;
+  const history = relabel ? { ...loaded, revisions: loaded.revisions.map((r) => ({ ...r, file: relabel(r.file) })) } : loaded;
   // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.
   for (const r of history.revisions) {
-    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}\n`);
+    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}
+`);
   }
   const steps = replaySteps(history, { includeAlembicVersion: !!o.includeAlembicVersion });
   let step = steps.next();
@@ -30,6 +37,6 @@ export async function replayInput(o: MigrationInputOptions): Promise<ReplayResul
   }
   const result = step.value;
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (!o.quiet) process.stderr.write(formatReplaySummary(result.stats, result.diagnostics) + '\n');
+  if (!o.quiet) process.stderr.write(`${o.label ? `${o.label}: ` : ''}${formatReplaySummary(result.stats, result.diagnostics)}\n`);
   return result;
 }
