@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { perTestResources } from '../support/cleanups.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
+import { mermaidBlocks, parseMermaid } from '../report/mermaid.js';
 
 const { db } = perTestResources();
 
@@ -106,6 +107,34 @@ describe('schema-sync diff', () => {
     // A revision with the same folder content: no changes.
     const same = await runCliIn(repo, ['diff', '--from', 'HEAD', '-m', 'db/migrations']);
     expect(same.code).toBe(0);
+  });
+
+  it('--format markdown for diff (git revisions), plan and check: relative paths, a diagram Mermaid parses', async () => {
+    const repo = await repoWithTwoCommits();
+    const r = await runCliIn(repo, ['diff', '--from', 'HEAD~1', '-m', 'db/migrations', '-f', 'markdown']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('## Schema diff: HEAD~1:db/migrations → db/migrations');
+    expect(r.stdout).toContain('**`db/migrations/0003_r3.sql`: 5 changes');
+    expect(r.stdout).not.toContain(repo);
+    const [diagram] = mermaidBlocks(r.stdout);
+    expect(await parseMermaid(diagram!)).toBe('er');
+    expect(diagram).toContain('email "added"');
+
+    const f = await db();
+    const plan = await runCliIn(repo, ['plan', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown']);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/^## schema-sync plan: db\/migrations → postgres:\/\//);
+    expect(plan.stdout).toContain('create table `public.customers`');
+    for (const d of mermaidBlocks(plan.stdout)) expect(await parseMermaid(d)).toBe('er');
+    expect((await runCliIn(repo, ['apply', '-m', 'db/migrations', '-d', f.url])).code).toBe(0);
+    await f.db.exec('ALTER TABLE customers ADD COLUMN nickname text');
+    const check = await runCliIn(repo, ['check', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown']);
+    expect(check.code).toBe(2);
+    expect(check.stdout).toContain('➖ only in the database: column `public.customers.nickname`');
+    const [checkDiagram] = mermaidBlocks(check.stdout);
+    expect(await parseMermaid(checkDiagram!)).toBe('er');
+    expect(checkDiagram).toContain('text nickname "only in the database"');
   });
 
   it('names what it could not resolve: a missing folder that is no git revision, a revision without the folder', async () => {

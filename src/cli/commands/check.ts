@@ -3,6 +3,7 @@ import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
+import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, migrationOptions } from '../common-options.js';
 
@@ -23,22 +24,25 @@ export function registerCheck(program: Command): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd
-    .option('-f, --format <format>', 'text | json', 'text')
+    .option('-f, --format <format>', 'text | json | markdown', 'text')
     .action((o: CheckOptions) =>
       runCommand(async () => {
-        const format = parseFormat(o.format, ['text', 'json']);
+        const format = parseFormat(o.format, ['text', 'json', 'markdown']);
         const { compareStates, countObjects } = await import('../../diff/index.js');
         const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
         const { replayAndIntrospect } = await import('../compute-plan.js');
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format === 'json' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
           if (!read) return EXIT.error;
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;
           const differences = compareStates(target, live);
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences };
-          process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
+          if (format === 'markdown') {
+            const { renderCheckMarkdown } = await import('../../report/check-markdown.js');
+            process.stdout.write(renderCheckMarkdown(report, { target, live }, { base: reportBases(o.migrations) }));
+          } else process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
           return differences.length ? EXIT.differences : EXIT.ok;
         } finally {
           await db.close();

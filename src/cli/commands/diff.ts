@@ -32,13 +32,13 @@ export function registerDiff(program: Command): void {
     .requiredOption('--from <source>', 'the old side: a folder or file, a git revision (the --migrations folder at it) or REV:PATH')
     .option('--to <source>', 'the new side, same forms (default: the --migrations folder as it is on disk)')
     .option('-m, --migrations <path>', 'the migrations folder git revisions refer to', DEFAULT_MIGRATIONS)
-    .option('-f, --format <format>', 'text | sql | json', 'text')
+    .option('-f, --format <format>', 'text | markdown | sql | json', 'text')
     .option('-v, --verbose', 'list the objects that are the same on both sides')
     .option('--concurrent-indexes', 'plan indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .option('--include-alembic-version', 'also model the alembic_version bookkeeping table')
     .action((o: DiffCliOptions) =>
       runCommand(async () => {
-        const format = parseFormat(o.format, ['text', 'sql', 'json']);
+        const format = parseFormat(o.format, ['text', 'markdown', 'sql', 'json']);
         const { resolveHistorySource } = await import('../history-source.js');
         const { replayInput } = await import('../replay-input.js');
         const { computePlan } = await import('../compute-plan.js');
@@ -72,6 +72,9 @@ export function registerDiff(program: Command): void {
           } else if (format === 'sql') {
             const { renderPlanSql } = await import('../../report/plan-sql.js');
             process.stdout.write(renderPlanSql(plan));
+          } else if (format === 'markdown') {
+            const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
+            process.stdout.write(renderPlanMarkdown(computed, { title: `Schema diff: ${from.label} → ${to.label}`, base: process.cwd() }));
           } else {
             const { renderPlanText } = await import('../../report/plan-text.js');
             process.stdout.write(renderPlanText(plan, summary, {

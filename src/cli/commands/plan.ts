@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
+import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -28,13 +29,13 @@ export function registerPlan(program: Command): void {
   cmd = databaseOptions(cmd);
   cmd = humanOutputOptions(cmd);
   cmd
-    .option('-f, --format <format>', 'text | sql | json', 'text')
+    .option('-f, --format <format>', 'text | sql | json | markdown', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .action((o: PlanCliOptions) =>
       runCommand(async () => {
-        const format = parseFormat(o.format, ['text', 'sql', 'json']);
+        const format = parseFormat(o.format, ['text', 'sql', 'json', 'markdown']);
         const { renderPlanJson } = await import('../../report/plan-json.js');
         const { renderPlanSql } = await import('../../report/plan-sql.js');
         const { renderPlanText } = await import('../../report/plan-text.js');
@@ -52,6 +53,10 @@ export function registerPlan(program: Command): void {
           if (o.diff) {
             process.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
           } else if (format === 'json') process.stdout.write(renderPlanJson(plan, summary));
+          else if (format === 'markdown') {
+            const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
+            process.stdout.write(renderPlanMarkdown(computed, { title: `schema-sync plan: ${o.migrations} → ${db.label}`, base: reportBases(o.migrations) }));
+          }
           else if (format === 'sql') process.stdout.write(renderPlanSql(plan));
           else {
             process.stdout.write(
