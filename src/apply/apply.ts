@@ -1,6 +1,7 @@
 import type { Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
 import { introspect } from '../introspect/index.js';
+import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { Plan, PlanStep } from '../plan/types.js';
@@ -23,6 +24,8 @@ export interface ApplyOptions {
   readonly expectedFingerprint?: string;
   readonly schemas?: readonly string[];
   readonly includeAlembicVersion?: boolean;
+  /** Objects left out on both sides: neither planned nor reported as unmanaged. */
+  readonly exclude?: readonly ExcludeRule[];
   /** Called with the plan computed inside the lock, before anything runs (the CLI prints it). */
   readonly onPlan?: (plan: Plan, live: SchemaState) => void;
   /** Progress callback (e.g. the CLI prints "applying step 3/7 ..."). */
@@ -110,11 +113,12 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
     const started = performance.now();
-    const reading = introspect(db, scope);
+    const rules = opts.exclude ?? [];
+    const reading = introspect(db, scope).then((s) => excludeObjects(s, rules));
     reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
     let wanted: SchemaState;
     try {
-      wanted = await target;
+      wanted = excludeObjects(await target, rules);
     } catch (e) {
       // Let the catalog read finish: the connection must be idle to release the lock.
       await reading.catch(() => undefined);
@@ -146,7 +150,7 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
     // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
     let remaining = plan;
     if (total) {
-      const after = await introspect(db, scope);
+      const after = excludeObjects(await introspect(db, scope), rules);
       remaining = planChanges(diff(wanted, after), after, planOpts);
     }
     const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };

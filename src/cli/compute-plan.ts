@@ -4,6 +4,7 @@ import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
+import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -22,6 +23,8 @@ export interface ComputedPlan {
 export interface CatalogScopeOptions {
   readonly schemas?: readonly string[];
   readonly includeAlembicVersion?: boolean;
+  /** Objects left out of both sides (the config file's and --exclude's rules). */
+  readonly exclude?: readonly ExcludeRule[];
 }
 
 /** Starts reading the live catalog; the promise never rejects unobserved. */
@@ -57,7 +60,8 @@ export async function replayAndIntrospect(
     await settle();
     return undefined;
   }
-  return { target: result.state, live: await pending };
+  const rules = scope.exclude ?? [];
+  return { target: excludeObjects(result.state, rules), live: excludeObjects(await pending, rules) };
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */

@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTestResources } from '../support/cleanups.js';
-import { runCli, type CliResult } from '../support/run-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { runCliIn } from './run-cli-in.js';
 import { writeHistory } from '../support/temp-history.js';
 import { mermaidBlocks, parseMermaid } from '../report/mermaid.js';
 
@@ -22,17 +23,6 @@ const V2 = [
    ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
    CREATE INDEX orders_customer_idx ON orders (customer_id);`,
 ];
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-
-/** runCli from another directory: `--import tsx` would resolve tsx from that directory, so its path is given. */
-function runCliIn(cwd: string, args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', `file://${TSX}`, path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
-  });
-}
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });

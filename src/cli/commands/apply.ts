@@ -4,6 +4,7 @@ import type { ApplyResult } from '../../apply/index.js';
 import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
 import { runCommand } from '../run-command.js';
@@ -26,6 +27,8 @@ interface ApplyCliOptions {
   verbose?: boolean;
   color?: boolean;
   quiet?: boolean;
+  exclude: string[];
+  config?: string;
   includeAlembicVersion?: boolean;
 }
 
@@ -75,6 +78,7 @@ export function registerApply(program: Command): void {
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
+        const exclude = await exclusionRules(o);
         const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
         const db = await openNamedDatabase(o.database);
         const started = performance.now();
@@ -97,6 +101,7 @@ export function registerApply(program: Command): void {
               ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
               schemas: o.schema,
               includeAlembicVersion: !!o.includeAlembicVersion,
+              exclude,
               onPlan: (plan) => {
                 if (format !== 'text') return;
                 const inPlace = inPlaceObjects(target!, [...plan.changes, ...plan.skipped]);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
@@ -15,6 +16,8 @@ interface CheckOptions {
   format: string;
   includeAlembicVersion?: boolean;
   quiet?: boolean;
+  exclude: string[];
+  config?: string;
 }
 
 
@@ -31,9 +34,10 @@ export function registerCheck(program: Command): void {
         const { compareStates, countObjects } = await import('../../diff/index.js');
         const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
         const { replayAndIntrospect } = await import('../compute-plan.js');
+        const exclude = await exclusionRules(o);
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
           if (!read) return EXIT.error;
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;

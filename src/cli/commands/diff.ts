@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { DEFAULT_MIGRATIONS } from '../common-options.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import type { HistorySource } from '../history-source.js';
 import { parseFormat } from '../options.js';
@@ -18,6 +19,8 @@ interface DiffCliOptions {
   quiet?: boolean;
   concurrentIndexes?: boolean;
   includeAlembicVersion?: boolean;
+  exclude: string[];
+  config?: string;
 }
 
 /**
@@ -39,6 +42,8 @@ export function registerDiff(program: Command): void {
     .action((o: DiffCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'markdown', 'sql', 'json']);
+        const exclude = await exclusionRules(o);
+        const { excludeObjects } = await import('../../model/exclude.js');
         const { resolveHistorySource } = await import('../history-source.js');
         const { replayInput } = await import('../replay-input.js');
         const { computePlan } = await import('../compute-plan.js');
@@ -53,7 +58,7 @@ export function registerDiff(program: Command): void {
                 includeAlembicVersion: !!o.includeAlembicVersion,
                 ...(source.relabel ? { relabel: source.relabel } : {}),
               });
-              return r.diagnostics.some((d) => d.severity === 'error') ? undefined : { state: r.state, label: source.label };
+              return r.diagnostics.some((d) => d.severity === 'error') ? undefined : { state: excludeObjects(r.state, exclude), label: source.label };
             } catch (e) {
               if (e instanceof UserError && e.pos && source.relabel) {
                 throw new UserError(e.message, { ...e.pos, file: source.relabel(e.pos.file) }, e.detail);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
@@ -17,6 +18,8 @@ interface PlanCliOptions {
   verbose?: boolean;
   color?: boolean;
   quiet?: boolean;
+  exclude: string[];
+  config?: string;
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
   includeAlembicVersion?: boolean;
@@ -41,9 +44,10 @@ export function registerPlan(program: Command): void {
         const { renderPlanText } = await import('../../report/plan-text.js');
         const { renderSchemaDiff } = await import('../../report/schema-diff.js');
         const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
+        const exclude = await exclusionRules(o);
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
           if (!read) return EXIT.error;
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
