@@ -1,10 +1,20 @@
 import { UserError } from '../errors.js';
 import { conninfoToUrl, isConninfo, parseConninfo } from './conninfo.js';
 import type { Database } from './database.js';
+import type { ExtensionDef } from '../model/objects.js';
 import { openPgDatabase } from './pg-database.js';
 import { openPgliteDatabase } from './pglite-database.js';
 import { redactConnectionString } from './redact.js';
 import { PG_ENV_TARGET } from './resolve-target.js';
+
+/** How to open a target. */
+export interface OpenOptions {
+  /**
+   * Extensions the caller will create (a target state's): PGlite loads their bundles when it
+   * starts, and refuses up front the ones it does not ship. Ignored for PostgreSQL servers.
+   */
+  readonly extensions?: readonly ExtensionDef[];
+}
 
 const EXPECTED =
   'expected postgres://…, postgresql://…, a key=value connection string, pglite:<dir> or pglite:memory';
@@ -14,7 +24,7 @@ const EXPECTED =
  * (PG* environment only) through `pg`; `pglite:<dir>` (relative to cwd) and `pglite:memory`
  * through PGlite. Every failure is a UserError whose message never contains the password.
  */
-export async function openDatabase(target: string): Promise<Database> {
+export async function openDatabase(target: string, opts: OpenOptions = {}): Promise<Database> {
   const trimmed = target.trim();
   if (trimmed === '') throw new UserError(`Empty database target (${EXPECTED})`);
   const label = redactConnectionString(trimmed);
@@ -23,7 +33,7 @@ export async function openDatabase(target: string): Promise<Database> {
   if (pglite) {
     const location = pglite[1] ?? '';
     if (location === '') throw new UserError(`Missing directory in ${label} (use pglite:<dir> or pglite:memory)`);
-    return openPgliteDatabase(location, label);
+    return openPgliteDatabase(location, label, opts.extensions ?? []);
   }
   if (/^postgres(ql)?:$/i.test(trimmed)) {
     return openPgDatabase(undefined, pgEnvLabel(), []);

@@ -80,18 +80,26 @@ export function registerApply(program: Command): void {
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
         const exclude = await exclusionRules(o);
         const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
-        const db = await openNamedDatabase(o.database);
-        const started = performance.now();
-        try {
-          // The replay runs while apply takes the lock and reads the catalog (it yields between
-          // revisions); apply writes nothing until the target is there, and nothing at all when
-          // the replay reported errors (printed by replayInput).
-          let target: SchemaState | undefined;
-          const replaying = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
+        // The replay runs while apply takes the lock and reads the catalog (it yields between
+        // revisions); apply writes nothing until the target is there, and nothing at all when
+        // the replay reported errors (printed by replayInput).
+        let target: SchemaState | undefined;
+        const startReplay = (): Promise<SchemaState> => {
+          const p = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
             return (target = r.state);
           });
-          replaying.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
+          p.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
+          return p;
+        };
+        let early: Promise<SchemaState> | undefined;
+        // PGlite loads extension bundles only at start-up: it waits for the target's extensions.
+        const db = await openNamedDatabase(o.database, {
+          pgliteExtensions: async () => [...((await (early = startReplay()).catch(() => undefined))?.extensions.values() ?? [])],
+        });
+        const started = performance.now();
+        try {
+          const replaying = early ?? startReplay();
           let applied: ApplyResult;
           try {
             applied = await apply(db, replaying, {
