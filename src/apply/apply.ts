@@ -28,6 +28,11 @@ export interface ApplyOptions {
   readonly exclude?: readonly ExcludeRule[];
   /** Called with the plan computed inside the lock, before anything runs (the CLI prints it). */
   readonly onPlan?: (plan: Plan, live: SchemaState) => void;
+  /**
+   * Asked after onPlan, before anything runs (the CLI asks a person on a terminal); false stops
+   * the apply with a UserError and nothing written.
+   */
+  readonly confirm?: (plan: Plan) => boolean | Promise<boolean>;
   /** Progress callback (e.g. the CLI prints "applying step 3/7 ..."). */
   readonly onStep?: (step: PlanStep, total: number) => void;
 }
@@ -132,6 +137,9 @@ export async function apply(db: Database, target: SchemaState | Promise<SchemaSt
       );
     }
     opts.onPlan?.(plan, live);
+    if (plan.steps.length && opts.confirm && !(await opts.confirm(plan))) {
+      throw new UserError('apply cancelled: nothing was applied');
+    }
     const planned = performance.now();
     const total = plan.steps.length;
     // The planner marks what PostgreSQL refuses in the transaction (CREATE INDEX CONCURRENTLY,

@@ -28,6 +28,7 @@ interface ApplyCliOptions {
   color?: boolean;
   quiet?: boolean;
   exclude: string[];
+  yes?: boolean;
   config?: string;
   includeAlembicVersion?: boolean;
 }
@@ -59,6 +60,7 @@ export function registerApply(program: Command): void {
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
+    .option('-y, --yes', 'do not ask before applying review or destructive changes (only ever asked on a terminal)')
     .option('--strict', 'exit 3 when any change was skipped')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY, after the commit')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
@@ -74,6 +76,8 @@ export function registerApply(program: Command): void {
         const { summarizePlan } = await import('../../report/plan-summary.js');
         const { renderPlanText } = await import('../../report/plan-text.js');
         const { replayInput } = await import('../replay-input.js');
+        const { confirmPlan } = await import('../confirm.js');
+        const { stepProgress } = await import('../progress.js');
         const style = chooseStyle(o.color);
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
@@ -101,6 +105,7 @@ export function registerApply(program: Command): void {
         try {
           const replaying = early ?? startReplay();
           let applied: ApplyResult;
+          let progress = stepProgress(process.stderr);
           try {
             applied = await apply(db, replaying, {
               allowDestructive: !!o.allowDestructive,
@@ -119,14 +124,21 @@ export function registerApply(program: Command): void {
                   }) + '\n');
                 }
               },
+              confirm: async (plan) => {
+                const ok = await confirmPlan(plan, db.label, !!o.yes);
+                progress = stepProgress(process.stderr);
+                return ok;
+              },
               onStep: (step, total) => {
-                if (format === 'text' && !o.quiet) process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
+                if (format === 'text' && !o.quiet) progress.step(step, total);
               },
             });
           } catch (e) {
+            progress.done();
             if (e instanceof ReplayFailed) return EXIT.error;
             throw e;
           }
+          progress.done();
           const plan = applied.plan;
           const summary = summarizePlan(plan, inPlaceObjects(target!, [...plan.changes, ...plan.skipped]).length);
           const remaining = applied.remaining.steps.length;
