@@ -12,6 +12,6 @@ export function resolveDatabaseTarget(flag: string | undefined, env: Readonly<Re
   if (flag !== undefined) return flag;
   const url = env['DATABASE_URL'];
   if (url !== undefined && url.trim() !== '') return url;
-  if (env['PGHOST'] || env['PGDATABASE']) return PG_ENV_TARGET;
+  if (env['PGHOST'] || env['PGDATABASE'] || env['PGSERVICE']) return PG_ENV_TARGET;
   return undefined;
 }
