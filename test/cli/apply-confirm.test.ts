@@ -6,7 +6,7 @@ import { confirmPlan } from '../../src/cli/confirm.js';
 import { stepProgress } from '../../src/cli/progress.js';
 import { computePlan } from '../../src/cli/compute-plan.js';
 import { perTestResources } from '../support/cleanups.js';
-import { runCli } from '../support/run-cli.js';
+import { cliCommand, runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 import { replaySql } from '../diff/replayed-states.js';
 
@@ -24,7 +24,7 @@ const hasScript = (() => {
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing `input` into it. */
 function runOnTerminal(args: readonly string[], input: string): Promise<{ code: number; output: string }> {
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-  const cmd = [process.execPath, '--import', `file://${path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')}`, path.join(ROOT, 'src/cli/main.ts'), ...args].map(quote).join(' ');
+  const cmd = [process.execPath, ...cliCommand(), ...args].map(quote).join(' ');
   return new Promise((resolve) => {
     const child = execFile('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout }));

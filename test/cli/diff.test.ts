@@ -5,7 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTestResources } from '../support/cleanups.js';
 import { runCli } from '../support/run-cli.js';
-import { runCliIn } from './run-cli-in.js';
 import { writeHistory } from '../support/temp-history.js';
 import { mermaidBlocks, parseMermaid } from '../report/mermaid.js';
 
@@ -81,27 +80,27 @@ describe('schema-sync diff', () => {
 
   it('reads git revisions of the --migrations folder: --from HEAD~1 against the work tree, and REV:PATH', async () => {
     const repo = await repoWithTwoCommits();
-    const r = await runCliIn(repo, ['diff', '--from', 'HEAD~1', '-m', 'db/migrations']);
+    const r = await runCli(['diff', '--from', 'HEAD~1', '-m', 'db/migrations'], { cwd: repo });
     expect(r.stderr).toContain('HEAD~1:db/migrations: replayed 2 revisions');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('Diff: HEAD~1:db/migrations -> db/migrations');
     expect(r.stdout).toContain('ℹ add column public.customers.email (character varying(320))  db/migrations/0003_r3.sql:5');
     expect(r.stdout).not.toContain(os.tmpdir());
     // Both sides from git, from a subfolder of the repository, with REV:PATH.
-    const both = await runCliIn(path.join(repo, 'db'), ['diff', '--from', 'HEAD~1:db/migrations', '--to', 'main:./migrations', '-f', 'json']);
+    const both = await runCli(['diff', '--from', 'HEAD~1:db/migrations', '--to', 'main:./migrations', '-f', 'json'], { cwd: path.join(repo, 'db') });
     expect(both.code).toBe(2);
     const json = JSON.parse(both.stdout);
     const email = json.changes.find((c: { name: string }) => c.name === 'public.customers.email');
     expect(email.origin).toEqual({ revision: 'r3', file: 'main:db/migrations/0003_r3.sql', line: 5 });
     expect(JSON.stringify(json)).not.toContain(os.tmpdir());
     // A revision with the same folder content: no changes.
-    const same = await runCliIn(repo, ['diff', '--from', 'HEAD', '-m', 'db/migrations']);
+    const same = await runCli(['diff', '--from', 'HEAD', '-m', 'db/migrations'], { cwd: repo });
     expect(same.code).toBe(0);
   });
 
   it('--format markdown for diff (git revisions), plan and check: relative paths, a diagram Mermaid parses', async () => {
     const repo = await repoWithTwoCommits();
-    const r = await runCliIn(repo, ['diff', '--from', 'HEAD~1', '-m', 'db/migrations', '-f', 'markdown']);
+    const r = await runCli(['diff', '--from', 'HEAD~1', '-m', 'db/migrations', '-f', 'markdown'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('## Schema diff: HEAD~1:db/migrations → db/migrations');
@@ -112,14 +111,14 @@ describe('schema-sync diff', () => {
     expect(diagram).toContain('email "added"');
 
     const f = await db();
-    const plan = await runCliIn(repo, ['plan', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown']);
+    const plan = await runCli(['plan', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown'], { cwd: repo });
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/^## schema-sync plan: db\/migrations → postgres:\/\//);
     expect(plan.stdout).toContain('create table `public.customers`');
     for (const d of mermaidBlocks(plan.stdout)) expect(await parseMermaid(d)).toBe('er');
-    expect((await runCliIn(repo, ['apply', '-m', 'db/migrations', '-d', f.url])).code).toBe(0);
+    expect((await runCli(['apply', '-m', 'db/migrations', '-d', f.url], { cwd: repo })).code).toBe(0);
     await f.db.exec('ALTER TABLE customers ADD COLUMN nickname text');
-    const check = await runCliIn(repo, ['check', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown']);
+    const check = await runCli(['check', '-m', 'db/migrations', '-d', f.url, '-f', 'markdown'], { cwd: repo });
     expect(check.code).toBe(2);
     expect(check.stdout).toContain('➖ only in the database: column `public.customers.nickname`');
     const [checkDiagram] = mermaidBlocks(check.stdout);
@@ -129,13 +128,13 @@ describe('schema-sync diff', () => {
 
   it('names what it could not resolve: a missing folder that is no git revision, a revision without the folder', async () => {
     const repo = await repoWithTwoCommits();
-    const r = await runCliIn(repo, ['diff', '--from', 'no-such-branch', '-m', 'db/migrations']);
+    const r = await runCli(['diff', '--from', 'no-such-branch', '-m', 'db/migrations'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--from no-such-branch: no such file or folder, and not a git revision');
-    const outside = await runCliIn(repo, ['diff', '--from', 'HEAD~1:nowhere', '-m', 'db/migrations']);
+    const outside = await runCli(['diff', '--from', 'HEAD~1:nowhere', '-m', 'db/migrations'], { cwd: repo });
     expect(outside.code).toBe(1);
     expect(outside.stderr).toContain('HEAD~1 has no nowhere');
-    const notRepo = await runCliIn(os.tmpdir(), ['diff', '--from', 'HEAD', '--to', await writeHistory(V1)]);
+    const notRepo = await runCli(['diff', '--from', 'HEAD', '--to', await writeHistory(V1)], { cwd: os.tmpdir() });
     expect(notRepo.code).toBe(1);
     expect(notRepo.stderr).toContain('not in a git repository');
   });

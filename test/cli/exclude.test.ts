@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTestResources } from '../support/cleanups.js';
 import { runCli } from '../support/run-cli.js';
-import { runCliIn } from './run-cli-in.js';
 import { writeHistory } from '../support/temp-history.js';
 
 const { db } = perTestResources();
@@ -26,10 +25,10 @@ describe('exclusions on check, plan and apply', () => {
     expect(partly.stdout).not.toContain('platform_heartbeat');
     expect(partly.stdout).toContain('extra     table public.tmp_import');
     // schema-sync.json in the working directory is read without --config.
-    const synced = await runCliIn(dir, ['check', '-m', dir, '-d', f.url, '--exclude', 'table:public.tmp_*']);
+    const synced = await runCli(['check', '-m', dir, '-d', f.url, '--exclude', 'table:public.tmp_*'], { cwd: dir });
     expect(synced.stdout).toMatch(/^in sync/);
     expect(synced.code).toBe(0);
-    const plan = await runCliIn(dir, ['plan', '-m', dir, '-d', f.url, '--exclude', 'table:public.tmp_*']);
+    const plan = await runCli(['plan', '-m', dir, '-d', f.url, '--exclude', 'table:public.tmp_*'], { cwd: dir });
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('Nothing to do');
     expect(plan.stdout).not.toContain('unmanaged: ');
