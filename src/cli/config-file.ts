@@ -12,11 +12,20 @@ export const CONFIG_FILE = 'schema-sync.json';
 export interface SchemaSyncConfig {
   /** Objects left out of every comparison, on both sides (rules as in `--exclude`). */
   readonly exclude?: readonly ExcludeRule[];
+  /**
+   * Settings for reading Python revisions: parsed and checked by src/load/alembic-py/config.ts,
+   * which finds the file at or above the versions folder; accepted here as is.
+   */
+  readonly alembic?: object;
 }
 
 type SectionParsers = { readonly [K in keyof SchemaSyncConfig]-?: (value: unknown, where: string) => NonNullable<SchemaSyncConfig[K]> };
 
 const SECTIONS: SectionParsers = {
+  alembic: (value, where) => {
+    if (typeof value !== 'object' || value === null) throw new UserError(`${where}: expected an object`);
+    return value;
+  },
   exclude: (value, where) => {
     if (!Array.isArray(value)) throw new UserError(`${where}: expected a list of rules such as "extension:pg_stat_statements"`);
     return value.map((v, i) => (typeof v === 'string' ? parseExcludeRule(v, `${where}[${i}]`) : excludeRuleObject(v, `${where}[${i}]`)));
