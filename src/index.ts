@@ -41,6 +41,9 @@ export type {
 } from './diff/change.js';
 export type { Difference, AttributeDifference } from './diff/difference.js';
 
+/** Leaves objects out of both sides of a comparison (what `--exclude` and schema-sync.json's `exclude` do). */
+export { excludeObjects, EXCLUDABLE_KINDS, type ExcludeRule, type ExcludableKind } from './model/exclude.js';
+
 // Planning
 /** Orders a diff into idempotent SQL steps; fingerprint hashes a schema for stale-plan checks. */
 export { plan, fingerprint, type Plan, type PlanOptions, type PlanStep } from './plan/index.js';

@@ -1,6 +1,7 @@
 import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
 import { introspect, readAlembicVersion } from '../introspect/index.js';
+import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { PlanHistory } from '../plan/history-context.js';
@@ -41,8 +42,15 @@ export interface ApplyOptions {
   readonly expectedFingerprint?: string;
   readonly schemas?: readonly string[];
   readonly includeAlembicVersion?: boolean;
+  /** Objects left out on both sides: neither planned nor reported as unmanaged. */
+  readonly exclude?: readonly ExcludeRule[];
   /** Called with the plan computed inside the lock, before anything runs (the CLI prints it). */
   readonly onPlan?: (plan: Plan, live: SchemaState) => void;
+  /**
+   * Asked after onPlan, before anything runs (the CLI asks a person on a terminal); false stops
+   * the apply with a UserError and nothing written.
+   */
+  readonly confirm?: (plan: Plan) => boolean | Promise<boolean>;
   /** Progress callback (e.g. the CLI prints "applying step 3/7 ..."). */
   readonly onStep?: (step: PlanStep, total: number) => void;
 }
@@ -143,13 +151,16 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
     const started = performance.now();
-    const reading = introspect(db, scope);
+    const rules = opts.exclude ?? [];
+    const reading = introspect(db, scope).then((s) => excludeObjects(s, rules));
     reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
     let wanted: SchemaState;
     let history: PlanHistory | undefined;
     try {
       const t = await target;
-      [wanted, history] = 'state' in t ? [t.state, t.history] : [t, undefined];
+      const [state, h] = 'state' in t ? [t.state, t.history] : [t, undefined];
+      wanted = excludeObjects(state, rules);
+      history = h;
     } catch (e) {
       // Let the catalog read finish: the connection must be idle to release the lock.
       await reading.catch(() => undefined);
@@ -164,6 +175,9 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
       );
     }
     opts.onPlan?.(plan, live);
+    if (plan.steps.length && opts.confirm && !(await opts.confirm(plan))) {
+      throw new UserError('apply cancelled: nothing was applied');
+    }
     const planned = performance.now();
     const total = plan.steps.length;
     // Enum labels later steps use are committed first (PostgreSQL refuses a label's use in the
@@ -191,7 +205,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
     let remaining = plan;
     if (total) {
-      const after = await introspect(db, scope);
+      const after = excludeObjects(await introspect(db, scope), rules);
       // Without the history: what remains is schema; seeds ran with their tables.
       remaining = planChanges(diff(wanted, after), after, planOpts);
     }

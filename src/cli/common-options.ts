@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { DEFAULT_MIGRATIONS } from './replay-input.js';
+
+/** Default migrations input: the project's own `alembic-versions/` folder. */
+export const DEFAULT_MIGRATIONS = 'alembic-versions';
 
 /** `--migrations` and `--to`, shared by every command that reads migrations. */
 export function migrationOptions(cmd: Command): Command {
@@ -16,7 +18,16 @@ export function databaseOptions(cmd: Command, required = false): Command {
     .option('--include-alembic-version', 'also include the alembic_version bookkeeping table');
 }
 
-/** `--verbose` and `--no-color` for the human renderings of a plan. */
+/** `--verbose` for the human renderings of a plan. */
 export function humanOutputOptions(cmd: Command): Command {
-  return cmd.option('-v, --verbose', 'list the objects already in place').option('--no-color', 'no colour even on a terminal');
+  return cmd.option('-v, --verbose', 'list the objects already in place');
+}
+
+/** Options every command takes, so scripts can pass them without knowing which command runs. */
+export function everyCommandOptions(cmd: Command): Command {
+  return cmd
+    .option('--no-color', 'no colour even on a terminal (also NO_COLOR; FORCE_COLOR=1 forces colour)')
+    .option('-q, --quiet', 'no replay summary or progress lines on stderr (warnings and errors still print)')
+    .option('--exclude <rule>', 'leave objects out on both sides: KIND:PATTERN, e.g. extension:pg_stat_statements, schema:partman, table:public.tmp_* (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--config <file>', 'config file (default: schema-sync.json in the working directory, when present)');
 }

@@ -5,6 +5,7 @@ import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
+import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -26,6 +27,8 @@ export type Replayed = ReplayResult & { readonly history: MigrationHistory };
 export interface CatalogScopeOptions {
   readonly schemas?: readonly string[];
   readonly includeAlembicVersion?: boolean;
+  /** Objects left out of both sides (the config file's and --exclude's rules). */
+  readonly exclude?: readonly ExcludeRule[];
 }
 
 /** Starts reading the live catalog; the promise never rejects unobserved. */
@@ -61,7 +64,8 @@ export async function replayAndIntrospect(
     await settle();
     return undefined;
   }
-  return { target: result.state, live: await pending, replayed: result };
+  const rules = scope.exclude ?? [];
+  return { target: excludeObjects(result.state, rules), live: excludeObjects(await pending, rules), replayed: result };
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */

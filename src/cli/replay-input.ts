@@ -8,10 +8,11 @@ export interface MigrationInputOptions {
   readonly to?: string;
   readonly includeAlembicVersion?: boolean;
   readonly quiet?: boolean;
+  /** Names files in diagnostics and provenance (a git snapshot's temporary copy shows as `rev:path`). */
+  readonly relabel?: (file: string) => string;
+  /** Prefixes the summary line, when a command replays more than one history. */
+  readonly label?: string;
 }
-
-/** Default migrations input: the project's own `alembic-versions/` folder. */
-export const DEFAULT_MIGRATIONS = 'alembic-versions';
 
 /**
  * Loads and replays migrations, printing diagnostics and the summary to stderr. Returns the
@@ -20,10 +21,13 @@ export const DEFAULT_MIGRATIONS = 'alembic-versions';
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult & { readonly history: MigrationHistory }> {
-  const history = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const loaded = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const relabel = o.relabel;
+  const history = relabel ? { ...loaded, revisions: loaded.revisions.map((r) => ({ ...r, file: relabel(r.file) })) } : loaded;
   // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.
   for (const r of history.revisions) {
-    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}\n`);
+    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}
+`);
   }
   if (history.percentsUndoubled) {
     process.stderr.write(`note: every % in ${o.migrations} is doubled (Alembic --sql output through a format/pyformat driver such as psycopg2); reading %% as %\n`);
@@ -36,6 +40,6 @@ export async function replayInput(o: MigrationInputOptions): Promise<ReplayResul
   }
   const result = step.value;
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (!o.quiet) process.stderr.write(formatReplaySummary(result.stats, result.diagnostics) + '\n');
+  if (!o.quiet) process.stderr.write(`${o.label ? `${o.label}: ` : ''}${formatReplaySummary(result.stats, result.diagnostics)}\n`);
   return { ...result, history };
 }

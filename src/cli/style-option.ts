@@ -1,8 +1,14 @@
 import { COLOR, PLAIN, type Style } from '../report/style.js';
 
-/** Colour only on a terminal, and never with NO_COLOR set or --no-color given. */
-export function chooseStyle(color: boolean | undefined): Style {
+/**
+ * Colour decision for human output, in precedence order: `--no-color`; FORCE_COLOR (`0` or
+ * `false` turns colour off, any other value forces it on even in a pipe, as CI log viewers want);
+ * NO_COLOR (any non-empty value, per no-color.org); otherwise colour only on a terminal.
+ */
+export function chooseStyle(color: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = !!process.stdout.isTTY): Style {
   if (color === false) return PLAIN;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return PLAIN;
-  return process.stdout.isTTY ? COLOR : PLAIN;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force === '0' || force.toLowerCase() === 'false' ? PLAIN : COLOR;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return PLAIN;
+  return isTTY ? COLOR : PLAIN;
 }

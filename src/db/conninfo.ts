@@ -47,7 +47,11 @@ export function parseConninfo(s: string): Map<string, string> {
  * honours and which also cover Unix socket directories and an empty host.
  */
 export function conninfoToUrl(s: string): string {
-  const entries = parseConninfo(s);
+  return entriesToUrl(parseConninfo(s));
+}
+
+/** The `postgres://` URL of parsed key=value entries (see conninfoToUrl). */
+export function entriesToUrl(entries: ReadonlyMap<string, string>): string {
   const enc = encodeURIComponent;
   const user = entries.get('user');
   const password = entries.get('password');

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { UserError } from '../errors.js';
 import type { Database } from './database.js';
 import { wrapDriverError } from './driver-error.js';
+import { fallsBack, sslAttempts, type SslAttempt } from './libpq-options.js';
 import { scrubSecrets } from './redact.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 
@@ -35,30 +36,41 @@ export async function openPgDatabase(
 
   // Loaded on first use: `state` never connects and skips its ~60 ms of startup.
   const { default: driver } = await import('pg');
-  let client: pg.Client;
-  try {
-    client = new driver.Client({
-      connectionString,
-      application_name: APPLICATION_NAME,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      types: clientTypes(driver),
-    });
-  } catch (err) {
-    // pg-connection-string throws on malformed URLs (it redacts its own `input` field).
-    throw fail(err);
-  }
-  // Without a listener an idle connection dropped by the server would crash the process; the
-  // next query reports the loss instead.
+  const { url, attempts } = tlsPlan(connectionString);
+  let client: pg.Client | undefined;
   let lost: unknown;
-  client.on('error', (err) => {
-    lost = err;
-  });
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => undefined);
-    throw fail(err);
+  for (const [i, ssl] of attempts.entries()) {
+    let c: pg.Client;
+    try {
+      c = new driver.Client({
+        connectionString: url,
+        application_name: APPLICATION_NAME,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        types: clientTypes(driver),
+        ...(ssl === undefined ? {} : { ssl }),
+      });
+    } catch (err) {
+      // pg-connection-string throws on malformed URLs (it redacts its own `input` field).
+      throw fail(err);
+    }
+    // Without a listener an idle connection dropped by the server would crash the process; the
+    // next query reports the loss instead.
+    c.on('error', (err) => {
+      lost = err;
+    });
+    try {
+      await c.connect();
+      client = c;
+      break;
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      lost = undefined;
+      if (i < attempts.length - 1 && ssl !== undefined && fallsBack(err, ssl)) continue;
+      throw fail(err);
+    }
   }
+  if (!client) throw new Error('no connection attempt was made');
+  const connected = client;
 
   let closed = false;
   const run = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -79,17 +91,17 @@ export async function openPgDatabase(
     label,
     query: <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       run(async () => {
-        const result = await client.query({ text: sql, values: params, queryMode: 'extended' } as pg.QueryConfig);
+        const result = await connected.query({ text: sql, values: params, queryMode: 'extended' } as pg.QueryConfig);
         return result.rows as T[];
       }),
     exec: (sql: string) =>
       run(async () => {
-        await client.query(sql);
+        await connected.query(sql);
       }),
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.end().catch(() => undefined);
+      await connected.end().catch(() => undefined);
     },
   };
 }
@@ -100,4 +112,30 @@ function describe(err: unknown): string {
     return [...new Set(err.errors.map(describe))].join('; ') || err.name;
   }
   return err instanceof Error ? err.message || String((err as { code?: unknown }).code ?? err.name) : String(err);
+}
+
+/** TLS keys of a URL that libpq semantics replace with an explicit `ssl` setting. */
+const TLS_PARAMS = ['sslmode', 'sslrootcert', 'sslcert', 'sslkey'];
+
+/**
+ * The URL without its TLS parameters and the TLS settings to try (see sslAttempts). A URL that
+ * uses node-postgres' own `ssl=` parameter without `sslmode` keeps node-postgres' behaviour.
+ */
+function tlsPlan(connectionString: string | undefined): { url: string | undefined; attempts: (SslAttempt | undefined)[] } {
+  if (connectionString === undefined) return { url: undefined, attempts: sslAttempts(new Map(), process.env) };
+  // Like pg-connection-string: `user@/db` (no host, e.g. a Unix socket in ?host=) needs a
+  // placeholder host for the WHATWG parser.
+  const DUMMY = '___SCHEMA_SYNC_DUMMY___';
+  const dummy = /@\//.test(connectionString) && !/^[a-z]+:\/\/\//i.test(connectionString);
+  let u: URL;
+  try {
+    u = new URL(dummy ? connectionString.replace('@/', `@${DUMMY}/`) : connectionString);
+  } catch {
+    return { url: connectionString, attempts: [undefined] };
+  }
+  if (u.searchParams.has('ssl') && !u.searchParams.has('sslmode')) return { url: connectionString, attempts: [undefined] };
+  const params = new Map(TLS_PARAMS.filter((k) => u.searchParams.has(k)).map((k) => [k, u.searchParams.get(k)!]));
+  for (const k of TLS_PARAMS) u.searchParams.delete(k);
+  const url = u.toString();
+  return { url: dummy ? url.replace(`@${DUMMY}/`, '@/') : url, attempts: sslAttempts(params, process.env) };
 }

@@ -2,8 +2,10 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { QueryOptions } from '@electric-sql/pglite';
+import type { ExtensionDef } from '../model/objects.js';
 import type { Database } from './database.js';
 import { wrapDriverError } from './driver-error.js';
+import { pgliteExtensions } from './pglite-extensions.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 
 /** The `pglite:` suffix that selects an in-memory database instead of a directory. */
@@ -14,7 +16,8 @@ export const PGLITE_MEMORY = 'memory';
  * when missing. The module is imported here, lazily, so that `pg` users never load the WASM.
  * A non-empty directory that is not a PostgreSQL data directory is refused rather than written to.
  */
-export async function openPgliteDatabase(location: string, label: string): Promise<Database> {
+export async function openPgliteDatabase(location: string, label: string, needs: readonly ExtensionDef[] = []): Promise<Database> {
+  const extensions = await pgliteExtensions(needs, label);
   let dataDir: string | undefined;
   if (location !== PGLITE_MEMORY) {
     dataDir = path.resolve(location);
@@ -24,7 +27,7 @@ export async function openPgliteDatabase(location: string, label: string): Promi
   let db: import('@electric-sql/pglite').PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), extensions });
   } catch (err) {
     const detail = err instanceof Error ? err.message || err.name : String(err);
     throw new UserError(`Cannot open ${label}: ${detail}`);

@@ -8,10 +8,10 @@ export const PG_ENV_TARGET = 'postgres:';
  * An explicitly given empty flag is returned as is, so that opening it fails instead of quietly
  * using the environment.
  */
-export function resolveDatabaseTarget(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+export function resolveDatabaseTarget(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (flag !== undefined) return flag;
   const url = env['DATABASE_URL'];
   if (url !== undefined && url.trim() !== '') return url;
-  if (env['PGHOST'] || env['PGDATABASE']) return PG_ENV_TARGET;
+  if (env['PGHOST'] || env['PGDATABASE'] || env['PGSERVICE']) return PG_ENV_TARGET;
   return undefined;
 }

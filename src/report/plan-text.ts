@@ -17,6 +17,10 @@ export interface PlanTextOptions {
   /** Where the target came from and what database, for the header. */
   readonly target?: string;
   readonly database?: string;
+  /** Replaces the `Plan: target -> database` header (e.g. `diff`'s two sides). */
+  readonly title?: string;
+  /** Replaces the closing line when there is nothing to do. */
+  readonly nothingToDo?: string;
 }
 
 function where(c: Change): string {
@@ -40,10 +44,11 @@ function line(c: Change, s: Style): string {
 export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextOptions = {}): string {
   const s = opts.style ?? PLAIN;
   const out: string[] = [];
-  if (opts.target || opts.database) out.push(s.bold(`Plan: ${opts.target ?? ''} -> ${opts.database ?? ''}`));
   const alembic = alembicLines(plan.alembic);
+  if (opts.title) out.push(s.bold(opts.title));
+  else if (opts.target || opts.database) out.push(s.bold(`Plan: ${opts.target ?? ''} -> ${opts.database ?? ''}`));
   if (alembic.length) out.push(...alembic.map((l) => s.dim(l)));
-  if (opts.target || opts.database || alembic.length) out.push('');
+  if (opts.title || opts.target || opts.database || alembic.length) out.push('');
   const groups = new Map<string, Change[]>();
   for (const c of plan.changes) {
     const g = describeChange(c).group;
@@ -79,7 +84,10 @@ export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextO
   } else if (summary.inPlace) {
     out.push('', s.ok(`✓ ${summary.inPlace} object${summary.inPlace === 1 ? '' : 's'} already in place${opts.verbose ? '' : ' (--verbose lists them)'}`));
   }
-  out.push('', !summary.changes && plan.alembic?.stamp.length ? s.bold(`Nothing to do to the schema; apply records revision ${plan.alembic.heads.join(', ')} in alembic_version.`) : renderPlanSummaryLine(summary, s));
+  const nothing = !summary.changes && plan.alembic?.stamp.length
+    ? s.bold(`Nothing to do to the schema; apply records revision ${plan.alembic.heads.join(', ')} in alembic_version.`)
+    : summary.changes === 0 && opts.nothingToDo ? s.ok(opts.nothingToDo) : renderPlanSummaryLine(summary, s);
+  out.push('', nothing);
   return out.join('\n') + '\n';
 }
 

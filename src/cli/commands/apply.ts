@@ -1,17 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { apply, type ApplyResult } from '../../apply/index.js';
-import { inPlaceObjects } from '../../diff/in-place.js';
+import type { ApplyResult } from '../../apply/index.js';
 import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
-import { renderApplySummary } from '../../report/apply-text.js';
-import { planToJson } from '../../report/plan-json.js';
-import { summarizePlan } from '../../report/plan-summary.js';
-import { renderPlanText } from '../../report/plan-text.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
-import { replayInput } from '../replay-input.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -32,6 +27,10 @@ interface ApplyCliOptions extends HistoryCliOptions {
   statementTimeout: string;
   verbose?: boolean;
   color?: boolean;
+  quiet?: boolean;
+  exclude: string[];
+  yes?: boolean;
+  config?: string;
   includeAlembicVersion?: boolean;
 }
 
@@ -63,6 +62,7 @@ export function registerApply(program: Command): void {
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
+    .option('-y, --yes', 'do not ask before applying review or destructive changes (only ever asked on a terminal)')
     .option('--strict', 'exit 3 when any change was skipped or a data statement of the history that may change rows was not run')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY, after the commit')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
@@ -71,25 +71,45 @@ export function registerApply(program: Command): void {
     .action((o: ApplyCliOptions) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['text', 'json']);
+        const { apply } = await import('../../apply/index.js');
+        const { inPlaceObjects } = await import('../../diff/in-place.js');
+        const { renderApplySummary } = await import('../../report/apply-text.js');
+        const { planToJson } = await import('../../report/plan-json.js');
+        const { summarizePlan } = await import('../../report/plan-summary.js');
+        const { renderPlanText } = await import('../../report/plan-text.js');
+        const { replayInput } = await import('../replay-input.js');
+        const { confirmPlan } = await import('../confirm.js');
+        const { stepProgress } = await import('../progress.js');
         const style = chooseStyle(o.color);
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
+        const exclude = await exclusionRules(o);
         const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
-        const db = await openNamedDatabase(o.database);
-        const started = performance.now();
-        try {
-          // The replay runs while apply takes the lock and reads the catalog (it yields between
-          // revisions); apply writes nothing until the target is there, and nothing at all when
-          // the replay reported errors (printed by replayInput).
-          let target: SchemaState | undefined;
-          const replaying = replayInput({ ...o, quiet: format !== 'text' }).then((r) => {
+        // The replay runs while apply takes the lock and reads the catalog (it yields between
+        // revisions); apply writes nothing until the target is there, and nothing at all when
+        // the replay reported errors (printed by replayInput).
+        let target: SchemaState | undefined;
+        type Replayed = { readonly state: SchemaState; readonly history: ReturnType<typeof planHistory> };
+        const startReplay = (): Promise<Replayed> => {
+          const p = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
             target = r.state;
             return { state: r.state, history: planHistory(r, undefined, o) };
           });
-          replaying.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
+          p.catch(() => undefined); // apply may fail (e.g. on the lock) before it awaits this
+          return p;
+        };
+        let early: Promise<Replayed> | undefined;
+        // PGlite loads extension bundles only at start-up: it waits for the target's extensions.
+        const db = await openNamedDatabase(o.database, {
+          pgliteExtensions: async () => [...((await (early = startReplay()).catch(() => undefined))?.state.extensions.values() ?? [])],
+        });
+        const started = performance.now();
+        try {
+          const replaying = early ?? startReplay();
           let applied: ApplyResult;
+          let progress = stepProgress(process.stderr);
           try {
             applied = await apply(db, replaying, {
               allowDestructive: !!o.allowDestructive,
@@ -98,6 +118,7 @@ export function registerApply(program: Command): void {
               ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
               schemas: o.schema,
               includeAlembicVersion: !!o.includeAlembicVersion,
+              exclude,
               onPlan: (plan) => {
                 if (format !== 'text') return;
                 const inPlace = inPlaceObjects(target!, [...plan.changes, ...plan.skipped]);
@@ -107,14 +128,21 @@ export function registerApply(program: Command): void {
                   }) + '\n');
                 }
               },
+              confirm: async (plan) => {
+                const ok = await confirmPlan(plan, db.label, !!o.yes);
+                progress = stepProgress(process.stderr);
+                return ok;
+              },
               onStep: (step, total) => {
-                if (format === 'text') process.stderr.write(`applying step ${step.id}/${total}: ${step.description}\n`);
+                if (format === 'text' && !o.quiet) progress.step(step, total);
               },
             });
           } catch (e) {
+            progress.done();
             if (e instanceof ReplayFailed) return EXIT.error;
             throw e;
           }
+          progress.done();
           const plan = applied.plan;
           const summary = summarizePlan(plan, inPlaceObjects(target!, [...plan.changes, ...plan.skipped]).length);
           const remaining = applied.remaining.steps.length;

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { compareStates, countObjects } from '../../diff/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
-import { renderCheckJson, renderCheckText } from '../../report/check-report.js';
-import { replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
+import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
 import { readPlanHistory } from '../history-options.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
@@ -18,6 +17,9 @@ interface CheckOptions {
   schema: string[];
   format: string;
   includeAlembicVersion?: boolean;
+  quiet?: boolean;
+  exclude: string[];
+  config?: string;
 }
 
 
@@ -27,20 +29,27 @@ export function registerCheck(program: Command): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd
-    .option('-f, --format <format>', 'text | json', 'text')
+    .option('-f, --format <format>', 'text | json | markdown', 'text')
     .action((o: CheckOptions) =>
       runCommand(async () => {
-        const format = parseFormat(o.format, ['text', 'json']);
+        const format = parseFormat(o.format, ['text', 'json', 'markdown']);
+        const { compareStates, countObjects } = await import('../../diff/index.js');
+        const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
+        const { replayAndIntrospect } = await import('../compute-plan.js');
+        const exclude = await exclusionRules(o);
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: format === 'json' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
           if (!read) return EXIT.error;
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;
           const differences = compareStates(target, live);
           const alembic = alembicStatus(await readPlanHistory(db, read.replayed, {}));
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, ...(alembic ? { alembic } : {}) };
-          process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
+          if (format === 'markdown') {
+            const { renderCheckMarkdown } = await import('../../report/check-markdown.js');
+            process.stdout.write(renderCheckMarkdown(report, { target, live }, { base: reportBases(o.migrations) }));
+          } else process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
           return differences.length ? EXIT.differences : EXIT.ok;
         } finally {
           await db.close();

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { introspect } from '../../introspect/index.js';
-import { renderStateJson } from '../../report/state-json.js';
-import { renderStateSql } from '../../report/state-sql.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { runCommand } from '../run-command.js';
@@ -14,15 +12,20 @@ export function registerInspect(program: Command): void {
   cmd = databaseOptions(cmd);
   cmd
     .option('-f, --format <format>', 'sql | json', 'sql')
-    .action((o: { database?: string; schema: string[]; format: string; includeAlembicVersion?: boolean }) =>
+    .action((o: { database?: string; schema: string[]; format: string; includeAlembicVersion?: boolean; exclude: string[]; config?: string }) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['sql', 'json']);
+        const { introspect } = await import('../../introspect/index.js');
+        const { renderStateJson } = await import('../../report/state-json.js');
+        const { renderStateSql } = await import('../../report/state-sql.js');
+        const exclude = await exclusionRules(o);
+        const { excludeObjects } = await import('../../model/exclude.js');
         const db = await openNamedDatabase(o.database);
         try {
-          const live = await introspect(db, {
+          const live = excludeObjects(await introspect(db, {
             ...(o.schema.length ? { schemas: o.schema } : {}),
             includeAlembicVersion: !!o.includeAlembicVersion,
-          });
+          }), exclude);
           process.stdout.write(format === 'json' ? renderStateJson(live, { withOrigin: false }) : renderStateSql(live));
           return EXIT.ok;
         } finally {

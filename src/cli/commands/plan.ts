@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
-import { renderPlanJson } from '../../report/plan-json.js';
-import { renderPlanSql } from '../../report/plan-sql.js';
-import { renderPlanText } from '../../report/plan-text.js';
-import { renderSchemaDiff } from '../../report/schema-diff.js';
-import { computePlan, replayAndIntrospect } from '../compute-plan.js';
 import { openNamedDatabase } from '../database-option.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
+import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -21,6 +18,9 @@ interface PlanCliOptions extends HistoryCliOptions {
   diff?: boolean;
   verbose?: boolean;
   color?: boolean;
+  quiet?: boolean;
+  exclude: string[];
+  config?: string;
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
   includeAlembicVersion?: boolean;
@@ -34,16 +34,22 @@ export function registerPlan(program: Command): void {
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
   cmd
-    .option('-f, --format <format>', 'text | sql | json', 'text')
+    .option('-f, --format <format>', 'text | sql | json | markdown', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .action((o: PlanCliOptions) =>
       runCommand(async () => {
-        const format = parseFormat(o.format, ['text', 'sql', 'json']);
+        const format = parseFormat(o.format, ['text', 'sql', 'json', 'markdown']);
+        const { renderPlanJson } = await import('../../report/plan-json.js');
+        const { renderPlanSql } = await import('../../report/plan-sql.js');
+        const { renderPlanText } = await import('../../report/plan-text.js');
+        const { renderSchemaDiff } = await import('../../report/schema-diff.js');
+        const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
+        const exclude = await exclusionRules(o);
         const db = await openNamedDatabase(o.database);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
           if (!read) return EXIT.error;
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
@@ -54,6 +60,10 @@ export function registerPlan(program: Command): void {
           if (o.diff) {
             process.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
           } else if (format === 'json') process.stdout.write(renderPlanJson(plan, summary));
+          else if (format === 'markdown') {
+            const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
+            process.stdout.write(renderPlanMarkdown(computed, { title: `schema-sync plan: ${o.migrations} → ${db.label}`, base: reportBases(o.migrations) }));
+          }
           else if (format === 'sql') process.stdout.write(renderPlanSql(plan));
           else {
             process.stdout.write(

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { renderStateJson } from '../../report/state-json.js';
-import { renderStateSql } from '../../report/state-sql.js';
+import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
-import { replayInput } from '../replay-input.js';
 import { migrationOptions } from '../common-options.js';
 import { runCommand } from '../run-command.js';
 import { parseFormat } from '../options.js';
@@ -12,13 +10,18 @@ export function registerState(program: Command): void {
   migrationOptions(program.command('state').description('replay the migrations and print the target schema (canonical DDL or JSON)'))
     .option('-f, --format <format>', 'sql | json', 'sql')
     .option('--include-alembic-version', 'also model the alembic_version bookkeeping table')
-    .option('-q, --quiet', 'no summary line on stderr')
-    .action((o: { migrations: string; to?: string; format: string; includeAlembicVersion?: boolean; quiet?: boolean }) =>
+    .action((o: { migrations: string; to?: string; format: string; includeAlembicVersion?: boolean; quiet?: boolean; exclude: string[]; config?: string }) =>
       runCommand(async () => {
         const format = parseFormat(o.format, ['sql', 'json']);
+        // Loaded here, not at start-up: --help and --version never instantiate the parser's WASM.
+        const { replayInput } = await import('../replay-input.js');
+        const { renderStateJson } = await import('../../report/state-json.js');
+        const { renderStateSql } = await import('../../report/state-sql.js');
+        const exclude = await exclusionRules(o);
+        const { excludeObjects } = await import('../../model/exclude.js');
         const result = await replayInput(o);
         if (result.diagnostics.some((d) => d.severity === 'error')) return EXIT.error;
-        process.stdout.write(format === 'json' ? renderStateJson(result.state, { withOrigin: true }) : renderStateSql(result.state));
+        process.stdout.write(format === 'json' ? renderStateJson(excludeObjects(result.state, exclude), { withOrigin: true }) : renderStateSql(excludeObjects(result.state, exclude)));
         return EXIT.ok;
       }),
     );

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { EXCLUDABLE_KINDS, type ExcludableKind, type ExcludeRule } from '../model/exclude.js';
+
+/** The config file a project keeps next to its migrations; `--config FILE` names another. */
+export const CONFIG_FILE = 'schema-sync.json';
+
+/**
+ * What `schema-sync.json` may hold. One optional field per section; a new section adds a field
+ * here and a parser to SECTIONS, and unknown keys are refused so a typo never goes unnoticed.
+ */
+export interface SchemaSyncConfig {
+  /** Objects left out of every comparison, on both sides (rules as in `--exclude`). */
+  readonly exclude?: readonly ExcludeRule[];
+  /**
+   * Settings for reading Python revisions: parsed and checked by src/load/alembic-py/config.ts,
+   * which finds the file at or above the versions folder; accepted here as is.
+   */
+  readonly alembic?: object;
+}
+
+type SectionParsers = { readonly [K in keyof SchemaSyncConfig]-?: (value: unknown, where: string) => NonNullable<SchemaSyncConfig[K]> };
+
+const SECTIONS: SectionParsers = {
+  alembic: (value, where) => {
+    if (typeof value !== 'object' || value === null) throw new UserError(`${where}: expected an object`);
+    return value;
+  },
+  exclude: (value, where) => {
+    if (!Array.isArray(value)) throw new UserError(`${where}: expected a list of rules such as "extension:pg_stat_statements"`);
+    return value.map((v, i) => (typeof v === 'string' ? parseExcludeRule(v, `${where}[${i}]`) : excludeRuleObject(v, `${where}[${i}]`)));
+  },
+};
+
+function isKind(s: string): s is ExcludableKind {
+  return (EXCLUDABLE_KINDS as readonly string[]).includes(s);
+}
+
+const KINDS = EXCLUDABLE_KINDS.join(', ');
+
+/**
+ * Parses `KIND:PATTERN` or `PATTERN` (any kind). PATTERN is `schema.name` or `name` (any
+ * schema); schemas and extensions take a bare name. `*` and `?` are wildcards.
+ */
+export function parseExcludeRule(text: string, where = '--exclude'): ExcludeRule {
+  const colon = text.indexOf(':');
+  const kindText = colon >= 0 ? text.slice(0, colon).trim() : undefined;
+  const pattern = colon >= 0 ? text.slice(colon + 1).trim() : text.trim();
+  if (kindText !== undefined && !isKind(kindText)) throw new UserError(`${where} "${text}": unknown kind "${kindText}" (expected one of ${KINDS})`);
+  if (pattern === '') throw new UserError(`${where} "${text}": missing name pattern`);
+  const kind = kindText as ExcludableKind | undefined;
+  const dot = pattern.indexOf('.');
+  const named = kind === 'schema' || kind === 'extension' || dot < 0;
+  return {
+    ...(kind ? { kind } : {}),
+    ...(named ? { name: pattern } : { schema: pattern.slice(0, dot), name: pattern.slice(dot + 1) }),
+  };
+}
+
+function excludeRuleObject(v: unknown, where: string): ExcludeRule {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError(`${where}: expected "KIND:PATTERN" or { "kind", "schema", "name" }`);
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!['kind', 'schema', 'name'].includes(k)) throw new UserError(`${where}: unknown field "${k}" (expected kind, schema, name)`);
+  for (const k of ['kind', 'schema', 'name'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') throw new UserError(`${where}.${k}: expected a string`);
+  if (o.kind !== undefined && !isKind(o.kind as string)) throw new UserError(`${where}.kind: unknown kind "${o.kind}" (expected one of ${KINDS})`);
+  if (o.schema === undefined && o.name === undefined && o.kind === undefined) throw new UserError(`${where}: an empty rule would exclude everything`);
+  return o as ExcludeRule;
+}
+
+/**
+ * Reads the config: `file` when given (it must exist), else `schema-sync.json` in the working
+ * directory when there is one, else an empty config.
+ */
+export async function loadConfig(file: string | undefined): Promise<SchemaSyncConfig> {
+  const name = file ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = await readFile(name, 'utf8');
+  } catch (e) {
+    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new UserError(`cannot read config file ${name}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${name}: not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UserError(`${name}: expected a JSON object`);
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (key === '$schema' || key === '//') continue;
+    const parse = (SECTIONS as Record<string, (v: unknown, where: string) => unknown>)[key];
+    if (!parse) throw new UserError(`${name}: unknown section "${key}" (known: ${Object.keys(SECTIONS).join(', ')})`);
+    config[key] = parse(value, `${name}: ${key}`);
+  }
+  return config as SchemaSyncConfig;
+}
+
+/** The exclusion rules a command uses: the config file's, then the `--exclude` flags'. */
+export async function exclusionRules(o: { readonly config?: string; readonly exclude?: readonly string[] }): Promise<ExcludeRule[]> {
+  const config = await loadConfig(o.config);
+  return [...(config.exclude ?? []), ...(o.exclude ?? []).map((r) => parseExcludeRule(r))];
+}

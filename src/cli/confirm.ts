@@ -1,0 +1,33 @@
+import { createInterface } from 'node:readline/promises';
+import type { Plan } from '../plan/types.js';
+
+/** The terminal streams a prompt uses; injectable so tests can stand in for a terminal. */
+export interface PromptIo {
+  readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly output: NodeJS.WritableStream;
+}
+
+/** True when the plan has steps a person should look at before they run. */
+export function needsConfirmation(plan: Plan): boolean {
+  return plan.steps.length > 0 && plan.changes.some((c) => c.safety !== 'safe');
+}
+
+/**
+ * Asks `Apply …? [y/N]` when stdin is a terminal and the plan has review or destructive changes.
+ * Never asks without a terminal (CI, deploy hooks, pipes): there the flags alone decide, so a
+ * script can never hang on a prompt. `yes` (--yes) skips the question.
+ */
+export async function confirmPlan(plan: Plan, database: string, yes: boolean, io: PromptIo = { input: process.stdin, output: process.stderr }): Promise<boolean> {
+  if (yes || !io.input.isTTY || !needsConfirmation(plan)) return true;
+  const review = plan.changes.filter((c) => c.safety === 'review').length;
+  const destructive = plan.changes.filter((c) => c.safety === 'destructive').length;
+  const rl = createInterface({ input: io.input, output: io.output, terminal: false });
+  try {
+    const answer = await rl.question(
+      `Apply ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} (${review} review, ${destructive} destructive) to ${database}? [y/N] `,
+    );
+    return /^\s*y(es)?\s*$/i.test(answer);
+  } finally {
+    rl.close();
+  }
+}
