@@ -61,7 +61,9 @@ export async function pgliteExtensions(needed: readonly ExtensionDef[], label: s
     const list = missing.map((e) => `"${e.name}"${e.origin ? ` (created at ${formatPos(e.origin)})` : ''}`).join(', ');
     throw new UserError(
       `${label}: PGlite has no ${missing.length === 1 ? 'extension' : 'extensions'} ${list}; ` +
-        `it ships ${PGLITE_EXTENSIONS.join(', ')}. Apply to a real PostgreSQL server that has ${missing.length === 1 ? 'it' : 'them'} instead (--database postgres://...)`,
+        `apply to a real PostgreSQL server that has ${missing.length === 1 ? 'it' : 'them'} instead (--database postgres://...)`,
+      undefined,
+      `PGlite ships ${PGLITE_EXTENSIONS.join(', ')}`,
     );
   }
   const out: Record<string, Extension> = {};

@@ -40,7 +40,7 @@ describe('plan as Markdown', () => {
     const computed = computePlan(replayAt(V2), replayAt(V1), { allowDestructive: true });
     const md = renderPlanMarkdown(computed, { title: 'Schema diff: main → branch', base: BASE });
     expect(md.startsWith('## Schema diff: main → branch\n')).toBe(true);
-    expect(md).toMatch(/\*\*7 changes\*\* \(2 safe, 3 review, 2 destructive\)/);
+    expect(md).toMatch(/\*\*7 changes\*\* \(3 safe, 2 review, 2 destructive\)/);
     expect(md).toContain('| object | safe | review | destructive | total |');
     expect(md).toContain('| table |  |  | 1 | 1 |');
     // Hazards come before the per-revision listing, destructive first.
@@ -49,10 +49,12 @@ describe('plan as Markdown', () => {
     expect(review).toBeGreaterThan(0);
     expect(byRevision).toBeGreaterThan(review);
     expect(md.slice(review, byRevision)).toMatch(/^- 🔴 drop (table|column) [\s\S]*\n- 🟠 /m);
-    expect(md).toContain('- 🟠 change type of column `public."Order Items".total` (numeric(10,2) -> numeric(12,2)) — **review**: table rewrite, access exclusive lock, may fail on existing data — `migrations/0003_r3.sql:5`');
+    // numeric(10,2) -> numeric(12,2) keeps every value and rewrites nothing: safe, not under review.
+    expect(md).not.toContain('🟠 change type of column');
+    expect(md).toContain('change type of column `public."Order Items".total` (numeric(10,2) -> numeric(12,2))');
     // Paths are relative to the base and not repeated on every line of a revision.
     expect(md).not.toContain(BASE);
-    expect(md).toContain('**`migrations/0003_r3.sql`: 7 changes (2 safe, 3 review, 2 destructive)**');
+    expect(md).toContain('**`migrations/0003_r3.sql`: 7 changes (3 safe, 2 review, 2 destructive)**');
     expect(md.slice(byRevision)).toContain('- 🟢 add column `public.customers.email` (character varying(320)) — line 2');
     // The diagram: touched tables with their changed parts marked.
     const [diagram, ...more] = mermaidBlocks(md);

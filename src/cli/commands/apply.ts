@@ -10,7 +10,8 @@ import { parseFormat, parseSeconds } from '../options.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
-import { historyOptions, planHistory, type HistoryCliOptions } from '../history-options.js';
+import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
+import type { PlanHistory } from '../../plan/history-context.js';
 
 interface ApplyCliOptions extends HistoryCliOptions {
   migrations: string;
@@ -90,7 +91,8 @@ export function registerApply(program: Command): void {
         // revisions); apply writes nothing until the target is there, and nothing at all when
         // the replay reported errors (printed by replayInput).
         let target: SchemaState | undefined;
-        type Replayed = { readonly state: SchemaState; readonly history: ReturnType<typeof planHistory> };
+        type Replayed = { readonly state: SchemaState; readonly history: PlanHistory };
+        const { planHistory } = await import('../history-options.js');
         const startReplay = (): Promise<Replayed> => {
           const p = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');

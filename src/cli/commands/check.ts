@@ -6,7 +6,6 @@ import { EXIT } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
-import { readPlanHistory } from '../history-options.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
 import { databaseOptions, migrationOptions } from '../common-options.js';
 
@@ -44,6 +43,7 @@ export function registerCheck(program: Command): void {
           const { live } = read;
           const target = o.schema.length ? restrictToSchemas(read.target, o.schema) : read.target;
           const differences = compareStates(target, live);
+          const { readPlanHistory } = await import('../history-options.js');
           const alembic = alembicStatus(await readPlanHistory(db, read.replayed, {}));
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, ...(alembic ? { alembic } : {}) };
           if (format === 'markdown') {

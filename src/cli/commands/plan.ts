@@ -7,7 +7,7 @@ import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
-import { historyOptions, readPlanHistory, type HistoryCliOptions } from '../history-options.js';
+import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
 interface PlanCliOptions extends HistoryCliOptions {
   migrations: string;
@@ -54,7 +54,7 @@ export function registerPlan(program: Command): void {
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
-            history: await readPlanHistory(db, read.replayed, o),
+            history: await (await import('../history-options.js')).readPlanHistory(db, read.replayed, o),
           });
           const { plan, summary } = computed;
           if (o.diff) {
