@@ -2,14 +2,20 @@ import { readFile } from 'node:fs/promises';
 import type { Database } from '../../src/db/index.js';
 import { diff } from '../../src/diff/index.js';
 import { introspect, readAlembicVersion } from '../../src/introspect/index.js';
-import { hasRevisionIds, loadMigrations, type Revision } from '../../src/load/index.js';
+import { hasRevisionIds, loadMigrations, type MigrationHistory, type Revision } from '../../src/load/index.js';
 import { plan, type Plan } from '../../src/plan/index.js';
-import { replay } from '../../src/replay/index.js';
+import { replay, type ReplayResult } from '../../src/replay/index.js';
 
 /** Plans a history against a database the way the CLI does, with alembic_version and data statements. */
 export async function planWithHistory(db: Database, migrations: string, opts: { seed?: boolean; allowDestructive?: boolean } = {}): Promise<Plan> {
   const history = await loadMigrations(migrations);
-  const replayed = replay(history);
+  return planWithReplayed(db, history, replay(history), opts);
+}
+
+/** planWithHistory for a history loaded and replayed once (acceptance runs plan it against many databases). */
+export async function planWithReplayed(
+  db: Database, history: MigrationHistory, replayed: ReplayResult, opts: { seed?: boolean; allowDestructive?: boolean } = {},
+): Promise<Plan> {
   const live = await introspect(db);
   return plan(diff(replayed.state, live), live, {
     allowDestructive: !!opts.allowDestructive,
