@@ -29,5 +29,5 @@ export function everyCommandOptions(cmd: Command): Command {
     .option('--no-color', 'no colour even on a terminal (also NO_COLOR; FORCE_COLOR=1 forces colour)')
     .option('-q, --quiet', 'no replay summary or progress lines on stderr (warnings and errors still print)')
     .option('--exclude <rule>', 'leave objects out on both sides: KIND:PATTERN, e.g. extension:pg_stat_statements, schema:partman, table:public.tmp_* (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--config <file>', 'config file (default: schema-sync.json in the working directory, when present)');
+    .option('--config <file>', 'config file (default: the nearest schema-sync.json in the working directory or above it, up to the repository root)');
 }

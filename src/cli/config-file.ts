@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { findConfigFile } from '../load/config-lookup.js';
 import { EXCLUDABLE_KINDS, type ExcludableKind, type ExcludeRule } from '../model/exclude.js';
 
-/** The config file a project keeps next to its migrations; `--config FILE` names another. */
-export const CONFIG_FILE = 'schema-sync.json';
+export { CONFIG_FILE } from '../load/config-lookup.js';
 
 /**
  * What `schema-sync.json` may hold. One optional field per section; a new section adds a field
@@ -13,8 +13,8 @@ export interface SchemaSyncConfig {
   /** Objects left out of every comparison, on both sides (rules as in `--exclude`). */
   readonly exclude?: readonly ExcludeRule[];
   /**
-   * Settings for reading Python revisions: parsed and checked by src/load/alembic-py/config.ts,
-   * which finds the file at or above the versions folder; accepted here as is.
+   * Settings for reading Python revisions: parsed and checked by src/load/alembic-py/config.ts
+   * (from the same file, found by the same rule); accepted here as is.
    */
   readonly alembic?: object;
 }
@@ -68,16 +68,16 @@ function excludeRuleObject(v: unknown, where: string): ExcludeRule {
 }
 
 /**
- * Reads the config: `file` when given (it must exist), else `schema-sync.json` in the working
- * directory when there is one, else an empty config.
+ * Reads the config: `file` when given (it must exist), else the nearest `schema-sync.json` at or
+ * above the working directory up to the repository root (findConfigFile), else an empty config.
  */
 export async function loadConfig(file: string | undefined): Promise<SchemaSyncConfig> {
-  const name = file ?? CONFIG_FILE;
+  const name = findConfigFile(file);
+  if (name === undefined) return {};
   let text: string;
   try {
     text = await readFile(name, 'utf8');
   } catch (e) {
-    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new UserError(`cannot read config file ${name}: ${(e as Error).message}`);
   }
   let json: unknown;

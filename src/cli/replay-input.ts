@@ -7,6 +7,8 @@ export interface MigrationInputOptions {
   readonly migrations: string;
   readonly to?: string;
   readonly includeAlembicVersion?: boolean;
+  /** `--config`: the schema-sync.json for .py revisions' settings (default: found from the working directory). */
+  readonly config?: string;
   readonly quiet?: boolean;
   /** Names files in diagnostics and provenance (a git snapshot's temporary copy shows as `rev:path`). */
   readonly relabel?: (file: string) => string;
@@ -21,7 +23,7 @@ export interface MigrationInputOptions {
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
 export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult & { readonly history: MigrationHistory }> {
-  const loaded = await loadMigrations(o.migrations, o.to !== undefined ? { to: o.to } : {});
+  const loaded = await loadMigrations(o.migrations, { ...(o.to !== undefined ? { to: o.to } : {}), ...(o.config !== undefined ? { config: o.config } : {}) });
   const relabel = o.relabel;
   const history = relabel ? { ...loaded, revisions: loaded.revisions.map((r) => ({ ...r, file: relabel(r.file) })) } : loaded;
   // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isPythonInput, resolveVersionsFolder } from './alembic-py/alembic-ini.js';
-import { loadPythonFolder } from './alembic-py/load-python-folder.js';
+import { readAlembicConfig } from './alembic-py/config.js';
+import { findConfigFile } from './config-lookup.js';
 import { UserError } from '../errors.js';
 import { formatList } from './format-list.js';
 import { loadFolder } from './load-folder.js';
@@ -53,16 +54,21 @@ async function loadScript(path: string): Promise<Loaded> {
   return { kind: 'offline-script', revisions };
 }
 
-/** Alembic .py revisions (a versions folder, its script_location, or alembic.ini), interpreted. */
-async function loadPython(path: string): Promise<Loaded> {
-  const { revisions } = loadPythonFolder(resolveVersionsFolder(path));
+/**
+ * Alembic .py revisions (a versions folder, its script_location, or alembic.ini), interpreted.
+ * The reader (the Python parser and the interpreter) is loaded only here, so SQL histories do
+ * not pay for it.
+ */
+async function loadPython(path: string, configFile: string | undefined): Promise<Loaded> {
+  const { loadPythonFolder } = await import('./alembic-py/load-python-folder.js');
+  const { revisions } = loadPythonFolder(resolveVersionsFolder(path), readAlembicConfig(findConfigFile(configFile)));
   checkDuplicateIds(revisions);
   checkParentsKnown(revisions);
   return { kind: 'python-folder', revisions: topologicalOrder(revisions) };
 }
 
-async function loadDirectory(path: string): Promise<Loaded> {
-  if (isPythonInput(path, await readdir(path))) return loadPython(path);
+async function loadDirectory(path: string, configFile: string | undefined): Promise<Loaded> {
+  if (isPythonInput(path, await readdir(path))) return loadPython(path, configFile);
   const { kind, revisions, markers } = await loadFolder(path);
   checkDuplicateIds(revisions);
   if (!markers) {
@@ -87,7 +93,7 @@ async function loadDirectory(path: string): Promise<Loaded> {
  */
 export async function loadMigrations(path: string, opts: LoadOptions = {}): Promise<MigrationHistory> {
   const kind = await kindOfPath(path);
-  const loaded = kind === 'folder' ? await loadDirectory(path) : isPythonInput(path, null) ? await loadPython(path) : await loadScript(path);
+  const loaded = kind === 'folder' ? await loadDirectory(path, opts.config) : isPythonInput(path, null) ? await loadPython(path, opts.config) : await loadScript(path);
   // Only SQL text carries Alembic's offline %% escaping; a `%%` written in Python source is meant.
   const undoubled = loaded.kind === 'python-folder' ? undefined : undoublePercents(loaded.revisions);
   const all = undoubled ?? loaded.revisions;

@@ -33,4 +33,9 @@ export interface MigrationHistory {
 export interface LoadOptions {
   /** Stop after this revision (inclusive); its ancestors are all that is loaded. */
   readonly to?: string;
+  /**
+   * The schema-sync.json whose `alembic` settings apply to .py revisions (`--config`); default:
+   * the nearest at or above the working directory (see config-lookup.ts).
+   */
+  readonly config?: string;
 }

@@ -63,6 +63,8 @@ describe('options every command shares', () => {
     // The same hook does see the parser when a command really replays.
     const urls = await loadedModules(['state', '-q']);
     expect(urls.some((u) => u.includes('libpg-query'))).toBe(true);
+    // A SQL history does not load the reader of Python revisions (lezer and the interpreter).
+    expect(urls.filter((u) => /@lezer\/|alembic-py\/(parse-python|load-python-folder)/.test(u))).toEqual([]);
   });
 });
 

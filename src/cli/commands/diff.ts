@@ -55,7 +55,7 @@ export function registerDiff(program: Command): void {
             try {
               const r = await replayInput({
                 migrations: source.path, label: source.label, quiet: !!o.quiet || format !== 'text',
-                includeAlembicVersion: !!o.includeAlembicVersion,
+                includeAlembicVersion: !!o.includeAlembicVersion, ...(o.config !== undefined ? { config: o.config } : {}),
                 ...(source.relabel ? { relabel: source.relabel } : {}),
               });
               return r.diagnostics.some((d) => d.severity === 'error') ? undefined : { state: excludeObjects(r.state, exclude), label: source.label };

@@ -1,7 +1,7 @@
 /**
- * Per-project settings for reading Python revisions, from the `alembic` key of the nearest
- * `schema-sync.json` at or above the versions folder (the search stops at a folder holding
- * `.git`). Everything is optional:
+ * Per-project settings for reading Python revisions, from the `alembic` key of the project's
+ * `schema-sync.json` (found as every reader finds it: see config-lookup.ts). Everything is
+ * optional:
  *
  *   { "alembic": {
  *       "types": { "myapp.db.UUID": "postgresql.UUID", "myapp.db.Timestamp": "sa.TIMESTAMP(timezone=True)" },
@@ -15,13 +15,9 @@
  * of app functions. answers: conditions (file:line) that depend on the database. asSql: the
  * value of op.get_context().as_sql, for revisions that branch on offline mode.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../../errors.js';
 import type { NamingConvention } from './naming.js';
-
-/** The settings file looked for at and above the versions folder. */
-export const CONFIG_FILE = 'schema-sync.json';
 
 /** The `alembic` settings of schema-sync.json, parsed and checked. */
 export interface AlembicPyConfig {
@@ -73,15 +69,14 @@ export function parseConfig(text: string, file: string): AlembicPyConfig {
   };
 }
 
-/** Finds and reads the nearest schema-sync.json for a versions folder. */
-export function findConfig(folder: string): AlembicPyConfig {
-  let dir = path.resolve(folder);
-  for (;;) {
-    const f = path.join(dir, CONFIG_FILE);
-    if (existsSync(f)) return parseConfig(readFileSync(f, 'utf8'), f);
-    if (existsSync(path.join(dir, '.git'))) return EMPTY_CONFIG;
-    const up = path.dirname(dir);
-    if (up === dir) return EMPTY_CONFIG;
-    dir = up;
+/** Reads the `alembic` settings of a schema-sync.json file (none: no file, empty settings). */
+export function readAlembicConfig(file: string | undefined): AlembicPyConfig {
+  if (file === undefined) return EMPTY_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read config file ${file}: ${(e as Error).message}`);
   }
+  return parseConfig(text, file);
 }

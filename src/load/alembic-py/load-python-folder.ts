@@ -10,7 +10,8 @@ import type { LocatedRevision } from '../located-revision.js';
 import { naturalCompare } from '../natural-compare.js';
 import { parseRevisionHeader } from '../revision-header.js';
 import { topologicalOrder } from '../revision-graph.js';
-import { findConfig, type AlembicPyConfig } from './config.js';
+import { findConfigFile } from '../config-lookup.js';
+import { readAlembicConfig, type AlembicPyConfig } from './config.js';
 import { interpretRevision, type InterpretedRevision } from './interpret-revision.js';
 
 /** Figures a caller can report: how many revisions were interpreted and how many came from .sql overrides. */
@@ -43,7 +44,7 @@ export function toLocatedRevision(r: InterpretedRevision, file: string, done = n
 }
 
 /** Reads and interprets every revision of `folder`. */
-export function loadPythonFolder(folder: string, config: AlembicPyConfig = findConfig(folder)): { revisions: LocatedRevision[]; stats: PythonFolderStats } {
+export function loadPythonFolder(folder: string, config: AlembicPyConfig = readAlembicConfig(findConfigFile())): { revisions: LocatedRevision[]; stats: PythonFolderStats } {
   let names: string[];
   try {
     names = readdirSync(folder).sort(naturalCompare);

@@ -376,35 +376,40 @@ class Converter {
 }
 
 /**
- * Comments out the top-level `def downgrade():` block (one `#` a line, so line numbers hold; long
- * runs of blank lines trip lezer's indentation tracking):
- * schema-sync never runs it, and it is often half of a revision file. Lines inside triple-quoted
- * strings do not end the block; if the cut still goes wrong, the caller parses the whole file.
+ * Where the top-level `def downgrade():` block is, as a character range: schema-sync never runs
+ * it, and it is often half of a revision file, so it is left out of the parse (lezer parses the
+ * ranges around it and keeps the file's own positions, so lines hold). Lines inside
+ * triple-quoted strings neither start nor end the block; if the cut still goes wrong, the caller
+ * parses the whole file.
  */
-export function withoutDowngrade(src: string): string {
-  const lines = src.split('\n');
-  let inBlock = false;
+export function downgradeRange(src: string): { from: number; to: number } | undefined {
+  let from: number | undefined;
   let quote: string | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!inBlock && /^def\s+downgrade\s*\(/.test(line)) inBlock = true;
-    else if (inBlock && quote === null && /^[^\s#]/.test(line)) inBlock = false;
-    if (!inBlock) continue;
-    for (const m of line.matchAll(/'''|"""/g)) {
-      if (quote === null) quote = m[0];
-      else if (quote === m[0]) quote = null;
+  for (let at = 0; at < src.length; ) {
+    const nl = src.indexOf('\n', at);
+    const end = nl < 0 ? src.length : nl + 1;
+    const line = src.slice(at, end);
+    if (from === undefined) {
+      if (/^(async\s+)?def\s+downgrade\s*\(/.test(line)) from = at;
+    } else if (quote === null && /^[^\s#]/.test(line)) return { from, to: at };
+    if (from !== undefined) {
+      for (const m of line.matchAll(/'''|"""/g)) {
+        if (quote === null) quote = m[0];
+        else if (quote === m[0]) quote = null;
+      }
     }
-    lines[i] = '#';
+    at = end;
   }
-  return lines.join('\n');
+  return from === undefined ? undefined : { from, to: src.length };
 }
 
 /** Lezer without error recovery: the first syntax error throws (and parsing is faster). */
 const strictParser = parser.configure({ strict: true });
 
-function tryParse(src: string): { tree: ReturnType<typeof parser.parse> } | { errorAt: number } {
+function tryParse(src: string, skip?: { from: number; to: number }): { tree: ReturnType<typeof parser.parse> } | { errorAt: number } {
   try {
-    return { tree: strictParser.parse(src) };
+    const ranges = skip && [{ from: 0, to: skip.from }, ...(skip.to < src.length ? [{ from: skip.to, to: src.length }] : [])];
+    return { tree: strictParser.parse(src, undefined, ranges) };
   } catch (e) {
     const m = /No parse at (\d+)/.exec((e as Error).message);
     if (!m) throw e;
@@ -414,17 +419,13 @@ function tryParse(src: string): { tree: ReturnType<typeof parser.parse> } | { er
 
 /** Parses one .py file into the interpreter's AST; a syntax error is a UserError at file:line. */
 export function parsePython(src: string, file: string): PyModule {
-  const cut = withoutDowngrade(src);
-  let text = cut;
-  let r = tryParse(cut);
-  if (cut !== src && 'errorAt' in r) {
-    text = src;
-    r = tryParse(src);
-  }
-  const conv = new Converter(text, file);
+  const skip = downgradeRange(src);
+  let r = tryParse(src, skip);
+  if (skip && 'errorAt' in r) r = tryParse(src);
+  const conv = new Converter(src, file);
   if ('errorAt' in r) {
     const line = conv.line(r.errorAt);
-    throw new UserError('cannot read Python: syntax error', { file, line }, text.split('\n')[line - 1]);
+    throw new UserError('cannot read Python: syntax error', { file, line }, src.split('\n')[line - 1]);
   }
   return conv.module(r.tree.topNode);
 }

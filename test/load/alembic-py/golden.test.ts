@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStates } from '../../../src/diff/index.js';
 import { introspect } from '../../../src/introspect/index.js';
@@ -38,7 +38,8 @@ describe('Python revisions interpret to what PostgreSQL builds from Alembic\'s S
       const expected = revisionsFromSql(name, [expectedSql]);
       const live = await built(expected);
 
-      const history = await loadMigrations(`${folder}/versions`);
+      const config = `${folder}/schema-sync.json`;
+      const history = await loadMigrations(`${folder}/versions`, existsSync(config) ? { config } : {});
       expect(history.kind).toBe('python-folder');
       const result = replay(history);
       expect(result.diagnostics).toEqual([]);

@@ -20,7 +20,7 @@ describe('provenance', () => {
   });
 
   it('data-side code is listed with its line, not run', async () => {
-    const history = await loadMigrations('test/fixtures/alembic-py/evaluator/versions');
+    const history = await loadMigrations('test/fixtures/alembic-py/evaluator/versions', { config: 'test/fixtures/alembic-py/evaluator/schema-sync.json' });
     const b2 = history.revisions.find((r) => r.id === 'b2')!;
     expect(b2.skipped?.map((s) => s.line)).toEqual([17, 18, 20, 21, 22, 24]);
     expect(b2.skipped?.[4]?.text).toBe('conn.commit()');
@@ -30,7 +30,7 @@ describe('provenance', () => {
 describe('errors name the file, the line and what could not be evaluated', () => {
   async function load(body: string, extra: Record<string, string> = {}) {
     const dir = await tempFolder({ '0001_x.py': HEAD('x1', null) + body, ...extra });
-    return loadMigrations(dir);
+    return loadMigrations(dir, extra['schema-sync.json'] ? { config: join(dir, 'schema-sync.json') } : {});
   }
 
   it('an unknown name', async () => {
