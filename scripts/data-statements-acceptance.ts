@@ -3,7 +3,8 @@
  * built at N, one row is put into every existing table that a pending revision's data statement
  * changes or reads (so backfills have rows to move), and the history is planned against it. The
  * plan must list every INSERT/UPDATE/DELETE of a pending revision (found by a plain line scan,
- * not the parser) with its file:line, marked pending, in history order, or seed it. For ckan,
+ * not the parser) with its file:line, marked pending, in history order, or seed it, and the text
+ * and JSON renderings must name each one's file:line. For ckan,
  * also that revision 106's `update package set extras` is listed, pending, before the drop of
  * package_extra.
  *
@@ -25,6 +26,7 @@ import { parseRevision } from '../src/parse/index.js';
 import type { Plan } from '../src/plan/index.js';
 import { replay } from '../src/replay/index.js';
 import { summarizePlan } from '../src/report/plan-summary.js';
+import { renderPlanJson } from '../src/report/plan-json.js';
 import { renderPlanText } from '../src/report/plan-text.js';
 import { listed, planWithReplayed, scanDataLines } from '../test/alembic/history-data.js';
 import { ensureRow, type RowOutcome } from './support/minimal-rows.js';
@@ -32,6 +34,11 @@ import { adminExec, flagValue, positionals, scratchUrl, withScratchDatabase, wit
 
 /** ckan's revision 106 (4a5e3465beb6 -> 12d64978ab44) moves package_extra into package.extras, then drops it. */
 const CKAN_BEFORE_106 = '4a5e3465beb6';
+
+interface JsonStatement {
+  file: string;
+  line: number;
+}
 
 interface Figures {
   points: number;
@@ -133,6 +140,13 @@ async function checkHistory(adminUrl: string, dir: string, every: number): Promi
         const pendingListed = (p.data?.notRun ?? []).filter((x) => x.pending === true).map((x) => `${x.statement.origin.file}:${x.statement.origin.line}`);
         const missing = expected.filter((x) => !pendingListed.includes(x) && !got.seeded.includes(x));
         const ordered = inOrder(got.notRun, expected) && inOrder(got.seeded, expected);
+        // What the user reads: the text and the JSON plan name each one's file:line.
+        const summary = summarizePlan(p, 0);
+        const text = renderPlanText(p, summary);
+        const json = JSON.parse(renderPlanJson(p, summary)) as { data?: { seeded: JsonStatement[]; notRun: (JsonStatement & { pending: boolean | null })[] } };
+        const inJson = new Set([...(json.data?.notRun ?? []).filter((x) => x.pending === true), ...(json.data?.seeded ?? [])].map((x) => `${x.file}:${x.line}`));
+        const unseen = expected.filter((x) => !text.includes(x) || !inJson.has(x));
+        if (unseen.length) missing.push(...unseen.map((x) => `${x} (not in the text or JSON plan)`));
         const pendingOk = p.alembic?.pending?.length === revisions.length - n;
         f.points++;
         f.expected += expected.length;

@@ -56,6 +56,7 @@ export function renderDataSection(plan: Plan, s: Style = PLAIN): string[] {
   if (seeded.length) {
     const tables = [...new Set(seeded.map((d) => (d.target ? qualify(d.target.final) : '')))].join(', ');
     out.push('', s.info(`ℹ seed rows: ${seeded.length} INSERT${seeded.length === 1 ? '' : 's'} of the history run right after the table${tables.includes(',') ? 's' : ''} ${tables} ${tables.includes(',') ? 'are' : 'is'} created (--no-seed to leave them out)`));
+    for (const d of seeded) out.push(`  ${s.dim('·')} ${dataSubject(d)}  ${s.dim(`${d.origin.file}:${d.origin.line}${d.origin.revision ? ` (revision ${d.origin.revision})` : ''}`)}`);
   }
   if (!notRun.length) return out;
   const counted = notRun.filter((n) => n.effect === 'rows').length;

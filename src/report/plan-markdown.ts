@@ -3,6 +3,7 @@ import { describeChange } from '../diff/describe-change.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { Plan } from '../plan/types.js';
+import { renderDataMarkdown } from './data-markdown.js';
 import { DETAIL_NOTE, renderErDiagram, touchedTables } from './er-diagram.js';
 import { code, htmlCode, details, inline, plural, relativeTo, table } from './markdown.js';
 import type { PlanSummary } from './plan-summary.js';
@@ -108,9 +109,10 @@ export function renderPlanMarkdown(input: PlanMarkdownInput, opts: PlanMarkdownO
   const maxHazards = opts.maxHazards ?? 40;
   const out: string[] = [`## ${opts.title}`, ''];
   const all = [...plan.changes, ...plan.skipped];
+  const data = renderDataMarkdown(plan, base, maxHazards);
   if (!all.length && !plan.unmanaged.length && !plan.drift.length) {
     out.push(`✅ Nothing to do: no schema changes (${plural(summary.inPlace, 'object')} already in place).`);
-    return out.join('\n') + '\n';
+    return [...out, ...(data.length ? ['', ...data] : [])].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   }
   out.push(
     `**${plural(summary.changes, 'change')}** (${summary.safe} safe, ${summary.review} review, ${summary.destructive} destructive) in ${plural(summary.steps, 'step')}; ` +
@@ -143,6 +145,9 @@ export function renderPlanMarkdown(input: PlanMarkdownInput, opts: PlanMarkdownO
     }
     out.push('');
   }
+
+  // What the history does to rows that this plan does not (or does, for seeds).
+  out.push(...data);
 
   // Every change, by revision.
   if (plan.changes.length) {

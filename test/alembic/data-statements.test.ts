@@ -92,6 +92,8 @@ describe('seed rows: npm start on an empty PGlite database', () => {
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ℹ seed rows: 4 INSERTs of the history run right after the table public\.plans is created/);
+    // Each seeded INSERT is named with its file:line, like the statements not run.
+    for (const line of [17, 19, 21, 23]) expect(r.stdout).toContain(`· INSERT public.plans  alembic-versions/0008_b6e8f1d2a054_plans_table_and_seed.sql:${line} (revision b6e8f1d2a054)`);
     const d = await openDatabase(`pglite:${dir}`);
     defer(() => d.close());
     expect(await d.query(`SELECT tier::text, name, monthly_price::text AS price FROM plans ORDER BY plans.tier`)).toEqual([
@@ -165,6 +167,22 @@ describe('data statements: a data move before a drop (the shape of ckan revision
       expect(r.stdout).toMatch(/drop table public\.package_extra \[destructive: data loss\][^\n]*\n\s+↳ the history runs UPDATE public\.package \(reads public\.package_extra\) \([^)]*0002_r2\.sql:5\) before this/);
       // In the text, the statement comes before the drop it precedes.
       expect(r.stdout.indexOf('⚠ UPDATE public.package')).toBeLessThan(r.stdout.lastIndexOf('drop table public.package_extra'));
+      // The pull-request report lists it too, pending, before the drop, with file:line.
+      const md = await runCli(['plan', '-m', dir, '-d', f.url, '--format', 'markdown', ...destructive]);
+      expect(md.stdout).toContain('### ⚠️ Data statements not run by schema-sync: 1');
+      expect(md.stdout).toMatch(/- ⚠️ UPDATE public\.package \(reads public\.package_extra\) — `[^`]*0002_r2\.sql:5` \(revision `r2`, pending\): `update package set extras = [^`]*` — after add column public\.package\.extras; before drop table public\.package_extra/);
     }
+  });
+
+  it('a pending revision with only a data statement: the plan has no schema change, and still lists it in text and Markdown', async () => {
+    const dir = await writeHistory(['CREATE TABLE t (id int PRIMARY KEY, a int);', 'UPDATE t SET a = id * 2;']);
+    const f = await db();
+    expect((await runCli(['apply', '-m', dir, '-d', f.url, '--to', 'r1'])).code).toBe(0);
+    await f.db.exec('INSERT INTO t (id) VALUES (1)');
+    const text = await runCli(['plan', '-m', dir, '-d', f.url]);
+    expect(text.stdout).toContain(`⚠ UPDATE public.t  ${dir}/0002_r2.sql:4 (revision r2, pending)`);
+    const md = await runCli(['plan', '-m', dir, '-d', f.url, '--format', 'markdown']);
+    expect(md.stdout).toContain('✅ Nothing to do: no schema changes');
+    expect(md.stdout).toMatch(/### ⚠️ Data statements not run by schema-sync: 1\n\n1 may change rows[^\n]*\n\n- ⚠️ UPDATE public\.t — `[^`]*0002_r2\.sql:4` \(revision `r2`, pending\): `UPDATE t SET a = id \* 2;?`/);
   });
 });
