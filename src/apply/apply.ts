@@ -1,7 +1,8 @@
 import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
 import { diff } from '../diff/diff.js';
 import { introspect, readAlembicVersion } from '../introspect/index.js';
-import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
+import type { ExcludeRule } from '../model/exclude.js';
+import { scopeState } from '../model/scope.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { PlanHistory } from '../plan/history-context.js';
@@ -151,15 +152,15 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
     const started = performance.now();
-    const rules = opts.exclude ?? [];
-    const reading = introspect(db, scope).then((s) => excludeObjects(s, rules));
+    const inScope = (s: SchemaState): SchemaState => scopeState(s, { schemas: opts.schemas ?? [], exclude: opts.exclude ?? [] });
+    const reading = introspect(db, scope).then(inScope);
     reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
     let wanted: SchemaState;
     let history: PlanHistory | undefined;
     try {
       const t = await target;
       const [state, h] = 'state' in t ? [t.state, t.history] : [t, undefined];
-      wanted = excludeObjects(state, rules);
+      wanted = inScope(state);
       history = h;
     } catch (e) {
       // Let the catalog read finish: the connection must be idle to release the lock.
@@ -205,7 +206,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     // re-reading it (a second catalog read, the usual deploy's largest cost) would prove nothing new.
     let remaining = plan;
     if (total) {
-      const after = excludeObjects(await introspect(db, scope), rules);
+      const after = inScope(await introspect(db, scope));
       // Without the history: what remains is schema; seeds ran with their tables.
       remaining = planChanges(diff(wanted, after), after, planOpts);
     }

@@ -5,7 +5,8 @@ import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
-import { excludeObjects, type ExcludeRule } from '../model/exclude.js';
+import type { ExcludeRule } from '../model/exclude.js';
+import { scopeState } from '../model/scope.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -64,8 +65,9 @@ export async function replayAndIntrospect(
     await settle();
     return undefined;
   }
-  const rules = scope.exclude ?? [];
-  return { target: excludeObjects(result.state, rules), live: excludeObjects(await pending, rules), replayed: result };
+  // The same scope on both sides: --schema and the exclusions leave out what they name from the
+  // target as from the live database (the catalog read also returns `public` whatever the scope).
+  return { target: scopeState(result.state, scope), live: scopeState(await pending, scope), replayed: result };
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */

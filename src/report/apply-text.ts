@@ -28,6 +28,8 @@ export function renderApplySummary(a: ApplySummary, s: Style = PLAIN): string {
     a.dataNotRun && `${a.dataNotRun} data statement${a.dataNotRun === 1 ? '' : 's'} of the history not run (listed in the plan)`,
   ].filter(Boolean);
   if (left.length) lines.push(s.warn(`⚠ ${left.join('; ')}.`));
-  lines.push(a.remaining ? s.warn(`⚠ verification: ${a.remaining} change${a.remaining === 1 ? '' : 's'} still pending`) : s.ok('✓ Verified: the database matches the migrations.'));
+    // Verified means every planned change is in place; "matches" only when nothing is left either.
+  const verified = left.length ? '✓ Verified: every planned change is in place; the database still differs as listed above.' : '✓ Verified: the database matches the migrations.';
+  lines.push(a.remaining ? s.warn(`⚠ verification: ${a.remaining} change${a.remaining === 1 ? '' : 's'} still pending`) : s.ok(verified));
   return lines.join('\n') + '\n';
 }

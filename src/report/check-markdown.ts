@@ -1,6 +1,6 @@
 import type { Difference } from '../diff/difference.js';
 import type { SchemaState } from '../model/schema-state.js';
-import type { CheckReport } from './check-report.js';
+import { beyondSchema, type CheckReport } from './check-report.js';
 import { DETAIL_NOTE, renderErDiagram, type TouchedTable } from './er-diagram.js';
 import { code, details, htmlCode, inline, plural, relativeTo, table } from './markdown.js';
 
@@ -61,6 +61,11 @@ function tablesOf(differences: readonly Difference[], target: SchemaState, live:
 export function renderCheckMarkdown(r: CheckReport, states: { readonly target: SchemaState; readonly live: SchemaState }, opts: CheckMarkdownOptions = {}): string {
   const out = [`## schema-sync check: ${code(relativeTo(r.target, opts.base))} against ${code(r.database)}`, ''];
   const n = r.differences.length;
+  const beyond = beyondSchema(r);
+  if (!n && beyond.length) {
+    out.push(`❌ **Not in sync**: no schema difference in ${plural(r.objectsCompared, 'object')} compared, but:`, '', ...beyond.map((l) => `- ${l}`));
+    return out.join('\n') + '\n';
+  }
   if (!n) {
     out.push(`✅ In sync: ${plural(r.objectsCompared, 'object')} compared, no differences.`);
     return out.join('\n') + '\n';

@@ -1,6 +1,7 @@
 import type { Difference } from '../diff/difference.js';
 import type { AlembicStatus } from '../plan/alembic-position.js';
-import { alembicPositionLine } from './alembic-text.js';
+import { alembicPositionLine, alembicStampLine } from './alembic-text.js';
+import { inSync, type Verdict } from '../plan/verdict.js';
 
 /** What `check` found, for rendering. */
 export interface CheckReport {
@@ -10,6 +11,25 @@ export interface CheckReport {
   readonly differences: readonly Difference[];
   /** Where the database stands per alembic_version (histories with revision ids). */
   readonly alembic?: AlembicStatus;
+  /** The plan's verdict on the same database (what plan and apply --strict exit by). */
+  readonly verdict?: Verdict;
+}
+
+/** In sync: no schema difference, and nothing the plan would do or leave for a person. */
+function checkInSync(r: CheckReport): boolean {
+  return r.differences.length === 0 && (!r.verdict || inSync(r.verdict));
+}
+
+/** Why a database with no schema difference is still not in sync: the stamp, data statements, what the plan finds. */
+export function beyondSchema(r: CheckReport): string[] {
+  const v = r.verdict;
+  if (!v || r.differences.length || inSync(v)) return [];
+  const out: string[] = [];
+  if (v.stamp && r.alembic) out.push(alembicStampLine(r.alembic));
+  if (v.dataNotRun) out.push(`${v.dataNotRun} data statement${v.dataNotRun === 1 ? '' : 's'} of the history that may change rows ${v.dataNotRun === 1 ? 'is' : 'are'} not run by schema-sync (plan lists them)`);
+  const planned = v.pending + v.skipped + v.drift + v.unmanaged;
+  if (planned) out.push(`plan finds ${planned} item${planned === 1 ? '' : 's'} (${v.pending} pending, ${v.skipped} skipped, ${v.drift} drift, ${v.unmanaged} unmanaged)`);
+  return out;
 }
 
 function show(v: unknown): string {
@@ -33,8 +53,11 @@ export function renderCheckText(r: CheckReport): string {
   }
   const count = (k: Difference['kind']): number => r.differences.filter((d) => d.kind === k).length;
   const n = r.differences.length;
+  const beyond = beyondSchema(r);
   lines.push(
-    n === 0
+    n === 0 && beyond.length
+      ? `not in sync: no schema difference in ${r.objectsCompared} objects compared, but:\n${beyond.map((l) => `  ${l}`).join('\n')}`
+      : n === 0
       ? `in sync: ${r.objectsCompared} objects compared, no differences`
       : `${n} difference${n === 1 ? '' : 's'} (${count('missing')} missing, ${count('extra')} extra, ${count('different')} different) in ${r.objectsCompared} objects compared`,
   );
@@ -46,5 +69,5 @@ export function renderCheckText(r: CheckReport): string {
 /** Machine-readable check result (stable field names; `origin` only on target-side objects). */
 export function renderCheckJson(r: CheckReport): string {
   const alembic = r.alembic ? { alembic: { current: r.alembic.current, unknown: r.alembic.unknown, pending: r.alembic.pending, heads: r.alembic.heads, position: alembicPositionLine(r.alembic) } } : {};
-  return JSON.stringify({ version: 1, inSync: r.differences.length === 0, ...r, ...alembic }, null, 2) + '\n';
+  return JSON.stringify({ version: 1, inSync: checkInSync(r), ...r, ...alembic }, null, 2) + '\n';
 }

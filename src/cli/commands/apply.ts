@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
 import { exclusionRules } from '../config-file.js';
-import { EXIT } from '../exit-codes.js';
+import { applyExit, EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
@@ -54,7 +54,7 @@ class ReplayFailed extends Error {}
 
 /** `schema-sync apply`: apply only what is missing, all or nothing, and prove it. */
 export function registerApply(program: Command): void {
-  let cmd = program.command('apply').description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 skipped with --strict)');
+  let cmd = program.command('apply').description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 left undone with --strict)');
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd, true);
   cmd = humanOutputOptions(cmd);
@@ -64,7 +64,7 @@ export function registerApply(program: Command): void {
     .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
     .option('-y, --yes', 'do not ask before applying review or destructive changes (only ever asked on a terminal)')
-    .option('--strict', 'exit 3 when any change was skipped or a data statement of the history that may change rows was not run')
+    .option('--strict', 'exit 3 when the database still differs from the migrations afterwards: skipped changes, drift, unmanaged objects, or a data statement of the history that may change rows not run')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY, after the commit')
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
@@ -161,8 +161,8 @@ export function registerApply(program: Command): void {
             }, style));
           }
           if (remaining) return EXIT.error;
-          if (o.strict && (plan.skipped.length || dataNotRun)) return EXIT.skipped;
-          return EXIT.ok;
+          const { verdictOf } = await import('../../plan/verdict.js');
+          return applyExit(verdictOf(plan), !!o.strict);
         } finally {
           await db.close();
         }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
 import { exclusionRules } from '../config-file.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import { runCommand } from '../run-command.js';
@@ -26,9 +26,9 @@ interface PlanCliOptions extends HistoryCliOptions {
   includeAlembicVersion?: boolean;
 }
 
-/** `schema-sync plan`: the dry run. Exit 0 nothing to do, 2 changes pending, 1 error. */
+/** `schema-sync plan`: the dry run. Exit 0 in sync, 2 anything pending or left for a person (see verdictExit), 1 error. */
 export function registerPlan(program: Command): void {
-  let cmd = program.command('plan').description('show what apply would change, and why, without touching the database (exit 0 nothing to do, 2 changes pending)');
+  let cmd = program.command('plan').description('show what apply would change, and why, without touching the database (exit 0 in sync, 2 changes pending, skipped, drift or unmanaged objects, 1 error)');
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd = humanOutputOptions(cmd);
@@ -72,7 +72,8 @@ export function registerPlan(program: Command): void {
               }),
             );
           }
-          return plan.steps.length || plan.alembic?.stamp.length ? EXIT.differences : EXIT.ok;
+          const { verdictOf } = await import('../../plan/verdict.js');
+          return verdictExit(verdictOf(plan));
         } finally {
           await db.close();
         }

@@ -1,0 +1,33 @@
+import { excludeObjects, type ExcludeRule } from './exclude.js';
+import type { SchemaState } from './schema-state.js';
+
+/** What a comparison covers: `--schema` (empty: every schema) and the exclusion rules. */
+export interface Scope {
+  /** Only these schemas (empty or absent: all). */
+  readonly schemas?: readonly string[];
+  /** Objects left out (the config file's and --exclude's rules). */
+  readonly exclude?: readonly ExcludeRule[];
+}
+
+/**
+ * The part of a state inside the given schemas. Applied to the replayed target and the live
+ * state alike, so objects of other schemas are neither planned nor reported as extra (the
+ * catalog read always returns `public`, whatever the scope). Extensions belong to the database,
+ * not to a schema: both sides keep them.
+ */
+export function onlySchemas(s: SchemaState, schemas: readonly string[]): SchemaState {
+  if (!schemas.length) return s;
+  const keep = <T extends { schema: string }>(m: ReadonlyMap<string, T>): Map<string, T> =>
+    new Map([...m].filter(([, v]) => schemas.includes(v.schema)));
+  return {
+    ...s,
+    schemas: new Map([...s.schemas].filter(([, v]) => schemas.includes(v.name))),
+    enums: keep(s.enums), sequences: keep(s.sequences), tables: keep(s.tables), indexes: keep(s.indexes),
+    views: keep(s.views), functions: keep(s.functions), triggers: keep(s.triggers),
+  };
+}
+
+/** The state as a command compares it: its schemas in scope, without the excluded objects. */
+export function scopeState(s: SchemaState, scope: Scope): SchemaState {
+  return excludeObjects(onlySchemas(s, scope.schemas ?? []), scope.exclude ?? []);
+}
