@@ -7,6 +7,8 @@ import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { PlanHistory } from '../plan/history-context.js';
 import type { Plan, PlanStep } from '../plan/types.js';
+import { fingerprint } from '../plan/fingerprint.js';
+import { savedPlanMismatch, type SavedPlanCheck } from '../plan/saved-plan.js';
 import { UserError } from '../errors.js';
 import { acquireApplyLock, releaseApplyLock } from './advisory-lock.js';
 import { ApplyError } from './apply-error.js';
@@ -41,6 +43,11 @@ export interface ApplyOptions {
   readonly statementTimeoutMs?: number;
   /** Refuse unless the live schema still has this fingerprint (from a saved `plan --format json`). */
   readonly expectedFingerprint?: string;
+  /**
+   * A saved plan (`plan --format json`): apply runs exactly its statements, or refuses with a
+   * UserError and writes nothing when the live schema, the target or the statements differ.
+   */
+  readonly savedPlan?: SavedPlanCheck;
   readonly schemas?: readonly string[];
   readonly includeAlembicVersion?: boolean;
   /** Objects left out on both sides: neither planned nor reported as unmanaged. */
@@ -174,6 +181,10 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
       throw new UserError(
         `the live schema changed since the plan was made (fingerprint ${plan.fingerprint}, plan was made against ${opts.expectedFingerprint}); nothing was applied: run plan again`,
       );
+    }
+    if (opts.savedPlan) {
+      const why = savedPlanMismatch(opts.savedPlan, plan, fingerprint(wanted));
+      if (why) throw new UserError(`${why}; nothing was applied: run plan again and review the new plan`);
     }
     opts.onPlan?.(plan, live);
     if (plan.steps.length && opts.confirm && !(await opts.confirm(plan))) {

@@ -66,8 +66,9 @@ describe('schema-sync plan', () => {
     const r = await runCli(['plan', '-m', dir, '-d', f.url, '--format', 'json']);
     expect(r.code).toBe(2);
     const j = JSON.parse(r.stdout);
-    expect(j.version).toBe(1);
+    expect(j.version).toBe(2);
     expect(j.fingerprint).toMatch(/^[0-9a-f]{16,}$/);
+    expect(j.fingerprints.live).toBe(j.fingerprint);
     const email = j.changes.find((c: { name: string }) => c.name === 'public.clients.email');
     expect(email).toMatchObject({ kind: 'addColumn', safety: 'safe', hazards: [], origin: { revision: 'r2', line: expect.any(Number) } });
     expect(email.sql).toEqual(['ALTER TABLE public.clients ADD COLUMN IF NOT EXISTS email character varying(320)']);

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ApplyResult } from '../../apply/index.js';
-import { UserError } from '../../errors.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
 import { exclusionRules } from '../config-file.js';
@@ -35,20 +33,6 @@ interface ApplyCliOptions extends HistoryCliOptions {
   includeAlembicVersion?: boolean;
 }
 
-/** Reads the fingerprint out of a plan saved with `plan --format json`. */
-async function planFingerprint(file: string): Promise<string> {
-  let json: { version?: number; fingerprint?: unknown };
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`cannot read plan file ${file}: ${(e as Error).message} (expected the output of \`schema-sync plan --format json\`)`);
-  }
-  if (json.version !== 1 || typeof json.fingerprint !== 'string') {
-    throw new UserError(`${file} is not a schema-sync plan (expected the output of \`schema-sync plan --format json\`, version 1)`);
-  }
-  return json.fingerprint;
-}
-
 /** The replay reported errors (already printed): apply exits 1 having written nothing. */
 class ReplayFailed extends Error {}
 
@@ -61,7 +45,7 @@ export function registerApply(program: Command): void {
   cmd = historyOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | json', 'text')
-    .option('--plan <file>', 'refuse unless the live schema still matches this saved plan (plan --format json)')
+    .option('--plan <file>', 'run exactly the statements of this saved plan (plan --format json), with its options; refuse (exit 1, nothing written) when the live schema, the migrations or the statements no longer match')
     .option('--allow-destructive', 'also apply drops and narrowing changes')
     .option('-y, --yes', 'do not ask before applying review or destructive changes (only ever asked on a terminal)')
     .option('--strict', 'exit 3 when the database still differs from the migrations afterwards: skipped changes, drift, unmanaged objects, or a data statement of the history that may change rows not run')
@@ -69,8 +53,13 @@ export function registerApply(program: Command): void {
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
     .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
-    .action((o: ApplyCliOptions) =>
+    .action((given: ApplyCliOptions, command: Command) =>
       runCommand(async () => {
+        const exclude = await exclusionRules(given);
+        // A saved plan brings its own options; the command line may repeat them, not change them.
+        const { readSavedPlan, savedPlanOptions } = await import('../saved-plan-file.js');
+        const saved = given.plan ? await readSavedPlan(given.plan) : undefined;
+        const o = saved ? savedPlanOptions(saved.options, given, command, exclude, given.plan!) : given;
         const format = parseFormat(o.format, ['text', 'json']);
         const { apply } = await import('../../apply/index.js');
         const { inPlaceObjects } = await import('../../diff/in-place.js');
@@ -85,8 +74,6 @@ export function registerApply(program: Command): void {
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
-        const exclude = await exclusionRules(o);
-        const expectedFingerprint = o.plan ? await planFingerprint(o.plan) : undefined;
         // The replay runs while apply takes the lock and reads the catalog (it yields between
         // revisions); apply writes nothing until the target is there, and nothing at all when
         // the replay reported errors (printed by replayInput).
@@ -117,7 +104,7 @@ export function registerApply(program: Command): void {
               allowDestructive: !!o.allowDestructive,
               concurrentIndexes: !!o.concurrentIndexes,
               lockWaitMs, lockTimeoutMs, statementTimeoutMs,
-              ...(expectedFingerprint !== undefined ? { expectedFingerprint } : {}),
+              ...(saved ? { savedPlan: saved.check } : {}),
               schemas: o.schema,
               includeAlembicVersion: !!o.includeAlembicVersion,
               exclude,

@@ -34,7 +34,7 @@ export function registerPlan(program: Command): void {
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
   cmd
-    .option('-f, --format <format>', 'text | sql | json | markdown', 'text')
+    .option('-f, --format <format>', 'text | sql | json (a saved plan for apply --plan; schema/plan.schema.json) | markdown', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
@@ -59,7 +59,13 @@ export function registerPlan(program: Command): void {
           const { plan, summary } = computed;
           if (o.diff) {
             process.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
-          } else if (format === 'json') process.stdout.write(renderPlanJson(plan, summary));
+          } else if (format === 'json') {
+            // A saved plan: apply --plan holds the database, the migrations and the options to it.
+            const { fingerprint } = await import('../../plan/fingerprint.js');
+            const { cwdRelative, planShape } = await import('../saved-plan-file.js');
+            const saved = { targetFingerprint: fingerprint(computed.target), options: planShape(o, exclude) };
+            process.stdout.write(renderPlanJson(plan, summary, saved, cwdRelative));
+          }
           else if (format === 'markdown') {
             const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
             process.stdout.write(renderPlanMarkdown(computed, { title: `schema-sync plan: ${o.migrations} → ${db.label}`, base: reportBases(o.migrations) }));
