@@ -22,7 +22,9 @@ export type Hazard =
   | 'access exclusive lock'
   | 'may fail on existing data'
   | 'data loss'
-  | 'blocks writes while building';
+  | 'blocks writes while building'
+  /** Runs after the commit, on its own (CREATE INDEX CONCURRENTLY): a failure leaves what ran before it committed. */
+  | 'runs outside the transaction';
 
 /** Fields every change carries. */
 interface ChangeBase {
@@ -101,6 +103,8 @@ export type Change = ChangeBase &
         readonly args?: string;
         /** Why: `history` (the migrations dropped it) or `replace` (dropped to be recreated). */
         readonly reason: 'history' | 'replace';
+        /** For `replace`: the attributes target and live differ in (PostgreSQL cannot alter them in place). */
+        readonly differs?: readonly string[];
       }
   );
 

@@ -7,9 +7,9 @@ import type { AttributeDifference, Difference } from './difference.js';
 /**
  * Fields that never take part in equality or hashing: provenance, and the as-written SQL kept
  * for execution next to the canonical text that is compared (`'0'` and `'0'::bigint` are the
- * same default, spelt as the migration and as the catalog spell it).
+ * same default, spelt as the migration and as the catalog spell it), and how an index was built (CONCURRENTLY).
  */
-export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql']);
+export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'concurrently']);
 
 /** Fields that never take part in equality here: those, and names already matched by key. */
 const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints']);

@@ -87,7 +87,10 @@ export function describeChange(c: Change): ChangeSubject {
     case 'rename':
       return { object: c.object, name: refName(c.object, c.to), group: refGroup(c.object, c.to), action: 'rename', detail: `from ${refName(c.object, c.from)}` };
     case 'drop':
-      return { object: c.object, name: refName(c.object, c.ref), group: refGroup(c.object, c.ref), action: c.reason === 'replace' ? 'drop (to recreate)' : 'drop' };
+      return {
+        object: c.object, name: refName(c.object, c.ref), group: refGroup(c.object, c.ref), action: c.reason === 'replace' ? 'drop (to recreate)' : 'drop',
+        ...(c.differs?.length ? { detail: `${c.differs.join(', ')} differ${c.differs.length === 1 ? 's' : ''}` } : {}),
+      };
     default:
       return assertNever(c, 'change');
   }

@@ -23,6 +23,14 @@ export function differs(target: object, live: object, ignore: readonly string[] 
   return !sameValue(target, live, skip);
 }
 
+/** The attributes two objects differ in (the same comparison as `differs`), in name order. */
+export function differingAttributes(target: object, live: object): string[] {
+  const t = target as Record<string, unknown>;
+  const l = live as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(t), ...Object.keys(l)])].filter((k) => !NOT_COMPARED.has(k)).sort();
+  return keys.filter((k) => !sameValue(t[k], l[k], NOT_COMPARED));
+}
+
 /**
  * What every per-kind step of the diff shares: both states, the pairing, the history's drops
  * and the output. Also answers what becomes of live-only objects, since one kind's fate decides

@@ -2,7 +2,7 @@ import type { IndexDef } from '../model/objects.js';
 import { relationKey } from '../model/schema-state.js';
 import { indexUses } from './column-mentions.js';
 import type { DiffContext } from './diff-context.js';
-import { differs } from './diff-context.js';
+import { differingAttributes, differs } from './diff-context.js';
 import * as make from './make-change.js';
 
 /** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
@@ -28,7 +28,7 @@ export function diffIndexes(ctx: DiffContext): void {
     if (live.name !== target.name) out.add('index', key, make.rename('index', { schema: target.schema, name: live.name }, ref, target.origin));
     const normalized = m.names.index(live);
     if (differs(target, normalized)) {
-      out.add('index', key, make.drop('index', ref, 'replace', target.origin));
+      out.add('index', key, make.drop('index', ref, 'replace', target.origin, undefined, differingAttributes(target, normalized)));
       out.add('index', key, make.createIndex(target, false, true));
       ctx.comment('index', ref, target.comment, undefined, target.origin);
     } else ctx.comment('index', ref, target.comment, live.comment, target.origin);

@@ -187,8 +187,8 @@ export const rename = (object: ObjectKind, from: HistoryRef, to: HistoryRef, ori
  * behind often must drop an old primary key before the history's new one can be added). Other
  * history drops are destructive (tables and columns take their rows with them).
  */
-export function drop(object: ObjectKind, ref: HistoryRef, reason: 'history' | 'replace', origin: Origin | undefined, args?: string): Change {
-  const base = { kind: 'drop', object, ref, ...(args !== undefined ? { args } : {}), reason, ...originField(origin) } as const;
+export function drop(object: ObjectKind, ref: HistoryRef, reason: 'history' | 'replace', origin: Origin | undefined, args?: string, differ?: readonly string[]): Change {
+  const base = { kind: 'drop', object, ref, ...(args !== undefined ? { args } : {}), reason, ...(differ?.length ? { differs: differ } : {}), ...originField(origin) } as const;
   if (reason === 'replace' || losesNoRows(object)) return { ...base, safety: 'review', hazards: [] };
   return { ...base, safety: 'destructive', hazards: object === 'table' || object === 'column' ? ['data loss'] : [] };
 }

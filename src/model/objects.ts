@@ -160,6 +160,11 @@ export interface IndexDef extends QualifiedName {
   readonly where?: string;
   readonly nullsNotDistinct: boolean;
   readonly comment?: string;
+  /**
+   * The history built it CONCURRENTLY (no write lock while building): on an existing table the
+   * plan does too. How it was built, not what it is: never compared nor hashed (NEVER_COMPARED).
+   */
+  readonly concurrently?: boolean;
   readonly origin?: Origin;
 }
 

@@ -1,3 +1,4 @@
+import type { Hazard } from '../diff/change.js';
 import type { DepKey } from './dependency-keys.js';
 import type { Deps } from './object-deps.js';
 
@@ -8,6 +9,12 @@ export interface Statement {
   /** In the first transaction, committed before the main one (see PlanStep.early). */
   readonly early?: boolean;
   readonly description: string;
+  /**
+   * What this statement risks, when the builder knows it better than the diff did (the diff
+   * cannot know whether the planner builds an index CONCURRENTLY). When any statement of a change
+   * declares hazards, the change's hazards are derived from its statements (see plan.ts).
+   */
+  readonly hazards?: readonly Hazard[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Change } from '../diff/change.js';
+import type { Change, Hazard } from '../diff/change.js';
 import { qualify } from '../model/names.js';
 import { createIndexSql } from '../model/sql/index.js';
 import { statement, type Action, type Statement } from './action.js';
@@ -11,7 +11,8 @@ import type { PlanContext } from './plan-context.js';
 import { RANK } from './rank.js';
 
 /**
- * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes` on an existing table:
+ * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes`, or for an index the migration
+ * created CONCURRENTLY, on an existing table:
  * CONCURRENTLY, outside the transaction. A failed concurrent build leaves an INVALID index that
  * IF NOT EXISTS would then keep, so on existing tables such a leftover is dropped first (the
  * introspection leaves invalid indexes out, so one shows up here as a missing index).
@@ -20,16 +21,23 @@ export function createIndexActions(c: Extract<Change, { kind: 'createIndex' }>, 
   const idx = c.index;
   const name = objectName(c);
   let statements: Statement[];
-  if (ctx.opts.concurrentIndexes && !c.newTable) {
+  // The hazards follow the statement chosen: CONCURRENTLY takes no write lock but runs outside
+  // the transaction; a plain build blocks writes; a UNIQUE one fails on duplicates either way.
+  const mayFail: Hazard[] = idx.unique ? ['may fail on existing data'] : [];
+  // CONCURRENTLY when asked (--concurrent-indexes) or when the migration itself built it so.
+  if ((ctx.opts.concurrentIndexes || idx.concurrently === true) && !c.newTable) {
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
     statements = [
-      { sql: cleanup, transactional: false, description: `drop invalid leftover of index ${name}` },
-      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), transactional: false, description: describe(c) },
+      { sql: cleanup, transactional: false, description: `drop invalid leftover of index ${name}`, hazards: [] },
+      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), transactional: false, description: describe(c), hazards: ['runs outside the transaction', ...mayFail] },
     ];
   } else if (!c.newTable) {
     // IF NOT EXISTS would keep an invalid leftover of the same name: drop it first.
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
-    statements = [statement(cleanup, `drop invalid leftover of index ${name}`), statement(createIndexSql(idx, { ifNotExists: true }), describe(c))];
+    statements = [
+      { ...statement(cleanup, `drop invalid leftover of index ${name}`), hazards: [] },
+      { ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c)), hazards: ['blocks writes while building', ...mayFail] },
+    ];
   } else {
     statements = [statement(createIndexSql(idx, { ifNotExists: true }), describe(c))];
   }

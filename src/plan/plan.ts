@@ -1,4 +1,4 @@
-import type { Change, DiffResult, Drift } from '../diff/change.js';
+import type { Change, DiffResult, Drift, Hazard } from '../diff/change.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { Action } from './action.js';
 import { alembicStatus } from './alembic-position.js';
@@ -56,6 +56,34 @@ function splitByTransaction(ordered: OrderedActions): Action[] {
 }
 
 /**
+ * Hazards derived from the statements a change runs, where they say more than the diff could:
+ * the hazards its statements declare (an index built CONCURRENTLY or not), and `runs outside the
+ * transaction` when any of its statements runs after the commit. Changes absent keep the diff's.
+ */
+function hazardsOfStatements(ordered: readonly Action[], changes: readonly Change[]): Map<number, Hazard[]> {
+  const declared = new Map<number, Set<Hazard>>();
+  const outside = new Set<number>();
+  for (const a of ordered) {
+    for (const s of a.statements) {
+      if (s.hazards) {
+        const set = declared.get(a.change) ?? new Set<Hazard>();
+        for (const h of s.hazards) set.add(h);
+        declared.set(a.change, set);
+      }
+      if (!s.transactional) outside.add(a.change);
+    }
+  }
+  const out = new Map<number, Hazard[]>();
+  for (const [i, set] of declared) out.set(i, [...set]);
+  for (const i of outside) {
+    const list = out.get(i);
+    if (list === undefined) out.set(i, [...changes[i]!.hazards.filter((h) => h !== 'runs outside the transaction'), 'runs outside the transaction']);
+    else if (!list.includes('runs outside the transaction')) list.push('runs outside the transaction');
+  }
+  return out;
+}
+
+/**
  * Turns a diff into an ordered plan of idempotent statements: destructive changes are left out
  * unless `allowDestructive` (with what depends on them), changes PostgreSQL cannot express become
  * drift, and the rest run in dependency order (see order-actions.ts and rank.ts). Plan.changes
@@ -80,12 +108,15 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
   const position = new Map<number, number>();
   const changes: Change[] = [];
   const steps: PlanStep[] = [];
+  const hazards = hazardsOfStatements(ordered, diff.changes);
   for (const a of ordered) {
     let at = position.get(a.change);
     if (at === undefined) {
       at = changes.length;
       position.set(a.change, at);
-      changes.push(diff.changes[a.change]!);
+      const c = diff.changes[a.change]!;
+      const derived = hazards.get(a.change);
+      changes.push(derived ? { ...c, hazards: derived } : c);
     }
     for (const s of a.statements) {
       steps.push({

@@ -57,3 +57,26 @@ describe('apply with an enum label the same plan uses', () => {
     }
   });
 });
+
+describe('an added enum label moves nothing unrelated out of the main transaction (issue 13, defect 3)', () => {
+  it("adding 'active' keeps CREATE TABLE accounts (state text DEFAULT 'active') and every later step in the main transaction", async () => {
+    const f = await db();
+    const r1 = `CREATE TYPE st AS ENUM ('new'); CREATE TABLE users (id int PRIMARY KEY, s st);`;
+    const dir = await writeHistory([r1, `ALTER TYPE st ADD VALUE 'active';
+CREATE TABLE accounts (id int PRIMARY KEY, state text DEFAULT 'active');
+CREATE TABLE zz (id int, a int REFERENCES accounts (id));
+ALTER TABLE users ADD COLUMN n int;`]);
+    expect((await runCli(['apply', '-q', '-m', dir, '-d', f.url, '--to', 'r1'])).code).toBe(0);
+    const j = JSON.parse((await runCli(['plan', '-q', '-m', dir, '-d', f.url, '-f', 'json'])).stdout) as { steps: { sql: string; transactional: boolean; early?: boolean; description: string }[] };
+    const label = j.steps.find((s) => s.sql.startsWith('ALTER TYPE public.st ADD VALUE'))!;
+    const rest = j.steps.filter((s) => s !== label);
+    expect(rest.map((s) => s.description)).toEqual([
+      'create table public.accounts', 'create table public.zz', 'add column public.users.n', 'add constraint public.zz.zz_a_fkey',
+    ]);
+    // None of them is committed ahead of the main transaction, nor run after it.
+    expect(rest.every((s) => s.transactional && !s.early)).toBe(true);
+    const applied = await runCli(['apply', '-q', '-m', dir, '-d', f.url]);
+    expect(applied.code).toBe(0);
+    expect((await runCli(['check', '-q', '-m', dir, '-d', f.url])).code).toBe(0);
+  });
+});

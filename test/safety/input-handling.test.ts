@@ -101,8 +101,10 @@ describe('input handling', () => {
     const r = await runCli(['plan', '-m', dir, '-d', f.url, '--format', 'json']);
     const changes = (JSON.parse(r.stdout) as { changes: { kind: string; origin?: { file: string; line: number; revision: string } }[] }).changes;
     const origin = (kind: string) => changes.find((c) => c.kind === kind)?.origin;
-    expect(origin('rename')).toEqual({ file: path.join(dir, '0003_r3.sql'), line: 4, revision: 'r3' });
-    expect(origin('addEnumValue')).toEqual({ file: path.join(dir, '0003_r3.sql'), line: 5, revision: 'r3' });
+    // A saved plan's paths are relative to the working directory (the CLI runs in the project root).
+    const file = path.relative(path.resolve(import.meta.dirname, '../..'), path.join(dir, '0003_r3.sql'));
+    expect(origin('rename')).toEqual({ file, line: 4, revision: 'r3' });
+    expect(origin('addEnumValue')).toEqual({ file, line: 5, revision: 'r3' });
   });
 
   it('SIGTERM during apply says what happened; nothing of the transaction is committed', async () => {
