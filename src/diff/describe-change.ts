@@ -49,6 +49,8 @@ export function describeChange(c: Change): ChangeSubject {
       return { object: 'sequence', name: qualify(c.sequence), group: qualify(c.sequence), action: 'alter' };
     case 'createTable':
       return { object: 'table', name: qualify(c.table), group: qualify(c.table), action: 'create', detail: `${c.table.columns.length} columns` };
+    case 'setLogged':
+      return { object: 'table', name: qualify(c.table), group: qualify(c.table), action: c.unlogged ? 'set unlogged' : 'set logged' };
     case 'addColumn':
       return { object: 'column', name: `${qualify(c.table)}.${quoteIdent(c.column.name)}`, group: qualify(c.table), action: 'add', detail: c.column.type };
     case 'alterColumnType':

@@ -21,11 +21,10 @@ function createTable(ctx: DiffContext, key: string, t: TableDef): void {
   for (const c of t.constraints) ctx.comment('constraint', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
 }
 
-/** Table-level attributes no change kind can alter (logging, partitioning): reported as drift. */
+/** Table-level attributes no change kind can alter (partitioning): reported as drift. */
 function tableDrift(ctx: DiffContext, target: TableDef, live: TableDef): void {
   const ref = { schema: target.schema, name: target.name };
   const drift = (message: string) => ctx.out.addDrift({ object: 'table', ref, message, ...make.originField(target.origin) });
-  if (target.unlogged !== live.unlogged) drift(`the live table is ${live.unlogged ? 'UNLOGGED' : 'logged'}, the migrations make it ${target.unlogged ? 'UNLOGGED' : 'logged'}`);
   if ((target.partitionBy ?? null) !== (live.partitionBy ?? null)) {
     drift(`partitioning differs: live ${live.partitionBy ?? 'not partitioned'}, migrations ${target.partitionBy ?? 'not partitioned'}`);
   }
@@ -42,6 +41,7 @@ export function diffTables(ctx: DiffContext): void {
   for (const { key, target, live, renamed } of m.tables.pairs) {
     const ref = { schema: target.schema, name: target.name };
     if (renamed) out.add('table', key, make.rename('table', { schema: live.schema, name: live.name }, ref, target.origin));
+    if (target.unlogged !== live.unlogged) out.add('table', key, make.setLogged(target, target.origin));
     tableDrift(ctx, target, live);
     diffColumns(ctx, key, target, live, m.columns.get(key)!);
     diffConstraints(ctx, key, target, live, m.constraints.get(key)!);

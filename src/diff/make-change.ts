@@ -46,6 +46,12 @@ export const alterSequence = (sequence: SequenceDef, live: SequenceDef, isNew: b
 /** CREATE TABLE with its columns and non-FK constraints: additive. */
 export const createTable = (table: TableDef): Change => ({ kind: 'createTable', table, safety: 'safe', hazards: [], ...originField(table.origin) });
 
+/** SET LOGGED / SET UNLOGGED: PostgreSQL rewrites the table (and its indexes) under an exclusive lock. */
+export const setLogged = (table: TableDef, origin: Origin | undefined): Change => ({
+  kind: 'setLogged', table: tableRef(table), unlogged: table.unlogged,
+  safety: 'review', hazards: ['table rewrite', 'access exclusive lock'], ...originField(origin),
+});
+
 /**
  * ADD COLUMN on an existing table. Nullable or defaulted columns are instant (PostgreSQL 11+
  * stores a constant default in the catalog); NOT NULL without a default fails on a non-empty

@@ -65,6 +65,7 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
       };
       if (ddl.where !== undefined) index.where = ddl.where;
       index.nullsNotDistinct = ddl.nullsNotDistinct;
+      if (ddl.options) index.options = ddl.options;
       if (r.description != null) index.comment = r.description;
       return { tableOid: r.table_oid, index: index as IndexDef };
     });

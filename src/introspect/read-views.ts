@@ -3,6 +3,7 @@ import { normalizeQuery } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
+import { relOptionsField } from './rel-options-field.js';
 
 /** A view and its oid (triggers and indexes hang off views too). */
 export interface ViewWithOid {
@@ -16,12 +17,13 @@ interface Row {
   name: string;
   materialized: boolean;
   definition: string;
+  options: string | null;
   description: string | null;
 }
 
 const SQL = `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
-  pg_catalog.pg_get_viewdef(c.oid) AS definition, d.description
+  pg_catalog.pg_get_viewdef(c.oid) AS definition, pg_catalog.array_to_json(c.reloptions)::text AS options, d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -49,6 +51,7 @@ export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
         view: {
           schema: r.schema, name: r.name, materialized: r.materialized, query,
           definition: r.definition.trim().replace(/;$/, ''),
+          ...relOptionsField(r.options),
           ...commentField(r.description),
         },
       };

@@ -159,6 +159,11 @@ export interface IndexDef extends QualifiedName {
   readonly include: readonly string[];
   readonly where?: string;
   readonly nullsNotDistinct: boolean;
+  /**
+   * `WITH (...)` storage parameters as `pg_class.reloptions` keeps them (`fillfactor=70`), in the
+   * order written (PostgreSQL keeps and pg_dump prints that order); absent when none.
+   */
+  readonly options?: readonly string[];
   readonly comment?: string;
   /**
    * The history built it CONCURRENTLY (no write lock while building): on an existing table the
@@ -197,6 +202,11 @@ export interface ViewDef extends QualifiedName {
   readonly definition: string;
   /** Output column names, when the migration gave them explicitly. */
   readonly columns?: readonly string[];
+  /**
+   * `WITH (...)` options as `pg_class.reloptions` keeps them (`security_barrier=true`,
+   * `check_option=local` for `WITH LOCAL CHECK OPTION`), in the order written; absent when none.
+   */
+  readonly options?: readonly string[];
   readonly comment?: string;
   readonly origin?: Origin;
 }

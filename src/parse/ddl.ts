@@ -179,6 +179,8 @@ export type Ddl =
       readonly include: readonly string[];
       readonly where?: string;
       readonly nullsNotDistinct: boolean;
+      /** Storage parameters, as in IndexDef.options. */
+      readonly options?: readonly string[];
       readonly ifNotExists: boolean;
       readonly concurrently: boolean;
     }
@@ -202,6 +204,8 @@ export type Ddl =
       readonly query: string;
       readonly definition: string;
       readonly columns?: readonly string[];
+      /** As in ViewDef.options. */
+      readonly options?: readonly string[];
     }
   | {
       readonly kind: 'createFunction';

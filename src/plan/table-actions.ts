@@ -1,13 +1,14 @@
 import type { Change } from '../diff/change.js';
 import type { ConstraintDef } from '../model/objects.js';
+import { qualify } from '../model/names.js';
 import { createTableSql } from '../model/sql/index.js';
 import { statement, type Action } from './action.js';
 import { createdCommentActions, type CreatedComment } from './comment-actions.js';
 import { constraintAction } from './constraint-actions.js';
-import { constraintDep } from './dependency-keys.js';
+import { constraintDep, relationDep } from './dependency-keys.js';
 import { describe, objectName } from './describe.js';
 import { CREATE_TABLE_HEAD, withIfNotExists } from './if-not-exists.js';
-import { tableDeps } from './object-deps.js';
+import { deps, tableDeps } from './object-deps.js';
 import type { PlanContext } from './plan-context.js';
 import { RANK } from './rank.js';
 
@@ -39,5 +40,17 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
     { change: index, rank: RANK.table, name, statements: [statement(sql, describe(c))], deps: tableDeps(t, inline) },
     ...own.filter(addedLater).map((con) => constraintAction(index, t, con, true)),
     ...createdCommentActions(index, name, comments, ctx),
+  ];
+}
+
+/**
+ * `ALTER TABLE s.t SET LOGGED | SET UNLOGGED`, a no-op when the table already is. Ranked with
+ * column changes: after the table exists, before foreign keys (PostgreSQL refuses a logged table
+ * referencing an unlogged one, so the persistence is settled first).
+ */
+export function setLoggedActions(c: Extract<Change, { kind: 'setLogged' }>, index: number): Action[] {
+  const sql = `ALTER TABLE ${qualify(c.table)} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`;
+  return [
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c))], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
 }

@@ -151,13 +151,14 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', i.schema], ['name', i.name], ['table', i.table], ['unique', i.unique], ['method', i.method],
         ['keys', i.keys.map(key)], ['include', [...i.include]], ['where', i.where], ['nullsNotDistinct', i.nullsNotDistinct],
-        ['comment', i.comment], ['origin', origin(i.origin)],
+        ['options', i.options ? [...i.options] : undefined], ['comment', i.comment], ['origin', origin(i.origin)],
       ]),
     ),
     views: valuesByKey(state.views).map((v) =>
       obj([
         ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
-        ['columns', v.columns ? [...v.columns] : undefined], ['comment', v.comment], ['origin', origin(v.origin)],
+        ['columns', v.columns ? [...v.columns] : undefined], ['options', v.options ? [...v.options] : undefined],
+        ['comment', v.comment], ['origin', origin(v.origin)],
       ]),
     ),
     functions: valuesByKey(state.functions).map((f) =>

@@ -2,6 +2,7 @@ import { qualify, quoteIdent } from '../names.js';
 import type { IndexDef } from '../objects.js';
 import { parenIdentListSql } from './ident-list.js';
 import { indexKeySql } from './index-key-sql.js';
+import { withOptionsSql } from './rel-options-sql.js';
 
 /** Options of {@link createIndexSql}. */
 export interface CreateIndexOptions {
@@ -12,7 +13,7 @@ export interface CreateIndexOptions {
 
 /**
  * `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON s.t [USING m] (keys) [INCLUDE (..)]
- * [NULLS NOT DISTINCT] [WHERE (..)]`. The index name is unqualified: an index always lives in its
+ * [NULLS NOT DISTINCT] [WITH (..)] [WHERE (..)]`. The index name is unqualified: an index always lives in its
  * table's schema. `USING btree` is the default and left out.
  */
 export function createIndexSql(idx: IndexDef, opts: CreateIndexOptions = {}): string {
@@ -24,6 +25,7 @@ export function createIndexSql(idx: IndexDef, opts: CreateIndexOptions = {}): st
   sql += ` (${idx.keys.map(indexKeySql).join(', ')})`;
   if (idx.include.length) sql += ` INCLUDE ${parenIdentListSql(idx.include)}`;
   if (idx.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  sql += withOptionsSql(idx.options);
   if (idx.where !== undefined) sql += ` WHERE (${idx.where})`;
   return sql;
 }

@@ -5,6 +5,7 @@ import { canonicalExprNode, canonicalQueryNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
 import { lowerIndexElem } from './index-elem.js';
+import { lowerRelOptions } from './rel-options.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
 /** A list of name parts (`[schema, name]` or `[name]`) as a NameRef. */
@@ -41,6 +42,8 @@ export function lowerIndex(s: AstNode): Ddl {
   };
   if (s.idxname) ddl.name = s.idxname as string;
   if (s.whereClause) ddl.where = canonicalExprNode(s.whereClause);
+  const options = lowerRelOptions(s.options);
+  if (options) ddl.options = options;
   return ddl;
 }
 
@@ -67,22 +70,31 @@ export function lowerSequence(kind: 'create' | 'alter', s: AstNode): Ddl {
 /** Lowers CREATE [OR REPLACE] VIEW. */
 export function lowerView(s: AstNode): Ddl {
   const columns = strList(s.aliases);
+  const check = CHECK_OPTIONS[s.withCheckOption as string];
+  const options = lowerRelOptions([...(s.options ?? []), ...(check ? [checkOptionDef(check)] : [])]);
   return {
     kind: 'createView', view: rangeVarName(s.view), materialized: false, orReplace: !!s.replace, ifNotExists: false,
     query: canonicalQueryNode(s.query),
     definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
+    ...(options ? { options } : {}),
   };
 }
+
+/** `WITH [LOCAL|CASCADED] CHECK OPTION`: PostgreSQL stores it as the `check_option` reloption. */
+const CHECK_OPTIONS: Record<string, string> = { LOCAL_CHECK_OPTION: 'local', CASCADED_CHECK_OPTION: 'cascaded' };
+const checkOptionDef = (value: string): AstNode => ({ DefElem: { defname: 'check_option', arg: { String: { sval: value } } } });
 
 /** Lowers CREATE MATERIALIZED VIEW (CREATE TABLE AS is not modelled). */
 export function lowerCreateTableAs(s: AstNode): Ddl {
   if (s.objtype !== 'OBJECT_MATVIEW') return { kind: 'unsupported', what: 'CREATE TABLE AS' };
   const columns = strList(s.into.colNames);
+  const options = lowerRelOptions(s.into.options);
   return {
     kind: 'createView', view: rangeVarName(s.into.rel), materialized: true, orReplace: false,
     ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query), definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
+    ...(options ? { options } : {}),
   };
 }
 

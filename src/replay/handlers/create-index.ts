@@ -35,6 +35,7 @@ export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createI
   if (s.where !== undefined) index.where = s.where;
   index.nullsNotDistinct = s.nullsNotDistinct;
   if (s.concurrently) index.concurrently = true;
+  if (s.options) index.options = s.options;
   index.origin = ctx.origin;
   ctx.draft.indexes.set(relationKey(schema, name), index as IndexDef);
 }

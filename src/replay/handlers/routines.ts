@@ -16,6 +16,8 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
   ctx.draft.views.set(key, {
     schema, name: s.view.name, materialized: s.materialized, ...withStarsExpanded(ctx.draft, s.query, s.definition),
     ...(s.columns ? { columns: s.columns } : {}),
+    // OR REPLACE sets the options to those written (none written: none left), as PostgreSQL does.
+    ...(s.options ? { options: s.options } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
     origin: ctx.origin,
   });

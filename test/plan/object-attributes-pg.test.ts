@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apply } from '../../src/apply/index.js';
+import { compareStates, diff } from '../../src/diff/index.js';
+import { introspect } from '../../src/introspect/index.js';
+import { replay } from '../../src/replay/index.js';
+import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
+import { revisionsFromSql } from '../support/run-migrations.js';
+
+/**
+ * Attributes PostgreSQL stores for objects schema-sync manages, each once silently lost (check
+ * said "in sync" while pg_dump differed) or a replay error. Every case is judged three ways
+ * against PostgreSQL itself:
+ * - golden replay: `desired` run on a fresh database and introspected equals the replayed state;
+ * - drift: a database built from `live` differs from the target for `check` (when it should);
+ * - convergence: `apply` on the `live` database gives the pg_dump of the database built directly
+ *   from `desired`, and a second plan is empty.
+ */
+interface AttributeCase {
+  readonly name: string;
+  /** What the live database has. */
+  readonly live: string;
+  /** The migration (one revision) whose target the live database is brought to. */
+  readonly desired: string;
+  /** False when live and desired are the same schema (a replay/convergence case only). */
+  readonly drift?: boolean;
+}
+
+const CASES: readonly AttributeCase[] = [
+  {
+    name: 'index WITH (...) storage parameters: added, changed, removed',
+    live: `CREATE TABLE t (id int, data text);
+      CREATE INDEX t_data ON t (data);
+      CREATE INDEX t_id ON t (id) WITH (fillfactor = 80);
+      CREATE INDEX t_both ON t (id, data) WITH (fillfactor = 70);`,
+    desired: `CREATE TABLE t (id int, data text);
+      CREATE INDEX t_data ON t USING btree (data) WITH (fillfactor = '70', deduplicate_items = off);
+      CREATE INDEX t_id ON t (id);
+      CREATE INDEX t_both ON t (id, data) WITH (fillfactor = 90);
+      CREATE INDEX t_hash ON t USING hash (data) WITH (fillfactor = 60);`,
+  },
+  {
+    name: 'view WITH options: security_barrier, security_invoker, check_option; materialized view storage',
+    live: `CREATE TABLE t (id int, data text);
+      CREATE VIEW v AS SELECT id FROM t WHERE id > 0;
+      CREATE VIEW w WITH (security_barrier) AS SELECT id FROM t;
+      CREATE VIEW c AS SELECT id, data FROM t WHERE data <> '' WITH CASCADED CHECK OPTION;`,
+    desired: `CREATE TABLE t (id int, data text);
+      CREATE VIEW v WITH (security_invoker = true, security_barrier) AS SELECT id FROM t WHERE id > 0 WITH LOCAL CHECK OPTION;
+      CREATE VIEW w AS SELECT id FROM t;
+      CREATE VIEW c WITH (check_option = local) AS SELECT id, data FROM t WHERE data <> '';
+      CREATE MATERIALIZED VIEW m WITH (fillfactor = 50) AS SELECT id FROM t;`,
+  },
+  {
+    name: 'UNLOGGED tables: set unlogged, set logged',
+    live: `CREATE TABLE t (id int PRIMARY KEY, data text);
+      CREATE UNLOGGED TABLE u (id int);
+      CREATE INDEX u_id ON u (id);`,
+    desired: `CREATE UNLOGGED TABLE t (id int PRIMARY KEY, data text);
+      CREATE TABLE u (id int);
+      CREATE INDEX u_id ON u (id);`,
+  },
+];
+
+describe('attributes PostgreSQL stores are modelled: replay, check, apply (pg_dump oracle)', () => {
+  const databases: FreshDatabase[] = [];
+  const fresh = async (): Promise<FreshDatabase> => {
+    const f = await freshDatabase();
+    databases.push(f);
+    return f;
+  };
+  afterEach(async () => {
+    for (const f of databases.splice(0)) await f.drop();
+  });
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const result = replay(revisionsFromSql('attributes', [c.desired]));
+      expect(result.diagnostics).toEqual([]);
+      const target = result.state;
+
+      // golden replay: what PostgreSQL builds from `desired` equals the replayed state
+      const built = await fresh();
+      await built.db.exec(c.desired);
+      expect(compareStates(target, await introspect(built.db))).toEqual([]);
+      const expected = await pgDumpSchema(built.url);
+
+      // drift: `check` sees that the live database is not the target
+      const live = await fresh();
+      await live.db.exec(c.live);
+      const differences = compareStates(target, await introspect(live.db));
+      if (c.drift === false) expect(differences).toEqual([]);
+      else expect(differences).not.toEqual([]);
+
+      // convergence: same pg_dump as the directly built database, then nothing left to do
+      const applied = await apply(live.db, target, { allowDestructive: true });
+      expect(applied.plan.skipped).toEqual([]);
+      const difference = dumpDifference(expected, await pgDumpSchema(live.url), ['built from desired', 'converged']);
+      expect(difference ?? 'same pg_dump').toBe('same pg_dump');
+      const after = await introspect(live.db);
+      expect(compareStates(target, after)).toEqual([]);
+      expect(diff(target, after).changes).toEqual([]);
+    });
+  }
+});
