@@ -64,6 +64,8 @@ export const readTriggers: CatalogQuery<Row, TriggerOfRelation[]> = {
         constraint: ddl.constraint,
         deferrable: ddl.deferrable,
         initiallyDeferred: ddl.initiallyDeferred,
+        ...(ddl.oldTable !== undefined ? { oldTable: ddl.oldTable } : {}),
+        ...(ddl.newTable !== undefined ? { newTable: ddl.newTable } : {}),
         ...commentField(r.description),
       };
       return { relationOid: r.relation_oid, trigger };

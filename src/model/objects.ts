@@ -244,6 +244,9 @@ export interface TriggerDef {
   readonly constraint: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
+  /** Transition table names of `REFERENCING OLD TABLE AS o NEW TABLE AS n` (AFTER triggers). */
+  readonly oldTable?: string;
+  readonly newTable?: string;
   readonly comment?: string;
   readonly origin?: Origin;
 }

@@ -237,6 +237,8 @@ export type Ddl =
       readonly constraint: boolean;
       readonly deferrable: boolean;
       readonly initiallyDeferred: boolean;
+      readonly oldTable?: string;
+      readonly newTable?: string;
     }
   | {
       readonly kind: 'rename';

@@ -52,6 +52,21 @@ export class ReplayContext {
     return t;
   }
 
+  /**
+   * The relation a trigger (a table or a view) or an index (a table or a materialized view) hangs
+   * on, with the table when it is one; or an error diagnostic (unless `ifExists`) as PostgreSQL gives.
+   */
+  relationFor(ref: NameRef, what: 'trigger' | 'index', ifExists = false): { schema: string; name: string; table?: TableDef } | undefined {
+    const key = this.key(ref);
+    const table = this.draft.tables.get(key);
+    if (table) return { schema: table.schema, name: table.name, table };
+    const view = this.draft.views.get(key);
+    if (view && view.materialized === (what === 'index')) return { schema: view.schema, name: view.name };
+    if (view) this.error(`"${view.name}" is not a table${what === 'index' ? ' or materialized view' : ' or view'}`);
+    else if (!ifExists) this.error(`table ${qualify({ schema: this.schemaOf(ref), name: ref.name })} does not exist`);
+    return undefined;
+  }
+
   /** Replaces a table (same key). */
   putTable(t: TableDef): void {
     this.draft.tables.set(relationKey(t.schema, t.name), t);

@@ -61,6 +61,36 @@ const CASES: readonly AttributeCase[] = [
       CREATE TABLE u (id int);
       CREATE INDEX u_id ON u (id);`,
   },
+  {
+    name: 'trigger REFERENCING OLD TABLE / NEW TABLE transition tables',
+    live: `CREATE TABLE t (id int, data text);
+      CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+      CREATE TRIGGER tr AFTER UPDATE ON t FOR EACH STATEMENT EXECUTE FUNCTION f();`,
+    desired: `CREATE TABLE t (id int, data text);
+      CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+      CREATE TRIGGER tr AFTER UPDATE ON t REFERENCING OLD TABLE AS old_rows NEW TABLE AS "New" FOR EACH STATEMENT EXECUTE FUNCTION f();
+      CREATE TRIGGER tr2 AFTER INSERT ON t REFERENCING NEW TABLE AS n FOR EACH ROW EXECUTE FUNCTION f();`,
+  },
+  {
+    name: 'INSTEAD OF triggers on views, indexes on materialized views, their comments, renames and drops',
+    live: `CREATE TABLE t (id int, data text);`,
+    desired: `CREATE TABLE t (id int, data text);
+      CREATE VIEW v0 AS SELECT id, data FROM t;
+      CREATE FUNCTION v_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.id, NEW.data); RETURN NEW; END $$;
+      CREATE TRIGGER v_ins0 INSTEAD OF INSERT ON v0 FOR EACH ROW EXECUTE FUNCTION v_ins();
+      ALTER VIEW v0 RENAME TO v;
+      ALTER TRIGGER v_ins0 ON v RENAME TO v_ins;
+      COMMENT ON TRIGGER v_ins ON v IS 'writes through';
+      COMMENT ON VIEW v IS 'a view';
+      CREATE MATERIALIZED VIEW m AS SELECT id, data FROM t;
+      CREATE UNIQUE INDEX m_id ON m (id);
+      CREATE INDEX ON m (data);
+      COMMENT ON MATERIALIZED VIEW m IS 'a matview';
+      COMMENT ON INDEX m_id IS 'unique id';
+      CREATE MATERIALIZED VIEW gone AS SELECT id FROM t;
+      CREATE INDEX gone_id ON gone (id);
+      DROP MATERIALIZED VIEW gone;`,
+  },
 ];
 
 describe('attributes PostgreSQL stores are modelled: replay, check, apply (pg_dump oracle)', () => {

@@ -4,7 +4,7 @@ import { identListSql } from './ident-list.js';
 
 /**
  * `CREATE [CONSTRAINT] TRIGGER name {BEFORE|AFTER|INSTEAD OF} INSERT OR UPDATE OF a, b OR ..
- * ON s.t [DEFERRABLE [INITIALLY DEFERRED]] FOR EACH {ROW|STATEMENT} [WHEN (..)]
+ * ON s.t [DEFERRABLE [INITIALLY DEFERRED]] [REFERENCING OLD TABLE AS o NEW TABLE AS n] FOR EACH {ROW|STATEMENT} [WHEN (..)]
  * EXECUTE FUNCTION s.f('arg', ..)`. Trigger arguments are always string literals to PostgreSQL;
  * DEFERRABLE is only accepted on constraint triggers, so it is printed only for those.
  */
@@ -16,6 +16,11 @@ export function createTriggerSql(t: TriggerDef): string {
   let sql = `CREATE ${t.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${quoteIdent(t.name)} ${t.timing.toUpperCase()}`;
   sql += ` ${events.join(' OR ')} ON ${qualify({ schema: t.schema, name: t.table })}`;
   if (t.constraint && t.deferrable) sql += t.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+  if (t.oldTable !== undefined || t.newTable !== undefined) {
+    sql += ' REFERENCING';
+    if (t.oldTable !== undefined) sql += ` OLD TABLE AS ${quoteIdent(t.oldTable)}`;
+    if (t.newTable !== undefined) sql += ` NEW TABLE AS ${quoteIdent(t.newTable)}`;
+  }
   sql += ` FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}`;
   if (t.when !== undefined) sql += ` WHEN (${t.when})`;
   sql += ` EXECUTE FUNCTION ${qualify(t.function)}(${t.args.map(quoteLiteral).join(', ')})`;

@@ -165,7 +165,19 @@ export function lowerTrigger(s: AstNode): Ddl {
     function: namesToRef(strList(s.funcname)),
     args: strList(s.args),
     constraint: !!s.isconstraint, deferrable: !!s.deferrable, initiallyDeferred: !!s.initdeferred,
+    ...transitionTables(s.transitionRels),
   };
+}
+
+/** `REFERENCING OLD TABLE AS o NEW TABLE AS n` as `{ oldTable, newTable }` (only those given). */
+function transitionTables(rels: AstNode[] | undefined): { oldTable?: string; newTable?: string } {
+  const out: { oldTable?: string; newTable?: string } = {};
+  for (const r of rels ?? []) {
+    const t = r.TriggerTransition;
+    if (t.isNew) out.newTable = t.name;
+    else out.oldTable = t.name;
+  }
+  return out;
 }
 
 const OBJECT_KINDS: Record<string, TargetKind> = {

@@ -37,6 +37,8 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       return ctx.warn('not modelled: COMMENT ON EXTENSION');
     case 'column':
     case 'constraint': {
+      // Views' columns are not modelled (the catalog cannot tell written names from derived ones).
+      if (s.target === 'column' && d.views.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a view');
       const t = ctx.table(s.object);
       if (!t || s.sub === undefined) return;
       if (s.target === 'column') {
@@ -47,7 +49,7 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       return ctx.putTable({ ...t, constraints: t.constraints.map((c) => (c.name === s.sub ? withComment(c, s.text) : c)) });
     }
     case 'trigger': {
-      const t = ctx.table(s.object);
+      const t = ctx.relationFor(s.object, 'trigger');
       if (!t || s.sub === undefined) return;
       return setIn(ctx, d.triggers, triggerKey(t.schema, t.name, s.sub), s.text, 'trigger');
     }

@@ -6,18 +6,19 @@ import type { ReplayContext } from '../context.js';
 import { withoutDefaultOpclasses } from '../index-keys.js';
 import { chooseName, dedupeColumnNames, nameAddition } from '../naming.js';
 
-/** CREATE INDEX; PostgreSQL names an unnamed one `<table>_<columns>_idx`, unique or not. */
+/** CREATE INDEX on a table or materialized view; PostgreSQL names an unnamed one `<table>_<columns>_idx`, unique or not. */
 export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createIndex' }>): void {
-  const table = ctx.table(s.table);
-  if (!table) return;
-  const schema = table.schema;
+  const rel = ctx.relationFor(s.table, 'index');
+  if (!rel) return;
+  const { schema, table } = rel;
   const name =
-    s.name ?? chooseName(table.name, nameAddition(dedupeColumnNames(s.keyNames)), 'idx', (n) => ctx.draft.relationExists(schema, n));
+    s.name ?? chooseName(rel.name, nameAddition(dedupeColumnNames(s.keyNames)), 'idx', (n) => ctx.draft.relationExists(schema, n));
   if (ctx.draft.relationExists(schema, name)) {
     if (!s.ifNotExists) ctx.error(`relation "${name}" already exists`);
     return;
   }
-  const missing = s.keys.find((k) => k.column !== undefined && !table.columns.some((c) => c.name === k.column));
+  // A materialized view's columns are not modelled: PostgreSQL checks them when it builds one.
+  const missing = table && s.keys.find((k) => k.column !== undefined && !table.columns.some((c) => c.name === k.column));
   if (missing) {
     ctx.error(`column "${missing.column}" does not exist`);
     return;
@@ -26,10 +27,10 @@ export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createI
   const index: Partial<Mutable<IndexDef>> = {
     schema,
     name,
-    table: table.name,
+    table: rel.name,
     unique: s.unique,
     method: s.method,
-    keys: withoutDefaultOpclasses(s.keys, s.method, table, ctx.draft),
+    keys: table ? withoutDefaultOpclasses(s.keys, s.method, table, ctx.draft) : s.keys,
     include: s.include,
   };
   if (s.where !== undefined) index.where = s.where;

@@ -51,6 +51,8 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
       const v = d.views.get(key);
       if (!v || v.materialized !== (s.target === 'materialized view')) return missing(s.target);
       d.views.delete(key);
+      for (const k of d.indexes.referencing(key)) d.indexes.delete(k);
+      for (const k of d.triggers.referencing(key)) d.triggers.delete(k);
       return record(ctx, s.target, schema, o.object.name);
     }
     case 'type': {
@@ -80,7 +82,7 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
       return record(ctx, 'function', schema, o.object.name);
     }
     case 'trigger': {
-      const table = ctx.table(o.object, s.ifExists);
+      const table = ctx.relationFor(o.object, 'trigger', s.ifExists);
       if (!table || o.sub === undefined) return;
       if (!d.triggers.delete(triggerKey(table.schema, table.name, o.sub))) {
         if (!s.ifExists) ctx.error(`trigger "${o.sub}" for table "${table.name}" does not exist`);

@@ -90,6 +90,11 @@ function renameRelation(ctx: ReplayContext, s: Rename): void {
   if (view) {
     d.views.delete(key);
     d.views.set(newKey, { ...view, name: s.newName });
+    for (const [k, idx] of d.indexes.entriesReferencing(key)) d.indexes.set(k, { ...idx, table: s.newName });
+    for (const [k, trg] of d.triggers.entriesReferencing(key)) {
+      d.triggers.delete(k);
+      d.triggers.set(triggerKey(schema, s.newName, trg.name), { ...trg, table: s.newName });
+    }
     followRenameInViews(d, { kind: 'relation', schema, from, to: s.newName });
     return record(ctx, view.materialized ? 'materialized view' : 'view', schema, from, s.newName);
   }
@@ -191,7 +196,7 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       return s.target === 'column' ? renameColumn(ctx, table, s.sub, s.newName) : renameConstraint(ctx, table, s.sub, s.newName);
     }
     case 'trigger': {
-      const table = ctx.table(s.object);
+      const table = ctx.relationFor(s.object, 'trigger');
       if (!table || s.sub === undefined) return;
       const key = triggerKey(table.schema, table.name, s.sub);
       const trg = d.triggers.get(key);

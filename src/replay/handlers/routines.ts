@@ -42,9 +42,9 @@ export function createFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'crea
   });
 }
 
-/** CREATE [OR REPLACE] TRIGGER. */
+/** CREATE [OR REPLACE] TRIGGER on a table or a view (INSTEAD OF). */
 export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createTrigger' }>): void {
-  const table = ctx.table(s.table);
+  const table = ctx.relationFor(s.table, 'trigger');
   if (!table) return;
   const key = triggerKey(table.schema, table.name, s.name);
   if (ctx.draft.triggers.has(key) && !s.orReplace) {
@@ -56,6 +56,8 @@ export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'creat
     updateColumns: s.updateColumns, forEachRow: s.forEachRow, ...(s.when !== undefined ? { when: s.when } : {}),
     function: { schema: ctx.schemaOf(s.function), name: s.function.name }, args: s.args,
     constraint: s.constraint, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
+    ...(s.oldTable !== undefined ? { oldTable: s.oldTable } : {}),
+    ...(s.newTable !== undefined ? { newTable: s.newTable } : {}),
     origin: ctx.origin,
   });
 }
