@@ -7,9 +7,10 @@ import type { AttributeDifference, Difference } from './difference.js';
 /**
  * Fields that never take part in equality or hashing: provenance, and the as-written SQL kept
  * for execution next to the canonical text that is compared (`'0'` and `'0'::bigint` are the
- * same default, spelt as the migration and as the catalog spell it), and how an index was built (CONCURRENTLY).
+ * same default, spelt as the migration and as the catalog spell it; a routine's `RETURN a + b`
+ * is `RETURN (a + b)` to the catalog), and how an index was built (CONCURRENTLY).
  */
-export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'concurrently']);
+export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'concurrently', 'sqlBody']);
 
 /** Fields that never take part in equality here: those, and names already matched by key. */
 const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints']);

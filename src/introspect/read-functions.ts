@@ -1,4 +1,5 @@
 import type { FunctionDef } from '../model/index.js';
+import { routineAttributeFields } from '../model/routine-attributes.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
@@ -35,6 +36,7 @@ export const readFunctions: CatalogQuery<{ schema: string; name: string; definit
         volatility: ddl.volatility,
         strict: ddl.strict,
         securityDefiner: ddl.securityDefiner,
+        ...routineAttributeFields(ddl),
         ...commentField(r.description),
       };
     }),

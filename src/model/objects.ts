@@ -224,6 +224,20 @@ export interface FunctionDef extends QualifiedName {
   readonly volatility: 'volatile' | 'stable' | 'immutable';
   readonly strict: boolean;
   readonly securityDefiner: boolean;
+  /** LEAKPROOF (absent: not). */
+  readonly leakproof?: boolean;
+  /** PARALLEL SAFE / RESTRICTED (absent: UNSAFE, the default). */
+  readonly parallel?: 'safe' | 'restricted';
+  /** COST and ROWS when not PostgreSQL's defaults (100 or 1 for C/internal; 1000), as `%g` prints them. */
+  readonly cost?: string;
+  readonly rows?: string;
+  /** `SET` clauses in proconfig order, each `name TO 'value', ...` (name lower-case, quoted as needed). */
+  readonly config?: readonly string[];
+  /**
+   * A SQL-standard body (`RETURN ...` / `BEGIN ATOMIC ... END`) as executable text; `body` then
+   * holds its canonical text, which is what is compared (like ColumnDef.defaultSql, never compared).
+   */
+  readonly sqlBody?: string;
   readonly comment?: string;
   readonly origin?: Origin;
 }

@@ -221,6 +221,13 @@ export type Ddl =
       readonly volatility: 'volatile' | 'stable' | 'immutable';
       readonly strict: boolean;
       readonly securityDefiner: boolean;
+      /** As in FunctionDef (absent when at PostgreSQL's defaults). */
+      readonly leakproof?: boolean;
+      readonly parallel?: 'safe' | 'restricted';
+      readonly cost?: string;
+      readonly rows?: string;
+      readonly config?: readonly string[];
+      readonly sqlBody?: string;
     }
   | {
       readonly kind: 'createTrigger';

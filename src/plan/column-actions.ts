@@ -13,6 +13,7 @@ import { expressionTexts } from './mentions.js';
 import { columnDeps, deps } from './object-deps.js';
 import type { PlanContext } from './plan-context.js';
 import { RANK } from './rank.js';
+import { serialToIdentitySql } from './serial-to-identity.js';
 
 function alterColumn(table: QualifiedName, column: string, action: string): string {
   return `ALTER TABLE ${qualify(table)} ALTER COLUMN ${quoteIdent(column)} ${action}`;
@@ -115,7 +116,7 @@ export function setNotNullActions(c: Extract<Change, { kind: 'setNotNull' }>, in
 
 /**
  * Identity: ADD GENERATED .. AS IDENTITY (guarded: it fails on an identity column) naming a
- * non-default sequence; SET GENERATED ALWAYS|BY DEFAULT; DROP IDENTITY IF EXISTS.
+ * non-default sequence, taking over a serial column's sequence name and counter; SET GENERATED ALWAYS|BY DEFAULT; DROP IDENTITY IF EXISTS.
  */
 export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' }>, index: number): Action[] {
   const col = c.column;
@@ -129,7 +130,8 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
     const named = seq !== undefined && seq !== defaultColumnSequenceName(c.table.name, col.name);
     const options = named ? ` (SEQUENCE NAME ${qualify({ schema: c.table.schema, name: seq })})` : '';
     const add = alterColumn(c.table, col.name, `ADD GENERATED ${kind} AS IDENTITY${options}`);
-    statements = [statement(guardedSql(`NOT ${identityColumnExists(c.table, col.name)}`, [add]), describe(c))];
+    const fromSerial = serialToIdentitySql(c.table, c.live, seq ?? defaultColumnSequenceName(c.table.name, col.name), add);
+    statements = [statement(fromSerial ?? guardedSql(`NOT ${identityColumnExists(c.table, col.name)}`, [add]), describe(c))];
   } else {
     statements = [statement(alterColumn(c.table, col.name, `SET GENERATED ${target.always ? 'ALWAYS' : 'BY DEFAULT'}`), describe(c))];
   }

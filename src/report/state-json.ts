@@ -165,7 +165,8 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', f.schema], ['name', f.name], ['identityArgs', f.identityArgs], ['args', f.args], ['kind', f.kind],
         ['returns', f.returns], ['language', f.language], ['body', f.body], ['volatility', f.volatility],
-        ['strict', f.strict], ['securityDefiner', f.securityDefiner], ['comment', f.comment], ['origin', origin(f.origin)],
+        ['strict', f.strict], ['securityDefiner', f.securityDefiner], ['leakproof', f.leakproof], ['parallel', f.parallel],
+        ['cost', f.cost], ['rows', f.rows], ['config', f.config ? [...f.config] : undefined], ['sqlBody', f.sqlBody], ['comment', f.comment], ['origin', origin(f.origin)],
       ]),
     ),
     triggers: valuesByKey(state.triggers).map((t) =>

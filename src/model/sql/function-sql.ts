@@ -15,8 +15,9 @@ export function dollarQuote(body: string): string {
 
 /**
  * `CREATE OR REPLACE FUNCTION s.f(args) RETURNS t LANGUAGE l [IMMUTABLE|STABLE] [STRICT]
- * [SECURITY DEFINER] AS $tag$body$tag$` (VOLATILE, CALLED ON NULL INPUT and SECURITY INVOKER are
- * defaults). Procedures get `CREATE OR REPLACE PROCEDURE` and only LANGUAGE and SECURITY: PostgreSQL
+ * [SECURITY DEFINER] [LEAKPROOF] [PARALLEL ..] [COST n] [ROWS n] [SET ..] AS $tag$body$tag$`
+ * (VOLATILE, CALLED ON NULL INPUT and SECURITY INVOKER are defaults), or the SQL-standard body
+ * (`RETURN ..` / `BEGIN ATOMIC .. END`) as written. Procedures get `CREATE OR REPLACE PROCEDURE` and only LANGUAGE and SECURITY: PostgreSQL
  * rejects volatility and strictness on them.
  */
 export function createFunctionSql(fn: FunctionDef): string {
@@ -28,6 +29,11 @@ export function createFunctionSql(fn: FunctionDef): string {
     if (fn.strict) parts.push('STRICT');
   }
   if (fn.securityDefiner) parts.push('SECURITY DEFINER');
-  parts.push(`AS ${dollarQuote(fn.body)}`);
+  if (fn.leakproof) parts.push('LEAKPROOF');
+  if (fn.parallel) parts.push(`PARALLEL ${fn.parallel.toUpperCase()}`);
+  if (fn.cost !== undefined) parts.push(`COST ${fn.cost}`);
+  if (fn.rows !== undefined) parts.push(`ROWS ${fn.rows}`);
+  for (const setting of fn.config ?? []) parts.push(`SET ${setting}`);
+  parts.push(fn.sqlBody ?? `AS ${dollarQuote(fn.body)}`);
   return parts.join(' ');
 }

@@ -1,4 +1,5 @@
 import type { Mutable } from '../../model/mutable.js';
+import { quoteIdent } from '../../model/names.js';
 import type { Ddl, NameRef, TargetKind } from '../ddl.js';
 import { type AstNode, deparseNode, str, strList } from '../libpg.js';
 import { canonicalExprNode, canonicalQueryNode } from '../normalize-expr.js';
@@ -6,6 +7,7 @@ import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
 import { lowerIndexElem } from './index-elem.js';
 import { lowerRelOptions } from './rel-options.js';
+import { routineAttributes, sqlStandardBody } from './routine-attributes.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
 /** A list of name parts (`[schema, name]` or `[name]`) as a NameRef. */
@@ -122,10 +124,12 @@ export function identityArgs(params: AstNode[] | undefined): string {
 /** Lowers CREATE [OR REPLACE] FUNCTION / PROCEDURE; the body is kept verbatim, as prosrc is. */
 export function lowerFunction(s: AstNode): Ddl {
   const opts = new Map<string, AstNode>((s.options ?? []).map((d: AstNode) => [d.DefElem.defname, d.DefElem.arg]));
+  const sets = (s.options ?? []).filter((d: AstNode) => d.DefElem.defname === 'set').map((d: AstNode) => d.DefElem.arg.VariableSetStmt);
   const as = opts.get('as');
   const bodyParts = as ? strList(as.List?.items ?? [as]) : [];
-  let body = bodyParts.join(', ');
-  if (s.sql_body) body = deparseNode(s.sql_body);
+  const standard = s.sql_body ? sqlStandardBody(s.sql_body) : undefined;
+  const body = standard?.body ?? bodyParts.join(', ');
+  const language = opts.get('language') ? str(opts.get('language')).toLowerCase() : 'sql';
   const vol = opts.get('volatility') ? str(opts.get('volatility')) : 'volatile';
   const params: AstNode[] = s.parameters ?? [];
   const args = params
@@ -142,13 +146,25 @@ export function lowerFunction(s: AstNode): Ddl {
     procedure: !!s.is_procedure,
     identityArgs: identityArgs(params),
     args,
-    ...(s.returnType ? { returns: (s.returnType.setof ? 'SETOF ' : '') + typeText(s.returnType) } : {}),
-    language: opts.get('language') ? str(opts.get('language')).toLowerCase() : 'sql',
+    ...(s.returnType ? { returns: returnsText(s.returnType, params) } : {}),
+    language,
     body,
     volatility: vol === 'immutable' || vol === 'stable' ? vol : 'volatile',
     strict: !!(opts.get('strict')?.Boolean?.boolval),
     securityDefiner: !!(opts.get('security')?.Boolean?.boolval),
+    ...routineAttributes(opts, sets, language),
+    ...(standard ? { sqlBody: standard.sqlBody } : {}),
   };
+}
+
+/**
+ * The RETURNS clause as pg_get_functiondef prints it: `TABLE(id integer, name text)` for TABLE
+ * parameters (the parser turns those into `SETOF record`), else `[SETOF ]type`.
+ */
+function returnsText(returnType: AstNode, params: AstNode[]): string {
+  const columns = params.map((p: AstNode) => p.FunctionParameter).filter((p: AstNode) => p.mode === 'FUNC_PARAM_TABLE');
+  if (columns.length) return `TABLE(${columns.map((p: AstNode) => `${quoteIdent(p.name)} ${typeText(p.argType)}`).join(', ')})`;
+  return (returnType.setof ? 'SETOF ' : '') + typeText({ ...returnType, setof: false });
 }
 
 /** Lowers CREATE TRIGGER; `timing` and `events` are PostgreSQL's tgtype bit masks. */

@@ -1,5 +1,6 @@
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { Ddl } from '../../parse/ddl.js';
+import { routineAttributeFields } from '../../model/routine-attributes.js';
 import type { ReplayContext } from '../context.js';
 import { withStarsExpanded } from './view-renames.js';
 
@@ -37,6 +38,7 @@ export function createFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'crea
     kind: s.procedure ? 'procedure' : 'function',
     ...(s.returns !== undefined ? { returns: s.returns } : {}),
     language: s.language, body: s.body, volatility: s.volatility, strict: s.strict, securityDefiner: s.securityDefiner,
+    ...routineAttributeFields(s),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
     origin: ctx.origin,
   });

@@ -1,0 +1,19 @@
+import type { FunctionDef } from './objects.js';
+
+type Attributes = Pick<FunctionDef, 'leakproof' | 'parallel' | 'cost' | 'rows' | 'config' | 'sqlBody'>;
+
+/**
+ * The optional attributes of a routine (LEAKPROOF, PARALLEL, COST, ROWS, SET, a SQL-standard
+ * body) copied from a lowered statement, leaving out those absent so that routines at
+ * PostgreSQL's defaults keep their shape.
+ */
+export function routineAttributeFields(s: Attributes): Attributes {
+  const out: { -readonly [K in keyof Attributes]: Attributes[K] } = {};
+  if (s.leakproof) out.leakproof = true;
+  if (s.parallel !== undefined) out.parallel = s.parallel;
+  if (s.cost !== undefined) out.cost = s.cost;
+  if (s.rows !== undefined) out.rows = s.rows;
+  if (s.config !== undefined) out.config = s.config;
+  if (s.sqlBody !== undefined) out.sqlBody = s.sqlBody;
+  return out;
+}
