@@ -3,6 +3,7 @@
  * stage sees only these plain types. Expressions are canonical SQL text (see `normalize-expr.ts`).
  */
 import type { ForeignKeyAction, IndexKey } from '../model/objects.js';
+import type { RoutineOptions } from '../model/routine-attributes.js';
 
 /** A statement's place in the input; line/column are 1-based, in the original file. */
 export interface StatementPos {
@@ -207,7 +208,7 @@ export type Ddl =
       /** As in ViewDef.options. */
       readonly options?: readonly string[];
     }
-  | {
+  | (RoutineOptions & {
       readonly kind: 'createFunction';
       readonly function: NameRef;
       readonly orReplace: boolean;
@@ -221,14 +222,7 @@ export type Ddl =
       readonly volatility: 'volatile' | 'stable' | 'immutable';
       readonly strict: boolean;
       readonly securityDefiner: boolean;
-      /** As in FunctionDef (absent when at PostgreSQL's defaults). */
-      readonly leakproof?: boolean;
-      readonly parallel?: 'safe' | 'restricted';
-      readonly cost?: string;
-      readonly rows?: string;
-      readonly config?: readonly string[];
-      readonly sqlBody?: string;
-    }
+    })
   | {
       readonly kind: 'createTrigger';
       readonly name: string;
