@@ -1,11 +1,12 @@
 import type { Change } from '../diff/change.js';
 import { qualify } from '../model/names.js';
 import type { SequenceDef } from '../model/objects.js';
-import { alterSequenceOwnedBySql, createSequenceSql } from '../model/sql/index.js';
+import { alterSequenceOwnedBySql, createSequenceSql, defaultSequenceOptions } from '../model/sql/index.js';
 import { statement, type Action, type Statement } from './action.js';
 import { createdCommentActions } from './comment-actions.js';
 import { columnDep, relationDep, type DepKey } from './dependency-keys.js';
 import { describe, objectName } from './describe.js';
+import { guardedSql } from './guarded-sql.js';
 import { deps, sequenceDeps } from './object-deps.js';
 import type { PlanContext } from './plan-context.js';
 import { RANK } from './rank.js';
@@ -20,6 +21,20 @@ function alterSequenceOptionsSql(seq: SequenceDef): string {
   const head = `CREATE SEQUENCE ${qualify(seq)} `;
   if (!sql.startsWith(head)) throw new Error(`planner: unexpected CREATE SEQUENCE text: ${sql}`);
   return `ALTER SEQUENCE ${qualify(seq)} ${sql.slice(head.length)}`;
+}
+
+/**
+ * The option statements for an existing sequence. PostgreSQL refuses new MINVALUE / MAXVALUE that
+ * exclude the sequence's current value ("RESTART value (1) cannot be greater than MAXVALUE
+ * (-10)"), so when the range narrows (`from` is the range it had) a guarded first statement
+ * restarts it at the new START WITH in the same ALTER if its value is outside; a value inside
+ * the range is kept.
+ */
+function alterSequenceStatements(seq: SequenceDef, from: Pick<SequenceDef, 'min' | 'max'>, description: string): Statement[] {
+  const alter = alterSequenceOptionsSql(seq);
+  if (BigInt(seq.min) <= BigInt(from.min) && BigInt(seq.max) >= BigInt(from.max)) return [statement(alter, description)];
+  const outside = `(SELECT last_value FROM ${qualify(seq)}) NOT BETWEEN ${seq.min} AND ${seq.max}`;
+  return [statement(guardedSql(outside, [`${alter} RESTART`]), `${description} (restart outside the new range)`), statement(alter, description)];
 }
 
 function ownerKeys(seq: SequenceDef): DepKey[] {
@@ -47,7 +62,8 @@ export function createSequenceActions(c: Extract<Change, { kind: 'createSequence
         change: index,
         rank: RANK.sequenceOwner,
         name,
-        statements: [statement(alterSequenceOptionsSql(seq), `set options of identity sequence ${name}`)],
+        // The column was added with a plain identity: its sequence has the type's default range.
+        statements: alterSequenceStatements(seq, defaultSequenceOptions(seq.dataType, '1'), `set options of identity sequence ${name}`),
         deps: deps({ provides: [relationDep(seq)], requires: [columnDep(identity.table, identity.column)] }),
       },
       ...comments,
@@ -78,7 +94,7 @@ export function alterSequenceActions(c: Extract<Change, { kind: 'alterSequence' 
   const optionsDiffer = OPTIONS.some((k) => seq[k] !== c.live[k]);
   const ownerDiffers = seq.ownedBy?.table !== c.live.ownedBy?.table || seq.ownedBy?.column !== c.live.ownedBy?.column;
   const reown = ownerDiffers && !ctx.identityColumnOf(seq);
-  if (optionsDiffer || !reown) statements.push(statement(alterSequenceOptionsSql(seq), describe(c)));
+  if (optionsDiffer || !reown) statements.push(...alterSequenceStatements(seq, c.live, describe(c)));
   if (reown) statements.push(statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${objectName(c)}`));
   return [
     {

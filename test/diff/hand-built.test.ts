@@ -91,10 +91,15 @@ describe('diff: determinism and hand-built states', () => {
     expect(diff(state({ views: [t] }), state({ views: [l] })).changes).toEqual([]);
   });
 
-  it('table logging and partitioning differences are drift (no change kind alters them)', () => {
+  it('table logging is a setLogged change (a rewrite: review); partitioning differences are drift', () => {
     const r = diff(state({ tables: [{ ...table, unlogged: true }] }), state({ tables: [table] }));
-    expect(r.changes).toEqual([]);
-    expect(r.drift).toEqual([expect.objectContaining({ object: 'table', ref: { schema: 'public', name: 't' }, message: expect.stringMatching(/UNLOGGED/) })]);
+    expect(r.changes).toEqual([
+      { kind: 'setLogged', table: { schema: 'public', name: 't' }, unlogged: true, safety: 'review', hazards: ['table rewrite', 'access exclusive lock'] },
+    ]);
+    expect(r.drift).toEqual([]);
+    const partitioned = diff(state({ tables: [{ ...table, partitionBy: 'RANGE (id)' }] }), state({ tables: [table] }));
+    expect(partitioned.changes).toEqual([]);
+    expect(partitioned.drift).toEqual([expect.objectContaining({ object: 'table', ref: { schema: 'public', name: 't' }, message: expect.stringMatching(/partitioning differs/) })]);
   });
 
   it('extensions and schemas: created, dropped by history, or unmanaged; extension schema is not compared', () => {
