@@ -1,5 +1,6 @@
 import { describeLockHolders, isLockTimeout, type Database } from '../db/index.js';
 import { UserError } from '../errors.js';
+import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
   type ConstraintDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
   type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
@@ -83,6 +84,13 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     const own = [...(constraintsOf.get(oid) ?? [])].sort(byName);
     tables.set(relationKey(head.schema, head.name), { ...head, columns: columnsOf.get(oid) ?? [], constraints: own });
     relationOids.add(oid);
+  }
+  // Partition bounds in the spelling replay gives them (the key's types come from the parent).
+  for (const [k, t] of tables) {
+    const parent = t.partitionOf && tables.get(relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name));
+    if (!parent || !t.partitionOf) continue;
+    const bound = canonicalPartitionBound(t.partitionOf.bound, partitionKeyTypes(parent));
+    if (bound !== t.partitionOf.bound) tables.set(k, { ...t, partitionOf: { ...t.partitionOf, bound } });
   }
   const viewMap = new Map<string, ViewDef>();
   for (const { oid, view } of views) {

@@ -64,6 +64,9 @@ export interface ColumnSpec {
   readonly constraints: readonly ConstraintSpec[];
 }
 
+/** A column of `PARTITION OF parent (b DEFAULT 1, ...)`: options on an inherited column, no type. */
+export type ColumnOverride = Omit<ColumnSpec, 'type'>;
+
 interface ConstraintSpecBase {
   /** Absent when the migration left naming to PostgreSQL. */
   readonly name?: string;
@@ -166,6 +169,8 @@ export type Ddl =
       readonly constraints: readonly ConstraintSpec[];
       readonly partitionBy?: string;
       readonly partitionOf?: { readonly parent: NameRef; readonly bound: string };
+      /** A partition's options on columns it inherits (its `columns` are then empty). */
+      readonly columnOverrides?: readonly ColumnOverride[];
     }
   | { readonly kind: 'alterTable'; readonly table: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTableCommand[] }
   | {

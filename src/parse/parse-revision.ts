@@ -73,7 +73,9 @@ function fileLine(rev: Revision, line: number): number {
  * file:line:column of its first token. A syntax error is a UserError showing the line and a caret.
  */
 export function parseRevision(rev: Revision): ParsedStatement[] {
-  if (rev.lineMap && rev.sql === '') return []; // a Python revision whose upgrade() emits nothing
+  // An empty file (or a Python revision whose upgrade() emits nothing) is an empty revision, not
+  // an error: libpg-query refuses an empty string ("Query cannot be empty").
+  if (rev.sql.trim() === '') return [];
   const map = new SourceMap(rev.sql);
   let raws;
   try {

@@ -130,6 +130,29 @@ const CASES: readonly AttributeCase[] = [
       CREATE SEQUENCE kept MAXVALUE 1000;`,
     verify: { sql: `SELECT nextval('kept')::int AS kept, nextval('volts_volt_seq')::int AS volt`, rows: [{ kept: 4, volt: -100 }] },
   },
+  {
+    name: 'partition bounds compare in the key type\'s canonical form; a partition\'s own column DEFAULT / NOT NULL',
+    live: `CREATE TABLE ev (id bigint NOT NULL, at timestamptz NOT NULL, n int) PARTITION BY RANGE (at);
+      CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01 01:00:00+01') TO ('2027-01-01');
+      CREATE TABLE nums (k int, d date, ts timestamp) PARTITION BY RANGE (k, d, ts);
+      CREATE TABLE nums_1 PARTITION OF nums FOR VALUES FROM (1, '2020-01-01', '2020-01-01 00:00:00') TO (10, '2021-01-01', '2021-01-01 12:30:00');`,
+    desired: `CREATE TABLE ev (id bigint NOT NULL, at timestamptz NOT NULL, n int) PARTITION BY RANGE (at);
+      CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01 00:00:00Z');
+      CREATE TABLE ev_2027 PARTITION OF ev (n DEFAULT 1, id WITH OPTIONS NOT NULL) FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2028-01-01T02:00:00+02');
+      CREATE TABLE nums (k int, d date, ts timestamp) PARTITION BY RANGE (k, d, ts);
+      CREATE TABLE nums_1 PARTITION OF nums FOR VALUES FROM ('1', '2020-01-01', '2020-01-01') TO ('10', '2021-01-01', '2021-01-01 12:30');
+      CREATE TABLE lp (region text, day date) PARTITION BY LIST (day);
+      CREATE TABLE lp_a PARTITION OF lp FOR VALUES IN ('2024-01-01', '2024-01-02');`,
+  },
+  {
+    name: 'partitions alone are the same schema whatever the bounds\' spelling (check sees no drift)',
+    live: `CREATE TABLE ev (at timestamptz NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');`,
+    desired: `CREATE TABLE ev (at timestamptz NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`,
+    drift: false,
+  },
+  { name: 'an empty migration is an empty state, not an error', live: '', desired: '', drift: false },
 ];
 
 describe('attributes PostgreSQL stores are modelled: replay, check, apply (pg_dump oracle)', () => {

@@ -1,6 +1,6 @@
-import { qualify } from '../names.js';
+import { qualify, quoteIdent } from '../names.js';
 import type { ConstraintDef, SequenceDef, TableDef } from '../objects.js';
-import { columnSql, type Spelling } from './column-sql.js';
+import { columnSql, executableDefault, type Spelling } from './column-sql.js';
 import { namedConstraintSql } from './constraint-sql.js';
 
 /** Options of {@link createTableSql}. */
@@ -20,7 +20,9 @@ export interface CreateTableOptions {
 /**
  * `CREATE [UNLOGGED] TABLE s.t (columns, constraints) [PARTITION BY ..]`, one element per line.
  * A partition (`PARTITION OF parent FOR VALUES ..`) takes its columns from the parent, so only its
- * own constraints are listed; PostgreSQL would reject re-declared columns with types.
+ * own constraints are listed, and its columns' DEFAULT and NOT NULL (`b WITH OPTIONS DEFAULT 1`:
+ * a partition may have its own; restating the parent's changes nothing); PostgreSQL would reject
+ * re-declared columns with types.
  */
 export function createTableSql(table: TableDef, opts: CreateTableOptions): string {
   const inline = opts.constraints === 'inline' ? table.constraints : opts.constraints === 'none' ? [] : opts.constraints;
@@ -29,7 +31,8 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
   let sql: string;
   if (table.partitionOf) {
     sql = `${head} PARTITION OF ${qualify(table.partitionOf.parent)}`;
-    if (constraints.length) sql += ` ${elementsSql(constraints)}`;
+    const options = partitionColumnOptions(table, opts.spelling);
+    if (options.length || constraints.length) sql += ` ${elementsSql([...options, ...constraints])}`;
     sql += ` ${table.partitionOf.bound}`;
   } else {
     const columns = table.columns.map((col) => {
@@ -40,6 +43,14 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
   }
   if (table.partitionBy !== undefined) sql += ` PARTITION BY ${table.partitionBy}`;
   return sql;
+}
+
+function partitionColumnOptions(table: TableDef, spelling: Spelling = 'written'): string[] {
+  return table.columns.flatMap((col) => {
+    const def = spelling === 'written' ? executableDefault(col) : col.default;
+    const parts = [...(def !== undefined ? [`DEFAULT ${def}`] : []), ...(col.notNull ? ['NOT NULL'] : [])];
+    return parts.length ? [`${quoteIdent(col.name)} WITH OPTIONS ${parts.join(' ')}`] : [];
+  });
 }
 
 function elementsSql(elements: readonly string[]): string {

@@ -1,5 +1,5 @@
 import type { Mutable } from '../../model/mutable.js';
-import type { ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
+import type { ColumnOverride, ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
@@ -16,6 +16,11 @@ export function lowerCollation(collClause: AstNode | undefined): string | undefi
 
 /** Lowers a ColumnDef with its inline constraints (NOT NULL, DEFAULT, identity, PK, FK...). */
 export function lowerColumnDef(cd: AstNode): ColumnSpec {
+  return { ...lowerColumnOverride(cd), type: lowerTypeName(cd.typeName) };
+}
+
+/** Lowers a ColumnDef without its type: what a partition may say of a column it inherits. */
+export function lowerColumnOverride(cd: AstNode): ColumnOverride {
   let notNull = false;
   let def: string | undefined;
   let defSql: string | undefined;
@@ -51,7 +56,7 @@ export function lowerColumnDef(cd: AstNode): ColumnSpec {
       }
     }
   }
-  const spec: Mutable<ColumnSpec> = { name: cd.colname, type: lowerTypeName(cd.typeName), notNull, constraints };
+  const spec: Mutable<ColumnOverride> = { name: cd.colname, notNull, constraints };
   if (def !== undefined) spec.default = def;
   if (defSql !== undefined) spec.defaultSql = defSql;
   if (identity) spec.identity = identity;

@@ -1,10 +1,10 @@
 import type { Mutable } from '../../model/mutable.js';
-import type { AlterTableCommand, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
+import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
-import { lowerColumnDef, lowerCollation } from './column.js';
+import { lowerColumnDef, lowerColumnOverride, lowerCollation } from './column.js';
 import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
@@ -44,9 +44,11 @@ function partitionBoundText(b: AstNode): string {
 /** Lowers CREATE TABLE (columns, inline and table constraints, UNLOGGED, partitioning). */
 export function lowerCreateTable(s: AstNode): Ddl {
   const columns: ColumnSpec[] = [];
+  const overrides: ColumnOverride[] = [];
   const constraints: ConstraintSpec[] = [];
   for (const el of s.tableElts ?? []) {
-    if (el.ColumnDef) columns.push(lowerColumnDef(el.ColumnDef));
+    if (el.ColumnDef && s.partbound) overrides.push(lowerColumnOverride(el.ColumnDef));
+    else if (el.ColumnDef) columns.push(lowerColumnDef(el.ColumnDef));
     else if (el.Constraint) {
       const [c] = foldConstraintAttributes([el]);
       const spec = lowerConstraint(c);
@@ -66,6 +68,7 @@ export function lowerCreateTable(s: AstNode): Ddl {
   };
   if (s.partspec) ddl.partitionBy = partitionByText(s.partspec);
   if (parent) ddl.partitionOf = { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) };
+  if (overrides.length) ddl.columnOverrides = overrides;
   return ddl;
 }
 

@@ -1,7 +1,8 @@
 import { relationKey } from '../../model/schema-state.js';
 import type { Mutable } from '../../model/mutable.js';
+import { canonicalPartitionBound, partitionKeyTypes } from '../../model/partition-bound.js';
 import type { ColumnDef, ConstraintDef, TableDef } from '../../model/objects.js';
-import type { ConstraintSpec, Ddl } from '../../parse/ddl.js';
+import type { ColumnOverride, ConstraintSpec, Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { buildColumn } from './columns.js';
 import { constraintAddition, creationOrder } from './constraints.js';
@@ -19,15 +20,25 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
   }
   const names = new Set<string>();
   const columns: ColumnDef[] = [];
+  let bound = s.partitionOf?.bound;
   if (s.partitionOf) {
     // A partition takes its parent's columns as they are now. (Constraints PostgreSQL copies onto
     // partitions are not modelled on the partition: they follow from the parent's.)
     const parent = ctx.table(s.partitionOf.parent);
     if (!parent) return;
+    bound = canonicalPartitionBound(s.partitionOf.bound, partitionKeyTypes(parent));
     for (const c of parent.columns) {
       const { identity: _i, comment: _c, ...rest } = c;
       columns.push({ ...rest, origin: ctx.origin });
       names.add(c.name);
+    }
+    for (const o of s.columnOverrides ?? []) {
+      const i = columns.findIndex((c) => c.name === o.name);
+      if (i < 0) {
+        ctx.error(`column "${o.name}" does not exist`);
+        continue;
+      }
+      columns[i] = withOverride(columns[i]!, o);
     }
   }
   for (const spec of s.partitionOf ? [] : s.columns) {
@@ -39,14 +50,14 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
   const table = { schema, name: s.table.name, unlogged: s.unlogged } as Mutable<TableDef>;
   if (s.partitionBy !== undefined) table.partitionBy = s.partitionBy;
   if (s.partitionOf) {
-    table.partitionOf = { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: s.partitionOf.bound };
+    table.partitionOf = { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: bound! };
   }
   table.columns = columns;
   table.constraints = [];
   table.origin = ctx.origin;
   // The name is taken while the constraints are named; the finished table replaces this copy.
   ctx.draft.tables.set(relationKey(schema, table.name), { ...table });
-  const specs = dedupeIndexConstraints([...s.columns.flatMap((c) => c.constraints), ...s.constraints]);
+  const specs = dedupeIndexConstraints([...[...s.columns, ...(s.columnOverrides ?? [])].flatMap((c) => c.constraints), ...s.constraints]);
   const pending: string[] = [];
   const constraints: ConstraintDef[] = [];
   table.constraints = constraints;
@@ -87,5 +98,18 @@ export function dedupeIndexConstraints(specs: readonly ConstraintSpec[]): Constr
     if (prior.name === undefined && s.name !== undefined) out[out.indexOf(prior)] = { ...prior, name: s.name };
     out.splice(i--, 1);
   }
+  return out;
+}
+
+/**
+ * An inherited column with what the partition says of it: its own DEFAULT (replacing the
+ * parent's, as PostgreSQL stores one per relation) and NOT NULL (added; a partition cannot drop
+ * the parent's).
+ */
+function withOverride(col: ColumnDef, o: ColumnOverride): ColumnDef {
+  const { default: _d, defaultSql: _s, ...rest } = col;
+  const out: Mutable<ColumnDef> = o.default !== undefined ? { ...rest, default: o.default } : { ...col };
+  if (o.default !== undefined && o.defaultSql !== undefined) out.defaultSql = o.defaultSql;
+  if (o.notNull) out.notNull = true;
   return out;
 }
