@@ -20,9 +20,10 @@ export interface CreateTableOptions {
 /**
  * `CREATE [UNLOGGED] TABLE s.t (columns, constraints) [PARTITION BY ..]`, one element per line.
  * A partition (`PARTITION OF parent FOR VALUES ..`) takes its columns from the parent, so only its
- * own constraints are listed, and its columns' DEFAULT and NOT NULL (`b WITH OPTIONS DEFAULT 1`:
- * a partition may have its own; restating the parent's changes nothing); PostgreSQL would reject
- * re-declared columns with types.
+ * own constraints are listed, and its columns' defaults (`b WITH OPTIONS DEFAULT 1`: a partition
+ * may have its own; restating the parent's changes nothing); PostgreSQL would reject re-declared
+ * columns with types. (A NOT NULL only the partition has is not restated: the model cannot tell
+ * it from the parent's.)
  */
 export function createTableSql(table: TableDef, opts: CreateTableOptions): string {
   const inline = opts.constraints === 'inline' ? table.constraints : opts.constraints === 'none' ? [] : opts.constraints;
@@ -48,8 +49,7 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
 function partitionColumnOptions(table: TableDef, spelling: Spelling = 'written'): string[] {
   return table.columns.flatMap((col) => {
     const def = spelling === 'written' ? executableDefault(col) : col.default;
-    const parts = [...(def !== undefined ? [`DEFAULT ${def}`] : []), ...(col.notNull ? ['NOT NULL'] : [])];
-    return parts.length ? [`${quoteIdent(col.name)} WITH OPTIONS ${parts.join(' ')}`] : [];
+    return def !== undefined ? [`${quoteIdent(col.name)} WITH OPTIONS DEFAULT ${def}`] : [];
   });
 }
 
