@@ -256,6 +256,15 @@ export type Ddl =
       readonly newName: string;
       readonly ifExists: boolean;
     }
+  | {
+      /** ALTER INDEX / VIEW / MATERIALIZED VIEW .. SET (..) / RESET (..): options as in IndexDef.options. */
+      readonly kind: 'setRelOptions';
+      readonly target: 'index' | 'view';
+      readonly relation: NameRef;
+      readonly ifExists: boolean;
+      /** In order: `set` entries (`name=value`) and `reset` names, as the commands came. */
+      readonly changes: readonly ({ readonly set: string } | { readonly reset: string })[];
+    }
   | { readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean }
   | {
       readonly kind: 'drop';

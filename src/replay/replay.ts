@@ -18,6 +18,7 @@ import { createFunction, createTrigger, createView } from './handlers/routines.j
 import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
+import { setRelOptions } from './handlers/rel-options.js';
 
 import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
 
@@ -70,6 +71,7 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'createTrigger': createTrigger(ctx, ddl); break;
     case 'rename': rename(ctx, ddl); break;
     case 'setSchema': setSchema(ctx, ddl); break;
+    case 'setRelOptions': setRelOptions(ctx, ddl); break;
     case 'drop': drop(ctx, ddl); break;
     case 'comment': comment(ctx, ddl); break;
     case 'data':

@@ -55,6 +55,22 @@ const CASES: readonly AttributeCase[] = [
       CREATE MATERIALIZED VIEW m WITH (fillfactor = 50) AS SELECT id FROM t;`,
   },
   {
+    name: 'ALTER INDEX / VIEW / MATERIALIZED VIEW SET (..) and RESET (..) in the history',
+    live: `CREATE TABLE t (id int, data text);
+      CREATE INDEX t_data ON t (data) WITH (fillfactor = 70, deduplicate_items = off);
+      CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t;
+      CREATE MATERIALIZED VIEW m AS SELECT id FROM t;`,
+    desired: `CREATE TABLE t (id int, data text);
+      CREATE INDEX t_data ON t (data) WITH (fillfactor = 70, deduplicate_items = off);
+      ALTER INDEX t_data SET (fillfactor = 50);
+      CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t;
+      ALTER VIEW v RESET (security_barrier);
+      ALTER VIEW v SET (check_option = local, security_invoker = on);
+      CREATE MATERIALIZED VIEW m AS SELECT id FROM t;
+      ALTER MATERIALIZED VIEW m SET (fillfactor = 60);
+      ALTER INDEX IF EXISTS nothing_here SET (fillfactor = 10);`,
+  },
+  {
     name: 'UNLOGGED tables: set unlogged, set logged',
     live: `CREATE TABLE t (id int PRIMARY KEY, data text);
       CREATE UNLOGGED TABLE u (id int);

@@ -6,6 +6,7 @@ import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerColumnOverride, lowerCollation } from './column.js';
 import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
+import { lowerRelOptions } from './rel-options.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
 const STRATEGY: Record<string, string> = {
@@ -130,6 +131,8 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
 
 /** Lowers ALTER TABLE (and ALTER INDEX/SEQUENCE/VIEW forms that reach AlterTableStmt). */
 export function lowerAlterTable(s: AstNode): Ddl {
+  const options = lowerSetRelOptions(s);
+  if (options) return options;
   if (s.objtype !== 'OBJECT_TABLE') return { kind: 'unsupported', what: `ALTER ${String(s.objtype).replace(/^OBJECT_/, '')}` };
   return {
     kind: 'alterTable',
@@ -137,4 +140,20 @@ export function lowerAlterTable(s: AstNode): Ddl {
     ifExists: !!s.missing_ok,
     commands: (s.cmds ?? []).map((c: AstNode) => lowerAlterCommand(c.AlterTableCmd)),
   };
+}
+
+const OPTION_TARGETS: Record<string, 'index' | 'view'> = { OBJECT_INDEX: 'index', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'view' };
+
+/** ALTER INDEX / VIEW / MATERIALIZED VIEW whose commands only SET or RESET storage options. */
+function lowerSetRelOptions(s: AstNode): Ddl | undefined {
+  const target = OPTION_TARGETS[s.objtype as string];
+  const cmds: AstNode[] = (s.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
+  if (!target || !cmds.length || !cmds.every((c) => c.subtype === 'AT_SetRelOptions' || c.subtype === 'AT_ResetRelOptions')) return undefined;
+  const changes = cmds.flatMap((c): ({ set: string } | { reset: string })[] => {
+    const defs: AstNode[] = c.def?.List?.items ?? [];
+    return c.subtype === 'AT_SetRelOptions'
+      ? (lowerRelOptions(defs) ?? []).map((set) => ({ set }))
+      : (lowerRelOptions(defs) ?? []).map((o) => ({ reset: o.slice(0, o.indexOf('=')) }));
+  });
+  return { kind: 'setRelOptions', target, relation: rangeVarName(s.relation), ifExists: !!s.missing_ok, changes };
 }
