@@ -56,6 +56,8 @@ export type Change = ChangeBase &
     | { readonly kind: 'createSequence'; readonly sequence: SequenceDef }
     | { readonly kind: 'alterSequence'; readonly sequence: SequenceDef; readonly live: SequenceDef }
     | { readonly kind: 'createTable'; readonly table: TableDef }
+    /** ALTER TABLE RESET (`reset` names) then SET (`options`, the target's, in order). */
+    | { readonly kind: 'setTableOptions'; readonly table: TableRef; readonly options: readonly string[]; readonly reset: readonly string[] }
     /** ALTER TABLE SET LOGGED / SET UNLOGGED: `unlogged` is the target persistence. */
     | { readonly kind: 'setLogged'; readonly table: TableRef; readonly unlogged: boolean }
     | { readonly kind: 'addColumn'; readonly table: TableRef; readonly column: ColumnDef }

@@ -49,6 +49,8 @@ export function describeChange(c: Change): ChangeSubject {
       return { object: 'sequence', name: qualify(c.sequence), group: qualify(c.sequence), action: 'alter' };
     case 'createTable':
       return { object: 'table', name: qualify(c.table), group: qualify(c.table), action: 'create', detail: `${c.table.columns.length} columns` };
+    case 'setTableOptions':
+      return { object: 'table', name: qualify(c.table), group: qualify(c.table), action: 'set storage options of', detail: c.options.join(', ') || '(none)' };
     case 'setLogged':
       return { object: 'table', name: qualify(c.table), group: qualify(c.table), action: c.unlogged ? 'set unlogged' : 'set logged' };
     case 'addColumn':

@@ -1,5 +1,5 @@
 import type { TableDef } from '../model/objects.js';
-import { canonicalJson } from './compare-states.js';
+import { canonicalJson, sameValue } from './compare-states.js';
 import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
 import type { DiffContext } from './diff-context.js';
@@ -42,6 +42,7 @@ export function diffTables(ctx: DiffContext): void {
     const ref = { schema: target.schema, name: target.name };
     if (renamed) out.add('table', key, make.rename('table', { schema: live.schema, name: live.name }, ref, target.origin));
     if (target.unlogged !== live.unlogged) out.add('table', key, make.setLogged(target, target.origin));
+    if (!sameValue(target.options ?? [], live.options ?? [])) out.add('table', key, make.setTableOptions(target, live, target.origin));
     tableDrift(ctx, target, live);
     diffColumns(ctx, key, target, live, m.columns.get(key)!);
     diffConstraints(ctx, key, target, live, m.constraints.get(key)!);

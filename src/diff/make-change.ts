@@ -46,6 +46,15 @@ export const alterSequence = (sequence: SequenceDef, live: SequenceDef, isNew: b
 /** CREATE TABLE with its columns and non-FK constraints: additive. */
 export const createTable = (table: TableDef): Change => ({ kind: 'createTable', table, safety: 'safe', hazards: [], ...originField(table.origin) });
 
+/** Storage options (fillfactor, autovacuum_*): they apply to future writes, nothing is rewritten. */
+export const setTableOptions = (table: TableDef, live: TableDef, origin: Origin | undefined): Change => {
+  const name = (o: string): string => o.slice(0, o.indexOf('='));
+  return {
+    kind: 'setTableOptions', table: tableRef(table), options: table.options ?? [], reset: (live.options ?? []).map(name),
+    safety: 'safe', hazards: [], ...originField(origin),
+  };
+};
+
 /** SET LOGGED / SET UNLOGGED: PostgreSQL rewrites the table (and its indexes) under an exclusive lock. */
 export const setLogged = (table: TableDef, origin: Origin | undefined): Change => ({
   kind: 'setLogged', table: tableRef(table), unlogged: table.unlogged,

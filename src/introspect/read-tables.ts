@@ -4,6 +4,7 @@ import { parseDefinition } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { lowerDefinition } from './lower-definition.js';
+import { relOptionsField } from './rel-options-field.js';
 
 /** A table without its columns and constraints, which other queries read. */
 export interface TableHead {
@@ -13,6 +14,7 @@ export interface TableHead {
   readonly unlogged: boolean;
   readonly partitionBy?: string;
   readonly partitionOf?: { readonly parent: QualifiedName; readonly bound: string };
+  readonly options?: readonly string[];
   readonly comment?: string;
 }
 
@@ -25,6 +27,7 @@ interface Row {
   parent_schema: string | null;
   parent_name: string | null;
   partition_bound: string | null;
+  options: string | null;
   description: string | null;
 }
 
@@ -33,6 +36,8 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   pn.nspname AS parent_schema, p.relname AS parent_name,
   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+  pg_catalog.array_to_json(pg_catalog.array_cat(c.reloptions,
+    (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)))::text AS options,
   d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -77,6 +82,8 @@ export const readTables: CatalogQuery<Row, TableHead[]> = {
       const head: Mutable<TableHead> = { oid: r.oid, schema: r.schema, name: r.name, unlogged: r.unlogged };
       if (partitionBy !== undefined) head.partitionBy = partitionBy;
       if (partitionOf) head.partitionOf = partitionOf;
+      const { options } = relOptionsField(r.options);
+      if (options) head.options = options;
       if (r.description != null) head.comment = r.description;
       return head;
     }),

@@ -139,6 +139,11 @@ export interface TableDef extends QualifiedName {
   readonly partitionBy?: string;
   /** Parent and bound of a partition (`FOR VALUES ...` text). */
   readonly partitionOf?: { readonly parent: QualifiedName; readonly bound: string };
+  /**
+   * `WITH (...)` storage parameters as in IndexDef.options: the table's own in the order
+   * written, then its TOAST table's (`toast.autovacuum_enabled=false`), as pg_dump prints them.
+   */
+  readonly options?: readonly string[];
   readonly columns: readonly ColumnDef[];
   /** Constraints in creation order; names are unique per table. */
   readonly constraints: readonly ConstraintDef[];

@@ -64,6 +64,9 @@ export interface ColumnSpec {
   readonly constraints: readonly ConstraintSpec[];
 }
 
+/** SET (..) / RESET (..) of storage options, in order: `set` entries (`name=value`) and `reset` names. */
+export type RelOptionChanges = readonly ({ readonly set: string } | { readonly reset: string })[];
+
 /** A column of `PARTITION OF parent (b DEFAULT 1, ...)`: options on an inherited column, no type. */
 export type ColumnOverride = Omit<ColumnSpec, 'type'>;
 
@@ -119,6 +122,7 @@ export type ConstraintSpec =
     });
 
 export type AlterTableCommand =
+  | { readonly op: 'setOptions'; readonly changes: RelOptionChanges }
   | { readonly op: 'addColumn'; readonly column: ColumnSpec; readonly ifNotExists: boolean }
   | { readonly op: 'dropColumn'; readonly column: string; readonly ifExists: boolean; readonly cascade: boolean }
   | {
@@ -169,6 +173,8 @@ export type Ddl =
       readonly constraints: readonly ConstraintSpec[];
       readonly partitionBy?: string;
       readonly partitionOf?: { readonly parent: NameRef; readonly bound: string };
+      /** Storage parameters, as in TableDef.options. */
+      readonly options?: readonly string[];
       /** A partition's options on columns it inherits (its `columns` are then empty). */
       readonly columnOverrides?: readonly ColumnOverride[];
     }
@@ -262,8 +268,7 @@ export type Ddl =
       readonly target: 'index' | 'view';
       readonly relation: NameRef;
       readonly ifExists: boolean;
-      /** In order: `set` entries (`name=value`) and `reset` names, as the commands came. */
-      readonly changes: readonly ({ readonly set: string } | { readonly reset: string })[];
+      readonly changes: RelOptionChanges;
     }
   | { readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean }
   | {

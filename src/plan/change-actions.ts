@@ -13,7 +13,7 @@ import { renameActions } from './rename-actions.js';
 import { createFunctionActions, createTriggerActions } from './routine-actions.js';
 import { createExtensionActions, createSchemaActions } from './schema-actions.js';
 import { alterSequenceActions, createSequenceActions } from './sequence-actions.js';
-import { createTableActions, setLoggedActions } from './table-actions.js';
+import { createTableActions, setLoggedActions, setTableOptionsActions } from './table-actions.js';
 import { createViewActions } from './view-actions.js';
 
 /** The actions (ordered units of idempotent SQL) that carry out one change of the diff. */
@@ -27,6 +27,7 @@ export function changeActions(c: Change, index: number, ctx: PlanContext): Built
     case 'alterSequence': return alterSequenceActions(c, index, ctx);
     case 'createTable': return createTableActions(c, index, ctx);
     case 'setLogged': return setLoggedActions(c, index);
+    case 'setTableOptions': return setTableOptionsActions(c, index);
     case 'addColumn': return addColumnActions(c, index, ctx);
     case 'alterColumnType': return alterColumnTypeActions(c, index, ctx);
     case 'setDefault': return setDefaultActions(c, index);

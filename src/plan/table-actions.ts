@@ -1,7 +1,7 @@
 import type { Change } from '../diff/change.js';
 import type { ConstraintDef } from '../model/objects.js';
-import { qualify } from '../model/names.js';
-import { createTableSql } from '../model/sql/index.js';
+import { qualify, quoteIdent } from '../model/names.js';
+import { createTableSql, withOptionsSql } from '../model/sql/index.js';
 import { statement, type Action } from './action.js';
 import { createdCommentActions, type CreatedComment } from './comment-actions.js';
 import { constraintAction } from './constraint-actions.js';
@@ -50,6 +50,21 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
  */
 export function setLoggedActions(c: Extract<Change, { kind: 'setLogged' }>, index: number): Action[] {
   const sql = `ALTER TABLE ${qualify(c.table)} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`;
+  return [
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c))], deps: deps({ requires: [relationDep(c.table)] }) },
+  ];
+}
+
+/**
+ * `ALTER TABLE s.t RESET (..), SET (..)`: every live option reset, then the target's set in its
+ * order (PostgreSQL appends what SET names, so this gives the target's order too). Idempotent.
+ */
+export function setTableOptionsActions(c: Extract<Change, { kind: 'setTableOptions' }>, index: number): Action[] {
+  const parts = [
+    ...(c.reset.length ? [`RESET (${c.reset.map((n) => n.split('.').map(quoteIdent).join('.')).join(', ')})`] : []),
+    ...(c.options.length ? [`SET${withOptionsSql(c.options).slice(' WITH'.length)}`] : []),
+  ];
+  const sql = `ALTER TABLE ${qualify(c.table)} ${parts.join(', ')}`;
   return [
     { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c))], deps: deps({ requires: [relationDep(c.table)] }) },
   ];

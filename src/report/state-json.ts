@@ -140,7 +140,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     ),
     tables: valuesByKey(state.tables).map((t) =>
       obj([
-        ['schema', t.schema], ['name', t.name], ['unlogged', t.unlogged], ['partitionBy', t.partitionBy],
+        ['schema', t.schema], ['name', t.name], ['unlogged', t.unlogged], ['partitionBy', t.partitionBy], ['options', t.options ? [...t.options] : undefined],
         ['partitionOf', t.partitionOf ? obj([['parent', qn(t.partitionOf.parent)], ['bound', t.partitionOf.bound]]) : undefined],
         ['columns', t.columns.map(column)],
         ['constraints', [...t.constraints].sort((a, b) => compareText(a.name, b.name)).map(constraint)],

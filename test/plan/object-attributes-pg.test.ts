@@ -71,6 +71,17 @@ const CASES: readonly AttributeCase[] = [
       ALTER INDEX IF EXISTS nothing_here SET (fillfactor = 10);`,
   },
   {
+    name: 'table WITH (...) storage parameters, TOAST ones included: created, set, reset, reordered',
+    live: `CREATE TABLE a (id int, doc text);
+      CREATE TABLE b (id int) WITH (fillfactor = 80, autovacuum_enabled = false);
+      CREATE TABLE c (id int) WITH (autovacuum_enabled = false, fillfactor = 80);`,
+    desired: `CREATE TABLE a (id int, doc text) WITH (toast.autovacuum_enabled = false, fillfactor = 70);
+      CREATE TABLE b (id int);
+      CREATE TABLE c (id int) WITH (fillfactor = 80, autovacuum_enabled = false);
+      ALTER TABLE c SET (fillfactor = 60), RESET (autovacuum_enabled);
+      CREATE TABLE d (id int, doc text) WITH (fillfactor = 50, toast.autovacuum_enabled = off);`,
+  },
+  {
     name: 'UNLOGGED tables: set unlogged, set logged',
     live: `CREATE TABLE t (id int PRIMARY KEY, data text);
       CREATE UNLOGGED TABLE u (id int);

@@ -9,6 +9,7 @@ export { columnSql, executableDefault, type IdentityContext, type Spelling } fro
 export { indexKeySql } from './index-key-sql.js';
 export { constraintSql, namedConstraintSql, addConstraintSql } from './constraint-sql.js';
 export { createTableSql, type CreateTableOptions } from './table-sql.js';
+export { withOptionsSql } from './rel-options-sql.js';
 export { createIndexSql, type CreateIndexOptions } from './index-sql.js';
 export { createViewSql } from './view-sql.js';
 export { createFunctionSql, dollarQuote } from './function-sql.js';

@@ -2,6 +2,7 @@ import { qualify, quoteIdent } from '../names.js';
 import type { ConstraintDef, SequenceDef, TableDef } from '../objects.js';
 import { columnSql, executableDefault, type Spelling } from './column-sql.js';
 import { namedConstraintSql } from './constraint-sql.js';
+import { withOptionsSql } from './rel-options-sql.js';
 
 /** Options of {@link createTableSql}. */
 export interface CreateTableOptions {
@@ -18,7 +19,7 @@ export interface CreateTableOptions {
 }
 
 /**
- * `CREATE [UNLOGGED] TABLE s.t (columns, constraints) [PARTITION BY ..]`, one element per line.
+ * `CREATE [UNLOGGED] TABLE s.t (columns, constraints) [PARTITION BY ..] [WITH (..)]`, one element per line.
  * A partition (`PARTITION OF parent FOR VALUES ..`) takes its columns from the parent, so only its
  * own constraints are listed, and its columns' defaults (`b WITH OPTIONS DEFAULT 1`: a partition
  * may have its own; restating the parent's changes nothing); PostgreSQL would reject re-declared
@@ -43,7 +44,7 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
     sql = `${head} ${elementsSql([...columns, ...constraints])}`;
   }
   if (table.partitionBy !== undefined) sql += ` PARTITION BY ${table.partitionBy}`;
-  return sql;
+  return sql + withOptionsSql(table.options);
 }
 
 function partitionColumnOptions(table: TableDef, spelling: Spelling = 'written'): string[] {

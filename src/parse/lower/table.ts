@@ -1,11 +1,12 @@
 import type { Mutable } from '../../model/mutable.js';
-import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl } from '../ddl.js';
+import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, RelOptionChanges } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerColumnOverride, lowerCollation } from './column.js';
 import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
+import { tableOptions } from '../../model/table-options.js';
 import { lowerRelOptions } from './rel-options.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
@@ -70,6 +71,8 @@ export function lowerCreateTable(s: AstNode): Ddl {
   if (s.partspec) ddl.partitionBy = partitionByText(s.partspec);
   if (parent) ddl.partitionOf = { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) };
   if (overrides.length) ddl.columnOverrides = overrides;
+  const options = tableOptions(lowerRelOptions(s.options));
+  if (options) ddl.options = options;
   return ddl;
 }
 
@@ -120,6 +123,9 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
     }
     case 'AT_DropIdentity':
       return { op: 'dropIdentity', column, ifExists: !!cmd.missing_ok };
+    case 'AT_SetRelOptions':
+    case 'AT_ResetRelOptions':
+      return { op: 'setOptions', changes: relOptionChanges([cmd]) };
     case 'AT_SetLogged':
       return { op: 'setLogged', unlogged: false };
     case 'AT_SetUnLogged':
@@ -149,11 +155,16 @@ function lowerSetRelOptions(s: AstNode): Ddl | undefined {
   const target = OPTION_TARGETS[s.objtype as string];
   const cmds: AstNode[] = (s.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
   if (!target || !cmds.length || !cmds.every((c) => c.subtype === 'AT_SetRelOptions' || c.subtype === 'AT_ResetRelOptions')) return undefined;
-  const changes = cmds.flatMap((c): ({ set: string } | { reset: string })[] => {
+  return { kind: 'setRelOptions', target, relation: rangeVarName(s.relation), ifExists: !!s.missing_ok, changes: relOptionChanges(cmds) };
+}
+
+/** The SET / RESET storage options of AlterTableCmds, in order. */
+function relOptionChanges(cmds: readonly AstNode[]): RelOptionChanges {
+  return cmds.flatMap((c): ({ set: string } | { reset: string })[] => {
     const defs: AstNode[] = c.def?.List?.items ?? [];
     return c.subtype === 'AT_SetRelOptions'
       ? (lowerRelOptions(defs) ?? []).map((set) => ({ set }))
       : (lowerRelOptions(defs) ?? []).map((o) => ({ reset: o.slice(0, o.indexOf('=')) }));
   });
-  return { kind: 'setRelOptions', target, relation: rangeVarName(s.relation), ifExists: !!s.missing_ok, changes };
 }
+

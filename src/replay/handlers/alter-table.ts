@@ -3,6 +3,8 @@ import type { ColumnDef, TableDef } from '../../model/objects.js';
 import type { AlterTableCommand, Ddl } from '../../parse/ddl.js';
 import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
+import { tableOptions } from '../../model/table-options.js';
+import { changedOptions } from './rel-options.js';
 import { constraintMentions, indexMentions } from './column-deps.js';
 import { buildColumn, findColumn, updateColumn } from './columns.js';
 
@@ -163,6 +165,11 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     }
     case 'setLogged':
       return { ...table, unlogged: cmd.unlogged };
+    case 'setOptions': {
+      const { options: _o, ...rest } = table;
+      const options = tableOptions(changedOptions(table.options, cmd.changes));
+      return options ? { ...rest, options } : rest;
+    }
     case 'unsupported':
       ctx.warn(`not modelled: ${cmd.what}`);
       return table;

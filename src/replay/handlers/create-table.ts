@@ -49,6 +49,7 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
   // Fields in the model's order (JSON output shows it).
   const table = { schema, name: s.table.name, unlogged: s.unlogged } as Mutable<TableDef>;
   if (s.partitionBy !== undefined) table.partitionBy = s.partitionBy;
+  if (s.options) table.options = s.options;
   if (s.partitionOf) {
     table.partitionOf = { parent: { schema: ctx.schemaOf(s.partitionOf.parent), name: s.partitionOf.parent.name }, bound: bound! };
   }
