@@ -40,7 +40,9 @@ function subject(c: Change): string {
     case 'addEnumValue': return `${c.enum.schema}.${c.enum.name}.${c.value}`;
     case 'createSequence':
     case 'alterSequence': return `${c.sequence.schema}.${c.sequence.name}`;
-    case 'createTable': return `${c.table.schema}.${c.table.name}`;
+    case 'createTable':
+    case 'setLogged':
+    case 'setTableOptions': return `${c.table.schema}.${c.table.name}`;
     case 'addColumn':
     case 'alterColumnType':
     case 'alterIdentity':
