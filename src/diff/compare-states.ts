@@ -10,7 +10,7 @@ import type { AttributeDifference, Difference } from './difference.js';
  * same default, spelt as the migration and as the catalog spell it; a routine's `RETURN a + b`
  * is `RETURN (a + b)` to the catalog), and how an index was built (CONCURRENTLY).
  */
-export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'concurrently', 'sqlBody']);
+export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'generatedSql', 'expressionSql', 'whereSql', 'concurrently', 'sqlBody']);
 
 /** Fields that never take part in equality here: those, and names already matched by key. */
 const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints']);

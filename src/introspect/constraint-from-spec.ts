@@ -1,6 +1,7 @@
 import type { ConstraintDef, QualifiedName } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import type { ConstraintSpec } from '../parse/index.js';
+import { liveKeys } from './lower-definition.js';
 
 /** What pg_constraint says beyond the printed definition; it wins over the printed text. */
 export interface ConstraintFacts {
@@ -51,7 +52,7 @@ export function constraintFromSpec(spec: ConstraintSpec, facts: ConstraintFacts)
       def = { name, deferrable, initiallyDeferred, type: 'check', expression: spec.expression, validated: facts.validated, noInherit: spec.noInherit };
       break;
     case 'exclude':
-      def = { name, deferrable, initiallyDeferred, type: 'exclude', method: spec.method, keys: spec.keys, include: spec.include };
+      def = { name, deferrable, initiallyDeferred, type: 'exclude', method: spec.method, keys: liveKeys(spec.keys), include: spec.include };
       if (spec.where !== undefined) def.where = spec.where;
       break;
   }

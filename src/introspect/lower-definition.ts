@@ -1,3 +1,4 @@
+import type { IndexKey } from '../model/objects.js';
 import type { Ddl } from '../parse/index.js';
 import { parseDefinition } from '../parse/index.js';
 
@@ -18,4 +19,16 @@ export function lowerDefinition<K extends Ddl['kind']>(kind: K, sql: string, wha
     throw new Error(`definition of ${what} lowered to ${ddl.kind}${detail}, expected ${kind}:\n${sql}`);
   }
   return ddl as Extract<Ddl, { kind: K }>;
+}
+
+/**
+ * Index keys of a live object without the written expression text the lowering keeps for
+ * migrations: the live side is read, never executed from, and compares by canonical text alone.
+ */
+export function liveKeys(keys: readonly IndexKey[]): IndexKey[] {
+  return keys.map((k) => {
+    if (k.expressionSql === undefined) return k;
+    const { expressionSql: _written, ...rest } = k;
+    return rest;
+  });
 }

@@ -4,7 +4,7 @@ import type { Ddl } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
 import { indexShape } from './definition-shapes.js';
-import { lowerDefinition } from './lower-definition.js';
+import { liveKeys, lowerDefinition } from './lower-definition.js';
 
 /** A stand-alone index and the oid of the table (or materialized view) it indexes. */
 export interface IndexOfTable {
@@ -50,7 +50,8 @@ export const readIndexes: CatalogQuery<Row, IndexOfTable[]> = {
       const shape = indexShape(r.definition);
       let ddl = shape === undefined ? undefined : lowered.get(shape);
       if (!ddl) {
-        ddl = lowerDefinition('createIndex', r.definition, `index ${r.schema}.${r.name}`);
+        const full = lowerDefinition('createIndex', r.definition, `index ${r.schema}.${r.name}`);
+        ddl = { ...full, keys: liveKeys(full.keys) };
         if (shape !== undefined) lowered.set(shape, ddl);
       }
       // Fields in the model's order (JSON output shows it), without object spreads (hot at scale).

@@ -8,6 +8,16 @@ export type { QualifiedName } from './names.js';
  * the replayed side and the introspected side compare with `===`.
  */
 
+/**
+ * An expression as the migration wrote it (printed back by PostgreSQL's deparser), kept next to
+ * the canonical text for execution only: PostgreSQL stores what it parses, so
+ * `status IN ('a', 'b')` on a varchar column becomes `(status)::text = ANY ((ARRAY['a'::character
+ * varying, ...])::text[])`, while the canonical text (`status = ANY (ARRAY['a', 'b'])`) would be
+ * stored as `ARRAY['a'::text, ...]`. Never compared or hashed; dropped at the end of replay where
+ * it no longer normalises to the canonical text (a rename or type change rewrote that).
+ */
+export type WrittenText = string;
+
 export interface SchemaDef {
   readonly name: string;
   readonly comment?: string;
@@ -49,6 +59,8 @@ export interface ColumnDef {
   readonly identity?: IdentitySpec;
   /** Canonical expression of a `GENERATED ALWAYS AS (...) STORED` column. */
   readonly generated?: string;
+  /** `generated` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly generatedSql?: WrittenText;
   /** Explicit collation (quoted name, e.g. `"C"`); absent means the type's default. */
   readonly collation?: string;
   readonly comment?: string;
@@ -71,6 +83,8 @@ export interface IndexKey {
   readonly column?: string;
   /** Canonical expression, when the key is an expression. */
   readonly expression?: string;
+  /** `expression` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly expressionSql?: WrittenText;
   readonly collation?: string;
   /** Operator class when not the default (canonical, e.g. `text_pattern_ops`). */
   readonly opclass?: string;
@@ -113,6 +127,8 @@ export interface ForeignKeyConstraint extends ConstraintBase {
 export interface CheckConstraint extends ConstraintBase {
   readonly type: 'check';
   readonly expression: string;
+  /** `expression` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly expressionSql?: WrittenText;
   readonly validated: boolean;
   readonly noInherit: boolean;
 }
@@ -123,6 +139,8 @@ export interface ExcludeConstraint extends ConstraintBase {
   readonly keys: readonly IndexKey[];
   readonly include: readonly string[];
   readonly where?: string;
+  /** `where` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly whereSql?: WrittenText;
 }
 
 /** Table constraints, tagged by `type`. */
@@ -163,6 +181,8 @@ export interface IndexDef extends QualifiedName {
   readonly keys: readonly IndexKey[];
   readonly include: readonly string[];
   readonly where?: string;
+  /** `where` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly whereSql?: WrittenText;
   readonly nullsNotDistinct: boolean;
   /**
    * `WITH (...)` storage parameters as `pg_class.reloptions` keeps them (`fillfactor=70`), in the

@@ -59,6 +59,8 @@ export interface ColumnSpec {
   readonly defaultSql?: string;
   readonly identity?: { readonly always: boolean; readonly options: SequenceOptions };
   readonly generated?: string;
+  /** The generation expression as written (executable), next to the canonical `generated`. */
+  readonly generatedSql?: string;
   readonly collation?: string;
   /** Column-level PK/UNIQUE/CHECK/FK constraints, already in table-constraint form. */
   readonly constraints: readonly ConstraintSpec[];
@@ -108,6 +110,8 @@ export type ConstraintSpec =
   | (ConstraintSpecBase & {
       readonly type: 'check';
       readonly expression: string;
+      /** The expression as written (executable), next to the canonical `expression`. */
+      readonly expressionSql: string;
       /** Columns the expression mentions, in order of first appearance (names unnamed checks). */
       readonly columnsMentioned: readonly string[];
       readonly notValid: boolean;
@@ -119,6 +123,8 @@ export type ConstraintSpec =
       readonly keys: readonly IndexKey[];
       readonly include: readonly string[];
       readonly where?: string;
+      /** The predicate as written (executable), next to the canonical `where`. */
+      readonly whereSql?: string;
     });
 
 export type AlterTableCommand =
@@ -190,6 +196,8 @@ export type Ddl =
       readonly keyNames: readonly string[];
       readonly include: readonly string[];
       readonly where?: string;
+      /** The predicate as written (executable), next to the canonical `where`. */
+      readonly whereSql?: string;
       readonly nullsNotDistinct: boolean;
       /** Storage parameters, as in IndexDef.options. */
       readonly options?: readonly string[];

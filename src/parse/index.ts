@@ -2,6 +2,7 @@ export * from './ddl.js';
 export { parseRevision } from './parse-revision.js';
 export {
   normalizeExpression, normalizeQuery, coerceConstantDefault, columnsInExpression, renameColumnInExpression,
+  writtenMatches,
 } from './normalize-expr.js';
 export { formatBuiltin } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';

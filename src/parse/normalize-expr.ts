@@ -323,8 +323,11 @@ export function columnsInExprNode(node: AstNode): string[] {
   return seen;
 }
 
-/** Rewrites column references after `RENAME COLUMN`, as PostgreSQL's stored trees follow renames. */
-export function renameColumnInExpression(sql: string, from: string, to: string): string {
+/**
+ * Rewrites column references after `RENAME COLUMN`, as PostgreSQL's stored trees follow renames.
+ * The result is canonical text, or with `written`, the expression as written (deparsed, casts kept).
+ */
+export function renameColumnInExpression(sql: string, from: string, to: string, written = false): string {
   const node = parseExpr(sql);
   let changed = false;
   visitColumnRefs(node, (fields) => {
@@ -334,7 +337,17 @@ export function renameColumnInExpression(sql: string, from: string, to: string):
       changed = true;
     }
   });
-  return changed ? canonicalExprNode(node) : sql;
+  if (!changed) return sql;
+  return written ? writtenExprNode(node) : canonicalExprNode(node);
+}
+
+/**
+ * Does a written expression still say what the canonical text says? Replay rewrites canonical
+ * text (renamed sequences, enum labels, coerced constants) without always rewriting the written
+ * text; where they part, only the canonical text is fit to execute.
+ */
+export function writtenMatches(written: string, canonical: string): boolean {
+  return normalizeExpression(written) === canonical;
 }
 
 const TRUE_WORDS = new Set(['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1']);

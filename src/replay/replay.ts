@@ -21,6 +21,7 @@ import { setSchema } from './handlers/set-schema.js';
 import { setRelOptions } from './handlers/rel-options.js';
 
 import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
+import { withConsistentWrittenText } from './written-text.js';
 
 export { ALEMBIC_VERSION_TABLE };
 
@@ -111,7 +112,7 @@ class ReplaySession {
 
   result(revisions: number): ReplayResult {
     return {
-      state: this.draft.toState(),
+      state: withConsistentWrittenText(this.draft.toState()),
       data: this.data.finish(this.draft.history),
       diagnostics: this.diagnostics,
       stats: { revisions, statements: this.total, modelled: this.modelled, noSchemaChange: this.noop, notModelled: this.unsupported },

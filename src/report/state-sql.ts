@@ -67,8 +67,8 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],
     ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
     ['Views', orderedViews.map((v) => createViewSql(v, { query: 'canonical' }))],
-    ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i))],
-    ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c))],
+    ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i, { spelling: 'canonical' }))],
+    ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
     ['Comments', commentStatements(state, tables)],
   ];

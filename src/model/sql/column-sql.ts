@@ -1,6 +1,9 @@
 import { qualify, quoteIdent } from '../names.js';
 import type { ColumnDef, QualifiedName, SequenceDef } from '../objects.js';
 import { defaultColumnSequenceName, identityOptionsSql } from './sequence-sql.js';
+import { spelt, type Spelling } from './spelling.js';
+
+export type { Spelling } from './spelling.js';
 
 /** What {@link columnSql} needs to print an identity column's sequence options and name. */
 export interface IdentityContext {
@@ -19,7 +22,7 @@ export interface IdentityContext {
 export function columnSql(col: ColumnDef, identity?: IdentityContext, spelling: Spelling = 'written'): string {
   let sql = `${quoteIdent(col.name)} ${col.type}`;
   if (col.collation !== undefined) sql += ` COLLATE ${col.collation}`;
-  if (col.generated !== undefined) sql += ` GENERATED ALWAYS AS (${col.generated}) STORED`;
+  if (col.generated !== undefined) sql += ` GENERATED ALWAYS AS (${spelt(col.generated, col.generatedSql, spelling)}) STORED`;
   if (col.identity) {
     sql += ` GENERATED ${col.identity.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
     const options = identity ? identitySequenceOptions(col, identity) : '';
@@ -30,13 +33,6 @@ export function columnSql(col: ColumnDef, identity?: IdentityContext, spelling: 
   if (col.notNull) sql += ' NOT NULL';
   return sql;
 }
-
-/**
- * Which text of an expression to print: `written` (as the migration wrote it, for execution:
- * PostgreSQL then stores what the migration would have made) or `canonical` (the compared text,
- * for `state` output that must read the same whatever the input's spelling).
- */
-export type Spelling = 'written' | 'canonical';
 
 /** The default to execute: as the migration wrote it when known, else the canonical text. */
 export function executableDefault(col: ColumnDef): string | undefined {

@@ -2,6 +2,7 @@ import { qualify, quoteIdent } from '../names.js';
 import type { ConstraintDef, ForeignKeyAction, ForeignKeyConstraint, QualifiedName } from '../objects.js';
 import { parenIdentListSql } from './ident-list.js';
 import { indexKeySql } from './index-key-sql.js';
+import { spelt, type Spelling } from './spelling.js';
 
 /**
  * The body of a table constraint, i.e. what follows `CONSTRAINT name`. Defaults are left out
@@ -9,7 +10,7 @@ import { indexKeySql } from './index-key-sql.js';
  * and CHECK constraints not yet validated. PostgreSQL rejects DEFERRABLE on CHECK, so a model
  * that says so yields SQL the server refuses rather than silently losing the flag.
  */
-export function constraintSql(c: ConstraintDef): string {
+export function constraintSql(c: ConstraintDef, spelling: Spelling = 'written'): string {
   let sql: string;
   switch (c.type) {
     case 'primary key':
@@ -22,11 +23,11 @@ export function constraintSql(c: ConstraintDef): string {
       sql = foreignKeySql(c);
       break;
     case 'check':
-      sql = `CHECK (${c.expression})${c.noInherit ? ' NO INHERIT' : ''}`;
+      sql = `CHECK (${spelt(c.expression, c.expressionSql, spelling)})${c.noInherit ? ' NO INHERIT' : ''}`;
       break;
     case 'exclude':
-      sql = `EXCLUDE USING ${quoteIdent(c.method)} (${c.keys.map(indexKeySql).join(', ')})${includeSql(c.include)}`;
-      if (c.where !== undefined) sql += ` WHERE (${c.where})`;
+      sql = `EXCLUDE USING ${quoteIdent(c.method)} (${c.keys.map((k) => indexKeySql(k, spelling)).join(', ')})${includeSql(c.include)}`;
+      if (c.where !== undefined) sql += ` WHERE (${spelt(c.where, c.whereSql, spelling)})`;
       break;
   }
   if (c.deferrable) sql += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
@@ -54,11 +55,11 @@ function actionSql(action: ForeignKeyAction): string {
 }
 
 /** `CONSTRAINT name <body>`: the named form used both inline in CREATE TABLE and in ADD CONSTRAINT. */
-export function namedConstraintSql(c: ConstraintDef): string {
-  return `CONSTRAINT ${quoteIdent(c.name)} ${constraintSql(c)}`;
+export function namedConstraintSql(c: ConstraintDef, spelling: Spelling = 'written'): string {
+  return `CONSTRAINT ${quoteIdent(c.name)} ${constraintSql(c, spelling)}`;
 }
 
 /** `ALTER TABLE s.t ADD CONSTRAINT name <body>`; how dumps add foreign keys once all tables exist. */
-export function addConstraintSql(table: QualifiedName, c: ConstraintDef): string {
-  return `ALTER TABLE ${qualify(table)} ADD ${namedConstraintSql(c)}`;
+export function addConstraintSql(table: QualifiedName, c: ConstraintDef, spelling: Spelling = 'written'): string {
+  return `ALTER TABLE ${qualify(table)} ADD ${namedConstraintSql(c, spelling)}`;
 }

@@ -3,12 +3,15 @@ import type { IndexDef } from '../objects.js';
 import { parenIdentListSql } from './ident-list.js';
 import { indexKeySql } from './index-key-sql.js';
 import { withOptionsSql } from './rel-options-sql.js';
+import { spelt, type Spelling } from './spelling.js';
 
 /** Options of {@link createIndexSql}. */
 export interface CreateIndexOptions {
   /** CONCURRENTLY: no write lock, but cannot run inside a transaction block. */
   readonly concurrently?: boolean;
   readonly ifNotExists?: boolean;
+  /** Expression text to print (default `written`). */
+  readonly spelling?: Spelling;
 }
 
 /**
@@ -22,10 +25,11 @@ export function createIndexSql(idx: IndexDef, opts: CreateIndexOptions = {}): st
   if (opts.ifNotExists) sql += 'IF NOT EXISTS ';
   sql += `${quoteIdent(idx.name)} ON ${qualify({ schema: idx.schema, name: idx.table })}`;
   if (idx.method !== 'btree') sql += ` USING ${quoteIdent(idx.method)}`;
-  sql += ` (${idx.keys.map(indexKeySql).join(', ')})`;
+  const spelling = opts.spelling ?? 'written';
+  sql += ` (${idx.keys.map((k) => indexKeySql(k, spelling)).join(', ')})`;
   if (idx.include.length) sql += ` INCLUDE ${parenIdentListSql(idx.include)}`;
   if (idx.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
   sql += withOptionsSql(idx.options);
-  if (idx.where !== undefined) sql += ` WHERE (${idx.where})`;
+  if (idx.where !== undefined) sql += ` WHERE (${spelt(idx.where, idx.whereSql, spelling)})`;
   return sql;
 }

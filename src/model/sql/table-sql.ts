@@ -28,7 +28,7 @@ export interface CreateTableOptions {
  */
 export function createTableSql(table: TableDef, opts: CreateTableOptions): string {
   const inline = opts.constraints === 'inline' ? table.constraints : opts.constraints === 'none' ? [] : opts.constraints;
-  const constraints = inline.map(namedConstraintSql);
+  const constraints = inline.map((c) => namedConstraintSql(c, opts.spelling));
   const head = `CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${qualify(table)}`;
   let sql: string;
   if (table.partitionOf) {

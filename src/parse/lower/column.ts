@@ -26,6 +26,7 @@ export function lowerColumnOverride(cd: AstNode): ColumnOverride {
   let defSql: string | undefined;
   let identity: { always: boolean; options: SequenceOptions } | undefined;
   let generated: string | undefined;
+  let generatedSql: string | undefined;
   const constraints: ConstraintSpec[] = [];
   for (const c of foldConstraintAttributes(cd.constraints ?? [])) {
     switch (c.contype) {
@@ -45,6 +46,7 @@ export function lowerColumnOverride(cd: AstNode): ColumnOverride {
         break;
       case 'CONSTR_GENERATED':
         generated = canonicalExprNode(c.raw_expr);
+        generatedSql = writtenExprNode(c.raw_expr);
         break;
       case 'CONSTR_PRIMARY':
         notNull = true;
@@ -61,6 +63,7 @@ export function lowerColumnOverride(cd: AstNode): ColumnOverride {
   if (defSql !== undefined) spec.defaultSql = defSql;
   if (identity) spec.identity = identity;
   if (generated !== undefined) spec.generated = generated;
+  if (generatedSql !== undefined) spec.generatedSql = generatedSql;
   const collation = lowerCollation(cd.collClause);
   if (collation) spec.collation = collation;
   return spec;

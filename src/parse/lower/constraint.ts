@@ -2,7 +2,7 @@ import type { ForeignKeyAction, IndexKey } from '../../model/objects.js';
 import type { Mutable } from '../../model/mutable.js';
 import type { ConstraintSpec, NameRef } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode, columnsInExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, columnsInExprNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerIndexElem } from './index-elem.js';
 
 const FK_ACTIONS: Record<string, ForeignKeyAction> = {
@@ -57,6 +57,7 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
       spec = {
         type: 'check', deferrable, initiallyDeferred,
         expression: canonicalExprNode(c.raw_expr),
+        expressionSql: writtenExprNode(c.raw_expr),
         columnsMentioned: columnsInExprNode(c.raw_expr),
         notValid: !!c.skip_validation,
         noInherit: !!c.is_no_inherit,
@@ -68,7 +69,10 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
         return { ...lowerIndexElem(elem.IndexElem), operator: strList(op.List.items).join('.') };
       });
       spec = { type: 'exclude', deferrable, initiallyDeferred, method: c.access_method ?? 'btree', keys, include: strList(c.including) };
-      if (c.where_clause) spec.where = canonicalExprNode(c.where_clause);
+      if (c.where_clause) {
+        spec.where = canonicalExprNode(c.where_clause);
+        spec.whereSql = writtenExprNode(c.where_clause);
+      }
       break;
     }
     default:

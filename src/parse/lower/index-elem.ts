@@ -1,7 +1,7 @@
 import type { Mutable } from '../../model/mutable.js';
 import type { IndexKey } from '../../model/objects.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
 
 /**
  * Lowers an IndexElem. A parenthesised bare column (`(email)`) is just a column to PostgreSQL,
@@ -13,10 +13,14 @@ export function lowerIndexElem(e: AstNode): IndexKey {
     e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending;
   let column: string | undefined = e.name;
   let expression: string | undefined;
+  let expressionSql: string | undefined;
   if (column === undefined && e.expr) {
     const fields = e.expr.ColumnRef?.fields;
     if (fields && fields.length === 1 && fields[0].String) column = fields[0].String.sval;
-    else expression = canonicalExprNode(e.expr);
+    else {
+      expression = canonicalExprNode(e.expr);
+      expressionSql = writtenExprNode(e.expr);
+    }
   }
   const opclass = strList(e.opclass);
   const collation = strList(e.collation);
@@ -24,6 +28,7 @@ export function lowerIndexElem(e: AstNode): IndexKey {
   const key: Partial<Mutable<IndexKey>> = {};
   if (column !== undefined) key.column = column;
   if (expression !== undefined) key.expression = expression;
+  if (expressionSql !== undefined) key.expressionSql = expressionSql;
   if (collation.length) key.collation = collation.map((c) => `"${c}"`).join('.');
   if (opclass.length) key.opclass = opclass[opclass.length - 1]!;
   key.descending = descending;

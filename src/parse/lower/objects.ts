@@ -2,7 +2,7 @@ import type { Mutable } from '../../model/mutable.js';
 import { quoteIdent } from '../../model/names.js';
 import type { Ddl, NameRef, TargetKind } from '../ddl.js';
 import { type AstNode, deparseNode, str, strList } from '../libpg.js';
-import { canonicalExprNode, canonicalQueryNode } from '../normalize-expr.js';
+import { canonicalExprNode, canonicalQueryNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
 import { lowerIndexElem } from './index-elem.js';
@@ -43,7 +43,10 @@ export function lowerIndex(s: AstNode): Ddl {
     concurrently: !!s.concurrent,
   };
   if (s.idxname) ddl.name = s.idxname as string;
-  if (s.whereClause) ddl.where = canonicalExprNode(s.whereClause);
+  if (s.whereClause) {
+    ddl.where = canonicalExprNode(s.whereClause);
+    ddl.whereSql = writtenExprNode(s.whereClause);
+  }
   const options = lowerRelOptions(s.options);
   if (options) ddl.options = options;
   return ddl;

@@ -30,12 +30,25 @@ export function indexMentions(idx: IndexDef, column: string): boolean {
 }
 
 const swap = (list: readonly string[], from: string, to: string): string[] => list.map((c) => (c === from ? to : c));
-const swapExpr = (e: string | undefined, from: string, to: string): string | undefined =>
-  e === undefined ? undefined : renameColumnInExpression(e, from, to);
+const swapExpr = (e: string | undefined, from: string, to: string, written = false): string | undefined =>
+  e === undefined ? undefined : renameColumnInExpression(e, from, to, written);
+
+/** An expression's canonical and written texts after a rename, as fields (the written one only when known). */
+function swapped<K extends string, W extends string>(
+  canonicalKey: K, writtenKey: W, canonical: string | undefined, written: string | undefined, from: string, to: string,
+): Partial<Record<K | W, string>> {
+  if (canonical === undefined) return {};
+  const out: Partial<Record<K | W, string>> = {};
+  out[canonicalKey] = swapExpr(canonical, from, to)!;
+  if (written !== undefined) out[writtenKey] = swapExpr(written, from, to, true)!;
+  return out;
+}
 
 function renameInKeys(keys: readonly IndexKey[], from: string, to: string): IndexKey[] {
   return keys.map((k) =>
-    k.column === from ? { ...k, column: to } : k.expression !== undefined ? { ...k, expression: swapExpr(k.expression, from, to)! } : k,
+    k.column === from
+      ? { ...k, column: to }
+      : k.expression !== undefined ? { ...k, ...swapped('expression', 'expressionSql', k.expression, k.expressionSql, from, to) } : k,
   );
 }
 
@@ -49,16 +62,17 @@ export function renameColumnInConstraint(c: ConstraintDef, from: string, to: str
     case 'foreign key':
       return { ...c, columns: swap(c.columns, from, to) };
     case 'check':
-      return { ...c, expression: swapExpr(c.expression, from, to)! };
-    case 'exclude': {
-      const where = swapExpr(c.where, from, to);
-      return { ...c, keys: renameInKeys(c.keys, from, to), include: swap(c.include, from, to), ...(where !== undefined ? { where } : {}) };
-    }
+      return { ...c, ...swapped('expression', 'expressionSql', c.expression, c.expressionSql, from, to) };
+    case 'exclude':
+      return {
+        ...c, keys: renameInKeys(c.keys, from, to), include: swap(c.include, from, to), ...swapped('where', 'whereSql', c.where, c.whereSql, from, to),
+      };
   }
 }
 
 /** An index after RENAME COLUMN. */
 export function renameColumnInIndex(idx: IndexDef, from: string, to: string): IndexDef {
-  const where = swapExpr(idx.where, from, to);
-  return { ...idx, keys: renameInKeys(idx.keys, from, to), include: swap(idx.include, from, to), ...(where !== undefined ? { where } : {}) };
+  return {
+    ...idx, keys: renameInKeys(idx.keys, from, to), include: swap(idx.include, from, to), ...swapped('where', 'whereSql', idx.where, idx.whereSql, from, to),
+  };
 }

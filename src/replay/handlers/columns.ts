@@ -39,6 +39,7 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
   }
   if (identity) column.identity = identity;
   if (spec.generated !== undefined) column.generated = spec.generated;
+  if (spec.generatedSql !== undefined) column.generatedSql = spec.generatedSql;
   if (spec.collation !== undefined) column.collation = spec.collation;
   column.origin = ctx.origin;
   return column;

@@ -118,13 +118,17 @@ export function constraintAddition(
       break;
     }
     case 'check':
-      def = { name, deferrable, initiallyDeferred, origin, type: 'check', expression: spec.expression, validated: !spec.notValid, noInherit: spec.noInherit };
+      def = {
+        name, deferrable, initiallyDeferred, origin, type: 'check', expression: spec.expression, expressionSql: spec.expressionSql,
+        validated: !spec.notValid, noInherit: spec.noInherit,
+      };
       break;
     case 'exclude':
       def = {
         name, deferrable, initiallyDeferred, origin,
         type: 'exclude', method: spec.method, keys: withoutDefaultOpclasses(spec.keys, spec.method, table, ctx.draft), include: spec.include,
         ...(spec.where !== undefined ? { where: spec.where } : {}),
+        ...(spec.whereSql !== undefined ? { whereSql: spec.whereSql } : {}),
       };
       break;
   }

@@ -34,6 +34,7 @@ export function createIndex(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createI
     include: s.include,
   };
   if (s.where !== undefined) index.where = s.where;
+  if (s.whereSql !== undefined) index.whereSql = s.whereSql;
   index.nullsNotDistinct = s.nullsNotDistinct;
   if (s.concurrently) index.concurrently = true;
   if (s.options) index.options = s.options;
