@@ -1,4 +1,5 @@
-import type { ConstraintDef, TableDef } from '../model/objects.js';
+import type { ConstraintDef, QualifiedName, TableDef } from '../model/objects.js';
+import { relationKey } from '../model/schema-state.js';
 import { constraintUses } from './column-mentions.js';
 import type { DiffContext } from './diff-context.js';
 import { differs } from './diff-context.js';
@@ -15,13 +16,68 @@ function referencedDrop(ctx: DiffContext, c: ConstraintDef) {
   return ctx.tableDrop(table) ?? c.references.columns.map((col) => ctx.columnDrop(table, col)).find((ev) => ev !== undefined);
 }
 
+/** Key of a live unique key (PRIMARY KEY or UNIQUE) by table and column set: what a FOREIGN KEY depends on. */
+export function uniqueKeyOf(table: QualifiedName, columns: readonly string[]): string {
+  return `${relationKey(table.schema, table.name)}\0${[...columns].sort().join('\0')}`;
+}
+
+/** Must a paired constraint be dropped and added again (its definition differs, or a column under it is replaced)? */
+function rebuilt(ctx: DiffContext, table: TableDef, liveTable: TableDef, target: ConstraintDef, live: ConstraintDef): boolean {
+  return differs(target, ctx.m.names.constraint(liveTable, live), ['validated']) || ctx.constraintOnReplacedColumn(table, target as never);
+}
+
+/** The history drop of a live-only constraint of a paired table, unless it goes with a dropped column. */
+function liveOnlyDrop(ctx: DiffContext, liveTable: TableDef, name: string, live: ConstraintDef, dropped: ReadonlySet<string>) {
+  if (constraintUses(live, dropped)) return undefined;
+  return ctx.pendingDrop('constraint', { schema: liveTable.schema, name, parent: liveTable.name }) ?? referencedDrop(ctx, live);
+}
+
+/**
+ * The live PRIMARY KEY and UNIQUE constraints this diff drops (history drops and rebuilds), as
+ * {@link uniqueKeyOf} keys. PostgreSQL refuses to drop a key a FOREIGN KEY depends on, so those
+ * foreign keys must be dropped first (and added again where the target keeps them).
+ */
+export function droppedUniqueKeys(ctx: DiffContext): Set<string> {
+  const out = new Set<string>();
+  for (const { key, target, live } of ctx.m.tables.pairs) {
+    const cons = ctx.m.constraints.get(key);
+    if (!cons) continue;
+    const dropped = new Set(ctx.droppedColumns(live));
+    const isKey = (c: ConstraintDef): c is Extract<ConstraintDef, { columns: readonly string[] }> => c.type === 'primary key' || c.type === 'unique';
+    for (const p of cons.pairs) if (isKey(p.live) && rebuilt(ctx, target, live, p.target, p.live)) out.add(uniqueKeyOf(live, p.live.columns));
+    for (const o of cons.liveOnly) if (isKey(o.live) && liveOnlyDrop(ctx, live, o.key, o.live, dropped)) out.add(uniqueKeyOf(live, o.live.columns));
+  }
+  return out;
+}
+
+/** Does a live constraint reference a unique key the diff drops? */
+function onDroppedKey(c: ConstraintDef, droppedKeys: ReadonlySet<string>): boolean {
+  return c.type === 'foreign key' && droppedKeys.has(uniqueKeyOf(c.references.table, c.references.columns));
+}
+
+/**
+ * Foreign keys of a live table the history drops whole, on a unique key the diff drops: they go
+ * first, as the history dropped them (the table's own drop is destructive and may be skipped).
+ */
+export function foreignKeysOnDroppedKeys(ctx: DiffContext, key: string, liveTable: TableDef, droppedKeys: ReadonlySet<string>): void {
+  const ev = ctx.tableDrop(liveTable);
+  if (!ev) return;
+  for (const c of liveTable.constraints) {
+    if (!onDroppedKey(c, droppedKeys)) continue;
+    const ref = { schema: liveTable.schema, name: c.name, parent: liveTable.name };
+    ctx.out.add('table', key, make.drop('constraint', ref, 'history', (ctx.pendingDrop('constraint', ref) ?? ev).origin));
+  }
+}
+
 /**
  * Constraints of a paired table: renames, new ones, rebuilds (PostgreSQL cannot alter a
  * constraint's definition: drop and add), VALIDATE for a live NOT VALID one the target has
  * validated, comments, and live-only ones as drops or unmanaged. A live-only constraint on a
  * column the history drops goes with the column.
  */
-export function diffConstraints(ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cons: Pairing<ConstraintDef>): void {
+export function diffConstraints(
+  ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cons: Pairing<ConstraintDef>, droppedKeys: ReadonlySet<string>,
+): void {
   const { out, m } = ctx;
   const ref = (name: string) => ({ schema: table.schema, name, parent: table.name });
   const origin = (c: ConstraintDef) => c.origin ?? table.origin;
@@ -34,8 +90,9 @@ export function diffConstraints(ctx: DiffContext, key: string, table: TableDef, 
   }
   for (const { key: name, target, live } of cons.pairs) {
     const normalized = m.names.constraint(liveTable, live);
-    // A constraint on a column being dropped and re-added goes with it and must be added again.
-    if (differs(target, normalized, ['validated']) || ctx.constraintOnReplacedColumn(table, target as never)) {
+    // A constraint on a column being dropped and re-added goes with it and must be added again;
+    // so must a foreign key on a unique key being dropped (PostgreSQL refuses to drop that key first).
+    if (rebuilt(ctx, table, liveTable, target, live) || onDroppedKey(live, droppedKeys)) {
       out.add('table', key, make.drop('constraint', ref(name), 'replace', origin(target)));
       out.add('table', key, make.addConstraint(table, target, false, table.origin));
       ctx.comment('constraint', ref(name), target.comment, undefined, origin(target));
@@ -49,7 +106,7 @@ export function diffConstraints(ctx: DiffContext, key: string, table: TableDef, 
   const dropped = new Set(ctx.droppedColumns(liveTable));
   for (const { key: name, live } of cons.liveOnly) {
     if (constraintUses(live, dropped)) continue;
-    const ev = ctx.pendingDrop('constraint', { schema: liveTable.schema, name, parent: liveTable.name }) ?? referencedDrop(ctx, live);
+    const ev = liveOnlyDrop(ctx, liveTable, name, live, dropped);
     if (ev) out.add('table', key, make.drop('constraint', ref(name), 'history', ev.origin));
     else out.addUnmanaged('constraint', ref(name));
   }
