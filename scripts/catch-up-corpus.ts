@@ -4,7 +4,8 @@
  * built on PostgreSQL from the first N revisions of `offline.sql` (statement by statement, as
  * psql would run them) is brought to the target replayed from `revisions/`:
  *   1. safe mode (`apply` without --allow-destructive) must succeed and leave only destructive
- *      changes pending;
+ *      changes pending, with what cannot run without them (a second safe plan must be empty and
+ *      every other pending change among the ones it leaves out with a destructive one);
  *   2. `apply --allow-destructive` must then make `pg_dump --schema-only` equal to pg_dump of a
  *      database built from the whole script (up to column order; alembic_version left out);
  *   3. a second plan must be empty.
@@ -58,12 +59,18 @@ async function catchUp(db: Database, url: string, target: SchemaState, reference
   try {
     await apply(db, target, { lockWaitMs: 5000 });
     const live = await introspect(db, {});
-    const rest = plan(diff(target, live), live, { allowDestructive: true, concurrentIndexes: false });
-    const notDestructive = rest.changes.filter((c) => c.safety !== 'destructive');
-    safe = notDestructive.length === 0;
-    if (!safe) {
+    const changes = diff(target, live);
+    // Safe mode is done: a second safe plan has nothing to run, and every change still pending is
+    // destructive or left out with one (the constraint on a column the history replaces, ...).
+    const again = plan(changes, live, { concurrentIndexes: false });
+    const rest = plan(changes, live, { allowDestructive: true, concurrentIndexes: false });
+    const withDestructive = new Set(again.skipped.map((c) => describe(c)));
+    const notDestructive = rest.changes.filter((c) => c.safety !== 'destructive' && !withDestructive.has(describe(c)));
+    safe = again.steps.length === 0 && notDestructive.length === 0;
+    if (again.steps.length) problems.push(`safe mode not done: a second safe plan has ${again.steps.length} step(s), e.g. ${again.steps[0]!.description}`);
+    if (notDestructive.length) {
       const examples = notDestructive.slice(0, 2).map((c) => `${describe(c)} [${c.safety}]`);
-      problems.push(`safe mode left ${notDestructive.length} non-destructive change(s): ${examples.join(', ')}`);
+      problems.push(`safe mode left ${notDestructive.length} non-destructive change(s) not tied to a destructive one: ${examples.join(', ')}`);
     }
   } catch (e) {
     problems.push(`safe apply failed: ${firstLine(e)}`);

@@ -1,25 +1,36 @@
 import type { ColumnDef, TableDef } from '../model/objects.js';
+import { relationKey } from '../model/schema-state.js';
 import type { DiffContext } from './diff-context.js';
 import * as make from './make-change.js';
 import type { Pairing } from './pairing.js';
 
 const identityOf = (c: ColumnDef): string => (c.identity ? (c.identity.always ? 'always' : 'by default') : 'none');
 
+/** Is the live column an older generation of the target one, to be dropped and added again? */
+function replacesColumn(ctx: DiffContext, table: TableDef, target: ColumnDef, live: ColumnDef): boolean {
+  return (
+    (target.generated ?? null) === (live.generated ?? null) &&
+    target.type !== live.type &&
+    ctx.replacedColumns.has(`${relationKey(table.schema, table.name)}.${target.name}`)
+  );
+}
+
 /**
  * One paired column's attribute changes. A changed generation expression rebuilds the column
  * (drop and re-add brings the target's type, default and nullability along), so nothing else is
  * emitted for it; otherwise type/collation, default, NOT NULL and identity each get a change.
  */
-function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: ColumnDef, live: ColumnDef, liveTable: TableDef): void {
+function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: ColumnDef, live: ColumnDef, liveTable: TableDef, liveName: string): void {
   const { out } = ctx;
   if ((target.generated ?? null) !== (live.generated ?? null)) {
     out.add('table', key, make.setGenerated(table, target, live, table.origin));
     return;
   }
   // The history dropped a column of this name and made a new one (often a type change done as
-  // add-copy-drop-rename): a live column of another type is the old generation. Replace it.
-  if (target.type !== live.type && ctx.columnEverDropped(liveTable, live.name)) {
-    const ref = { schema: table.schema, name: live.name, parent: table.name };
+  // add-copy-drop-rename): a live column of another type is the old generation. Replace it, under
+  // the name it has (it is not renamed: the column the history renamed is the new one).
+  if (replacesColumn(ctx, table, target, live)) {
+    const ref = { schema: table.schema, name: liveName, parent: table.name };
     const drop = make.drop('column', ref, 'replace', target.origin ?? table.origin);
     out.add('table', key, { ...drop, safety: 'destructive', hazards: ['data loss'] });
     out.add('table', key, make.addColumn(table, target, target.origin ?? table.origin));
@@ -43,7 +54,8 @@ export function diffColumns(ctx: DiffContext, key: string, table: TableDef, live
   const { out, m } = ctx;
   const ref = (name: string) => ({ schema: table.schema, name, parent: table.name });
   for (const p of cols.pairs) {
-    if (p.renamed) out.add('table', key, make.rename('column', ref(p.liveKey), ref(p.key), p.target.origin ?? table.origin));
+    if (!p.renamed || replacesColumn(ctx, table, p.target, m.names.column(liveTable, p.live))) continue;
+    out.add('table', key, make.rename('column', ref(p.liveKey), ref(p.key), p.target.origin ?? table.origin));
   }
   for (const { target } of cols.created) {
     out.add('table', key, make.addColumn(table, target, table.origin));
@@ -51,7 +63,7 @@ export function diffColumns(ctx: DiffContext, key: string, table: TableDef, live
   }
   for (const p of cols.pairs) {
     const live = m.names.column(liveTable, p.live);
-    diffColumn(ctx, key, table, p.target, live, liveTable);
+    diffColumn(ctx, key, table, p.target, live, liveTable, p.liveKey);
     ctx.comment('column', ref(p.key), p.target.comment, live.comment, p.target.origin ?? table.origin);
   }
   for (const { key: name, live } of cols.liveOnly) {

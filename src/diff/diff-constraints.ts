@@ -1,5 +1,6 @@
 import type { ConstraintDef, QualifiedName, TableDef } from '../model/objects.js';
 import { relationKey } from '../model/schema-state.js';
+import { sameComparisonFamily } from './type-change.js';
 import { constraintUses } from './column-mentions.js';
 import type { DiffContext } from './diff-context.js';
 import { differs } from './diff-context.js';
@@ -16,8 +17,8 @@ function referencedDrop(ctx: DiffContext, c: ConstraintDef) {
   return ctx.tableDrop(table) ?? c.references.columns.map((col) => ctx.columnDrop(table, col)).find((ev) => ev !== undefined);
 }
 
-/** Key of a live unique key (PRIMARY KEY or UNIQUE) by table and column set: what a FOREIGN KEY depends on. */
-export function uniqueKeyOf(table: QualifiedName, columns: readonly string[]): string {
+/** Key of live columns by table and column set: what a FOREIGN KEY depends on, on either side. */
+function columnsKey(table: QualifiedName, columns: readonly string[]): string {
   return `${relationKey(table.schema, table.name)}\0${[...columns].sort().join('\0')}`;
 }
 
@@ -33,37 +34,57 @@ function liveOnlyDrop(ctx: DiffContext, liveTable: TableDef, name: string, live:
 }
 
 /**
- * The live PRIMARY KEY and UNIQUE constraints this diff drops (history drops and rebuilds), as
- * {@link uniqueKeyOf} keys. PostgreSQL refuses to drop a key a FOREIGN KEY depends on, so those
- * foreign keys must be dropped first (and added again where the target keeps them).
+ * What a live FOREIGN KEY must not outlive: the PRIMARY KEY and UNIQUE constraints this diff drops
+ * (history drops and rebuilds, by column set) and the columns whose type it changes to one that
+ * compares with none of the old one's (live names).
+ * PostgreSQL refuses to drop a key a foreign key depends on, and to retype one side of a foreign
+ * key to a type the other side cannot be compared with ("foreign key constraint ... cannot be
+ * implemented"), so such foreign keys are dropped first and added again where the target keeps them.
  */
-export function droppedUniqueKeys(ctx: DiffContext): Set<string> {
-  const out = new Set<string>();
+export interface KeyChanges {
+  readonly droppedKeys: ReadonlySet<string>;
+  readonly retypedColumns: ReadonlySet<string>;
+}
+
+/** The {@link KeyChanges} of a diff, before any table's constraints are compared. */
+export function keyChanges(ctx: DiffContext): KeyChanges {
+  const droppedKeys = new Set<string>();
+  const retypedColumns = new Set<string>();
+  const isKey = (c: ConstraintDef): c is Extract<ConstraintDef, { type: 'primary key' | 'unique' }> => c.type === 'primary key' || c.type === 'unique';
   for (const { key, target, live } of ctx.m.tables.pairs) {
+    for (const p of ctx.m.columns.get(key)?.pairs ?? []) {
+      if (!sameComparisonFamily(p.target.type, ctx.m.names.column(live, p.live).type)) retypedColumns.add(columnsKey(live, [p.live.name]));
+    }
     const cons = ctx.m.constraints.get(key);
     if (!cons) continue;
     const dropped = new Set(ctx.droppedColumns(live));
-    const isKey = (c: ConstraintDef): c is Extract<ConstraintDef, { columns: readonly string[] }> => c.type === 'primary key' || c.type === 'unique';
-    for (const p of cons.pairs) if (isKey(p.live) && rebuilt(ctx, target, live, p.target, p.live)) out.add(uniqueKeyOf(live, p.live.columns));
-    for (const o of cons.liveOnly) if (isKey(o.live) && liveOnlyDrop(ctx, live, o.key, o.live, dropped)) out.add(uniqueKeyOf(live, o.live.columns));
+    for (const p of cons.pairs) if (isKey(p.live) && rebuilt(ctx, target, live, p.target, p.live)) droppedKeys.add(columnsKey(live, p.live.columns));
+    for (const o of cons.liveOnly) if (isKey(o.live) && liveOnlyDrop(ctx, live, o.key, o.live, dropped)) droppedKeys.add(columnsKey(live, o.live.columns));
   }
-  return out;
+  return { droppedKeys, retypedColumns };
 }
 
-/** Does a live constraint reference a unique key the diff drops? */
-function onDroppedKey(c: ConstraintDef, droppedKeys: ReadonlySet<string>): boolean {
-  return c.type === 'foreign key' && droppedKeys.has(uniqueKeyOf(c.references.table, c.references.columns));
+/** Must a live foreign key (of `liveTable`) go before its key is dropped or one of its columns retyped? */
+function blocksKeyChange(liveTable: TableDef, c: ConstraintDef, k: KeyChanges): boolean {
+  if (c.type !== 'foreign key') return false;
+  const ref = c.references.table;
+  return (
+    k.droppedKeys.has(columnsKey(ref, c.references.columns)) ||
+    c.references.columns.some((col) => k.retypedColumns.has(columnsKey(ref, [col]))) ||
+    c.columns.some((col) => k.retypedColumns.has(columnsKey(liveTable, [col])))
+  );
 }
 
 /**
- * Foreign keys of a live table the history drops whole, on a unique key the diff drops: they go
- * first, as the history dropped them (the table's own drop is destructive and may be skipped).
+ * Foreign keys of a live table the history drops whole that would block a key drop or a type
+ * change: they go first, as the history dropped them (the table's own drop is destructive and
+ * may be skipped).
  */
-export function foreignKeysOnDroppedKeys(ctx: DiffContext, key: string, liveTable: TableDef, droppedKeys: ReadonlySet<string>): void {
+export function foreignKeysBlockingKeyChanges(ctx: DiffContext, key: string, liveTable: TableDef, k: KeyChanges): void {
   const ev = ctx.tableDrop(liveTable);
   if (!ev) return;
   for (const c of liveTable.constraints) {
-    if (!onDroppedKey(c, droppedKeys)) continue;
+    if (!blocksKeyChange(liveTable, c, k)) continue;
     const ref = { schema: liveTable.schema, name: c.name, parent: liveTable.name };
     ctx.out.add('table', key, make.drop('constraint', ref, 'history', (ctx.pendingDrop('constraint', ref) ?? ev).origin));
   }
@@ -76,7 +97,7 @@ export function foreignKeysOnDroppedKeys(ctx: DiffContext, key: string, liveTabl
  * column the history drops goes with the column.
  */
 export function diffConstraints(
-  ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cons: Pairing<ConstraintDef>, droppedKeys: ReadonlySet<string>,
+  ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cons: Pairing<ConstraintDef>, keys: KeyChanges,
 ): void {
   const { out, m } = ctx;
   const ref = (name: string) => ({ schema: table.schema, name, parent: table.name });
@@ -91,8 +112,8 @@ export function diffConstraints(
   for (const { key: name, target, live } of cons.pairs) {
     const normalized = m.names.constraint(liveTable, live);
     // A constraint on a column being dropped and re-added goes with it and must be added again;
-    // so must a foreign key on a unique key being dropped (PostgreSQL refuses to drop that key first).
-    if (rebuilt(ctx, table, liveTable, target, live) || onDroppedKey(live, droppedKeys)) {
+    // so must a foreign key on a key being dropped or retyped (see KeyChanges).
+    if (rebuilt(ctx, table, liveTable, target, live) || blocksKeyChange(liveTable, live, keys)) {
       out.add('table', key, make.drop('constraint', ref(name), 'replace', origin(target)));
       out.add('table', key, make.addConstraint(table, target, false, table.origin));
       ctx.comment('constraint', ref(name), target.comment, undefined, origin(target));

@@ -8,7 +8,7 @@ import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';
 import { matchStates, type Matching } from './match-states.js';
 import type { Pairing } from './pairing.js';
-import { HistoryIndex } from './past-names.js';
+import { HistoryIndex, nameSpec, pastNames } from './past-names.js';
 import { RetypeIndex } from './retype-path.js';
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
@@ -38,6 +38,7 @@ export function differingAttributes(target: object, live: object): string[] {
  */
 export class DiffContext {
   readonly drops: HistoryDrops;
+  private readonly history: HistoryIndex;
   readonly m: Matching;
   /** The history's column type changes, to convert a live column the way the history did. */
   readonly retypes: RetypeIndex;
@@ -54,6 +55,7 @@ export class DiffContext {
     readonly live: SchemaState,
   ) {
     const history = new HistoryIndex(target.history);
+    this.history = history;
     this.drops = new HistoryDrops(history);
     this.retypes = new RetypeIndex(history);
     this.m = matchStates(target, live, history, this.drops);
@@ -109,7 +111,21 @@ export class DiffContext {
     if (key === undefined) return undefined;
     const col = this.m.columns.get(key)?.liveOnly.find((o) => o.key === column);
     if (!col) return undefined;
-    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) ?? this.enumDrop(col.live.type);
+    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) ?? this.enumDrop(col.live.type) ?? this.droppedUnderEarlierTableName(key, column);
+  }
+
+  /**
+   * A history drop of a column under an earlier name of its (paired) table: a live table this tool
+   * already renamed keeps an old-generation column the history dropped under the old table name.
+   */
+  private droppedUnderEarlierTableName(tableKey: string, column: string): DropEvent | undefined {
+    const t = this.target.tables.get(tableKey);
+    if (!t) return undefined;
+    for (const p of pastNames(this.history, nameSpec('table'), { schema: t.schema, name: t.name })) {
+      const ev = this.pendingDrop('column', { schema: p.ref.schema, name: column, parent: p.ref.name });
+      if (ev) return ev;
+    }
+    return undefined;
   }
 
   /**
@@ -122,7 +138,9 @@ export class DiffContext {
     for (const p of this.m.tables.pairs) {
       const cols = this.m.columns.get(p.key);
       for (const c of cols?.pairs ?? []) {
-        if (c.target.type !== c.live.type && this.columnEverDropped(p.live, c.liveKey)) out.add(`${p.key}.${c.key}`);
+        if (c.target.type !== c.live.type && this.columnEverDropped(p.live, c.liveKey, { schema: p.target.schema, name: c.key, parent: p.target.name })) {
+          out.add(`${p.key}.${c.key}`);
+        }
       }
     }
     return (this.replaced = out);
@@ -142,9 +160,14 @@ export class DiffContext {
     return false;
   }
 
-  /** Did the history ever drop a column of this name from this (live) table? */
-  columnEverDropped(table: QualifiedName, column: string): boolean {
-    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined;
+  /**
+   * Did the history ever drop a column of this name from this (live) table, or, given the target
+   * column, from the table under any name the target column has had (a live table this tool
+   * already renamed no longer carries the name the history dropped the old column under)?
+   */
+  columnEverDropped(table: QualifiedName, column: string, target?: HistoryRef): boolean {
+    if (this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined) return true;
+    return target !== undefined && pastNames(this.history, nameSpec('column'), target).some((p) => this.drops.find('column', p.ref) !== undefined);
   }
 
   /** Live-only columns of a paired live table that the history drops (live names). */

@@ -1,7 +1,7 @@
 import type { TableDef } from '../model/objects.js';
 import { canonicalJson, sameValue } from './compare-states.js';
 import { diffColumns } from './diff-columns.js';
-import { diffConstraints, droppedUniqueKeys, foreignKeysOnDroppedKeys } from './diff-constraints.js';
+import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from './diff-constraints.js';
 import type { DiffContext } from './diff-context.js';
 import * as make from './make-change.js';
 
@@ -37,7 +37,7 @@ function tableDrift(ctx: DiffContext, target: TableDef, live: TableDef): void {
 /** Tables with their columns and constraints: create, rename, alter, comment, drop or report. */
 export function diffTables(ctx: DiffContext): void {
   const { m, out } = ctx;
-  const droppedKeys = droppedUniqueKeys(ctx);
+  const keys = keyChanges(ctx);
   for (const { key, target } of m.tables.created) createTable(ctx, key, target);
   for (const { key, target, live, renamed } of m.tables.pairs) {
     const ref = { schema: target.schema, name: target.name };
@@ -46,9 +46,11 @@ export function diffTables(ctx: DiffContext): void {
     if (!sameValue(target.options ?? [], live.options ?? [])) out.add('table', key, make.setTableOptions(target, live, target.origin));
     tableDrift(ctx, target, live);
     diffColumns(ctx, key, target, live, m.columns.get(key)!);
-    diffConstraints(ctx, key, target, live, m.constraints.get(key)!, droppedKeys);
+    diffConstraints(ctx, key, target, live, m.constraints.get(key)!, keys);
     ctx.comment('table', ref, target.comment, live.comment, target.origin);
   }
   ctx.liveOnly('table', m.tables, () => 'table');
-  if (droppedKeys.size) for (const { key, live } of m.tables.liveOnly) foreignKeysOnDroppedKeys(ctx, key, live, droppedKeys);
+  if (keys.droppedKeys.size || keys.retypedColumns.size) {
+    for (const { key, live } of m.tables.liveOnly) foreignKeysBlockingKeyChanges(ctx, key, live, keys);
+  }
 }

@@ -89,3 +89,23 @@ export function worstTypeChange(kinds: readonly TypeChangeKind[]): TypeChangeKin
   if (kinds.includes('convert')) return 'convert';
   return 'widen';
 }
+
+/** B-tree operator families that compare across their member types (what a FOREIGN KEY needs). */
+const COMPARISON_FAMILY: Record<string, string> = {
+  smallint: 'integer', integer: 'integer', bigint: 'integer',
+  text: 'text', 'character varying': 'text',
+  real: 'float', 'double precision': 'float',
+  date: 'datetime', 'timestamp without time zone': 'datetime', 'timestamp with time zone': 'datetime',
+};
+
+/**
+ * Can a column of type `a` reference (or be referenced by) one of type `b`? PostgreSQL needs an
+ * equality operator of the key's b-tree operator family between them: integer widths mix, text
+ * and varchar mix, integer and text do not ("foreign key constraint ... cannot be implemented").
+ */
+export function sameComparisonFamily(a: TypeText, b: TypeText): boolean {
+  const pa = parseType(a);
+  const pb = parseType(b);
+  if (pa.array !== pb.array) return false;
+  return (COMPARISON_FAMILY[pa.base] ?? pa.base) === (COMPARISON_FAMILY[pb.base] ?? pb.base);
+}
