@@ -1,6 +1,8 @@
 /**
  * Catch-up acceptance from EVERY starting point of real histories. For each corpus folder (e.g.
- * ../shared/corpora/alembic/<name>) and every N from 0 to the number of revisions: a database
+ * ../shared/corpora/alembic/<name>, or a plain migrations folder such as the example history
+ * alembic-versions/, whose revisions run in order stand in for offline.sql) and every N from 0 to
+ * the number of revisions: a database
  * built on PostgreSQL from the first N revisions of `offline.sql` (statement by statement, as
  * psql would run them) is brought to the target replayed from `revisions/`:
  *   1. safe mode (`apply` without --allow-destructive) must succeed and leave only destructive
@@ -13,6 +15,7 @@
  *
  *   npx tsx scripts/catch-up-corpus.ts <corpus-dir>... [--admin-url URL] [--only N] [--verbose]
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { apply } from '../src/apply/index.js';
 import { openDatabase, type Database } from '../src/db/index.js';
@@ -97,8 +100,12 @@ async function catchUp(db: Database, url: string, target: SchemaState, reference
 
 async function runCorpus(adminUrl: string, dir: string, only: number | undefined, verbose: boolean): Promise<boolean> {
   const name = path.basename(path.resolve(dir));
-  const offline = (await loadMigrations(path.join(dir, 'offline.sql'))).revisions;
-  const replayed = replay((await loadMigrations(path.join(dir, 'revisions'))).revisions);
+  // A corpus has offline.sql (what psql runs) and revisions/; a plain migrations folder (the
+  // example history, alembic-versions/) is both: its revisions run in order build the reference.
+  const offlineScript = path.join(dir, 'offline.sql');
+  const plain = !existsSync(offlineScript);
+  const offline = (await loadMigrations(plain ? dir : offlineScript)).revisions;
+  const replayed = replay((await loadMigrations(plain ? dir : path.join(dir, 'revisions'))).revisions);
   const errors = replayed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`${name}: replay errors: ${errors[0]!.message}`);
   const target = replayed.state;
