@@ -118,4 +118,17 @@ describe('catching up on keys under foreign keys (judged by pg_dump)', () => {
     // No rows: the new NOT NULL id is filled by the history's UPDATE, which schema-sync does not run.
     await catchUpFromEveryRevision(history, () => '');
   });
+
+  it('drops an index the history dropped along with its column (ckan 21-46)', async () => {
+    // ckan renamed package_resource.package_id away, dropped it (taking its indexes along) and
+    // added a new package_id: a database from before kept idx_package_resource_pkg_id.
+    const history = revisionsFromSql('index-dropped-with-column', [
+      `CREATE TABLE resource (id int PRIMARY KEY, package_id int, CONSTRAINT resource_package_key UNIQUE (package_id, id));
+       CREATE INDEX idx_resource_pkg_id ON resource (package_id);`,
+      `ALTER TABLE resource RENAME package_id TO resource_group_id;`,
+      `ALTER TABLE resource DROP COLUMN resource_group_id;
+       ALTER TABLE resource ADD COLUMN package_id int;`,
+    ]);
+    await catchUpFromEveryRevision(history, () => `INSERT INTO resource (id) VALUES (1);`);
+  });
 });

@@ -49,8 +49,15 @@ function dropColumn(ctx: ReplayContext, table: TableDef, name: string, cascade: 
   }
   dropReferencingForeignKeys(ctx, table, cascade, [name]);
   ctx.draft.trackConstraints(table, doomed, -1);
+  // PostgreSQL drops them with the column; the history records it, so a live database that still
+  // has them (its column paired with a newer one of the same name) sees them as dropped.
+  for (const c of doomed) {
+    ctx.draft.history.push({ event: 'drop', object: 'constraint', ref: { schema: table.schema, name: c.name, parent: table.name }, origin: ctx.origin });
+  }
   for (const [k, idx] of ctx.draft.indexes.entriesReferencing(relationKey(table.schema, table.name))) {
-    if (indexMentions(idx, name)) ctx.draft.indexes.delete(k);
+    if (!indexMentions(idx, name)) continue;
+    ctx.draft.indexes.delete(k);
+    ctx.draft.history.push({ event: 'drop', object: 'index', ref: { schema: idx.schema, name: idx.name }, origin: ctx.origin });
   }
   dropOwnedSequences(ctx, table, name);
   ctx.draft.history.push({ event: 'drop', object: 'column', ref: { schema: table.schema, name, parent: table.name }, origin: ctx.origin });
