@@ -45,6 +45,11 @@ export function columnDep(table: QualifiedName, column: string): DepKey {
   return `column ${qualify(table)}.${quoteIdent(column)}`;
 }
 
+/** Whether a key names a table column (see {@link columnDep}). */
+export function isColumnDep(key: DepKey): boolean {
+  return key.startsWith('column ');
+}
+
 /** Key of a table constraint (names are unique per table). */
 export function constraintDep(table: QualifiedName, name: string): DepKey {
   return `constraint ${qualify(table)}.${quoteIdent(name)}`;

@@ -1,6 +1,6 @@
 import type { Change } from '../diff/change.js';
 import type { Action } from './action.js';
-import { freeDep, isFreeDep, isNameDep, type DepKey } from './dependency-keys.js';
+import { freeDep, isColumnDep, isFreeDep, isNameDep, type DepKey } from './dependency-keys.js';
 
 /**
  * Which changes to leave out (diff indices). Without `allowDestructive`: every destructive change;
@@ -36,7 +36,7 @@ export function skippedChanges(
   }
   /** Column keys that planned type changes need free of live dependents. */
   const clearedColumns = (): Set<DepKey> =>
-    new Set([...actions].filter(([j]) => !skipped.has(j)).flatMap(([, list]) => list.flatMap((a) => a.clearedBy ?? [])).filter((k) => k.startsWith('column ')));
+    new Set([...actions].filter(([j]) => !skipped.has(j)).flatMap(([, list]) => list.flatMap((a) => a.clearedBy ?? [])).filter(isColumnDep));
   const onlyFromSkipped = (key: DepKey, except: number): boolean => {
     const from = (providers.get(key) ?? []).filter((j) => j !== except);
     return from.length > 0 && from.every((j) => skipped.has(j));
