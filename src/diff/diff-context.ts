@@ -66,11 +66,19 @@ export class DiffContext {
 
   /**
    * The history event that drops a live-only object: a drop under one of its names, or the drop
-   * of its schema (with CASCADE) when the target has no such schema. Undefined: unmanaged.
+   * of its schema (with CASCADE) when the target has no such schema, or for a part of a table
+   * (column, constraint, trigger), the drop of a table of that name: the history dropped the
+   * table with it and created a new one under the same name, which the live table is paired with
+   * (prefect dropped `worker` and created it again with `work_pool_id` for `worker_pool_id`).
+   * Undefined: unmanaged.
    */
   pendingDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
     const direct = this.drops.find(kind, ref);
     if (direct || kind === 'schema' || kind === 'extension') return direct;
+    if (ref.parent !== undefined && (kind === 'column' || kind === 'constraint' || kind === 'trigger')) {
+      const table = this.drops.find('table', { schema: ref.schema, name: ref.parent });
+      if (table) return table;
+    }
     return this.target.schemas.has(ref.schema) ? undefined : this.drops.schema(ref.schema);
   }
 

@@ -110,10 +110,13 @@ describe('diff: live objects the target lacks', () => {
     expect(summary(diff(target, live))).toEqual(['drop schema s.s (history)', 'drop enum s.e (history)', 'drop table s.t (history)']);
   });
 
-  it('a table dropped and re-created by the history is compared, not dropped (conservative)', () => {
+  it('a table dropped and re-created by the history is compared, its old parts dropped with the history drop', () => {
+    // The table itself is kept (rows survive); its columns the new table lacks went with the
+    // history's DROP TABLE, so they are history drops (destructive: only with --allow-destructive).
     const { target, live } = behind([`CREATE TABLE t (a int);`, `DROP TABLE t; CREATE TABLE t (b text);`], 1);
     const r = diff(target, live);
-    expect(summary(r)).toEqual(['addColumn public.t.b']);
-    expect(r.unmanaged).toEqual([{ object: 'column', ref: { schema: 'public', name: 'a', parent: 't' } }]);
+    expect(summary(r)).toEqual(['addColumn public.t.b', 'drop column public.t.a (history)']);
+    expect(r.changes[1]).toMatchObject({ kind: 'drop', object: 'column', reason: 'history', safety: 'destructive' });
+    expect(r.unmanaged).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ async function catchUpFromEveryRevision(history: readonly Revision[], seed: (app
   }
 }
 
-describe('catching up on keys under foreign keys (judged by pg_dump)', () => {
+describe('catching up on keys, columns and tables the history replaced (judged by pg_dump)', () => {
   it('drops the foreign keys on a primary key being dropped first, and adds back those the target keeps', async () => {
     // ckan 29-46: package_group_pkey is referenced by a FK of package_group_revision (dropped
     // later by the history): "cannot drop constraint package_group_pkey ... other objects depend on it".
@@ -130,5 +130,21 @@ describe('catching up on keys under foreign keys (judged by pg_dump)', () => {
        ALTER TABLE resource ADD COLUMN package_id int;`,
     ]);
     await catchUpFromEveryRevision(history, () => `INSERT INTO resource (id) VALUES (1);`);
+  });
+
+  it('drops the parts of a table the history dropped and created again under the same name (prefect 51)', async () => {
+    const history = revisionsFromSql('table-created-again', [
+      `CREATE TABLE worker_pool (id int PRIMARY KEY);
+       CREATE TABLE worker (id int PRIMARY KEY, worker_pool_id int NOT NULL REFERENCES worker_pool (id),
+         CONSTRAINT uq_worker__worker_pool_id UNIQUE (worker_pool_id, id));
+       CREATE INDEX ix_worker__worker_pool_id ON worker (worker_pool_id);`,
+      `DROP TABLE worker; DROP TABLE worker_pool;
+       CREATE TABLE work_pool (id int PRIMARY KEY);
+       CREATE TABLE worker (id int PRIMARY KEY, work_pool_id int NOT NULL REFERENCES work_pool (id));
+       CREATE INDEX ix_worker__work_pool_id ON worker (work_pool_id);`,
+      `ALTER TABLE worker ADD COLUMN name text;`,
+    ]);
+    // No rows: the new NOT NULL work_pool_id has no default, as in prefect.
+    await catchUpFromEveryRevision(history, () => '');
   });
 });
