@@ -6,14 +6,15 @@ import { writtenMatches } from '../parse/index.js';
 const fits = (written: string | undefined, canonical: string | undefined): boolean =>
   written === undefined || (canonical !== undefined && writtenMatches(written, canonical));
 
+/**
+ * Defaults are left as replay keeps them: it drops their written text wherever it rewrites one,
+ * and a constant it coerces (`'f'` on a boolean reads back `false`) is still best run as written,
+ * letting PostgreSQL coerce it as it did for the migration.
+ */
 function column(c: ColumnDef): ColumnDef {
-  if (fits(c.defaultSql, c.default) && fits(c.generatedSql, c.generated)) return c;
-  const { defaultSql, generatedSql, ...rest } = c;
-  return {
-    ...rest,
-    ...(defaultSql !== undefined && fits(defaultSql, c.default) ? { defaultSql } : {}),
-    ...(generatedSql !== undefined && fits(generatedSql, c.generated) ? { generatedSql } : {}),
-  };
+  if (fits(c.generatedSql, c.generated)) return c;
+  const { generatedSql: _stale, ...rest } = c;
+  return rest;
 }
 
 function keys(list: readonly IndexKey[]): readonly IndexKey[] {
