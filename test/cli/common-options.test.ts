@@ -5,10 +5,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseStyle } from '../../src/cli/style-option.js';
 import { COLOR, PLAIN } from '../../src/report/style.js';
+import { perTestResources } from '../support/cleanups.js';
 import { runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+// A database of the run's server: these tests are about options, and a PGlite database costs every
+// CLI call several seconds of WASM start-up (test/cli/check.test.ts and others cover PGlite).
+const { db } = perTestResources();
 const COMMANDS = ['state', 'inspect', 'check', 'plan', 'apply'];
 
 /** Runs the CLI from source with a module hook that lists every module URL it resolves. */
@@ -40,7 +44,7 @@ describe('options every command shares', () => {
       expect(r.stdout, cmd).toContain('-q, --quiet');
     }
     // check refused --no-color before; with a bad migrations folder it now fails on that instead.
-    const r = await runCli(['check', '--no-color', '-q', '-m', '/nonexistent/migrations', '-d', 'pglite:memory']);
+    const r = await runCli(['check', '--no-color', '-q', '-m', '/nonexistent/migrations', '-d', (await db()).url]);
     expect(r.stderr).not.toContain('unknown option');
     expect(r.stderr).toContain('No such file or folder: /nonexistent/migrations');
   });
@@ -82,11 +86,11 @@ describe('colour choice', () => {
 
   it('FORCE_COLOR=1 colours plan output in a pipe; --no-color removes it again', async () => {
     const dir = await writeHistory(['CREATE TABLE t (id int PRIMARY KEY);']);
-    const db = `pglite:${await mkdtemp(path.join(os.tmpdir(), 'schema-sync-color-'))}`;
-    const forced = await runCli(['plan', '-m', dir, '-d', db], { env: { FORCE_COLOR: '1' } });
+    const { url } = await db();
+    const forced = await runCli(['plan', '-m', dir, '-d', url], { env: { FORCE_COLOR: '1' } });
     expect(forced.code).toBe(2);
     expect(forced.stdout).toContain('\u001b[');
-    const off = await runCli(['plan', '-m', dir, '-d', db, '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const off = await runCli(['plan', '-m', dir, '-d', url, '--no-color'], { env: { FORCE_COLOR: '1' } });
     expect(off.code).toBe(2);
     expect(off.stdout).not.toContain('\u001b[');
   });

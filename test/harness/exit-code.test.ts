@@ -41,5 +41,5 @@ describe('the test harness', () => {
     expect(failing.code).not.toBeNull();
     expect(passing.output).toMatch(/Tests\s+1 passed \(1\)/);
     expect(passing.code).toBe(0);
-  }, 240_000);
+  }, 300_000);
 });
