@@ -6,7 +6,7 @@ import { runCli } from '../support/run-cli.js';
 
 describe('schema-sync state on Alembic .py revisions', () => {
   it('prints the schema and lists skipped data-side code with file:line', async () => {
-    const r = await runCli(['state', '--migrations', 'test/fixtures/alembic-py/evaluator/versions']);
+    const r = await runCli(['state', '--migrations', 'test/fixtures/alembic-py/evaluator/versions', '--config', 'test/fixtures/alembic-py/evaluator/schema-sync.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CREATE TABLE public.colour_red');
     expect(r.stderr).toContain('note: test/fixtures/alembic-py/evaluator/versions/b2_data.py:22: data-side code not replayed: conn.commit()');
