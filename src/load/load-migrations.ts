@@ -26,6 +26,14 @@ interface Loaded {
   readonly revisions: LocatedRevision[];
 }
 
+/**
+ * Fails with the loader's own message when the migrations path is missing or unreadable: commands
+ * call it before opening the database, so a typo costs no connection (and no PGlite start-up).
+ */
+export async function checkMigrationsPath(path: string): Promise<void> {
+  await kindOfPath(path);
+}
+
 async function kindOfPath(path: string): Promise<'folder' | 'file'> {
   try {
     const s = await stat(path);

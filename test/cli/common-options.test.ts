@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,17 @@ describe('options every command shares', () => {
     const r = await runCli(['check', '--no-color', '-q', '-m', '/nonexistent/migrations', '-d', (await db()).url]);
     expect(r.stderr).not.toContain('unknown option');
     expect(r.stderr).toContain('No such file or folder: /nonexistent/migrations');
+  });
+
+  it('a missing migrations folder fails before the database is opened: no PGlite directory is created', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'schema-sync-nodb-'));
+    for (const cmd of ['check', 'plan', 'apply']) {
+      const dataDir = path.join(base, cmd);
+      const r = await runCli([cmd, '-m', '/nonexistent/migrations', '-d', `pglite:${dataDir}`]);
+      expect(r.code, cmd).toBe(1);
+      expect(r.stderr, cmd).toContain('No such file or folder: /nonexistent/migrations');
+      expect(existsSync(dataDir), `${cmd} opened pglite:${dataDir}`).toBe(false);
+    }
   });
 
   it('-q drops the replay summary line but keeps warnings', async () => {

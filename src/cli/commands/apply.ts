@@ -91,6 +91,7 @@ export function registerApply(program: Command): void {
         };
         let early: Promise<Replayed> | undefined;
         // PGlite loads extension bundles only at start-up: it waits for the target's extensions.
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
         const db = await openNamedDatabase(o.database, {
           pgliteExtensions: async () => [...((await (early = startReplay()).catch(() => undefined))?.state.extensions.values() ?? [])],
         });

@@ -38,6 +38,7 @@ export function registerCheck(program: Command): void {
         const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
         const { verdictOf } = await import('../../plan/verdict.js');
         const exclude = await exclusionRules(o);
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
         const db = await openNamedDatabase(o.database);
         try {
           const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });

@@ -47,6 +47,7 @@ export function registerPlan(program: Command): void {
         const { renderSchemaDiff } = await import('../../report/schema-diff.js');
         const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
         const exclude = await exclusionRules(o);
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
         const db = await openNamedDatabase(o.database);
         try {
           const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
