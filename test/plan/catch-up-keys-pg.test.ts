@@ -7,6 +7,7 @@ import { plan } from '../../src/plan/index.js';
 import { replay } from '../../src/replay/index.js';
 import { freshDatabase } from '../support/database.js';
 import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { referenceDump } from '../support/pg-dump/reference-dump.js';
 import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 
@@ -18,14 +19,7 @@ import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
  */
 async function catchUpFromEveryRevision(history: readonly Revision[], seed: (applied: number) => string): Promise<void> {
   const target = replay(history).state;
-  const ref = await freshDatabase();
-  let expected: string;
-  try {
-    await runMigrations(ref.db, history);
-    expected = await pgDumpSchema(ref.url);
-  } finally {
-    await ref.drop();
-  }
+  const expected = await referenceDump(history);
   for (let applied = 1; applied < history.length; applied++) {
     const f = await freshDatabase();
     try {

@@ -9,6 +9,7 @@ import { fingerprint, plan } from '../../src/plan/index.js';
 import { replay } from '../../src/replay/index.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { referenceDump } from '../support/pg-dump/reference-dump.js';
 import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { runPlan } from './run-plan.js';
@@ -83,17 +84,6 @@ function replayed(revisions: readonly Revision[]): SchemaState {
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(errors.map((d) => d.message).join('\n'));
   return r.state;
-}
-
-/** pg_dump of a fresh database built by running every revision's SQL on the server: the oracle's answer. */
-async function referenceDump(revisions: readonly Revision[]): Promise<string> {
-  const ref = await freshDatabase();
-  try {
-    await runMigrations(ref.db, revisions);
-    return await pgDumpSchema(ref.url);
-  } finally {
-    await ref.drop();
-  }
 }
 
 /**
