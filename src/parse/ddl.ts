@@ -5,6 +5,14 @@
 import type { ForeignKeyAction, IndexKey } from '../model/objects.js';
 import type { RoutineOptions } from '../model/routine-attributes.js';
 
+/**
+ * Which errors PostgreSQL would not see from a statement inside a DO block, because a guard
+ * skips it or a handler swallows them: `exists` (IF NOT EXISTS (catalog lookup), EXCEPTION WHEN
+ * duplicate_object ...), `missing` (IF EXISTS (catalog lookup), WHEN undefined_table ...), or
+ * `any` (WHEN others).
+ */
+export type Tolerance = 'exists' | 'missing' | 'any';
+
 /** A statement's place in the input; line/column are 1-based, in the original file. */
 export interface StatementPos {
   readonly file: string;
@@ -297,7 +305,8 @@ export type Ddl =
     }
   | DataDdl
   | { readonly kind: 'noop'; readonly what: string }
-  | { readonly kind: 'unsupported'; readonly what: string };
+  /** A valid statement the model does not cover; `why` when the reason is more than its kind (a DO block's body). */
+  | { readonly kind: 'unsupported'; readonly what: string; readonly why?: string };
 
 /**
  * A statement that changes rows, not schema (INSERT, UPDATE, DELETE, MERGE, COPY FROM, TRUNCATE,
@@ -322,4 +331,12 @@ export interface ParsedStatement {
   readonly pos: StatementPos;
   /** Original SQL text of the statement (trimmed), for messages and the `alembic_version` check. */
   readonly sql: string;
+  /**
+   * For a statement inside a DO block: the errors PostgreSQL would never raise because a guard
+   * skips the statement or a handler ignores them (see do-block.ts). Replay skips the statement
+   * instead of reporting them.
+   */
+  readonly tolerate?: Tolerance;
+  /** For a statement inside a DO block: the block, which is what runs (one object shared by its statements). */
+  readonly block?: { readonly sql: string; readonly pos: StatementPos };
 }

@@ -2,7 +2,7 @@
  * The one place that loads libpg-query and pgsql-deparser. Their AST is handled as loose JSON
  * (`AstNode`) inside `src/parse` and never leaves it.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 
 // The WASM module must be instantiated once before the synchronous API works.
@@ -23,6 +23,12 @@ export interface RawStatement {
 export function parseSql(sql: string): RawStatement[] {
   const result = parseSync(sql) as { stmts?: { stmt: AstNode; stmt_location?: number; stmt_len?: number }[] };
   return (result.stmts ?? []).map((s) => ({ stmt: s.stmt, location: s.stmt_location ?? 0, length: s.stmt_len }));
+}
+
+/** Parses a CREATE FUNCTION .. LANGUAGE plpgsql with PL/pgSQL's own grammar: its first function's tree. */
+export function parsePlpgsql(sql: string): AstNode {
+  const result = parsePlPgSQLSync(sql) as { plpgsql_funcs?: AstNode[] };
+  return result.plpgsql_funcs?.[0];
 }
 
 /** Prints an AST node back to SQL on one line. */

@@ -1,7 +1,8 @@
 import { clipLines, UserError } from '../errors.js';
 import type { Revision } from '../load/types.js';
-import type { ParsedStatement } from './ddl.js';
-import { parseSql } from './libpg.js';
+import type { ParsedStatement, StatementPos } from './ddl.js';
+import { type AstNode, parseSql } from './libpg.js';
+import { doBlockShape } from './lower/do-block.js';
 import { lowerStatement } from './lower/statement.js';
 
 /** Maps libpg-query's UTF-8 byte offsets to string indices and 1-based line/column. */
@@ -91,15 +92,35 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
       `${src}\n${' '.repeat(caret)}^`,
     );
   }
-  return raws.map((raw) => {
+  return raws.flatMap((raw) => {
     const startIdx = map.index(raw.location);
     const endIdx = raw.length === undefined ? rev.sql.length : map.index(raw.location + raw.length);
     const begin = skipTrivia(rev.sql, startIdx, endIdx);
     const { line, column } = map.lineCol(begin);
-    return {
-      ddl: lowerStatement(raw.stmt),
-      pos: { file: rev.file, line: fileLine(rev, line), column, revision: rev.id },
-      sql: rev.sql.slice(begin, endIdx).trim(),
-    };
+    const pos = { file: rev.file, line: fileLine(rev, line), column, revision: rev.id };
+    const sql = rev.sql.slice(begin, endIdx).trim();
+    if (raw.stmt.DoStmt) return doBlockStatements(raw.stmt.DoStmt, map, rev, pos, sql);
+    return [{ ddl: lowerStatement(raw.stmt), pos, sql }];
+  });
+}
+
+/**
+ * A DO block as the statements replay can follow (each at its own line, with what its guard
+ * tolerates), or one `unsupported` statement saying why not, so the warning explains itself.
+ */
+function doBlockStatements(node: AstNode, map: SourceMap, rev: Revision, pos: StatementPos, sql: string): ParsedStatement[] {
+  const shape = doBlockShape(node);
+  if (shape.kind === 'opaque') return [{ ddl: { kind: 'unsupported', what: 'DO', why: shape.why }, pos, sql }];
+  const bodyLine = map.lineCol(map.index(shape.bodyOffset)).line;
+  const block = { sql, pos };
+  return shape.statements.flatMap((inner) => {
+    const at = { ...pos, line: fileLine(rev, bodyLine + inner.line - 1), column: 1 };
+    let raws;
+    try {
+      raws = parseSql(inner.sql);
+    } catch (e) {
+      throw new UserError(clipLines(`syntax error in a DO block: ${(e as Error).message}`), { file: rev.file, line: at.line });
+    }
+    return raws.map((raw) => ({ ddl: lowerStatement(raw.stmt), pos: at, sql: inner.sql.trim(), block, ...(inner.tolerate ? { tolerate: inner.tolerate } : {}) }));
   });
 }

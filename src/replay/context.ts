@@ -1,10 +1,11 @@
 import type { Origin } from '../model/origin.js';
-import type { NameRef, StatementPos, TypeRef } from '../parse/ddl.js';
+import type { NameRef, StatementPos, Tolerance, TypeRef } from '../parse/ddl.js';
 import { qualify } from '../model/names.js';
 import { relationKey } from '../model/schema-state.js';
 import type { TableDef } from '../model/objects.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Draft } from './draft.js';
+
 
 /** The schema unqualified names resolve to (PostgreSQL's default search_path: "$user", public). */
 export const DEFAULT_SCHEMA = 'public';
@@ -18,13 +19,34 @@ export class ReplayContext {
     private readonly sink: Diagnostic[],
     /** The statement's SQL; diagnostics quote its first words. */
     private readonly sql: string,
+    /** Errors PostgreSQL would not raise here: a DO block's guard or handler skips them (see do-block.ts). */
+    private readonly tolerate?: Tolerance,
   ) {
     this.origin = { revision: pos.revision, file: pos.file, line: pos.line };
   }
 
   /** PostgreSQL would reject the statement at this point of the history. */
   error(message: string): void {
+    if (this.tolerated(message)) return;
     this.sink.push({ severity: 'error', message, pos: this.pos, statement: this.statement() });
+  }
+
+  /**
+   * Whether a DO block's guard makes PostgreSQL skip the statement where replay finds this error:
+   * IF NOT EXISTS / WHEN duplicate_object skips a creation of what exists, IF EXISTS / WHEN
+   * undefined_table an alteration of what is missing, WHEN others anything.
+   */
+  private tolerated(message: string): boolean {
+    switch (this.tolerate) {
+      case undefined: return false;
+      case 'any': return true;
+      case 'exists': return /already exists/.test(message);
+      case 'missing': return /does not exist/.test(message);
+      default: {
+        const unhandled: never = this.tolerate;
+        throw new Error(`unhandled tolerance: ${String(unhandled)}`);
+      }
+    }
   }
 
   /** Valid, but part of it is not modelled. */

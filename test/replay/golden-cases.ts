@@ -312,4 +312,40 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        CREATE VIEW v9 AS SELECT * FROM v1b;`,
     ],
   },
+  {
+    name: 'DO blocks that guard DDL: IF [NOT] EXISTS catalog lookups, duplicate/undefined handlers, EXECUTE of a constant',
+    revisions: [
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood') THEN
+           CREATE TYPE mood AS ENUM ('sad', 'happy');
+         END IF;
+       END $$;
+       DO $$ BEGIN CREATE TYPE tone AS ENUM ('low'); EXCEPTION WHEN duplicate_object THEN null; END $$;
+       CREATE TABLE person (id int PRIMARY KEY, feeling mood, old_name text);
+       DO $$ BEGIN
+         ALTER TABLE person ADD COLUMN t tone;
+         EXECUTE 'CREATE INDEX person_t ON person (t)';
+       END $$;`,
+      // The same guarded blocks again: the objects exist, PostgreSQL skips them and so must replay.
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood') THEN
+           CREATE TYPE mood AS ENUM ('other');
+         END IF;
+       END $$;
+       DO $$ BEGIN CREATE TYPE tone AS ENUM ('high'); EXCEPTION WHEN duplicate_object THEN RAISE NOTICE 'tone exists'; END $$;
+       DO $$ BEGIN
+         IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'old_name') THEN
+           ALTER TABLE person RENAME COLUMN old_name TO new_name;
+         END IF;
+       END $$;
+       DO $$ BEGIN
+         IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'old_name') THEN
+           ALTER TABLE person RENAME COLUMN old_name TO newer_name;
+         END IF;
+       END $$;
+       DO $$ BEGIN ALTER TABLE gone DROP COLUMN x; EXCEPTION WHEN undefined_table THEN NULL; END $$;
+       DO $$ BEGIN ALTER TABLE person ADD CONSTRAINT person_feeling_set CHECK (feeling IS NOT NULL) NOT VALID;
+       EXCEPTION WHEN duplicate_object THEN NULL; END $$;`,
+    ],
+  },
 ];

@@ -8,7 +8,12 @@ import { parseRevision } from '../../src/parse/index.js';
  */
 export async function runMigrations(db: Database, revisions: readonly Revision[]): Promise<void> {
   for (const rev of revisions) {
-    for (const st of parseRevision(rev)) {
+    let lastBlock: unknown;
+    for (const parsed of parseRevision(rev)) {
+      // The statements of a DO block run as the block (with its guards), once.
+      const st = parsed.block ?? parsed;
+      if (parsed.block && parsed.block === lastBlock) continue;
+      lastBlock = parsed.block;
       try {
         await db.exec(st.sql);
       } catch (e) {
