@@ -2,7 +2,7 @@ import { clipLines, UserError } from '../errors.js';
 import type { Revision } from '../load/types.js';
 import type { ParsedStatement, StatementPos } from './ddl.js';
 import { type AstNode, parseSql } from './libpg.js';
-import { doBlockShape } from './lower/do-block.js';
+import { DO_HINT, doBlockShape } from './lower/do-block.js';
 import { lowerStatement } from './lower/statement.js';
 
 /** Maps libpg-query's UTF-8 byte offsets to string indices and 1-based line/column. */
@@ -110,7 +110,7 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
  */
 function doBlockStatements(node: AstNode, map: SourceMap, rev: Revision, pos: StatementPos, sql: string): ParsedStatement[] {
   const shape = doBlockShape(node);
-  if (shape.kind === 'opaque') return [{ ddl: { kind: 'unsupported', what: 'DO', why: shape.why }, pos, sql }];
+  if (shape.kind === 'opaque') return [{ ddl: { kind: 'unsupported', what: 'DO', why: `${shape.why}. ${DO_HINT}` }, pos, sql }];
   const bodyLine = map.lineCol(map.index(shape.bodyOffset)).line;
   const block = { sql, pos };
   return shape.statements.flatMap((inner) => {

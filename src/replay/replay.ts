@@ -38,11 +38,6 @@ export interface ReplayResult {
   readonly data: readonly DataStatement[];
 }
 
-/** What replay follows of a DO block, told next to a DO block it could not follow. */
-const DO_HINT =
-  'Replay follows DO blocks made of plain statements, optionally behind IF [NOT] EXISTS (SELECT .. FROM pg_catalog ..) ' +
-  'or EXCEPTION WHEN duplicate_object THEN NULL; write other logic as plain statements, or the target lacks what it does';
-
 function assertNever(x: never): never {
   throw new Error(`unhandled statement kind: ${JSON.stringify(x)}`);
 }
@@ -83,7 +78,7 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'data':
     case 'noop': return 'noop';
     case 'unsupported':
-      ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it)${ddl.why ? `: ${ddl.why}. ${DO_HINT}` : ''}`);
+      ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it)${ddl.why ? `: ${ddl.why}` : ''}`);
       return 'unsupported';
     default: return assertNever(ddl);
   }

@@ -17,6 +17,11 @@ export type DoBlockShape =
   | { readonly kind: 'statements'; readonly statements: readonly DoStatement[]; readonly bodyOffset: number }
   | { readonly kind: 'opaque'; readonly why: string };
 
+/** What replay follows of a DO block, told next to a DO block it could not follow. */
+export const DO_HINT =
+  'Replay follows DO blocks made of plain statements, optionally behind IF [NOT] EXISTS (SELECT .. FROM pg_catalog ..) ' +
+  'or EXCEPTION WHEN duplicate_object THEN NULL; write other logic as plain statements, or the target lacks what it does';
+
 /** Error conditions that mean "the object is already there" (SQLSTATE class 42 duplicates). */
 const DUPLICATE = new Set([
   'duplicate_object', 'duplicate_table', 'duplicate_column', 'duplicate_function', 'duplicate_schema',

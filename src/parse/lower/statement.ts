@@ -5,6 +5,7 @@ import {
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
 import { lowerData } from './data.js';
+import { notManaged } from './not-managed.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
 
 /** Statements that change no schema: recognised and counted, never warned about. */
@@ -44,6 +45,6 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CreateSchemaStmt': return lowerSchemaOrExtension('schema', s);
     case 'CreateExtensionStmt': return lowerSchemaOrExtension('extension', s);
     default:
-      return { kind: 'unsupported', what: type.replace(/Stmt$/, '') };
+      return notManaged(type) ?? { kind: 'unsupported', what: type.replace(/Stmt$/, '') };
   }
 }
