@@ -77,6 +77,24 @@ export interface ColumnSpec {
 /** SET (..) / RESET (..) of storage options, in order: `set` entries (`name=value`) and `reset` names. */
 export type RelOptionChanges = readonly ({ readonly set: string } | { readonly reset: string })[];
 
+/**
+ * `LIKE source INCLUDING ..` in CREATE TABLE: what is copied besides the columns' names, types,
+ * collations and NOT NULL (always copied). STORAGE, COMPRESSION and STATISTICS are not modelled.
+ */
+export interface LikeClause {
+  readonly source: NameRef;
+  /** How many of the statement's own columns come before the copied ones. */
+  readonly position: number;
+  readonly including: {
+    readonly comments: boolean;
+    readonly constraints: boolean;
+    readonly defaults: boolean;
+    readonly generated: boolean;
+    readonly identity: boolean;
+    readonly indexes: boolean;
+  };
+}
+
 /** A column of `PARTITION OF parent (b DEFAULT 1, ...)`: options on an inherited column, no type. */
 export type ColumnOverride = Omit<ColumnSpec, 'type'>;
 
@@ -191,6 +209,8 @@ export type Ddl =
       readonly options?: readonly string[];
       /** A partition's options on columns it inherits (its `columns` are then empty). */
       readonly columnOverrides?: readonly ColumnOverride[];
+      /** `LIKE source [INCLUDING ..]` clauses, each placed after `position` of `columns`. */
+      readonly likes?: readonly LikeClause[];
     }
   | { readonly kind: 'alterTable'; readonly table: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTableCommand[] }
   | {

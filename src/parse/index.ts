@@ -7,3 +7,4 @@ export {
 export { formatBuiltin } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';
 export { renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, type ViewRename, type ColumnsOf } from './rewrite-view.js';
+export { indexKeyName } from './lower/objects.js';

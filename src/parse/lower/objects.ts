@@ -1,7 +1,7 @@
 import type { Mutable } from '../../model/mutable.js';
 import { quoteIdent } from '../../model/names.js';
 import type { Ddl, NameRef, TargetKind } from '../ddl.js';
-import { type AstNode, deparseNode, str, strList } from '../libpg.js';
+import { type AstNode, deparseNode, parseSql, str, strList } from '../libpg.js';
 import { canonicalExprNode, canonicalQueryNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
@@ -16,6 +16,29 @@ export function namesToRef(names: string[]): NameRef {
   return names.length >= 2 ? { schema: names[names.length - 2]!, name } : { name };
 }
 
+/** PostgreSQL names an expression index key after the function it calls, a lone column after it, else "expr". */
+function expressionKeyName(expr: AstNode): string {
+  const f = expr?.FuncCall;
+  if (f) return strList(f.funcname).pop() ?? 'expr';
+  const col = expr?.ColumnRef?.fields;
+  if (col?.length === 1) return str(col[0]);
+  return 'expr';
+}
+
+/**
+ * The name an index key expression (canonical text) contributes to an index name PostgreSQL
+ * chooses, as for CREATE INDEX: what a copied index (LIKE .. INCLUDING INDEXES) is named after.
+ */
+export function indexKeyName(expression: string): string {
+  let val: AstNode;
+  try {
+    val = parseSql(`SELECT ${expression}`)[0]?.stmt?.SelectStmt?.targetList?.[0]?.ResTarget?.val;
+  } catch {
+    return 'expr';
+  }
+  return expressionKeyName(val);
+}
+
 /** Lowers CREATE INDEX. */
 export function lowerIndex(s: AstNode): Ddl {
   const keys = (s.indexParams ?? []).map((p: AstNode) => lowerIndexElem(p.IndexElem));
@@ -23,12 +46,7 @@ export function lowerIndex(s: AstNode): Ddl {
     const e = p.IndexElem;
     if (e.name !== undefined) return e.name;
     if (e.indexcolname) return e.indexcolname;
-    // PostgreSQL names an expression key after the function it calls, else "expr".
-    const f = e.expr?.FuncCall;
-    if (f) return strList(f.funcname).pop() ?? 'expr';
-    const col = e.expr?.ColumnRef?.fields;
-    if (col?.length === 1) return str(col[0]);
-    return 'expr';
+    return expressionKeyName(e.expr);
   });
   const ddl: Mutable<Extract<Ddl, { kind: 'createIndex' }>> = {
     kind: 'createIndex',

@@ -1,5 +1,5 @@
 import type { Mutable } from '../../model/mutable.js';
-import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, RelOptionChanges } from '../ddl.js';
+import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, LikeClause, RelOptionChanges } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
@@ -43,11 +43,29 @@ function partitionBoundText(b: AstNode): string {
   return `FOR VALUES FROM (${list(b.lowerdatums)}) TO (${list(b.upperdatums)})`;
 }
 
-/** Lowers CREATE TABLE (columns, inline and table constraints, UNLOGGED, partitioning). */
+/** CREATE_TABLE_LIKE_* bits of TableLikeClause.options (PostgreSQL's parsenodes.h). */
+const LIKE_BITS = { comments: 1 << 0, constraints: 1 << 2, defaults: 1 << 3, generated: 1 << 4, identity: 1 << 5, indexes: 1 << 6 } as const;
+
+/** `LIKE source INCLUDING ..`: the source and what is copied, decoded from PostgreSQL's bit mask. */
+function lowerLike(like: AstNode, position: number): LikeClause {
+  const bits: number = like.options ?? 0;
+  const has = (bit: number): boolean => (bits & bit) !== 0;
+  return {
+    source: rangeVarName(like.relation),
+    position,
+    including: {
+      comments: has(LIKE_BITS.comments), constraints: has(LIKE_BITS.constraints), defaults: has(LIKE_BITS.defaults),
+      generated: has(LIKE_BITS.generated), identity: has(LIKE_BITS.identity), indexes: has(LIKE_BITS.indexes),
+    },
+  };
+}
+
+/** Lowers CREATE TABLE (columns, inline and table constraints, LIKE, UNLOGGED, partitioning). */
 export function lowerCreateTable(s: AstNode): Ddl {
   const columns: ColumnSpec[] = [];
   const overrides: ColumnOverride[] = [];
   const constraints: ConstraintSpec[] = [];
+  const likes: LikeClause[] = [];
   for (const el of s.tableElts ?? []) {
     if (el.ColumnDef && s.partbound) overrides.push(lowerColumnOverride(el.ColumnDef));
     else if (el.ColumnDef) columns.push(lowerColumnDef(el.ColumnDef));
@@ -55,7 +73,8 @@ export function lowerCreateTable(s: AstNode): Ddl {
       const [c] = foldConstraintAttributes([el]);
       const spec = lowerConstraint(c);
       if (spec) constraints.push(spec);
-    } else return { kind: 'unsupported', what: 'CREATE TABLE with LIKE' };
+    } else if (el.TableLikeClause) likes.push(lowerLike(el.TableLikeClause, columns.length));
+    else return { kind: 'unsupported', what: 'CREATE TABLE element' };
   }
   if (s.inhRelations?.length && !s.partbound) return { kind: 'unsupported', what: 'CREATE TABLE ... INHERITS' };
   if (s.relation.relpersistence === 't') return { kind: 'noop', what: 'CREATE TEMPORARY TABLE' };
@@ -71,6 +90,7 @@ export function lowerCreateTable(s: AstNode): Ddl {
   if (s.partspec) ddl.partitionBy = partitionByText(s.partspec);
   if (parent) ddl.partitionOf = { parent: rangeVarName(parent), bound: partitionBoundText(s.partbound) };
   if (overrides.length) ddl.columnOverrides = overrides;
+  if (likes.length) ddl.likes = likes;
   const options = tableOptions(lowerRelOptions(s.options));
   if (options) ddl.options = options;
   return ddl;

@@ -6,6 +6,7 @@ import type { ColumnOverride, ConstraintSpec, Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { buildColumn } from './columns.js';
 import { constraintAddition, creationOrder } from './constraints.js';
+import { likeChecks, likeColumns, likeIndexes, likeKeySpecs, likeSource } from './table-like.js';
 
 /** CREATE TABLE: columns (serial sequences first), then constraints in PostgreSQL's creation order. */
 export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createTable' }>): void {
@@ -41,10 +42,17 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
       columns[i] = withOverride(columns[i]!, o);
     }
   }
-  for (const spec of s.partitionOf ? [] : s.columns) {
-    if (names.has(spec.name)) ctx.error(`column "${spec.name}" specified more than once`);
-    names.add(spec.name);
-    columns.push(buildColumn(ctx, { schema, name: s.table.name }, spec));
+  const likes = (s.likes ?? []).map((like) => ({ like, source: likeSource(ctx, like) }));
+  if (likes.some((l) => !l.source)) return;
+  const own = s.partitionOf ? [] : s.columns;
+  const add = (c: ColumnDef): void => {
+    if (names.has(c.name)) ctx.error(`column "${c.name}" specified more than once`);
+    names.add(c.name);
+    columns.push(c);
+  };
+  for (let i = 0; i <= own.length; i++) {
+    for (const l of likes) if (l.like.position === i) likeColumns(ctx, { schema, name: s.table.name }, l.like, l.source!).forEach(add);
+    if (i < own.length) add(buildColumn(ctx, { schema, name: s.table.name }, own[i]!));
   }
   // Fields in the model's order (JSON output shows it).
   const table = { schema, name: s.table.name, unlogged: s.unlogged } as Mutable<TableDef>;
@@ -58,18 +66,35 @@ export function createTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createT
   table.origin = ctx.origin;
   // The name is taken while the constraints are named; the finished table replaces this copy.
   ctx.draft.tables.set(relationKey(schema, table.name), { ...table });
-  const specs = dedupeIndexConstraints([...[...s.columns, ...(s.columnOverrides ?? [])].flatMap((c) => c.constraints), ...s.constraints]);
+  const specs = dedupeIndexConstraints([...[...s.columns, ...(s.columnOverrides ?? [])].flatMap((c) => c.constraints), ...s.constraints])
+    .map(validOnCreate);
   const pending: string[] = [];
   const constraints: ConstraintDef[] = [];
   table.constraints = constraints;
-  for (const spec of creationOrder(specs)) {
+  const addConstraint = (spec: ConstraintSpec): void => {
     const added = constraintAddition(ctx, table, spec, pending);
     if (added) {
       table.columns = added.columns;
       constraints.push(added.def);
     }
+  };
+  for (const spec of creationOrder(specs)) addConstraint(spec);
+  // LIKE's constraints and indexes come after the table's own, as in PostgreSQL.
+  for (const l of likes) {
+    constraints.push(...likeChecks(ctx, l.like, l.source!));
+    likeKeySpecs(l.like, l.source!).forEach(addConstraint);
   }
   ctx.putTable(table);
+  for (const l of likes) likeIndexes(ctx, l.like, l.source!, { schema, name: table.name });
+}
+
+/**
+ * CREATE TABLE marks its CHECK and foreign key constraints valid whatever they say: the table is
+ * empty, so PostgreSQL skips the validation and overrides NOT VALID (transformCheckConstraints,
+ * transformFKConstraints).
+ */
+function validOnCreate(spec: ConstraintSpec): ConstraintSpec {
+  return (spec.type === 'check' || spec.type === 'foreign key') && spec.notValid ? { ...spec, notValid: false } : spec;
 }
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
