@@ -6,5 +6,7 @@ export {
 } from './normalize-expr.js';
 export { formatBuiltin } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';
-export { renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, type ViewRename, type ColumnsOf } from './rewrite-view.js';
+export {
+  renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, viewWithOutputNames, type ViewRename, type ColumnsOf,
+} from './rewrite-view.js';
 export { indexKeyName } from './lower/objects.js';

@@ -180,7 +180,7 @@ function walk(node: AstNode, mode: Mode): AstNode {
     case 'SelectStmt': {
       const from = body.fromClause as AstNode[] | undefined;
       const single = !from || (from.length === 1 && isKind(from[0], 'RangeVar'));
-      return { SelectStmt: walkFields(body, { ...mode, stripQualifiers: single }) };
+      return { SelectStmt: walkFields(mode.query ? withSetOpNames(body) : body, { ...mode, stripQualifiers: single }) };
     }
     case 'ResTarget': {
       const out = walkFields(body, mode);
@@ -190,6 +190,31 @@ function walk(node: AstNode, mode: Mode): AstNode {
     default:
       return { [kind]: walkFields(body, mode) };
   }
+}
+
+const isSetOp = (sel: AstNode): boolean => sel?.op !== undefined && sel.op !== 'SETOP_NONE';
+
+/**
+ * A set operation with the leftmost SELECT's output names given to every arm's columns:
+ * pg_get_viewdef prints each arm's column `AS <result name>` where its own name differs (`SELECT a
+ * FROM t UNION SELECT b AS a FROM u`), so the written query and the printed one compare equal.
+ * Copies; the input tree is left as it is.
+ */
+function withSetOpNames(body: AstNode): AstNode {
+  if (!isSetOp(body)) return body;
+  let left = body;
+  while (isSetOp(left)) left = left.larg;
+  const names = ((left.targetList ?? []) as AstNode[]).map((t) => t.ResTarget?.name ?? implicitName(t.ResTarget?.val));
+  const relabel = (sel: AstNode): AstNode =>
+    isSetOp(sel)
+      ? { ...sel, larg: relabel(sel.larg), rarg: relabel(sel.rarg) }
+      : {
+          ...sel,
+          targetList: (sel.targetList as AstNode[] | undefined)?.map((t, i) =>
+            names[i] === undefined || !t.ResTarget ? t : { ResTarget: { ...t.ResTarget, name: names[i] } },
+          ),
+        };
+  return { ...body, larg: relabel(body.larg), rarg: relabel(body.rarg) };
 }
 
 /** The column name PostgreSQL would give a select-list item with no alias (FigureColname, simplified). */

@@ -262,3 +262,21 @@ export function viewOutputColumns(definition: string): string[] | undefined {
   }
   return sel ? out : undefined;
 }
+
+/**
+ * A view's definition with output names given to the leftmost SELECT's columns (which name a
+ * set operation's columns), as pg_get_viewdef prints a view made with a column list
+ * (`CREATE VIEW v (x, y) AS SELECT a, b` is `SELECT a AS x, b AS y`) or renamed by ALTER VIEW ..
+ * RENAME COLUMN. `names[i]` undefined leaves column i as it is.
+ */
+export function viewWithOutputNames(definition: string, names: readonly (string | undefined)[]): string {
+  const [stmt] = parseSql(definition);
+  let sel = stmt?.stmt?.SelectStmt;
+  while (sel?.op && sel.op !== 'SETOP_NONE') sel = sel.larg;
+  if (!stmt || !sel) return definition;
+  ((sel.targetList as AstNode[] | undefined) ?? []).forEach((t, i) => {
+    const fields = t.ResTarget?.val?.ColumnRef?.fields as AstNode[] | undefined;
+    if (names[i] !== undefined && t.ResTarget && !(fields && isStar(fields[fields.length - 1]))) t.ResTarget.name = names[i];
+  });
+  return deparseNode(stmt.stmt);
+}

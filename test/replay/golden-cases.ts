@@ -374,4 +374,23 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        CREATE TABLE refs (src_id bigint, CONSTRAINT refs_src FOREIGN KEY (src_id) REFERENCES src NOT VALID);`,
     ],
   },
+  {
+    name: 'view column renames: ALTER VIEW / ALTER TABLE / ALTER MATERIALIZED VIEW .. RENAME COLUMN, with dependent views and indexes',
+    revisions: [
+      `CREATE TABLE t (a int, b int);
+       CREATE VIEW v AS SELECT a, b, a + b AS total FROM t;
+       CREATE VIEW listed (x, y) AS SELECT a, b FROM t;
+       CREATE VIEW starred (x) AS SELECT * FROM t;
+       CREATE VIEW over_v AS SELECT b, total FROM v;
+       CREATE VIEW unioned AS SELECT a FROM t UNION SELECT b FROM t;
+       CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;
+       CREATE INDEX mv_b ON mv (b);`,
+      `ALTER VIEW v RENAME COLUMN b TO c;
+       ALTER TABLE v RENAME COLUMN total TO sum;
+       ALTER VIEW listed RENAME COLUMN y TO z;
+       ALTER VIEW starred RENAME COLUMN b TO b2;
+       ALTER VIEW unioned RENAME COLUMN a TO first;
+       ALTER MATERIALIZED VIEW mv RENAME COLUMN b TO bee;`,
+    ],
+  },
 ];

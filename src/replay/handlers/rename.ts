@@ -6,7 +6,7 @@ import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
-import { followRenameInViews } from './view-renames.js';
+import { followRenameInViews, renameViewColumn } from './view-renames.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -191,6 +191,8 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       return renameRelation(ctx, s);
     case 'column':
     case 'constraint': {
+      const view = s.target === 'column' ? d.views.get(ctx.key(s.object)) : undefined;
+      if (view && s.sub !== undefined) return renameViewColumn(ctx, view, s.sub, s.newName);
       const table = ctx.table(s.object, s.ifExists);
       if (!table || s.sub === undefined) return;
       return s.target === 'column' ? renameColumn(ctx, table, s.sub, s.newName) : renameConstraint(ctx, table, s.sub, s.newName);

@@ -2,6 +2,7 @@ import { functionKey, relationKey, triggerKey } from '../../model/schema-state.j
 import type { Ddl } from '../../parse/ddl.js';
 import { routineAttributeFields } from '../../model/routine-attributes.js';
 import type { ReplayContext } from '../context.js';
+import { normalizeQuery, viewWithOutputNames } from '../../parse/index.js';
 import { withStarsExpanded } from './view-renames.js';
 
 /** CREATE [OR REPLACE] VIEW / CREATE MATERIALIZED VIEW. */
@@ -14,8 +15,12 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
     return;
   }
   if (existing && s.ifNotExists) return;
+  // A column list names the output columns as aliases would (pg_get_viewdef prints them so).
+  const expanded = withStarsExpanded(ctx.draft, s.query, s.definition);
+  const named = s.columns ? viewWithOutputNames(expanded.definition, s.columns) : expanded.definition;
   ctx.draft.views.set(key, {
-    schema, name: s.view.name, materialized: s.materialized, ...withStarsExpanded(ctx.draft, s.query, s.definition),
+    schema, name: s.view.name, materialized: s.materialized,
+    ...(s.columns ? { query: normalizeQuery(named), definition: named } : expanded),
     ...(s.columns ? { columns: s.columns } : {}),
     // OR REPLACE sets the options to those written (none written: none left), as PostgreSQL does.
     ...(s.options ? { options: s.options } : {}),

@@ -1,7 +1,11 @@
 import { relationKey } from '../../model/schema-state.js';
-import { expandViewStars, normalizeQuery, renameInViewQuery, viewOutputColumns, type ColumnsOf, type ViewRename } from '../../parse/index.js';
+import {
+  expandViewStars, normalizeQuery, renameInViewQuery, viewWithOutputNames, viewOutputColumns, type ColumnsOf, type ViewRename,
+} from '../../parse/index.js';
 import type { ViewDef } from '../../model/objects.js';
 import type { Draft } from '../draft.js';
+import type { ReplayContext } from '../context.js';
+import { renameColumnInIndex } from './column-deps.js';
 
 /** The draft's table and view columns, for resolving names in view queries. */
 const columnsOf =
@@ -34,4 +38,24 @@ export function withStarsExpanded(d: Draft, query: string, definition: string): 
   if (!definition.includes('*')) return { query, definition };
   const expanded = expandViewStars(definition, columnsOf(d));
   return expanded === undefined ? { query, definition } : { query: normalizeQuery(expanded), definition: expanded };
+}
+
+/**
+ * ALTER VIEW (or TABLE, or MATERIALIZED VIEW) .. RENAME COLUMN on a view: its output column gets
+ * the new name (and its column list, if it has one), the indexes of a materialized view follow,
+ * and so do the views that use the column (they keep their own output name, as PostgreSQL prints them).
+ */
+export function renameViewColumn(ctx: ReplayContext, view: ViewDef, from: string, to: string): void {
+  const d = ctx.draft;
+  const current = viewOutputColumns(view.definition) ?? view.columns;
+  if (!current) return ctx.warn(`not modelled: RENAME COLUMN of a view whose output columns cannot be told from its query`);
+  if (!current.includes(from)) return ctx.error(`column "${from}" does not exist`);
+  if (current.includes(to)) return ctx.error(`column "${to}" of relation "${view.name}" already exists`);
+  const definition = viewWithOutputNames(view.definition, current.map((c) => (c === from ? to : undefined)));
+  d.views.set(relationKey(view.schema, view.name), {
+    ...view, definition, query: normalizeQuery(definition),
+    ...(view.columns ? { columns: view.columns.map((c) => (c === from ? to : c)) } : {}), origin: ctx.origin,
+  });
+  for (const [k, idx] of d.indexes) if (idx.schema === view.schema && idx.table === view.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
+  followRenameInViews(d, { kind: 'column', schema: view.schema, table: view.name, from, to });
 }
