@@ -1,13 +1,13 @@
 import type { SchemaState } from '../model/schema-state.js';
 import type { DiffResult } from './change.js';
 import { DiffContext } from './diff-context.js';
-import { diffEnums } from './diff-enums.js';
-import { diffIndexes } from './diff-indexes.js';
-import { diffExtensions, diffSchemas } from './diff-namespaces.js';
-import { diffFunctions, diffTriggers } from './diff-routines.js';
-import { diffSequences } from './diff-sequences.js';
-import { diffTables } from './diff-tables.js';
-import { diffViews } from './diff-views.js';
+import { diffEnums } from '../kinds/enum/enum-diff.js';
+import { diffIndexes } from '../kinds/index/index-diff.js';
+import { diffExtensions, diffSchemas } from '../kinds/schema/schema-diff.js';
+import { diffFunctions, diffTriggers } from '../kinds/function/function-diff.js';
+import { diffSequences } from '../kinds/sequence/sequence-diff.js';
+import { diffTables } from '../kinds/table/table-diff.js';
+import { diffViews } from '../kinds/view/view-diff.js';
 import { withEventOrigins } from './event-origins.js';
 
 /**

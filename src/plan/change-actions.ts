@@ -2,19 +2,19 @@ import { assertNever, type Change } from '../diff/change.js';
 import type { Built } from './action.js';
 import {
   addColumnActions, alterColumnTypeActions, alterIdentityActions, setDefaultActions, setGeneratedActions, setNotNullActions,
-} from './column-actions.js';
-import { setCommentActions } from './comment-actions.js';
-import { addConstraintActions, validateConstraintActions } from './constraint-actions.js';
+} from '../kinds/column/column-actions.js';
+import { setCommentActions } from '../kinds/comment/comment-actions.js';
+import { addConstraintActions, validateConstraintActions } from '../kinds/constraint/constraint-actions.js';
 import { dropActions } from './drop-actions.js';
-import { addEnumValueActions, createEnumActions } from './enum-actions.js';
-import { createIndexActions } from './index-actions.js';
+import { addEnumValueActions, createEnumActions } from '../kinds/enum/enum-actions.js';
+import { createIndexActions } from '../kinds/index/index-actions.js';
 import type { PlanContext } from './plan-context.js';
 import { renameActions } from './rename-actions.js';
-import { createFunctionActions, createTriggerActions } from './routine-actions.js';
-import { createExtensionActions, createSchemaActions } from './schema-actions.js';
-import { alterSequenceActions, createSequenceActions } from './sequence-actions.js';
-import { createTableActions, setLoggedActions, setTableOptionsActions } from './table-actions.js';
-import { createViewActions } from './view-actions.js';
+import { createFunctionActions, createTriggerActions } from '../kinds/function/function-actions.js';
+import { createExtensionActions, createSchemaActions } from '../kinds/schema/schema-actions.js';
+import { alterSequenceActions, createSequenceActions } from '../kinds/sequence/sequence-actions.js';
+import { createTableActions, setLoggedActions, setTableOptionsActions } from '../kinds/table/table-actions.js';
+import { createViewActions } from '../kinds/view/view-actions.js';
 
 /** The actions (ordered units of idempotent SQL) that carry out one change of the diff. */
 export function changeActions(c: Change, index: number, ctx: PlanContext): Built {

@@ -1,5 +1,5 @@
-import type { DiffContext } from './diff-context.js';
-import * as make from './make-change.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
 
 /** Schemas: create, comment, drop or report. PostgreSQL has no schema rename the history models. */
 export function diffSchemas(ctx: DiffContext): void {

@@ -1,16 +1,16 @@
-import type { Change } from '../diff/change.js';
-import type { ConstraintDef } from '../model/objects.js';
-import { qualify, quoteIdent } from '../model/names.js';
-import { createTableSql, withOptionsSql } from '../model/sql/index.js';
-import { statement, type Action } from './action.js';
-import { createdCommentActions, type CreatedComment } from './comment-actions.js';
-import { constraintAction } from './constraint-actions.js';
-import { constraintDep, relationDep } from './dependency-keys.js';
-import { describe, objectName } from './describe.js';
-import { CREATE_TABLE_HEAD, withIfNotExists } from './if-not-exists.js';
-import { deps, tableDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import type { ConstraintDef } from '../../model/objects.js';
+import { qualify, quoteIdent } from '../../model/names.js';
+import { createTableSql, withOptionsSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { createdCommentActions, type CreatedComment } from '../comment/comment-actions.js';
+import { constraintAction } from '../constraint/constraint-actions.js';
+import { constraintDep, relationDep } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { CREATE_TABLE_HEAD, withIfNotExists } from '../../plan/if-not-exists.js';
+import { deps, tableDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /**
  * Constraints CREATE TABLE cannot hold: foreign keys (the referenced table may not exist yet, or

@@ -1,14 +1,14 @@
-import type { Change, Hazard } from '../diff/change.js';
-import { qualify } from '../model/names.js';
-import { createIndexSql } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { invalidIndexExists } from './catalog-conditions.js';
-import { createdCommentActions } from './comment-actions.js';
-import { describe, objectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { indexDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change, Hazard } from '../../diff/change.js';
+import { qualify } from '../../model/names.js';
+import { createIndexSql } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { invalidIndexExists } from '../../plan/catalog-conditions.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { indexDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /**
  * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes`, or for an index the migration

@@ -1,13 +1,13 @@
-import type { Change } from '../diff/change.js';
-import type { HistoryRef } from '../model/history.js';
-import type { ObjectKind } from '../model/objects.js';
-import { commentSql, type CommentKind } from '../model/sql/index.js';
-import { statement, type Action, type Built } from './action.js';
-import { objectDep } from './dependency-keys.js';
-import { describe, objectName, refName } from './describe.js';
-import { deps } from './object-deps.js';
-import { commentTargetKey, type PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import type { HistoryRef } from '../../model/history.js';
+import type { ObjectKind } from '../../model/objects.js';
+import { commentSql, type CommentKind } from '../../model/sql/index.js';
+import { statement, type Action, type Built } from '../../plan/action.js';
+import { objectDep } from '../../plan/dependency-keys.js';
+import { describe, objectName, refName } from '../../plan/describe.js';
+import { deps } from '../../plan/object-deps.js';
+import { commentTargetKey, type PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /** A comment carried by an object a creation makes. */
 export interface CreatedComment {

@@ -1,16 +1,16 @@
-import type { Change } from '../diff/change.js';
-import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
-import type { ConstraintDef } from '../model/objects.js';
-import { addConstraintSql } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { constraintExists } from './catalog-conditions.js';
-import { createdCommentActions } from './comment-actions.js';
-import { constraintDep } from './dependency-keys.js';
-import { describe, objectName, subObjectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { constraintDeps, deps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
+import type { ConstraintDef } from '../../model/objects.js';
+import { addConstraintSql } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { constraintExists } from '../../plan/catalog-conditions.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { constraintDep } from '../../plan/dependency-keys.js';
+import { describe, objectName, subObjectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { constraintDeps, deps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /** `ALTER TABLE s.t VALIDATE CONSTRAINT c`: scans under a lock that still allows writes; a no-op when already valid. */
 export function validateConstraintSql(table: QualifiedName, name: string): string {

@@ -1,15 +1,15 @@
-import type { Change } from '../diff/change.js';
-import { qualify, quoteLiteral } from '../model/names.js';
-import { createEnumSql } from '../model/sql/index.js';
-import { statement, type Action } from './action.js';
-import { typeExists } from './catalog-conditions.js';
-import { createdCommentActions } from './comment-actions.js';
-import { enumValueDep, typeDep } from './dependency-keys.js';
-import { describe, objectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { deps, enumDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { qualify, quoteLiteral } from '../../model/names.js';
+import { createEnumSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { typeExists } from '../../plan/catalog-conditions.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { enumValueDep, typeDep } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { deps, enumDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /** CREATE TYPE .. AS ENUM, which has no IF NOT EXISTS: guarded by a pg_type lookup. */
 export function createEnumActions(c: Extract<Change, { kind: 'createEnum' }>, index: number, ctx: PlanContext): Action[] {

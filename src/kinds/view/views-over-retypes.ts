@@ -1,6 +1,6 @@
-import { relationKey } from '../model/schema-state.js';
-import { viewUses, type ColumnsOf } from '../parse/index.js';
-import type { DiffContext } from './diff-context.js';
+import { relationKey } from '../../model/schema-state.js';
+import { viewUses, type ColumnsOf } from '../../parse/index.js';
+import type { DiffContext } from '../../diff/diff-context.js';
 
 /**
  * Live views (keys) that stand in the way of the diff's column type changes: those whose query

@@ -1,9 +1,9 @@
-import type { TableDef } from '../model/objects.js';
-import { canonicalJson, sameValue } from './compare-states.js';
-import { diffColumns } from './diff-columns.js';
-import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from './diff-constraints.js';
-import type { DiffContext } from './diff-context.js';
-import * as make from './make-change.js';
+import type { TableDef } from '../../model/objects.js';
+import { canonicalJson, sameValue } from '../../diff/compare-states.js';
+import { diffColumns } from '../column/column-diff.js';
+import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from '../constraint/constraint-diff.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
 
 /**
  * A new table: one CREATE TABLE with its columns and PK/UNIQUE/CHECK/EXCLUDE constraints, its

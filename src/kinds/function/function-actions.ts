@@ -1,14 +1,14 @@
-import type { Change } from '../diff/change.js';
-import { qualify, quoteIdent } from '../model/names.js';
-import { createFunctionSql, createTriggerSql } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { triggerExists } from './catalog-conditions.js';
-import { createdCommentActions } from './comment-actions.js';
-import { describe, objectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { functionDeps, isSqlFunction, triggerDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { qualify, quoteIdent } from '../../model/names.js';
+import { createFunctionSql, createTriggerSql } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { triggerExists } from '../../plan/catalog-conditions.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { functionDeps, isSqlFunction, triggerDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /**
  * `CREATE OR REPLACE FUNCTION|PROCEDURE`. LANGUAGE sql bodies are checked against existing

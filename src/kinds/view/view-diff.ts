@@ -1,9 +1,9 @@
-import type { ObjectKind, ViewDef } from '../model/objects.js';
-import { relationKey } from '../model/schema-state.js';
+import type { ObjectKind, ViewDef } from '../../model/objects.js';
+import { relationKey } from '../../model/schema-state.js';
 import { viewsBlockingTypeChanges } from './views-over-retypes.js';
-import type { DiffContext } from './diff-context.js';
-import * as make from './make-change.js';
-import { sameValue } from './compare-states.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
+import { sameValue } from '../../diff/compare-states.js';
 
 /** The object kind of a view, as history events and DROP name it. */
 export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materialized view' : 'view');

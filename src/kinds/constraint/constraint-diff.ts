@@ -1,11 +1,11 @@
-import type { ConstraintDef, QualifiedName, TableDef } from '../model/objects.js';
-import { relationKey } from '../model/schema-state.js';
-import { sameComparisonFamily } from './type-change.js';
-import { constraintUses } from './column-mentions.js';
-import type { DiffContext } from './diff-context.js';
-import { differs } from './diff-context.js';
-import * as make from './make-change.js';
-import type { Pairing } from './pairing.js';
+import type { ConstraintDef, QualifiedName, TableDef } from '../../model/objects.js';
+import { relationKey } from '../../model/schema-state.js';
+import { sameComparisonFamily } from '../../diff/type-change.js';
+import { constraintUses } from '../../diff/column-mentions.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import { differs } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
+import type { Pairing } from '../../diff/pairing.js';
 
 /**
  * Why a live-only FK must go although no event names it: it references a table or column the

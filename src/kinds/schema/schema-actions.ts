@@ -1,11 +1,11 @@
-import type { Change } from '../diff/change.js';
-import { createExtensionSql, createSchemaSql } from '../model/sql/index.js';
-import { statement, type Action } from './action.js';
-import { createdCommentActions } from './comment-actions.js';
-import { describe, objectName } from './describe.js';
-import { extensionDeps, schemaDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { createExtensionSql, createSchemaSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { extensionDeps, schemaDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /** `CREATE SCHEMA IF NOT EXISTS`, then its comment. */
 export function createSchemaActions(c: Extract<Change, { kind: 'createSchema' }>, index: number, ctx: PlanContext): Action[] {

@@ -1,7 +1,7 @@
-import type { EnumDef } from '../model/objects.js';
-import type { DiffContext } from './diff-context.js';
-import * as make from './make-change.js';
-import type { Pairing } from './pairing.js';
+import type { EnumDef } from '../../model/objects.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
+import type { Pairing } from '../../diff/pairing.js';
 
 /**
  * Where a missing label goes so it lands at the target's position: after the target label

@@ -1,19 +1,19 @@
-import type { Change } from '../diff/change.js';
-import type { TypeStep } from '../diff/retype-path.js';
-import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
-import type { ColumnDef } from '../model/objects.js';
-import { columnSql, defaultColumnSequenceName, executableDefault } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { columnHasType, generatedColumnExists, identityColumnExists } from './catalog-conditions.js';
-import { createdCommentActions } from './comment-actions.js';
-import { columnDep, relationDep, type DepKey } from './dependency-keys.js';
-import { describe, objectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { expressionTexts } from './mentions.js';
-import { columnDeps, deps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
-import { serialToIdentitySql } from './serial-to-identity.js';
+import type { Change } from '../../diff/change.js';
+import type { TypeStep } from '../../diff/retype-path.js';
+import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
+import type { ColumnDef } from '../../model/objects.js';
+import { columnSql, defaultColumnSequenceName, executableDefault } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { columnHasType, generatedColumnExists, identityColumnExists } from '../../plan/catalog-conditions.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { columnDep, relationDep, type DepKey } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { expressionTexts } from '../../plan/mentions.js';
+import { columnDeps, deps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
+import { serialToIdentitySql } from '../../plan/serial-to-identity.js';
 
 function alterColumn(table: QualifiedName, column: string, action: string): string {
   return `ALTER TABLE ${qualify(table)} ALTER COLUMN ${quoteIdent(column)} ${action}`;

@@ -1,7 +1,7 @@
-import type { FunctionDef } from '../model/objects.js';
-import type { DiffContext } from './diff-context.js';
-import { differs } from './diff-context.js';
-import * as make from './make-change.js';
+import type { FunctionDef } from '../../model/objects.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import { differs } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
 
 /** Attributes CREATE OR REPLACE FUNCTION cannot change: PostgreSQL refuses a new return type, kind or argument names. */
 const needsDrop = (t: FunctionDef, l: FunctionDef): boolean => t.kind !== l.kind || (t.returns ?? null) !== (l.returns ?? null) || t.args !== l.args;

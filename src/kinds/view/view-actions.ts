@@ -1,13 +1,13 @@
-import type { Change } from '../diff/change.js';
-import { qualify } from '../model/names.js';
-import { createViewSql } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { createdCommentActions } from './comment-actions.js';
-import { describe, objectName } from './describe.js';
-import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from './if-not-exists.js';
-import { viewDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { qualify } from '../../model/names.js';
+import { createViewSql } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from '../../plan/if-not-exists.js';
+import { viewDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /**
  * `CREATE OR REPLACE VIEW` with the executable definition, after what its query mentions. A

@@ -1,8 +1,8 @@
-import type { ColumnDef, TableDef } from '../model/objects.js';
-import { relationKey } from '../model/schema-state.js';
-import type { DiffContext } from './diff-context.js';
-import * as make from './make-change.js';
-import type { Pairing } from './pairing.js';
+import type { ColumnDef, TableDef } from '../../model/objects.js';
+import { relationKey } from '../../model/schema-state.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
+import type { Pairing } from '../../diff/pairing.js';
 
 const identityOf = (c: ColumnDef): string => (c.identity ? (c.identity.always ? 'always' : 'by default') : 'none');
 

@@ -1,8 +1,8 @@
-import type { SequenceDef } from '../model/objects.js';
-import { relationKey, type SchemaState } from '../model/schema-state.js';
-import type { DiffContext } from './diff-context.js';
-import { differs } from './diff-context.js';
-import * as make from './make-change.js';
+import type { SequenceDef } from '../../model/objects.js';
+import { relationKey, type SchemaState } from '../../model/schema-state.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import { differs } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
 
 const TYPE_MAX: Record<SequenceDef['dataType'], string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 

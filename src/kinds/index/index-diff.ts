@@ -1,9 +1,9 @@
-import type { IndexDef } from '../model/objects.js';
-import { relationKey } from '../model/schema-state.js';
-import { indexUses } from './column-mentions.js';
-import type { DiffContext } from './diff-context.js';
-import { differingAttributes, differs } from './diff-context.js';
-import * as make from './make-change.js';
+import type { IndexDef } from '../../model/objects.js';
+import { relationKey } from '../../model/schema-state.js';
+import { indexUses } from '../../diff/column-mentions.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import { differingAttributes, differs } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
 
 /** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
 function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {

@@ -1,15 +1,15 @@
-import type { Change } from '../diff/change.js';
-import { qualify } from '../model/names.js';
-import type { SequenceDef } from '../model/objects.js';
-import { alterSequenceOwnedBySql, createSequenceSql, defaultSequenceOptions } from '../model/sql/index.js';
-import { statement, type Action, type Statement } from './action.js';
-import { createdCommentActions } from './comment-actions.js';
-import { columnDep, relationDep, type DepKey } from './dependency-keys.js';
-import { describe, objectName } from './describe.js';
-import { guardedSql } from './guarded-sql.js';
-import { deps, sequenceDeps } from './object-deps.js';
-import type { PlanContext } from './plan-context.js';
-import { RANK } from './rank.js';
+import type { Change } from '../../diff/change.js';
+import { qualify } from '../../model/names.js';
+import type { SequenceDef } from '../../model/objects.js';
+import { alterSequenceOwnedBySql, createSequenceSql, defaultSequenceOptions } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+import { columnDep, relationDep, type DepKey } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { deps, sequenceDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
 
 /**
  * `ALTER SEQUENCE s.n AS .. INCREMENT BY .. START WITH ..`: every option spelled out (the same
