@@ -2,7 +2,7 @@ import type { DropEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind, QualifiedName } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
-import { NEVER_COMPARED, sameValue } from './compare-states.js';
+import { NEVER_COMPARED, sameValue } from './same-value.js';
 import { DiffOutput, type Block } from './diff-output.js';
 import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';

@@ -1,18 +1,13 @@
+import { kindPosition, objectOrder } from '../kinds/kind-lookup.js';
+import type { KindName } from '../kinds/registry.js';
 import type { HistoryRef } from '../model/history.js';
 import type { ObjectKind } from '../model/objects.js';
 import type { Change, DiffResult, Drift, UnmanagedObject } from './change.js';
 import type { SetCommentChange } from './make-change.js';
 import { compareText } from './sort-keys.js';
 
-/** Output blocks, in order: object kinds as PostgreSQL needs them created, comments last. */
-export type Block = 'schema' | 'extension' | 'enum' | 'sequence' | 'table' | 'index' | 'view' | 'function' | 'trigger' | 'comment';
-
-const BLOCKS: readonly Block[] = ['schema', 'extension', 'enum', 'sequence', 'table', 'index', 'view', 'function', 'trigger', 'comment'];
-
-const KIND_ORDER: readonly ObjectKind[] = [
-  'schema', 'extension', 'enum', 'enum value', 'sequence', 'table', 'column', 'constraint', 'index', 'view', 'materialized view', 'function',
-  'trigger',
-];
+/** Output blocks, in registry order: object kinds as PostgreSQL needs them created, comments after them. */
+export type Block = KindName;
 
 const refKey = (ref: HistoryRef): string => `${ref.schema}\u0000${ref.parent ?? ''}\u0000${ref.name}`;
 
@@ -28,12 +23,12 @@ export class DiffOutput {
 
   /** Files a change under a block and a key (the object's, or its table's for table parts). */
   add(block: Block, key: string, change: Change): void {
-    this.entries.push({ block: BLOCKS.indexOf(block), key, seq: this.entries.length, change });
+    this.entries.push({ block: kindPosition(block), key, seq: this.entries.length, change });
   }
 
   /** Files a COMMENT ON change; comments come after every other change. */
   comment(change: SetCommentChange): void {
-    const key = `${String(KIND_ORDER.indexOf(change.object)).padStart(2, '0')}\u0000${refKey(change.ref)}\u0000${change.args ?? ''}`;
+    const key = `${String(objectOrder().indexOf(change.object)).padStart(2, '0')}\u0000${refKey(change.ref)}\u0000${change.args ?? ''}`;
     this.add('comment', key, change);
   }
 
@@ -49,8 +44,9 @@ export class DiffOutput {
 
   /** The result, sorted. */
   result(): DiffResult {
+    const order = objectOrder();
     const byKind = <T extends { object: ObjectKind; ref: HistoryRef }>(a: T, b: T): number =>
-      KIND_ORDER.indexOf(a.object) - KIND_ORDER.indexOf(b.object) || compareText(refKey(a.ref), refKey(b.ref));
+      order.indexOf(a.object) - order.indexOf(b.object) || compareText(refKey(a.ref), refKey(b.ref));
     const changes = [...this.entries]
       .sort((a, b) => a.block - b.block || compareText(a.key, b.key) || a.seq - b.seq)
       .map((e) => e.change);

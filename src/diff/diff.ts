@@ -1,13 +1,7 @@
 import type { SchemaState } from '../model/schema-state.js';
 import type { DiffResult } from './change.js';
+import { kinds } from '../kinds/registry.js';
 import { DiffContext } from './diff-context.js';
-import { diffEnums } from '../kinds/enum/enum-diff.js';
-import { diffIndexes } from '../kinds/index/index-diff.js';
-import { diffExtensions, diffSchemas } from '../kinds/schema/schema-diff.js';
-import { diffFunctions, diffTriggers } from '../kinds/function/function-diff.js';
-import { diffSequences } from '../kinds/sequence/sequence-diff.js';
-import { diffTables } from '../kinds/table/table-diff.js';
-import { diffViews } from '../kinds/view/view-diff.js';
 import { withEventOrigins } from './event-origins.js';
 
 /**
@@ -22,15 +16,7 @@ import { withEventOrigins } from './event-origins.js';
  */
 export function diff(target: SchemaState, live: SchemaState): DiffResult {
   const ctx = new DiffContext(target, live);
-  diffSchemas(ctx);
-  diffExtensions(ctx);
-  diffEnums(ctx);
-  diffSequences(ctx);
-  diffTables(ctx);
-  diffIndexes(ctx);
-  diffViews(ctx);
-  diffFunctions(ctx);
-  diffTriggers(ctx);
+  for (const k of kinds()) k.diff?.(ctx);
   const result = ctx.out.result();
   return { ...result, changes: withEventOrigins(result.changes, target.history) };
 }

@@ -1,4 +1,5 @@
-export { compareStates, countObjects, canonicalJson } from './compare-states.js';
+export { compareStates, countObjects } from './compare-states.js';
+export { canonicalJson } from './same-value.js';
 export type { Difference, AttributeDifference } from './difference.js';
 export { diff } from './diff.js';
 export { countChanges } from './count-changes.js';

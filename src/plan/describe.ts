@@ -1,8 +1,6 @@
 import type { Change } from '../diff/change.js';
 import { describeChange } from '../diff/describe-change.js';
-import type { HistoryRef } from '../model/history.js';
 import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
-import type { ObjectKind } from '../model/objects.js';
 
 /** The step description of a change: `create table public.users`, `add column public.users.email`. */
 export function describe(change: Change): string {
@@ -19,12 +17,4 @@ export function objectName(change: Change): string {
 /** Display name of a table's sub-object (`public.users.email`), as describeChange prints it. */
 export function subObjectName(table: QualifiedName, name: string): string {
   return `${qualify(table)}.${quoteIdent(name)}`;
-}
-
-/** Display name of an object named by a history-style reference. */
-export function refName(object: ObjectKind, ref: HistoryRef, args?: string): string {
-  if (object === 'schema' || object === 'extension') return quoteIdent(ref.name);
-  if (object === 'enum value') return `${qualify({ schema: ref.schema, name: ref.parent ?? '' })} '${ref.name}'`;
-  if (ref.parent !== undefined) return subObjectName({ schema: ref.schema, name: ref.parent }, ref.name);
-  return object === 'function' && args !== undefined ? `${qualify(ref)}(${args})` : qualify(ref);
 }

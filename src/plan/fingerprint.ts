@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../diff/compare-states.js';
+import { canonicalJson } from '../diff/same-value.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { entriesByKey } from '../report/sort-order.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/diff/compare-states.js';
+import { canonicalJson } from '../../src/diff/same-value.js';
 
 /** The definition canonicalJson must keep: JSON.stringify with a key-sorting, origin-dropping replacer. */
 function reference(value: unknown): string {

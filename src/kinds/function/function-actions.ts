@@ -1,12 +1,9 @@
 import type { Change } from '../../diff/change.js';
-import { qualify, quoteIdent } from '../../model/names.js';
-import { createFunctionSql, createTriggerSql } from '../../model/sql/index.js';
-import { statement, type Action, type Statement } from '../../plan/action.js';
-import { triggerExists } from '../../plan/catalog-conditions.js';
+import { createFunctionSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
-import { guardedSql } from '../../plan/guarded-sql.js';
-import { functionDeps, isSqlFunction, triggerDeps } from '../../plan/object-deps.js';
+import { functionDeps, isSqlFunction } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 
@@ -27,23 +24,5 @@ export function createFunctionActions(c: Extract<Change, { kind: 'createFunction
       deps: functionDeps(f),
     },
     ...createdCommentActions(index, name, [{ object: 'function', ref: f, args: f.identityArgs, text: f.comment }], ctx),
-  ];
-}
-
-/**
- * CREATE TRIGGER, which has no IF NOT EXISTS (and OR REPLACE only from PostgreSQL 14, not for
- * constraint triggers): guarded by a pg_trigger lookup; a replacement drops the old one first.
- */
-export function createTriggerActions(c: Extract<Change, { kind: 'createTrigger' }>, index: number, ctx: PlanContext): Action[] {
-  const t = c.trigger;
-  const table = { schema: t.schema, name: t.table };
-  const name = objectName(c);
-  const create = statement(guardedSql(`NOT ${triggerExists(table, t.name)}`, [createTriggerSql(t)]), describe(c));
-  const statements: Statement[] = c.replace
-    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`), create]
-    : [create];
-  return [
-    { change: index, rank: RANK.trigger, name, statements, deps: triggerDeps(t) },
-    ...createdCommentActions(index, name, [{ object: 'trigger', ref: { schema: t.schema, parent: t.table, name: t.name }, text: t.comment }], ctx),
   ];
 }

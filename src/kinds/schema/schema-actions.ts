@@ -1,9 +1,9 @@
 import type { Change } from '../../diff/change.js';
-import { createExtensionSql, createSchemaSql } from '../../model/sql/index.js';
+import { createSchemaSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
-import { extensionDeps, schemaDeps } from '../../plan/object-deps.js';
+import { schemaDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 
@@ -13,18 +13,5 @@ export function createSchemaActions(c: Extract<Change, { kind: 'createSchema' }>
   return [
     { change: index, rank: RANK.schema, name, statements: [statement(createSchemaSql(c.schema, { ifNotExists: true }), describe(c))], deps: schemaDeps(c.schema) },
     ...createdCommentActions(index, name, [{ object: 'schema', ref: { schema: c.schema.name, name: c.schema.name }, text: c.schema.comment }], ctx),
-  ];
-}
-
-/** `CREATE EXTENSION IF NOT EXISTS`. */
-export function createExtensionActions(c: Extract<Change, { kind: 'createExtension' }>, index: number): Action[] {
-  return [
-    {
-      change: index,
-      rank: RANK.extension,
-      name: objectName(c),
-      statements: [statement(createExtensionSql(c.extension, { ifNotExists: true }), describe(c))],
-      deps: extensionDeps(c.extension),
-    },
   ];
 }

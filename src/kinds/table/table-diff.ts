@@ -1,5 +1,5 @@
 import type { TableDef } from '../../model/objects.js';
-import { canonicalJson, sameValue } from '../../diff/compare-states.js';
+import { canonicalJson, sameValue } from '../../diff/same-value.js';
 import { diffColumns } from '../column/column-diff.js';
 import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from '../constraint/constraint-diff.js';
 import type { DiffContext } from '../../diff/diff-context.js';

@@ -3,7 +3,7 @@ import { relationKey } from '../../model/schema-state.js';
 import { viewsBlockingTypeChanges } from './views-over-retypes.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
-import { sameValue } from '../../diff/compare-states.js';
+import { sameValue } from '../../diff/same-value.js';
 
 /** The object kind of a view, as history events and DROP name it. */
 export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materialized view' : 'view');

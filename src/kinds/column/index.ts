@@ -1,0 +1,68 @@
+import { qualify, quoteIdent } from '../../model/names.js';
+import type { ColumnChange } from './column-change.js';
+import { columnExists } from '../../plan/catalog-conditions.js';
+import { columnDeps } from '../../plan/object-deps.js';
+import { DROP_RANK } from '../../plan/rank.js';
+import type { KindModule } from '../kind-module.js';
+import { liveTableOf, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import {
+  addColumnActions, alterColumnTypeActions, alterIdentityActions, setDefaultActions, setGeneratedActions, setNotNullActions,
+} from './column-actions.js';
+
+const name = (c: { table: { schema: string; name: string } }, column: string): string => `${qualify(c.table)}.${quoteIdent(column)}`;
+
+/** Table columns: diffed with their table (table-diff.ts calls diffColumns). */
+export const columnKind: KindModule<'column', ColumnChange, 'column'> = {
+  name: 'column',
+  changes: {
+    addColumn: {
+      build: addColumnActions,
+      describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'add', detail: c.column.type }),
+    },
+    alterColumnType: {
+      build: alterColumnTypeActions,
+      describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'change type of', detail: `${c.from} -> ${c.column.type}` }),
+    },
+    setDefault: {
+      build: setDefaultActions,
+      describe: (c) => ({
+        object: 'column', name: name(c, c.column), group: qualify(c.table),
+        action: c.to === undefined ? 'drop default of' : 'set default of', detail: `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`,
+      }),
+    },
+    setNotNull: {
+      build: setNotNullActions,
+      describe: (c) => ({ object: 'column', name: name(c, c.column), group: qualify(c.table), action: c.notNull ? 'set not null on' : 'drop not null on' }),
+    },
+    alterIdentity: {
+      build: alterIdentityActions,
+      describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'change identity of' }),
+    },
+    setGenerated: {
+      build: setGeneratedActions,
+      describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'rebuild generated column' }),
+    },
+  },
+  objects: {
+    column: {
+      displayName: qualifiedName,
+      dropRank: DROP_RANK.column,
+      dropTarget: (_c, live, r) => {
+        const t = liveTableOf(live, r);
+        const col = t?.columns.find((x) => x.name === r.name);
+        return t && col && { deps: columnDeps(t, col), dropRank: DROP_RANK.column };
+      },
+      dropSql: (c) => `ALTER TABLE IF EXISTS ${qualify(parentOf(c.ref))} DROP COLUMN IF EXISTS ${quoteIdent(c.ref.name)}`,
+      renameSql: (from, to) => {
+        const t = parentOf(from);
+        return {
+          condition: `${columnExists(t, from.name)} AND NOT ${columnExists(t, to.name)}`,
+          statements: [`ALTER TABLE ${qualify(t)} RENAME COLUMN ${quoteIdent(from.name)} TO ${quoteIdent(to.name)}`],
+        };
+      },
+      renamedAsPart: true,
+      mentionable: false,
+      dropRequires: schemaAndParent,
+    },
+  },
+};

@@ -1,0 +1,60 @@
+import { qualify } from '../../model/names.js';
+import { functionKey } from '../../model/schema-state.js';
+import { routineExists } from '../../plan/catalog-conditions.js';
+import { functionDeps } from '../../plan/object-deps.js';
+import { DROP_RANK } from '../../plan/rank.js';
+import type { KindModule } from '../kind-module.js';
+import { moveAndRename, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { createFunctionActions } from './function-actions.js';
+import type { FunctionChange } from './function-change.js';
+import { diffFunctions } from './function-diff.js';
+import type { FunctionDef, QualifiedName } from '../../model/objects.js';
+import type { SchemaState } from '../../model/schema-state.js';
+
+function onlyOne<T>(xs: readonly T[]): T | undefined {
+  return xs.length === 1 ? xs[0] : undefined;
+}
+
+/** The overloads of a function name in a state. */
+function overloads(live: SchemaState, name: QualifiedName): FunctionDef[] {
+  return [...live.functions.values()].filter((f) => f.schema === name.schema && f.name === name.name);
+}
+
+/** Functions and procedures, identified by name and argument types (functionKey). */
+export const functionKind: KindModule<'function', FunctionChange, 'function'> = {
+  name: 'function',
+  diff: diffFunctions,
+  changes: {
+    createFunction: {
+      build: createFunctionActions,
+      describe: (c) => {
+        const name = `${qualify(c.function)}(${c.function.identityArgs})`;
+        return { object: 'function', name, group: name, action: c.replace ? 'replace' : 'create' };
+      },
+    },
+  },
+  objects: {
+    function: {
+      displayName: qualifiedName,
+      dropRank: DROP_RANK.function,
+      dropTarget: (c, live, r) => {
+        const f = c.args !== undefined ? live.functions.get(functionKey(r.schema, r.name, c.args)) : onlyOne(overloads(live, r));
+        return f && { deps: functionDeps(f), dropRank: DROP_RANK.function, procedure: f.kind === 'procedure', args: f.identityArgs };
+      },
+      dropSql: (c, target) => {
+        const args = c.args ?? target.args;
+        return `DROP ${target.procedure ? 'PROCEDURE' : 'FUNCTION'} IF EXISTS ${qualify(c.ref)}${args !== undefined ? `(${args})` : ''}`;
+      },
+      // ALTER ROUTINE (PostgreSQL 11+) covers procedures too; with the arguments when the name has one overload.
+      renameSql: (from, to, live) => {
+        const found = overloads(live, from);
+        const subject = found.length === 1 ? `${qualify(from)}(${found[0]!.identityArgs})` : qualify(from);
+        return { condition: `${routineExists(from)} AND NOT ${routineExists(to)}`, statements: moveAndRename('ROUTINE', from, to, subject) };
+      },
+      renamedAsPart: false,
+      mentionable: true,
+      dropRequires: schemaAndParent,
+    },
+  },
+  compare: { state: (s) => s.functions, object: () => 'function' },
+};

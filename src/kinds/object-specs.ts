@@ -1,0 +1,86 @@
+import type { HistoryRef } from '../model/history.js';
+import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
+import { relationKey, type SchemaState } from '../model/schema-state.js';
+import type { TableDef } from '../model/objects.js';
+import { relationDep, schemaDep, type DepKey } from '../plan/dependency-keys.js';
+import type { Deps } from '../plan/object-deps.js';
+import type { DropTarget, ObjectSpec, RenameSql } from './kind-module.js';
+
+/** The table (or type, for enum labels) a part's reference names in `parent`. */
+export function parentOf(ref: HistoryRef): QualifiedName {
+  return { schema: ref.schema, name: ref.parent ?? '' };
+}
+
+/** Display name of a table's part (`public.users.email`). */
+export function partName(ref: HistoryRef): string {
+  return `${qualify(parentOf(ref))}.${quoteIdent(ref.name)}`;
+}
+
+/** Display name of a schema-level object (`public.users`), or of a part when the reference has a parent. */
+export function qualifiedName(ref: HistoryRef): string {
+  return ref.parent !== undefined ? partName(ref) : qualify(ref);
+}
+
+/** Display name of a database-level object (`"app"`: schemas, extensions), or of a part when the reference has a parent. */
+export function bareName(ref: HistoryRef): string {
+  return ref.parent !== undefined ? partName(ref) : quoteIdent(ref.name);
+}
+
+/** Moves (SET SCHEMA, which keeps the name) and then renames a schema-level object. */
+export function moveAndRename(keyword: string, from: QualifiedName, to: QualifiedName, subject: string): string[] {
+  const out: string[] = [];
+  if (from.schema !== to.schema) out.push(`ALTER ${keyword} ${subject} SET SCHEMA ${quoteIdent(to.schema)}`);
+  const moved = from.schema !== to.schema ? qualify({ schema: to.schema, name: from.name }) : subject;
+  if (from.name !== to.name) out.push(`ALTER ${keyword} ${moved} RENAME TO ${quoteIdent(to.name)}`);
+  return out;
+}
+
+/** The rename of a relation-like object (`ALTER TABLE|VIEW|SEQUENCE|INDEX|TYPE`), guarded by a catalog lookup. */
+export function relationRename(keyword: string, exists: (name: QualifiedName) => string): (from: HistoryRef, to: HistoryRef) => RenameSql {
+  return (from, to) => ({ condition: `${exists(from)} AND NOT ${exists(to)}`, statements: moveAndRename(keyword, from, to, qualify(from)) });
+}
+
+/** A drop target found in a state map keyed by relationKey, with the kind's deps and drop rank. */
+export function liveTarget<T>(found: T | undefined, deps: (o: T) => Deps, dropRank: number): DropTarget | undefined {
+  return found === undefined ? undefined : { deps: deps(found), dropRank };
+}
+
+/** The live table a part's reference names (`parent`, live names). */
+export function liveTableOf(live: SchemaState, ref: HistoryRef): TableDef | undefined {
+  return ref.parent !== undefined ? live.tables.get(relationKey(ref.schema, ref.parent)) : undefined;
+}
+
+/** A drop of a schema-level object (or a table's part) needs its schema, and its table for parts. */
+export function schemaAndParent(ref: HistoryRef): DepKey[] {
+  return ref.parent !== undefined ? [schemaDep(ref.schema), relationDep(parentOf(ref))] : [schemaDep(ref.schema)];
+}
+
+/** A drop of a database-level object (schema, extension) needs nothing. */
+export const nothing = (): readonly DepKey[] => [];
+
+/** What differs between the object specs of relation-like kinds (tables, views, sequences, indexes, types). */
+export interface RelationObject<T> {
+  /** The keyword of its ALTER and DROP statements (`TABLE`, `MATERIALIZED VIEW`, `TYPE`). */
+  readonly keyword: string;
+  /** Catalog lookup of the name (pg_class, or pg_type for types). */
+  readonly exists: (name: QualifiedName) => string;
+  /** Its map in a SchemaState (relationKey-keyed). */
+  readonly map: (s: SchemaState) => ReadonlyMap<string, T>;
+  readonly deps: (o: T) => Deps;
+  readonly dropRank: number;
+  readonly renamedAsPart: boolean;
+}
+
+/** The object spec of a relation-like kind: `DROP <keyword> IF EXISTS`, `ALTER <keyword> .. SET SCHEMA / RENAME TO`. */
+export function relationObject<T>(r: RelationObject<T>): ObjectSpec {
+  return {
+    displayName: qualifiedName,
+    dropRank: r.dropRank,
+    dropTarget: (_c, live, ref) => liveTarget(r.map(live).get(relationKey(ref.schema, ref.name)), r.deps, r.dropRank),
+    dropSql: (c) => `DROP ${r.keyword} IF EXISTS ${qualify(c.ref)}`,
+    renameSql: relationRename(r.keyword, r.exists),
+    renamedAsPart: r.renamedAsPart,
+    mentionable: true,
+    dropRequires: schemaAndParent,
+  };
+}

@@ -1,0 +1,40 @@
+import type { DiffContext } from '../../diff/diff-context.js';
+import { differs } from '../../diff/diff-context.js';
+import * as make from '../../diff/make-change.js';
+/**
+ * Triggers: create, rename, replace, comment, drop or report. Constraint triggers cannot be
+ * replaced in place (PostgreSQL refuses CREATE OR REPLACE CONSTRAINT TRIGGER): drop and create.
+ * A live-only trigger on a live-only relation goes with it; one whose function the history
+ * drops is dropped first (DROP FUNCTION .. CASCADE took it along there).
+ */
+export function diffTriggers(ctx: DiffContext): void {
+  const { m, out } = ctx;
+  const ref = (t: { schema: string; name: string; table: string }) => ({ schema: t.schema, name: t.name, parent: t.table });
+  for (const { key, target } of m.triggers.created) {
+    out.add('trigger', key, make.createTrigger(target, false));
+    ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
+  }
+  for (const { key, target, live } of m.triggers.pairs) {
+    if (live.name !== target.name) out.add('trigger', key, make.rename('trigger', { ...ref(target), name: live.name }, ref(target), target.origin));
+    const normalized = m.names.trigger(live);
+    if (differs(target, normalized, ['table'])) {
+      if (target.constraint || live.constraint) {
+        out.add('trigger', key, make.drop('trigger', ref(target), 'replace', target.origin));
+        out.add('trigger', key, make.createTrigger(target, false, true));
+        ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
+        continue;
+      }
+      out.add('trigger', key, make.createTrigger(target, true));
+    }
+    ctx.comment('trigger', ref(target), target.comment, live.comment, target.origin);
+  }
+  for (const { key, live } of m.triggers.liveOnly) {
+    const table = { schema: live.schema, name: live.table };
+    if (ctx.relationGoes(table)) continue;
+    const to = m.names.relation(table);
+    const r = { schema: to.schema, name: live.name, parent: to.name };
+    const ev = ctx.pendingDrop('trigger', ref(live)) ?? ctx.functionDrop(live.function);
+    if (ev) out.add('trigger', key, make.drop('trigger', r, 'history', ev.origin));
+    else out.addUnmanaged('trigger', r);
+  }
+}

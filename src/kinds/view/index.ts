@@ -1,0 +1,31 @@
+import { qualify } from '../../model/names.js';
+import type { ViewDef } from '../../model/objects.js';
+import { relationExists } from '../../plan/catalog-conditions.js';
+import { viewDeps } from '../../plan/object-deps.js';
+import { DROP_RANK } from '../../plan/rank.js';
+import type { KindModule, ObjectSpec } from '../kind-module.js';
+import { relationObject } from '../object-specs.js';
+import { createViewActions } from './view-actions.js';
+import type { ViewChange } from './view-change.js';
+import { diffViews, viewKind as kindOfView } from './view-diff.js';
+
+/** The object spec of views (`VIEW`) and materialized views (`MATERIALIZED VIEW`), which share a state map. */
+const viewSpec = (keyword: string): ObjectSpec =>
+  relationObject({ keyword, exists: relationExists, map: (s) => s.views, deps: viewDeps, dropRank: DROP_RANK.view, renamedAsPart: false });
+
+/** Views and materialized views. */
+export const viewKind: KindModule<'view', ViewChange, 'view' | 'materialized view'> = {
+  name: 'view',
+  diff: diffViews,
+  changes: {
+    createView: {
+      build: createViewActions,
+      describe: (c) => {
+        const object = c.view.materialized ? 'materialized view' : 'view';
+        return { object, name: qualify(c.view), group: qualify(c.view), action: c.replace ? 'replace' : 'create' };
+      },
+    },
+  },
+  objects: { view: viewSpec('VIEW'), 'materialized view': viewSpec('MATERIALIZED VIEW') },
+  compare: { state: (s) => s.views, object: (v: ViewDef) => kindOfView(v), ignored: new Set(['columns', 'definition']) },
+};
