@@ -1,6 +1,7 @@
 import type { Database } from '../db/index.js';
 import type { MigrationHistory } from '../load/index.js';
 import type { ReplayResult } from '../replay/index.js';
+import type { CliIo } from './cli-io.js';
 import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
 import { inPlaceObjects } from '../diff/in-place.js';
@@ -51,12 +52,13 @@ export async function replayAndIntrospect(
   db: Database,
   input: MigrationInputOptions,
   scope: CatalogScopeOptions,
+  io: CliIo,
 ): Promise<{ readonly target: SchemaState; readonly live: SchemaState; readonly replayed: Replayed } | undefined> {
   const pending = startIntrospection(db, scope);
   const settle = (): Promise<unknown> => pending.catch(() => undefined);
   let result: Replayed;
   try {
-    result = await replayInput(input);
+    result = await replayInput(input, io);
   } catch (e) {
     await settle();
     throw e;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { findConfigFile } from '../load/config-lookup.js';
 import { EXCLUDABLE_KINDS, type ExcludableKind, type ExcludeRule } from '../model/exclude.js';
@@ -69,14 +70,14 @@ function excludeRuleObject(v: unknown, where: string): ExcludeRule {
 
 /**
  * Reads the config: `file` when given (it must exist), else the nearest `schema-sync.json` at or
- * above the working directory up to the repository root (findConfigFile), else an empty config.
+ * above the working directory `cwd` up to the repository root (findConfigFile), else an empty config.
  */
-export async function loadConfig(file: string | undefined): Promise<SchemaSyncConfig> {
-  const name = findConfigFile(file);
+export async function loadConfig(file: string | undefined, cwd: string = process.cwd()): Promise<SchemaSyncConfig> {
+  const name = findConfigFile(file, cwd);
   if (name === undefined) return {};
   let text: string;
   try {
-    text = await readFile(name, 'utf8');
+    text = await readFile(resolve(cwd, name), 'utf8');
   } catch (e) {
     throw new UserError(`cannot read config file ${name}: ${(e as Error).message}`);
   }
@@ -98,7 +99,7 @@ export async function loadConfig(file: string | undefined): Promise<SchemaSyncCo
 }
 
 /** The exclusion rules a command uses: the config file's, then the `--exclude` flags'. */
-export async function exclusionRules(o: { readonly config?: string; readonly exclude?: readonly string[] }): Promise<ExcludeRule[]> {
-  const config = await loadConfig(o.config);
+export async function exclusionRules(o: { readonly config?: string; readonly exclude?: readonly string[] }, cwd: string): Promise<ExcludeRule[]> {
+  const config = await loadConfig(o.config, cwd);
   return [...(config.exclude ?? []), ...(o.exclude ?? []).map((r) => parseExcludeRule(r))];
 }

@@ -32,7 +32,7 @@ function repoRelative(top: string, p: string): string {
  * repository top level as git spells it, or `./`-relative to the current directory); or a bare
  * git revision (`origin/main`, `HEAD~1`, a sha), meaning the `--migrations` folder at that revision.
  */
-export async function resolveHistorySource(spec: string, migrations: string, flag: string, cwd = process.cwd()): Promise<HistorySource> {
+export async function resolveHistorySource(spec: string, migrations: string, flag: string, cwd: string): Promise<HistorySource> {
   if (await exists(path.resolve(cwd, spec))) return { path: spec, label: spec, dispose: nothing };
   const top = await gitTopLevel(cwd);
   const colon = spec.indexOf(':');

@@ -1,36 +1,14 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
-import { registerApply } from './commands/apply.js';
-import { registerCheck } from './commands/check.js';
-import { registerDiff } from './commands/diff.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerPlan } from './commands/plan.js';
-import { registerState } from './commands/state.js';
-import { redactConnectionString } from '../db/index.js';
+import type { CliIo } from './cli-io.js';
+import { run } from './run.js';
 import { onStopSignal } from './stop-signal.js';
-import { everyCommandOptions } from './common-options.js';
-import { packageVersion } from './version.js';
 
-/** Builds the `schema-sync` command line; each command registers itself. */
-export function buildProgram(): Command {
-  const program = new Command();
-  program
-    .name('schema-sync')
-    .description('Replay Alembic migration SQL into a target schema, compare it with a live PostgreSQL database, apply only what is missing.')
-    .version(packageVersion(), '-V, --version', 'print the version')
-    .showHelpAfterError()
-    // Commander echoes a mistyped option with its value (`--databse=postgres://u:PASSWORD@h`).
-    .configureOutput({ outputError: (s, write) => write(redactConnectionString(s)) });
-  program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 1));
-  registerState(program);
-  registerInspect(program);
-  registerCheck(program);
-  registerPlan(program);
-  registerApply(program);
-  registerDiff(program);
-  for (const cmd of program.commands) everyCommandOptions(cmd);
-  return program;
-}
+/** The process's own streams, environment and working directory. */
+const io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 
 onStopSignal();
-await buildProgram().parseAsync(process.argv);
+const code = await run(process.argv.slice(2), io);
+// Let stdout drain before exiting so piped output is never cut; exit rather than wait for the
+// event loop, which a driver's or PGlite's handles may keep alive.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+process.exit(code);

@@ -1,10 +1,11 @@
 import type { PlanStep } from '../plan/types.js';
+import type { CliOutput } from './cli-io.js';
 
 /**
  * Apply's progress on stderr: on a terminal one line rewritten in place (step k of n, percent,
  * elapsed seconds, what runs); elsewhere (CI logs, files) one plain line per step.
  */
-export function stepProgress(out: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number }, started = performance.now()): {
+export function stepProgress(out: CliOutput, started = performance.now()): {
   readonly step: (step: PlanStep, total: number) => void;
   readonly done: () => void;
 } {

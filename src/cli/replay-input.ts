@@ -1,5 +1,6 @@
 import { loadMigrations, type MigrationHistory } from '../load/index.js';
 import { replaySteps, type ReplayResult } from '../replay/index.js';
+import type { CliIo } from './cli-io.js';
 import { formatDiagnostic, formatReplaySummary } from './print-diagnostics.js';
 
 /** Options every command that reads migrations shares. */
@@ -22,17 +23,18 @@ export interface MigrationInputOptions {
  * yields to the event loop, so catalog queries started before it (see replayAndIntrospect) are
  * answered and the next one sent while the replay runs: server and client work overlap.
  */
-export async function replayInput(o: MigrationInputOptions): Promise<ReplayResult & { readonly history: MigrationHistory }> {
-  const loaded = await loadMigrations(o.migrations, { ...(o.to !== undefined ? { to: o.to } : {}), ...(o.config !== undefined ? { config: o.config } : {}) });
+export async function replayInput(o: MigrationInputOptions, io: Pick<CliIo, 'stderr' | 'cwd'>): Promise<ReplayResult & { readonly history: MigrationHistory }> {
+  const { stderr } = io;
+  const loaded = await loadMigrations(o.migrations, { cwd: io.cwd, ...(o.to !== undefined ? { to: o.to } : {}), ...(o.config !== undefined ? { config: o.config } : {}) });
   const relabel = o.relabel;
   const history = relabel ? { ...loaded, revisions: loaded.revisions.map((r) => ({ ...r, file: relabel(r.file) })) } : loaded;
   // Data-side Python (queries, bulk inserts) is not schema: say what was left out, and where.
   for (const r of history.revisions) {
-    for (const s of r.skipped ?? []) process.stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}
+    for (const s of r.skipped ?? []) stderr.write(`note: ${r.file}:${s.line}: data-side code not replayed: ${s.text}
 `);
   }
   if (history.percentsUndoubled) {
-    process.stderr.write(`note: every % in ${o.migrations} is doubled (Alembic --sql output through a format/pyformat driver such as psycopg2); reading %% as %\n`);
+    stderr.write(`note: every % in ${o.migrations} is doubled (Alembic --sql output through a format/pyformat driver such as psycopg2); reading %% as %\n`);
   }
   const steps = replaySteps(history, { includeAlembicVersion: !!o.includeAlembicVersion });
   let step = steps.next();
@@ -41,7 +43,7 @@ export async function replayInput(o: MigrationInputOptions): Promise<ReplayResul
     step = steps.next();
   }
   const result = step.value;
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (!o.quiet) process.stderr.write(`${o.label ? `${o.label}: ` : ''}${formatReplaySummary(result.stats, result.diagnostics)}\n`);
+  for (const d of result.diagnostics) stderr.write(formatDiagnostic(d) + '\n');
+  if (!o.quiet) stderr.write(`${o.label ? `${o.label}: ` : ''}${formatReplaySummary(result.stats, result.diagnostics)}\n`);
   return { ...result, history };
 }

@@ -17,15 +17,15 @@ export interface ShapeCliOptions {
   seed?: boolean;
 }
 
-/** A path as the working directory sees it (`plan.json` must read the same on every checkout). */
-export function cwdRelative(file: string): string {
-  return path.isAbsolute(file) ? path.relative(process.cwd(), file) || '.' : file;
+/** A path as the working directory `cwd` sees it (`plan.json` must read the same on every checkout). */
+export function cwdRelative(file: string, cwd: string): string {
+  return path.isAbsolute(file) ? path.relative(cwd, file) || '.' : file;
 }
 
 /** The options that shaped a plan, for `plan --format json`. */
-export function planShape(o: ShapeCliOptions, exclude: readonly ExcludeRule[]): PlanShape {
+export function planShape(o: ShapeCliOptions, exclude: readonly ExcludeRule[], cwd: string): PlanShape {
   return {
-    migrations: cwdRelative(path.resolve(o.migrations)),
+    migrations: cwdRelative(path.resolve(cwd, o.migrations), cwd),
     to: o.to ?? null,
     allowDestructive: !!o.allowDestructive,
     concurrentIndexes: !!o.concurrentIndexes,
@@ -49,11 +49,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Reads a saved plan. The full shape is schema/plan.schema.json; this checks what apply relies
  * on and refuses anything else (an older format, a hand-edited or truncated file) by name.
  */
-export async function readSavedPlan(file: string): Promise<SavedPlanFile> {
+export async function readSavedPlan(file: string, cwd: string): Promise<SavedPlanFile> {
   const expected = 'expected the output of `schema-sync plan --format json`';
   let json: Record<string, unknown>;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(await readFile(path.resolve(cwd, file), 'utf8'));
   } catch (e) {
     throw new UserError(`cannot read plan file ${file}: ${(e as Error).message} (${expected})`);
   }
@@ -97,7 +97,7 @@ function sameRules(a: readonly ExcludeRule[], b: readonly ExcludeRule[]): boolea
  * that says otherwise is refused (exit 1, nothing written), as are exclusion rules (config file
  * and --exclude) other than the plan's: a reviewer approved the plan those options made.
  */
-export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o: O, cmd: Command, exclude: readonly ExcludeRule[], file: string): O {
+export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o: O, cmd: Command, exclude: readonly ExcludeRule[], file: string, cwd: string): O {
   const given = (key: string): boolean => {
     const source = cmd.getOptionValueSource(key);
     return source !== undefined && source !== 'default';
@@ -107,7 +107,7 @@ export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o:
     const now = f.key === 'stamp' || f.key === 'seed' ? o[f.key] !== false : !!o[f.key];
     if (given(f.key) && now !== saved[f.shape]) contradictions.push(`${f.flag} (the plan was made ${saved[f.shape] === (f.flag.startsWith('--no-') ? false : true) ? 'with' : 'without'} it)`);
   }
-  if (given('migrations') && path.resolve(o.migrations) !== path.resolve(saved.migrations)) contradictions.push(`--migrations ${o.migrations} (the plan was made from ${saved.migrations})`);
+  if (given('migrations') && path.resolve(cwd, o.migrations) !== path.resolve(cwd, saved.migrations)) contradictions.push(`--migrations ${o.migrations} (the plan was made from ${saved.migrations})`);
   if (given('to') && (o.to ?? null) !== saved.to) contradictions.push(`--to ${o.to} (the plan was made ${saved.to === null ? 'to the heads' : `to ${saved.to}`})`);
   if (given('schema') && JSON.stringify([...o.schema].sort()) !== JSON.stringify([...saved.schemas].sort())) {
     contradictions.push(`--schema ${o.schema.join(', ')} (the plan was made for ${saved.schemas.length ? saved.schemas.join(', ') : 'every schema'})`);

@@ -5,7 +5,7 @@ import { COLOR, PLAIN, type Style } from '../report/style.js';
  * `false` turns colour off, any other value forces it on even in a pipe, as CI log viewers want);
  * NO_COLOR (any non-empty value, per no-color.org); otherwise colour only on a terminal.
  */
-export function chooseStyle(color: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = !!process.stdout.isTTY): Style {
+export function chooseStyle(color: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): Style {
   if (color === false) return PLAIN;
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return force === '0' || force.toLowerCase() === 'false' ? PLAIN : COLOR;

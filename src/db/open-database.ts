@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { UserError } from '../errors.js';
 import { entriesToUrl, isConninfo, parseConninfo } from './conninfo.js';
 import { checkKeywords, withService } from './libpq-options.js';
 import type { Database } from './database.js';
 import type { ExtensionDef } from '../model/objects.js';
 import { openPgDatabase } from './pg-database.js';
-import { openPgliteDatabase } from './pglite-database.js';
+import { openPgliteDatabase, PGLITE_MEMORY } from './pglite-database.js';
 import { redactConnectionString } from './redact.js';
 import { fromSqlAlchemyUrl } from './sqlalchemy-url.js';
 import { PG_ENV_TARGET } from './resolve-target.js';
@@ -16,6 +17,8 @@ export interface OpenOptions {
    * starts, and refuses up front the ones it does not ship. Ignored for PostgreSQL servers.
    */
   readonly extensions?: readonly ExtensionDef[];
+  /** The directory a relative `pglite:<dir>` is found from (default: the working directory). */
+  readonly cwd?: string;
 }
 
 const EXPECTED =
@@ -35,7 +38,7 @@ export async function openDatabase(target: string, opts: OpenOptions = {}): Prom
   if (pglite) {
     const location = pglite[1] ?? '';
     if (location === '') throw new UserError(`Missing directory in ${label} (use pglite:<dir> or pglite:memory)`);
-    return openPgliteDatabase(location, label, opts.extensions ?? []);
+    return openPgliteDatabase(location === PGLITE_MEMORY ? location : path.resolve(opts.cwd ?? process.cwd(), location), label, opts.extensions ?? []);
   }
   if (/^postgres(ql)?:$/i.test(trimmed)) {
     if (process.env['PGSERVICE']) return openPgDatabase(entriesToUrl(withService(new Map(), process.env)), pgEnvLabel(), []);

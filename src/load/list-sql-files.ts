@@ -1,12 +1,13 @@
 import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { naturalCompare } from './natural-compare.js';
 
-/** Base names of the `.sql` files directly inside a folder, in natural file-name order. */
-export async function listSqlFiles(folder: string): Promise<string[]> {
+/** Base names of the `.sql` files directly inside a folder (relative: to `cwd`), in natural file-name order. */
+export async function listSqlFiles(folder: string, cwd: string): Promise<string[]> {
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = await readdir(resolve(cwd, folder), { withFileTypes: true });
   } catch (err) {
     throw new UserError(`Cannot read folder ${folder}: ${(err as Error).message}`);
   }

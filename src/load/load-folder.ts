@@ -18,12 +18,12 @@ export interface FolderContents {
  * Reads every `.sql` file of a folder. With headers, ids and parents come from them; with
  * `-- Running upgrade A -> B` markers (files written by `alembic upgrade A:B --sql`), from the
  * markers; with neither, each file's id is its base name and its parent is the previous file. A mix is refused because
- * there is no sound way to place header-less files in a revision graph.
+ * there is no sound way to place header-less files in a revision graph. Relative paths are read from `cwd`.
  */
-export async function loadFolder(folder: string): Promise<FolderContents> {
-  const names = await listSqlFiles(folder);
+export async function loadFolder(folder: string, cwd: string): Promise<FolderContents> {
+  const names = await listSqlFiles(folder, cwd);
   const files = names.map((name) => joinAsGiven(folder, name));
-  const texts = await Promise.all(files.map(readSqlFile));
+  const texts = await Promise.all(files.map((file) => readSqlFile(file, cwd)));
   const headers = texts.map((text, i) => parseRevisionHeader(text, files[i]!));
 
   const without = files.filter((_, i) => !headers[i]);

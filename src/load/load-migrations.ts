@@ -1,4 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isPythonInput, resolveVersionsFolder } from './alembic-py/alembic-ini.js';
 import { readAlembicConfig } from './alembic-py/config.js';
 import { findConfigFile } from './config-lookup.js';
@@ -30,13 +31,13 @@ interface Loaded {
  * Fails with the loader's own message when the migrations path is missing or unreadable: commands
  * call it before opening the database, so a typo costs no connection (and no PGlite start-up).
  */
-export async function checkMigrationsPath(path: string): Promise<void> {
-  await kindOfPath(path);
+export async function checkMigrationsPath(path: string, cwd: string = process.cwd()): Promise<void> {
+  await kindOfPath(path, cwd);
 }
 
-async function kindOfPath(path: string): Promise<'folder' | 'file'> {
+async function kindOfPath(path: string, cwd: string): Promise<'folder' | 'file'> {
   try {
-    const s = await stat(path);
+    const s = await stat(resolve(cwd, path));
     if (s.isDirectory()) return 'folder';
     if (s.isFile()) return 'file';
     throw new UserError(`${path} is neither a folder of .sql files nor a .sql file`);
@@ -49,8 +50,8 @@ async function kindOfPath(path: string): Promise<'folder' | 'file'> {
 }
 
 /** Reads a script's revisions; its order is the file's, which Alembic already made topological. */
-async function loadScript(path: string): Promise<Loaded> {
-  const text = await readSqlFile(path);
+async function loadScript(path: string, cwd: string): Promise<Loaded> {
+  const text = await readSqlFile(path, cwd);
   if (text.trim() === '') {
     const lines = text.split('\n').length;
     throw new UserError(`${path} is empty (${Buffer.byteLength(text)} bytes, ${text.length ? `${lines} line${lines > 1 ? 's' : ''} of whitespace` : 'no text'})`, { file: path, line: 1 });
@@ -67,17 +68,17 @@ async function loadScript(path: string): Promise<Loaded> {
  * The reader (the Python parser and the interpreter) is loaded only here, so SQL histories do
  * not pay for it.
  */
-async function loadPython(path: string, configFile: string | undefined): Promise<Loaded> {
+async function loadPython(path: string, configFile: string | undefined, cwd: string): Promise<Loaded> {
   const { loadPythonFolder } = await import('./alembic-py/load-python-folder.js');
-  const { revisions } = loadPythonFolder(resolveVersionsFolder(path), readAlembicConfig(findConfigFile(configFile)));
+  const { revisions } = loadPythonFolder(resolveVersionsFolder(path, cwd), readAlembicConfig(findConfigFile(configFile, cwd), cwd), cwd);
   checkDuplicateIds(revisions);
   checkParentsKnown(revisions);
   return { kind: 'python-folder', revisions: topologicalOrder(revisions) };
 }
 
-async function loadDirectory(path: string, configFile: string | undefined): Promise<Loaded> {
-  if (isPythonInput(path, await readdir(path))) return loadPython(path, configFile);
-  const { kind, revisions, markers } = await loadFolder(path);
+async function loadDirectory(path: string, configFile: string | undefined, cwd: string): Promise<Loaded> {
+  if (isPythonInput(path, await readdir(resolve(cwd, path)))) return loadPython(path, configFile, cwd);
+  const { kind, revisions, markers } = await loadFolder(path, cwd);
   checkDuplicateIds(revisions);
   if (!markers) {
     checkParentsKnown(revisions);
@@ -100,8 +101,9 @@ async function loadDirectory(path: string, configFile: string | undefined): Prom
  * revisions in execution order. With `to`, only that revision and its ancestors are returned.
  */
 export async function loadMigrations(path: string, opts: LoadOptions = {}): Promise<MigrationHistory> {
-  const kind = await kindOfPath(path);
-  const loaded = kind === 'folder' ? await loadDirectory(path, opts.config) : isPythonInput(path, null) ? await loadPython(path, opts.config) : await loadScript(path);
+  const cwd = opts.cwd ?? process.cwd();
+  const kind = await kindOfPath(path, cwd);
+  const loaded = kind === 'folder' ? await loadDirectory(path, opts.config, cwd) : isPythonInput(path, null) ? await loadPython(path, opts.config, cwd) : await loadScript(path, cwd);
   // Only SQL text carries Alembic's offline %% escaping; a `%%` written in Python source is meant.
   const undoubled = loaded.kind === 'python-folder' ? undefined : undoublePercents(loaded.revisions);
   const all = undoubled ?? loaded.revisions;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError, type SourcePos } from '../errors.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -36,12 +37,13 @@ function invalidUtf8At(bytes: Buffer, file: string): SourcePos & { byte: number 
  * Reads a migration file as strict UTF-8 with any BOM removed. Line ends are kept as written:
  * psql sends CRLF inside function bodies and string literals to the server as is, and PostgreSQL
  * stores it (prosrc, defaults, comments), so rewriting it would invent a difference. A NUL byte is
- * refused: PostgreSQL's parser stops at it, so everything after it would silently vanish.
+ * refused: PostgreSQL's parser stops at it, so everything after it would silently vanish. A
+ * relative `file` is read from `cwd` and named as given.
  */
-export async function readSqlFile(file: string): Promise<string> {
+export async function readSqlFile(file: string, cwd: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(resolve(cwd, file));
   } catch (err) {
     throw new UserError(`Cannot read ${file}: ${(err as Error).message}`);
   }

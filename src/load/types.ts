@@ -38,4 +38,9 @@ export interface LoadOptions {
    * the nearest at or above the working directory (see config-lookup.ts).
    */
   readonly config?: string;
+  /**
+   * The directory relative paths (the migrations path, `--config`) are read from; default: the
+   * process's working directory. Names in messages and provenance stay as given.
+   */
+  readonly cwd?: string;
 }

@@ -5,6 +5,7 @@ import { openNamedDatabase } from '../database-option.js';
 import { exclusionRules } from '../config-file.js';
 import { applyExit, EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
+import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -37,7 +38,7 @@ interface ApplyCliOptions extends HistoryCliOptions {
 class ReplayFailed extends Error {}
 
 /** `schema-sync apply`: apply only what is missing, all or nothing, and prove it. */
-export function registerApply(program: Command): void {
+export function registerApply(program: Command, cli: CliRun): void {
   let cmd = program.command('apply').description('apply the missing pieces in one transaction under an advisory lock, then verify (exit 0 done, 1 error, 3 left undone with --strict)');
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd, true);
@@ -54,12 +55,12 @@ export function registerApply(program: Command): void {
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
     .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
     .action((given: ApplyCliOptions, command: Command) =>
-      runCommand(async () => {
-        const exclude = await exclusionRules(given);
+      runCommand(cli, async () => {
+        const exclude = await exclusionRules(given, cli.io.cwd);
         // A saved plan brings its own options; the command line may repeat them, not change them.
         const { readSavedPlan, savedPlanOptions } = await import('../saved-plan-file.js');
-        const saved = given.plan ? await readSavedPlan(given.plan) : undefined;
-        const o = saved ? savedPlanOptions(saved.options, given, command, exclude, given.plan!) : given;
+        const saved = given.plan ? await readSavedPlan(given.plan, cli.io.cwd) : undefined;
+        const o = saved ? savedPlanOptions(saved.options, given, command, exclude, given.plan!, cli.io.cwd) : given;
         const format = parseFormat(o.format, ['text', 'json']);
         const { apply } = await import('../../apply/index.js');
         const { inPlaceObjects } = await import('../../diff/in-place.js');
@@ -70,7 +71,7 @@ export function registerApply(program: Command): void {
         const { replayInput } = await import('../replay-input.js');
         const { confirmPlan } = await import('../confirm.js');
         const { stepProgress } = await import('../progress.js');
-        const style = chooseStyle(o.color);
+        const style = chooseStyle(o.color, cli.io.env, !!cli.io.stdout.isTTY);
         const lockWaitMs = parseSeconds(o.lockWait, '--lock-wait');
         const lockTimeoutMs = parseSeconds(o.lockTimeout, '--lock-timeout');
         const statementTimeoutMs = parseSeconds(o.statementTimeout, '--statement-timeout');
@@ -81,7 +82,7 @@ export function registerApply(program: Command): void {
         type Replayed = { readonly state: SchemaState; readonly history: PlanHistory };
         const { planHistory } = await import('../history-options.js');
         const startReplay = (): Promise<Replayed> => {
-          const p = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }).then((r) => {
+          const p = replayInput({ ...o, quiet: !!o.quiet || format !== 'text' }, cli.io).then((r) => {
             if (r.diagnostics.some((d) => d.severity === 'error')) throw new ReplayFailed('the replay reported errors');
             target = r.state;
             return { state: r.state, history: planHistory(r, undefined, o) };
@@ -91,15 +92,15 @@ export function registerApply(program: Command): void {
         };
         let early: Promise<Replayed> | undefined;
         // PGlite loads extension bundles only at start-up: it waits for the target's extensions.
-        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
-        const db = await openNamedDatabase(o.database, {
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
+        const db = await openNamedDatabase(o.database, cli.io, {
           pgliteExtensions: async () => [...((await (early = startReplay()).catch(() => undefined))?.state.extensions.values() ?? [])],
         });
         const started = performance.now();
         try {
           const replaying = early ?? startReplay();
           let applied: ApplyResult;
-          let progress = stepProgress(process.stderr);
+          let progress = stepProgress(cli.io.stderr);
           try {
             applied = await apply(db, replaying, {
               allowDestructive: !!o.allowDestructive,
@@ -113,14 +114,14 @@ export function registerApply(program: Command): void {
                 if (format !== 'text') return;
                 const inPlace = inPlaceObjects(target!, [...plan.changes, ...plan.skipped]);
                 if (plan.changes.length || o.verbose) {
-                  process.stdout.write(renderPlanText(plan, summarizePlan(plan, inPlace.length), {
+                  cli.io.stdout.write(renderPlanText(plan, summarizePlan(plan, inPlace.length), {
                     style, verbose: !!o.verbose, inPlace, target: o.migrations, database: db.label,
                   }) + '\n');
                 }
               },
               confirm: async (plan) => {
-                const ok = await confirmPlan(plan, db.label, !!o.yes);
-                progress = stepProgress(process.stderr);
+                const ok = await confirmPlan(plan, db.label, !!o.yes, { input: cli.io.stdin, output: cli.io.stderr });
+                progress = stepProgress(cli.io.stderr);
                 return ok;
               },
               onStep: (step, total) => {
@@ -138,13 +139,13 @@ export function registerApply(program: Command): void {
           const remaining = applied.remaining.steps.length;
           const dataNotRun = plan.data?.notRun.filter((n) => n.effect === 'rows').length ?? 0;
           if (format === 'json') {
-            process.stdout.write(JSON.stringify({
+            cli.io.stdout.write(JSON.stringify({
               version: 1, applied: planToJson(plan, summary), appliedSteps: applied.appliedSteps,
               verified: remaining === 0, remaining: planToJson(applied.remaining, summarizePlan(applied.remaining, 0)),
             }, null, 2) + '\n');
           } else {
             const stamped = plan.alembic?.stamp.length ? plan.alembic.heads.join(', ') : undefined;
-            process.stdout.write(renderApplySummary({
+            cli.io.stdout.write(renderApplySummary({
               applied: summary, steps: applied.appliedSteps, remaining, seconds: (performance.now() - started) / 1000, ...(stamped ? { stamped } : {}), dataNotRun,
             }, style));
           }

@@ -4,6 +4,7 @@ import { exclusionRules } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
+import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
 import { databaseOptions, migrationOptions } from '../common-options.js';
@@ -23,7 +24,7 @@ interface CheckOptions extends HistoryCliOptions {
 
 
 /** `schema-sync check`: does the live database equal what the migrations describe? Exit 0 / 2 / 1. */
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, cli: CliRun): void {
   let cmd = program.command('check').description('compare the migrations\' target schema with a live database, in both directions (exit 0 equal, 2 different, 1 error; same verdict as plan)');
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
@@ -31,17 +32,17 @@ export function registerCheck(program: Command): void {
   cmd
     .option('-f, --format <format>', 'text | json | markdown', 'text')
     .action((o: CheckOptions) =>
-      runCommand(async () => {
+      runCommand(cli, async () => {
         const format = parseFormat(o.format, ['text', 'json', 'markdown']);
         const { compareStates, countObjects } = await import('../../diff/index.js');
         const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
         const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
         const { verdictOf } = await import('../../plan/verdict.js');
-        const exclude = await exclusionRules(o);
-        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
-        const db = await openNamedDatabase(o.database);
+        const exclude = await exclusionRules(o, cli.io.cwd);
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
+        const db = await openNamedDatabase(o.database, cli.io);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude }, cli.io);
           if (!read) return EXIT.error;
           const { target, live } = read;
           const differences = compareStates(target, live);
@@ -53,8 +54,8 @@ export function registerCheck(program: Command): void {
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, verdict, ...(alembic ? { alembic } : {}) };
           if (format === 'markdown') {
             const { renderCheckMarkdown } = await import('../../report/check-markdown.js');
-            process.stdout.write(renderCheckMarkdown(report, { target, live }, { base: reportBases(o.migrations) }));
-          } else process.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
+            cli.io.stdout.write(renderCheckMarkdown(report, { target, live }, { base: reportBases(o.migrations, cli.io.cwd) }));
+          } else cli.io.stdout.write(format === 'json' ? renderCheckJson(report) : renderCheckText(report));
           return differences.length ? EXIT.differences : verdictExit(verdict);
         } finally {
           await db.close();

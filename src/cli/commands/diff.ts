@@ -6,6 +6,7 @@ import { exclusionRules } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
 import type { HistorySource } from '../history-source.js';
 import { parseFormat } from '../options.js';
+import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { chooseStyle } from '../style-option.js';
 
@@ -28,7 +29,7 @@ interface DiffCliOptions {
  * change, with no database: both sides are replayed and planned against each other exactly as
  * `plan` plans against a live catalog (destructive changes included, so a reviewer sees them).
  */
-export function registerDiff(program: Command): void {
+export function registerDiff(program: Command, cli: CliRun): void {
   program
     .command('diff')
     .description('compare the target schemas of two migration folders, files or git revisions, with no database (exit 0 same, 2 changes)')
@@ -40,9 +41,9 @@ export function registerDiff(program: Command): void {
     .option('--concurrent-indexes', 'plan indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .option('--include-alembic-version', 'also model the alembic_version bookkeeping table')
     .action((o: DiffCliOptions) =>
-      runCommand(async () => {
+      runCommand(cli, async () => {
         const format = parseFormat(o.format, ['text', 'markdown', 'sql', 'json']);
-        const exclude = await exclusionRules(o);
+        const exclude = await exclusionRules(o, cli.io.cwd);
         const { excludeObjects } = await import('../../model/exclude.js');
         const { resolveHistorySource } = await import('../history-source.js');
         const { replayInput } = await import('../replay-input.js');
@@ -50,14 +51,14 @@ export function registerDiff(program: Command): void {
         const sides: HistorySource[] = [];
         try {
           const replaySide = async (spec: string, flag: string): Promise<{ state: SchemaState; label: string } | undefined> => {
-            const source = await resolveHistorySource(spec, o.migrations, flag);
+            const source = await resolveHistorySource(spec, o.migrations, flag, cli.io.cwd);
             sides.push(source);
             try {
               const r = await replayInput({
                 migrations: source.path, label: source.label, quiet: !!o.quiet || format !== 'text',
                 includeAlembicVersion: !!o.includeAlembicVersion, ...(o.config !== undefined ? { config: o.config } : {}),
                 ...(source.relabel ? { relabel: source.relabel } : {}),
-              });
+              }, cli.io);
               return r.diagnostics.some((d) => d.severity === 'error') ? undefined : { state: excludeObjects(r.state, exclude), label: source.label };
             } catch (e) {
               if (e instanceof UserError && e.pos && source.relabel) {
@@ -73,17 +74,17 @@ export function registerDiff(program: Command): void {
           const { plan, summary } = computed;
           if (format === 'json') {
             const { renderPlanJson } = await import('../../report/plan-json.js');
-            process.stdout.write(renderPlanJson(plan, summary));
+            cli.io.stdout.write(renderPlanJson(plan, summary));
           } else if (format === 'sql') {
             const { renderPlanSql } = await import('../../report/plan-sql.js');
-            process.stdout.write(renderPlanSql(plan));
+            cli.io.stdout.write(renderPlanSql(plan));
           } else if (format === 'markdown') {
             const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
-            process.stdout.write(renderPlanMarkdown(computed, { title: `Schema diff: ${from.label} → ${to.label}`, base: process.cwd() }));
+            cli.io.stdout.write(renderPlanMarkdown(computed, { title: `Schema diff: ${from.label} → ${to.label}`, base: cli.io.cwd }));
           } else {
             const { renderPlanText } = await import('../../report/plan-text.js');
-            process.stdout.write(renderPlanText(plan, summary, {
-              style: chooseStyle(o.color), verbose: !!o.verbose, inPlace: computed.inPlace, title: `Diff: ${from.label} -> ${to.label}`,
+            cli.io.stdout.write(renderPlanText(plan, summary, {
+              style: chooseStyle(o.color, cli.io.env, !!cli.io.stdout.isTTY), verbose: !!o.verbose, inPlace: computed.inPlace, title: `Diff: ${from.label} -> ${to.label}`,
               nothingToDo: `No schema changes: ${from.label} and ${to.label} describe the same schema.`,
             }));
           }

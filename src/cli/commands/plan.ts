@@ -4,6 +4,7 @@ import { exclusionRules } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
+import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
@@ -27,7 +28,7 @@ interface PlanCliOptions extends HistoryCliOptions {
 }
 
 /** `schema-sync plan`: the dry run. Exit 0 in sync, 2 anything pending or left for a person (see verdictExit), 1 error. */
-export function registerPlan(program: Command): void {
+export function registerPlan(program: Command, cli: CliRun): void {
   let cmd = program.command('plan').description('show what apply would change, and why, without touching the database (exit 0 in sync, 2 changes pending, skipped, drift or unmanaged objects, 1 error)');
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
@@ -39,18 +40,18 @@ export function registerPlan(program: Command): void {
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .action((o: PlanCliOptions) =>
-      runCommand(async () => {
+      runCommand(cli, async () => {
         const format = parseFormat(o.format, ['text', 'sql', 'json', 'markdown']);
         const { renderPlanJson } = await import('../../report/plan-json.js');
         const { renderPlanSql } = await import('../../report/plan-sql.js');
         const { renderPlanText } = await import('../../report/plan-text.js');
         const { renderSchemaDiff } = await import('../../report/schema-diff.js');
         const { computePlan, replayAndIntrospect } = await import('../compute-plan.js');
-        const exclude = await exclusionRules(o);
-        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations);
-        const db = await openNamedDatabase(o.database);
+        const exclude = await exclusionRules(o, cli.io.cwd);
+        await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
+        const db = await openNamedDatabase(o.database, cli.io);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude });
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude }, cli.io);
           if (!read) return EXIT.error;
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
@@ -59,23 +60,23 @@ export function registerPlan(program: Command): void {
           });
           const { plan, summary } = computed;
           if (o.diff) {
-            process.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
+            cli.io.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));
           } else if (format === 'json') {
             // A saved plan: apply --plan holds the database, the migrations and the options to it.
             const { fingerprint } = await import('../../plan/fingerprint.js');
             const { cwdRelative, planShape } = await import('../saved-plan-file.js');
-            const saved = { targetFingerprint: fingerprint(computed.target), options: planShape(o, exclude) };
-            process.stdout.write(renderPlanJson(plan, summary, saved, cwdRelative));
+            const saved = { targetFingerprint: fingerprint(computed.target), options: planShape(o, exclude, cli.io.cwd) };
+            cli.io.stdout.write(renderPlanJson(plan, summary, saved, (file) => cwdRelative(file, cli.io.cwd)));
           }
           else if (format === 'markdown') {
             const { renderPlanMarkdown } = await import('../../report/plan-markdown.js');
-            process.stdout.write(renderPlanMarkdown(computed, { title: `schema-sync plan: ${o.migrations} → ${db.label}`, base: reportBases(o.migrations) }));
+            cli.io.stdout.write(renderPlanMarkdown(computed, { title: `schema-sync plan: ${o.migrations} → ${db.label}`, base: reportBases(o.migrations, cli.io.cwd) }));
           }
-          else if (format === 'sql') process.stdout.write(renderPlanSql(plan));
+          else if (format === 'sql') cli.io.stdout.write(renderPlanSql(plan));
           else {
-            process.stdout.write(
+            cli.io.stdout.write(
               renderPlanText(plan, summary, {
-                style: chooseStyle(o.color), verbose: !!o.verbose, inPlace: computed.inPlace, target: o.migrations, database: db.label,
+                style: chooseStyle(o.color, cli.io.env, !!cli.io.stdout.isTTY), verbose: !!o.verbose, inPlace: computed.inPlace, target: o.migrations, database: db.label,
               }),
             );
           }

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 
 /** Reads `script_location` (and `version_locations`) from the [alembic] section of an ini file. */
-function iniVersions(ini: string): string {
-  const text = readFileSync(ini, 'utf8');
-  const here = path.dirname(ini);
+function iniVersions(ini: string, cwd: string): string {
+  const text = readFileSync(path.resolve(cwd, ini), 'utf8');
+  const here = path.resolve(cwd, path.dirname(ini));
   let section = '';
   const opts = new Map<string, { value: string; line: number }>();
   text.split('\n').forEach((raw, i) => {
@@ -35,11 +35,15 @@ function iniVersions(ini: string): string {
   return path.join(path.resolve(here, loc.value), 'versions');
 }
 
-/** The folder of .py revisions for `target` (a versions folder, a script_location folder, or alembic.ini). */
-export function resolveVersionsFolder(target: string): string {
-  if (statSync(target).isFile()) return iniVersions(target);
-  if (existsSync(path.join(target, 'env.py')) && existsSync(path.join(target, 'versions'))) return path.join(target, 'versions');
-  if (existsSync(path.join(target, 'alembic.ini'))) return iniVersions(path.join(target, 'alembic.ini'));
+/**
+ * The folder of .py revisions for `target` (a versions folder, a script_location folder, or
+ * alembic.ini); a relative `target` is read from `cwd` and stays relative unless an ini names the folder.
+ */
+export function resolveVersionsFolder(target: string, cwd: string = process.cwd()): string {
+  const at = (p: string): string => path.resolve(cwd, p);
+  if (statSync(at(target)).isFile()) return iniVersions(target, cwd);
+  if (existsSync(at(path.join(target, 'env.py'))) && existsSync(at(path.join(target, 'versions')))) return path.join(target, 'versions');
+  if (existsSync(at(path.join(target, 'alembic.ini')))) return iniVersions(path.join(target, 'alembic.ini'), cwd);
   return target;
 }
 

@@ -16,6 +16,7 @@
  * value of op.get_context().as_sql, for revisions that branch on offline mode.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { NamingConvention } from './naming.js';
 
@@ -69,12 +70,12 @@ export function parseConfig(text: string, file: string): AlembicPyConfig {
   };
 }
 
-/** Reads the `alembic` settings of a schema-sync.json file (none: no file, empty settings). */
-export function readAlembicConfig(file: string | undefined): AlembicPyConfig {
+/** Reads the `alembic` settings of a schema-sync.json file (relative: to `cwd`; none: no file, empty settings). */
+export function readAlembicConfig(file: string | undefined, cwd: string = process.cwd()): AlembicPyConfig {
   if (file === undefined) return EMPTY_CONFIG;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     throw new UserError(`cannot read config file ${file}: ${(e as Error).message}`);
   }

@@ -4,6 +4,7 @@
  * revision's id replaces that revision's interpretation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { joinAsGiven } from '../list-sql-files.js';
 import type { LocatedRevision } from '../located-revision.js';
@@ -43,11 +44,16 @@ export function toLocatedRevision(r: InterpretedRevision, file: string, done = n
   };
 }
 
-/** Reads and interprets every revision of `folder`. */
-export function loadPythonFolder(folder: string, config: AlembicPyConfig = readAlembicConfig(findConfigFile())): { revisions: LocatedRevision[]; stats: PythonFolderStats } {
+/** Reads and interprets every revision of `folder` (relative: to `cwd`; files are named as given). */
+export function loadPythonFolder(
+  folder: string,
+  config: AlembicPyConfig = readAlembicConfig(findConfigFile()),
+  cwd: string = process.cwd(),
+): { revisions: LocatedRevision[]; stats: PythonFolderStats } {
+  const read = (file: string): string => readFileSync(resolve(cwd, file), 'utf8');
   let names: string[];
   try {
-    names = readdirSync(folder).sort(naturalCompare);
+    names = readdirSync(resolve(cwd, folder)).sort(naturalCompare);
   } catch (e) {
     throw new UserError(`Cannot read folder ${folder}: ${(e as Error).message}`);
   }
@@ -56,7 +62,7 @@ export function loadPythonFolder(folder: string, config: AlembicPyConfig = readA
   const overrides = new Map<string, LocatedRevision>();
   for (const n of names.filter((x) => /\.sql$/i.test(x))) {
     const file = joinAsGiven(folder, n);
-    const text = readFileSync(file, 'utf8');
+    const text = read(file);
     const h = parseRevisionHeader(text, file);
     const id = h?.id ?? n.replace(/\.sql$/i, '');
     overrides.set(id, { id, parents: h?.parents ?? [], file, sql: text, startLine: 1, idLine: h?.idLine ?? 1, parentsLine: h?.parentsLine ?? 1 });
@@ -66,7 +72,7 @@ export function loadPythonFolder(folder: string, config: AlembicPyConfig = readA
   const interpreted = new Map<string, InterpretedRevision>();
   for (const n of pyFiles) {
     const file = joinAsGiven(folder, n);
-    const source = readFileSync(file, 'utf8');
+    const source = read(file);
     const idOnly = overrides.size ? quickId(source) : undefined;
     const override = idOnly !== undefined ? overrides.get(idOnly) : undefined;
     if (override) {
