@@ -116,7 +116,7 @@ describe('schema-sync apply', () => {
     for (;;) {
       // Not through `holder`: inside its transaction pg_stat_activity is a frozen snapshot.
       const waiting = await f.db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'schema-sync' AND wait_event_type = 'Lock' AND xact_start IS NOT NULL`,
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schema-sync' AND wait_event_type = 'Lock' AND xact_start IS NOT NULL`,
       );
       if (Number(waiting[0]?.n) > 0) break;
       if (Date.now() > deadline) throw new Error(`apply never blocked: ${stderr}`);

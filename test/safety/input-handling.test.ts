@@ -123,7 +123,7 @@ describe('input handling', () => {
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const [w] = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'schema-sync' AND wait_event_type = 'Lock'`);
+      const [w] = await f.db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schema-sync' AND wait_event_type = 'Lock'`);
       if (Number(w!.n) > 0) break;
       if (Date.now() > deadline) throw new Error('apply never blocked');
       await new Promise((r) => setTimeout(r, 100));

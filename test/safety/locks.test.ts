@@ -45,7 +45,7 @@ describe('locks held by other sessions', () => {
     const watch = (async () => {
       while (!done) {
         const rows = await f.db.query<{ s: string }>(
-          `SELECT query_start::text AS s FROM pg_stat_activity WHERE application_name = 'schema-sync' AND wait_event_type = 'Lock'`,
+          `SELECT query_start::text AS s FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'schema-sync' AND wait_event_type = 'Lock'`,
         );
         for (const r of rows) waits.add(r.s);
         await new Promise((res) => setTimeout(res, 100));
