@@ -8,8 +8,10 @@
  *
  *   npx tsx scripts/sqldef-convergence.ts [dir] [--admin-url URL] [--only NAME] [--verbose]
  *
- * Cases whose SQL PostgreSQL 15 rejects, that need another server version, roles or sqldef
- * config, are "not applicable"; cases whose desired schema uses statements we do not model are
+ * Roles are cluster-level and schema-sync never creates them: the roles a case's policies name
+ * (`TO app_user`) are created on the scratch server before the case (NOLOGIN, left in place; on a
+ * server given with --admin-url they stay). Cases whose SQL PostgreSQL 15 rejects, that need
+ * another server version, sqldef roles options or sqldef config, are "not applicable"; cases whose desired schema uses statements we do not model are
  * reported as "not modelled" (with the statement kinds), never hidden.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ import { apply } from '../src/apply/index.js';
 import { pgDumpSchema } from '../test/support/pg-dump/pg-dump.js';
 import { dumpDifference, dumpShortfall } from '../test/support/pg-dump/schema-oracle.js';
 import { replay } from '../src/replay/index.js';
-import { flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
+import { adminExec, flagValue, positionals, withScratchDatabase, withScratchServer } from './support/scratch-database.js';
 
 interface Case {
   current?: string;
@@ -50,9 +52,30 @@ function applicable(c: Case): string | undefined {
   return undefined;
 }
 
+/** The roles the policies of some SQL name (replayed, so as PostgreSQL would read them). */
+function policyRoles(name: string, sql: string | undefined): string[] {
+  if (!sql) return [];
+  try {
+    const state = replay([{ id: 'r', parents: [], file: `${name}.sql`, sql, startLine: 1 }]).state;
+    return [...state.policies.values()].flatMap((p) => p.roles);
+  } catch {
+    return [];
+  }
+}
+
+/** Creates the roles a case's policies name that the server lacks (see the header). */
+async function createPolicyRoles(adminUrl: string, name: string, c: Case): Promise<void> {
+  for (const role of new Set([...policyRoles(name, c.current), ...policyRoles(name, c.desired)])) {
+    const literal = `'${role.replace(/'/g, "''")}'`;
+    const ident = `"${role.replace(/"/g, '""')}"`;
+    await adminExec(adminUrl, `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal}) THEN CREATE ROLE ${ident} NOLOGIN; END IF; END $$`);
+  }
+}
+
 async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome> {
   const na = applicable(c);
   if (na) return { status: 'not applicable', why: na };
+  await createPolicyRoles(adminUrl, name, c);
   const desired = c.desired ?? '';
   // Expected state: what PostgreSQL builds from `desired` directly (if it accepts it at all).
   let expected: string;

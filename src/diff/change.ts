@@ -21,7 +21,11 @@ export type Hazard =
   | 'data loss'
   | 'blocks writes while building'
   /** Runs after the commit, on its own (CREATE INDEX CONCURRENTLY): a failure leaves what ran before it committed. */
-  | 'runs outside the transaction';
+  | 'runs outside the transaction'
+  /** Disables or un-forces RLS, drops a policy or changes one (or adds a permissive one): rows may become visible. */
+  | 'weakens row-level security'
+  /** Enables or forces RLS, or adds a restrictive policy: rows roles saw may disappear for them. */
+  | 'changes which rows roles see';
 
 /** Fields every change carries. */
 interface ChangeBase {

@@ -128,6 +128,7 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'column':
     case 'constraint':
     case 'trigger':
+    case 'policy':
       return { kinds: [kind], parentKinds: ['table'] };
     case 'enum value':
       return { kinds: [kind], parentKinds: ['enum'] };

@@ -3,8 +3,8 @@ import { UserError } from '../errors.js';
 import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
   type ConstraintDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
-  type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
-  functionKey, relationKey, triggerKey,
+  type PolicyDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
+  functionKey, policyKey, relationKey, triggerKey,
 } from '../model/index.js';
 import { type CatalogQuery, runCatalogQueries } from './catalog-query.js';
 import { type CatalogScope, scopeParams } from './catalog-scope.js';
@@ -20,6 +20,7 @@ import { readSchemas } from './read-schemas.js';
 import { readSequences } from './read-sequences.js';
 import { readTables } from './read-tables.js';
 import { readTriggers } from './read-triggers.js';
+import { readPolicies } from './read-policies.js';
 import { readViews } from './read-views.js';
 
 /** Alembic's bookkeeping table, left out unless asked for. */
@@ -59,7 +60,7 @@ async function catalogLockError(db: Database, lockTimeoutMs: number): Promise<Us
 /** The bulk catalog queries, one per object kind. */
 const CATALOG_QUERIES = [
   readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
-  readSequences, readViews, readFunctions, readTriggers,
+  readSequences, readViews, readFunctions, readTriggers, readPolicies,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -68,7 +69,7 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 }
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
-  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers] =
+  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -106,6 +107,11 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     if (relationOids.has(relationOid)) triggerMap.set(triggerKey(trigger.schema, trigger.table, trigger.name), trigger);
   }
 
+  const policyMap = new Map<string, PolicyDef>();
+  for (const { tableOid, policy } of policies) {
+    if (relationOids.has(tableOid)) policyMap.set(policyKey(policy.schema, policy.table, policy.name), policy);
+  }
+
   return {
     schemas: keyed(schemas, (s: SchemaDef) => s.name),
     extensions: keyed(extensions, (e: ExtensionDef) => e.name),
@@ -116,6 +122,7 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     views: viewMap,
     functions: keyed(functions, (f: FunctionDef) => functionKey(f.schema, f.name, f.identityArgs)),
     triggers: triggerMap,
+    policies: policyMap,
     history: [],
   };
 }

@@ -15,6 +15,8 @@ export interface TableHead {
   readonly partitionBy?: string;
   readonly partitionOf?: { readonly parent: QualifiedName; readonly bound: string };
   readonly options?: readonly string[];
+  readonly rowSecurity?: true;
+  readonly forceRowSecurity?: true;
   readonly comment?: string;
 }
 
@@ -28,6 +30,8 @@ interface Row {
   parent_name: string | null;
   partition_bound: string | null;
   options: string | null;
+  row_security: boolean;
+  force_row_security: boolean;
   description: string | null;
 }
 
@@ -38,6 +42,7 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
   pg_catalog.array_to_json(pg_catalog.array_cat(c.reloptions,
     (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)))::text AS options,
+  c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
   d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -84,6 +89,8 @@ export const readTables: CatalogQuery<Row, TableHead[]> = {
       if (partitionOf) head.partitionOf = partitionOf;
       const { options } = relOptionsField(r.options);
       if (options) head.options = options;
+      if (r.row_security) head.rowSecurity = true;
+      if (r.force_row_security) head.forceRowSecurity = true;
       if (r.description != null) head.comment = r.description;
       return head;
     }),

@@ -44,6 +44,8 @@ import { schemaKind } from './schema/index.js';
 import { sequenceKind } from './sequence/index.js';
 import { tableKind } from './table/index.js';
 import { triggerKind } from './trigger/index.js';
+import { policyKind } from './policy/index.js';
+import type { PolicyChange } from './policy/policy-change.js';
 import { viewKind } from './view/index.js';
 
 const kindList = () =>
@@ -59,6 +61,7 @@ const kindList = () =>
     viewKind,
     functionKind,
     triggerKind,
+    policyKind,
     commentKind,
     renameKind,
     dropKind,
@@ -83,6 +86,7 @@ export type KindChange =
   | ViewChange
   | FunctionChange
   | TriggerChange
+  | PolicyChange
   | CommentChange
   | RenameChange
   | DropObjectChange;

@@ -165,6 +165,10 @@ export interface TableDef extends QualifiedName {
   readonly columns: readonly ColumnDef[];
   /** Constraints in creation order; names are unique per table. */
   readonly constraints: readonly ConstraintDef[];
+  /** ENABLE ROW LEVEL SECURITY (`pg_class.relrowsecurity`); absent: disabled. */
+  readonly rowSecurity?: true;
+  /** FORCE ROW LEVEL SECURITY: policies bind the owner too (`relforcerowsecurity`); absent: not. */
+  readonly forceRowSecurity?: true;
   readonly comment?: string;
   readonly origin?: Origin;
 }
@@ -290,6 +294,33 @@ export interface TriggerDef {
   readonly origin?: Origin;
 }
 
+/**
+ * A row-level security policy (pg_policy). Names are unique per table, as for triggers. The
+ * expressions are canonical text as pg_get_expr prints them once normalised; PostgreSQL keeps
+ * the parsed tree, so the policy follows column renames and blocks drops of what it uses.
+ */
+export interface PolicyDef {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  /** AS PERMISSIVE (OR-ed with the others) or RESTRICTIVE (AND-ed): fixed at creation. */
+  readonly permissive: boolean;
+  /** FOR ALL / SELECT / INSERT / UPDATE / DELETE: fixed at creation. */
+  readonly command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  /** Role names as pg_authid spells them, sorted (a set); empty: PUBLIC. */
+  readonly roles: readonly string[];
+  /** Canonical USING expression; absent when none. */
+  readonly using?: string;
+  /** `using` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly usingSql?: WrittenText;
+  /** Canonical WITH CHECK expression; absent when none. */
+  readonly withCheck?: string;
+  /** `withCheck` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly withCheckSql?: WrittenText;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
 /** Any object kind the model tracks, as named in history events and diagnostics. */
 export type ObjectKind =
   | 'schema'
@@ -304,4 +335,5 @@ export type ObjectKind =
   | 'view'
   | 'materialized view'
   | 'function'
-  | 'trigger';
+  | 'trigger'
+  | 'policy';

@@ -5,6 +5,7 @@ import type {
   ExtensionDef,
   FunctionDef,
   IndexDef,
+  PolicyDef,
   SchemaDef,
   SequenceDef,
   TableDef,
@@ -27,6 +28,8 @@ export interface SchemaState {
   readonly views: ReadonlyMap<string, ViewDef>;
   readonly functions: ReadonlyMap<string, FunctionDef>;
   readonly triggers: ReadonlyMap<string, TriggerDef>;
+  /** Row-level security policies, keyed by {@link policyKey}. */
+  readonly policies: ReadonlyMap<string, PolicyDef>;
   /** Renames and drops the migrations performed, in order (empty for an introspected state). */
   readonly history: readonly HistoryEvent[];
 }
@@ -46,6 +49,11 @@ export function triggerKey(schema: string, table: string, name: string): string 
   return `${qualify({ schema, name: table })}.${quoteIdent(name)}`;
 }
 
+/** Policy names are unique per table, as trigger names are. */
+export function policyKey(schema: string, table: string, name: string): string {
+  return triggerKey(schema, table, name);
+}
+
 /** An empty state: what a fresh database has besides the `public` schema. */
 export function emptyState(): SchemaState {
   return {
@@ -58,6 +66,7 @@ export function emptyState(): SchemaState {
     views: new Map(),
     functions: new Map(),
     triggers: new Map(),
+    policies: new Map(),
     history: [],
   };
 }

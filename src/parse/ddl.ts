@@ -174,6 +174,8 @@ export type AlterTableCommand =
   | { readonly op: 'setIdentity'; readonly column: string; readonly always?: boolean; readonly options: SequenceOptions }
   | { readonly op: 'dropIdentity'; readonly column: string; readonly ifExists: boolean }
   | { readonly op: 'setLogged'; readonly unlogged: boolean }
+  /** ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
+  | { readonly op: 'rowSecurity'; readonly enabled?: boolean; readonly forced?: boolean }
   | { readonly op: 'unsupported'; readonly what: string };
 
 /** Kinds of relation-like and type objects statements name. */
@@ -190,7 +192,8 @@ export type TargetKind =
   | 'procedure'
   | 'trigger'
   | 'column'
-  | 'constraint';
+  | 'constraint'
+  | 'policy';
 
 /** A lowered statement, tagged by `kind`. */
 export type Ddl =
@@ -288,6 +291,7 @@ export type Ddl =
       readonly oldTable?: string;
       readonly newTable?: string;
     }
+  | PolicyDdl
   | {
       readonly kind: 'rename';
       readonly target: TargetKind;
@@ -327,6 +331,41 @@ export type Ddl =
   | { readonly kind: 'noop'; readonly what: string }
   /** A valid statement the model does not cover; `why` when the reason is more than its kind (a DO block's body). */
   | { readonly kind: 'unsupported'; readonly what: string; readonly why?: string };
+
+/** A role a policy applies to: a name, or a keyword PostgreSQL resolves when it runs the statement. */
+export type PolicyRole =
+  | { readonly name: string }
+  | { readonly keyword: 'public' | 'current_user' | 'current_role' | 'session_user' };
+
+/** The policy command of `FOR ...` (PostgreSQL's default: all). */
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+/** CREATE POLICY / ALTER POLICY (not RENAME: that is a `rename` of target `policy`). */
+export type PolicyDdl =
+  | {
+      readonly kind: 'createPolicy';
+      readonly name: string;
+      readonly table: NameRef;
+      readonly permissive: boolean;
+      readonly command: PolicyCommand;
+      readonly roles: readonly PolicyRole[];
+      /** Canonical USING / WITH CHECK expressions, and as written (executable). */
+      readonly using?: string;
+      readonly usingSql?: string;
+      readonly withCheck?: string;
+      readonly withCheckSql?: string;
+    }
+  | {
+      readonly kind: 'alterPolicy';
+      readonly name: string;
+      readonly table: NameRef;
+      /** Absent: the clause was not given (unchanged). */
+      readonly roles?: readonly PolicyRole[];
+      readonly using?: string;
+      readonly usingSql?: string;
+      readonly withCheck?: string;
+      readonly withCheckSql?: string;
+    };
 
 /**
  * A statement that changes rows, not schema (INSERT, UPDATE, DELETE, MERGE, COPY FROM, TRUNCATE,

@@ -10,3 +10,4 @@ export {
   renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, viewWithOutputNames, type ViewRename, type ColumnsOf,
 } from './rewrite-view.js';
 export { indexKeyName } from './lower/objects.js';
+export { renameInTableExpression } from './rewrite-expression.js';

@@ -74,6 +74,11 @@ export function triggerExists(table: QualifiedName, name: string): string {
   );
 }
 
+/** The table has a row-level security policy of this name (a missing table reads as "no policy"). */
+export function policyExists(table: QualifiedName, name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = ${regclass(table)} AND polname = ${quoteLiteral(name)})`;
+}
+
 /** A function or procedure of this name (any arguments) exists in the schema. */
 export function routineExists(fn: QualifiedName): string {
   return (

@@ -60,6 +60,11 @@ export function triggerDep(table: QualifiedName, name: string): DepKey {
   return `trigger ${qualify(table)}.${quoteIdent(name)}`;
 }
 
+/** Key of a row-level security policy (names are unique per table). */
+export function policyDep(table: QualifiedName, name: string): DepKey {
+  return `policy ${qualify(table)}.${quoteIdent(name)}`;
+}
+
 /** Key of one enum label. */
 export function enumValueDep(type: QualifiedName, value: string): DepKey {
   return `enum value ${qualify(type)} ${quoteLiteral(value)}`;
@@ -101,6 +106,8 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
       return constraintDep(parent, ref.name);
     case 'trigger':
       return triggerDep(parent, ref.name);
+    case 'policy':
+      return policyDep(parent, ref.name);
     case 'enum':
       return typeDep(ref);
     case 'enum value':

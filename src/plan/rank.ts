@@ -46,6 +46,7 @@ export const RANK = {
  */
 export const DROP_RANK = {
   trigger: 0,
+  policy: 5,
   view: 10,
   foreignKey: 20,
   constraint: 30,

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
 import type {
-  ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { RefIndexedMap } from './ref-indexed-map.js';
@@ -37,6 +37,8 @@ export class Draft {
   readonly functions = new Map<string, FunctionDef>();
   /** Indexed by the relation the trigger is on. */
   readonly triggers = new RefIndexedMap<TriggerDef>((t) => [relationKey(t.schema, t.table)]);
+  /** Indexed by the table the policy is on. */
+  readonly policies = new RefIndexedMap<PolicyDef>((p) => [relationKey(p.schema, p.table)]);
   readonly history: HistoryEvent[] = [];
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */
   readonly constraintIndexes = new Map<string, string>();
@@ -81,6 +83,7 @@ export class Draft {
       views: new Map(this.views),
       functions: new Map(this.functions),
       triggers: new Map(this.triggers),
+      policies: new Map(this.policies),
       history: [...this.history],
     };
   }

@@ -14,6 +14,7 @@ import { createTable } from './handlers/create-table.js';
 import { drop } from './handlers/drop.js';
 import { addEnumValue, createEnum, renameEnumValue } from './handlers/enums.js';
 import { rename } from './handlers/rename.js';
+import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createFunction, createTrigger, createView } from './handlers/routines.js';
 import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
@@ -70,6 +71,8 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'createView': createView(ctx, ddl); break;
     case 'createFunction': createFunction(ctx, ddl); break;
     case 'createTrigger': createTrigger(ctx, ddl); break;
+    case 'createPolicy': createPolicy(ctx, ddl); break;
+    case 'alterPolicy': alterPolicy(ctx, ddl); break;
     case 'rename': rename(ctx, ddl); break;
     case 'setSchema': setSchema(ctx, ddl); break;
     case 'setRelOptions': setRelOptions(ctx, ddl); break;

@@ -1,4 +1,4 @@
-import type { ColumnDef, ConstraintDef, IndexDef, IndexKey, TableDef } from '../model/objects.js';
+import type { ColumnDef, ConstraintDef, IndexDef, IndexKey, PolicyDef, TableDef } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { writtenMatches } from '../parse/index.js';
 
@@ -62,6 +62,14 @@ function index(i: IndexDef): IndexDef {
   return k === i.keys ? out : { ...out, keys: k };
 }
 
+function policy(p: PolicyDef): PolicyDef {
+  const usingFits = fits(p.usingSql, p.using);
+  const checkFits = fits(p.withCheckSql, p.withCheck);
+  if (usingFits && checkFits) return p;
+  const { usingSql, withCheckSql, ...rest } = p;
+  return { ...rest, ...(usingFits && usingSql !== undefined ? { usingSql } : {}), ...(checkFits && withCheckSql !== undefined ? { withCheckSql } : {}) };
+}
+
 /**
  * The state with every written expression text that no longer normalises to its canonical text
  * left out. Replay rewrites canonical text where PostgreSQL's stored trees follow a change (a
@@ -71,5 +79,6 @@ function index(i: IndexDef): IndexDef {
 export function withConsistentWrittenText(state: SchemaState): SchemaState {
   const tables = new Map([...state.tables].map(([k, t]) => [k, table(t)] as const));
   const indexes = new Map([...state.indexes].map(([k, i]) => [k, index(i)] as const));
-  return { ...state, tables, indexes };
+  const policies = new Map([...state.policies].map(([k, p]) => [k, policy(p)] as const));
+  return { ...state, tables, indexes, policies };
 }

@@ -46,6 +46,8 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
       case 'setTableOptions': touch(c.table); break;
       case 'createIndex': touch({ schema: c.index.schema, name: c.index.table }); break;
       case 'createTrigger': touch({ schema: c.trigger.schema, name: c.trigger.table }); break;
+      case 'setRowSecurity': touch(c.table); break;
+      case 'createPolicy': case 'alterPolicy': touch({ schema: c.policy.schema, name: c.policy.table }); break;
       case 'setComment':
         if (c.object === 'table') touch(c.ref);
         else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, 'comment changed');

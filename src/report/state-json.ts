@@ -13,6 +13,7 @@ import type {
   SequenceDef,
   TableDef,
   TriggerDef,
+  PolicyDef,
   ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
@@ -29,7 +30,7 @@ export const STATE_JSON_VERSION = 1;
  * { "version": 1,
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
  *   "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
- *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[],
+ *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
  *   "history": HistoryEvent[] }
  * ```
  *
@@ -51,6 +52,7 @@ export interface StateJson {
   readonly views: readonly ViewDef[];
   readonly functions: readonly FunctionDef[];
   readonly triggers: readonly TriggerDef[];
+  readonly policies: readonly PolicyDef[];
   readonly history: readonly HistoryEvent[];
 }
 
@@ -144,6 +146,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['partitionOf', t.partitionOf ? obj([['parent', qn(t.partitionOf.parent)], ['bound', t.partitionOf.bound]]) : undefined],
         ['columns', t.columns.map(column)],
         ['constraints', [...t.constraints].sort((a, b) => compareText(a.name, b.name)).map(constraint)],
+        ['rowSecurity', t.rowSecurity], ['forceRowSecurity', t.forceRowSecurity],
         ['comment', t.comment], ['origin', origin(t.origin)],
       ]),
     ),
@@ -175,6 +178,12 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['updateColumns', [...t.updateColumns]], ['forEachRow', t.forEachRow], ['when', t.when],
         ['function', qn(t.function)], ['args', [...t.args]], ['constraint', t.constraint], ['deferrable', t.deferrable],
         ['initiallyDeferred', t.initiallyDeferred], ['oldTable', t.oldTable], ['newTable', t.newTable], ['comment', t.comment], ['origin', origin(t.origin)],
+      ]),
+    ),
+    policies: valuesByKey(state.policies).map((p) =>
+      obj([
+        ['schema', p.schema], ['table', p.table], ['name', p.name], ['permissive', p.permissive], ['command', p.command],
+        ['roles', [...p.roles]], ['using', p.using], ['withCheck', p.withCheck], ['comment', p.comment], ['origin', origin(p.origin)],
       ]),
     ),
     history: state.history.map(event),

@@ -12,6 +12,8 @@ import {
   createSequenceSql,
   createTableSql,
   createTriggerSql,
+  createPolicySql,
+  rowSecuritySql,
   createViewSql,
   defaultColumnSequenceName,
 } from '../model/sql/index.js';
@@ -31,7 +33,7 @@ export interface RenderStateSqlOptions {
  * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
  * inline, by name), OWNED BY, functions, views (after the views they mention), indexes (after
  * views: materialized views have them), foreign keys and NOT VALID checks (as ALTER TABLE, by table
- * then name), triggers, comments.
+ * then name), triggers, row-level security (tables' flags, then policies), comments.
  */
 export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions = {}): string {
   const identity = identitySequences(state);
@@ -70,6 +72,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i, { spelling: 'canonical' }))],
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
+    ['Row-level security', rowSecurityStatements(state, tables)],
     ['Comments', commentStatements(state, tables)],
   ];
   const headers = opts.sectionHeaders ?? true;
@@ -140,6 +143,15 @@ function byIdentityName(state: SchemaState, table: TableDef, col: ColumnDef): [s
   return seq ? [key, seq] : undefined;
 }
 
+/** ENABLE / FORCE ROW LEVEL SECURITY of the tables that have it, then the policies in canonical spelling. */
+function rowSecurityStatements(state: SchemaState, tables: readonly TableDef[]): string[] {
+  const flags = tables
+    .filter((t) => t.rowSecurity || t.forceRowSecurity)
+    .map((t) => rowSecuritySql(t, t.rowSecurity ? true : undefined, t.forceRowSecurity ? true : undefined));
+  const policies = valuesByKey(state.policies).map(({ usingSql: _u, withCheckSql: _w, ...p }) => createPolicySql(p));
+  return [...flags, ...policies];
+}
+
 /** Every comment of the state, grouped by kind in dump order, each group sorted like its objects. */
 function commentStatements(state: SchemaState, tables: readonly TableDef[]): string[] {
   const out: string[] = [];
@@ -166,6 +178,9 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   for (const i of valuesByKey(state.indexes)) if (i.comment !== undefined) out.push(commentSql('index', i, i.comment));
   for (const t of valuesByKey(state.triggers)) {
     if (t.comment !== undefined) out.push(commentSql('trigger', { schema: t.schema, table: t.table, name: t.name }, t.comment));
+  }
+  for (const p of valuesByKey(state.policies)) {
+    if (p.comment !== undefined) out.push(commentSql('policy', { schema: p.schema, table: p.table, name: p.name }, p.comment));
   }
   return out;
 }

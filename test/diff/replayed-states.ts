@@ -42,6 +42,7 @@ function subject(c: Change): string {
     case 'alterSequence': return `${c.sequence.schema}.${c.sequence.name}`;
     case 'createTable':
     case 'setLogged':
+    case 'setRowSecurity':
     case 'setTableOptions': return `${c.table.schema}.${c.table.name}`;
     case 'addColumn':
     case 'alterColumnType':
@@ -55,6 +56,8 @@ function subject(c: Change): string {
     case 'createView': return `${c.view.schema}.${c.view.name}`;
     case 'createFunction': return `${c.function.schema}.${c.function.name}`;
     case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
+    case 'createPolicy':
+    case 'alterPolicy': return `${c.policy.schema}.${c.policy.table}.${c.policy.name}`;
     case 'setComment': return `${c.object} ${refText(c.ref)}`;
     case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
     case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;

@@ -10,8 +10,8 @@ import {
 } from './expected-state.js';
 import { EXTENSION_SQL, FIXTURE_SQL } from './fixture-sql.js';
 
-/** session pin + one query per object kind (11) + restore. */
-const EXPECTED_QUERIES = 13;
+/** session pin + one query per object kind (12, policies included) + restore. */
+const EXPECTED_QUERIES = 14;
 
 let fresh: FreshDatabase;
 let state: SchemaState;

@@ -39,6 +39,7 @@ export function buildState(parts: StateParts, reverse = false): SchemaState {
     views: new Map(ordered(parts.views).map((v) => [relationKey(v.schema, v.name), v])),
     functions: new Map(ordered(parts.functions).map((f) => [functionKey(f.schema, f.name, f.identityArgs), f])),
     triggers: new Map(ordered(parts.triggers).map((t) => [triggerKey(t.schema, t.table, t.name), t])),
+    policies: new Map(),
     history: [],
   };
 }

@@ -6,7 +6,7 @@ export type CommentKind = Exclude<ObjectKind, 'enum value'> | 'procedure';
 
 /**
  * What a comment is on. `schema` is ignored for schemas and extensions; `table` names the
- * owning table of a column, constraint or trigger; `args` are a function's identity argument types.
+ * owning table of a column, constraint, trigger or policy; `args` are a function's identity argument types.
  */
 export interface CommentTarget {
   readonly schema?: string;
@@ -29,6 +29,7 @@ const KEYWORD: Record<CommentKind, string> = {
   function: 'FUNCTION',
   procedure: 'PROCEDURE',
   trigger: 'TRIGGER',
+  policy: 'POLICY',
 };
 
 /**
@@ -49,6 +50,7 @@ function targetSql(kind: CommentKind, t: CommentTarget): string {
       return `${qualify({ schema, name: t.table ?? '' })}.${quoteIdent(t.name)}`;
     case 'constraint':
     case 'trigger':
+    case 'policy':
       return `${quoteIdent(t.name)} ON ${qualify({ schema, name: t.table ?? '' })}`;
     case 'function':
     case 'procedure':

@@ -15,3 +15,4 @@ export { createViewSql } from './view-sql.js';
 export { createFunctionSql, dollarQuote } from './function-sql.js';
 export { createTriggerSql } from './trigger-sql.js';
 export { commentSql, type CommentKind, type CommentTarget } from './comment-sql.js';
+export { createPolicySql, alterPolicySql, rowSecuritySql, policyRolesSql } from './policy-sql.js';

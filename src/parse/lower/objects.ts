@@ -221,7 +221,7 @@ const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
   OBJECT_DOMAIN: 'type', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
-  OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint',
+  OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
 };
 
 /** The model's name for a libpg-query ObjectType, if it models that kind. */
@@ -243,7 +243,7 @@ export function objectName(objtype: string, obj: AstNode): { object: NameRef; su
   }
   if (obj.String) return { object: { name: str(obj) } };
   const names = strList(obj.List?.items ?? []);
-  if (objtype === 'OBJECT_TRIGGER' || objtype === 'OBJECT_TABCONSTRAINT' || objtype === 'OBJECT_COLUMN') {
+  if (objtype === 'OBJECT_TRIGGER' || objtype === 'OBJECT_POLICY' || objtype === 'OBJECT_TABCONSTRAINT' || objtype === 'OBJECT_COLUMN') {
     const sub = names.pop()!;
     return { object: namesToRef(names), sub };
   }

@@ -6,6 +6,7 @@ import {
 } from './objects.js';
 import { lowerData } from './data.js';
 import { notManaged } from './not-managed.js';
+import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
 
 /** Statements that change no schema: recognised and counted, never warned about. */
@@ -38,6 +39,8 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CreateTableAsStmt': return lowerCreateTableAs(s);
     case 'CreateFunctionStmt': return lowerFunction(s);
     case 'CreateTrigStmt': return lowerTrigger(s);
+    case 'CreatePolicyStmt': return lowerCreatePolicy(s);
+    case 'AlterPolicyStmt': return lowerAlterPolicy(s);
     case 'RenameStmt': return lowerRename(s);
     case 'AlterObjectSchemaStmt': return lowerSetSchema(s);
     case 'DropStmt': return lowerDrop(s);

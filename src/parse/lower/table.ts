@@ -150,6 +150,12 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
       return { op: 'setLogged', unlogged: false };
     case 'AT_SetUnLogged':
       return { op: 'setLogged', unlogged: true };
+    case 'AT_EnableRowSecurity':
+    case 'AT_DisableRowSecurity':
+      return { op: 'rowSecurity', enabled: cmd.subtype === 'AT_EnableRowSecurity' };
+    case 'AT_ForceRowSecurity':
+    case 'AT_NoForceRowSecurity':
+      return { op: 'rowSecurity', forced: cmd.subtype === 'AT_ForceRowSecurity' };
     default:
       return { op: 'unsupported', what: `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')}` };
   }

@@ -12,6 +12,8 @@ const updateColumnAt = (ctx: ReplayContext, table: TableDef, name: string, fn: (
   updateColumn(table, name, fn, ctx.origin);
 import { addConstraint, creationOrder } from './constraints.js';
 import { applySequenceOptions, createOwnedSequence } from './sequences.js';
+import { dropPolicy, policiesUsing } from './policies.js';
+import { withRowSecurity } from '../../model/row-security.js';
 
 /** Drops the sequences a column owns (serial/identity), as PostgreSQL's dependency does. */
 function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string): void {
@@ -60,6 +62,10 @@ function dropColumn(ctx: ReplayContext, table: TableDef, name: string, cascade: 
     ctx.draft.history.push({ event: 'drop', object: 'index', ref: { schema: idx.schema, name: idx.name }, origin: ctx.origin });
   }
   dropOwnedSequences(ctx, table, name);
+  for (const [, p] of policiesUsing(ctx, table, name)) {
+    if (!cascade) ctx.error(`cannot drop column ${name} of table ${table.name} because policy ${p.name} on table ${table.name} depends on it`);
+    dropPolicy(ctx, table, p.name, false);
+  }
   ctx.draft.history.push({ event: 'drop', object: 'column', ref: { schema: table.schema, name, parent: table.name }, origin: ctx.origin });
   return {
     ...table,
@@ -90,6 +96,11 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     case 'alterColumnType': {
       const old = findColumn(ctx, table, cmd.column);
       if (!old) return table;
+      const policy = policiesUsing(ctx, table, old.name)[0]?.[1];
+      if (policy) {
+        ctx.error(`cannot alter type of a column used in a policy definition (policy ${policy.name} on table ${table.name} uses column ${old.name})`);
+        return table;
+      }
       const type = ctx.typeText(cmd.type);
       ctx.draft.history.push({
         event: 'retype', object: 'column', ref: { schema: table.schema, name: old.name, parent: table.name },
@@ -177,6 +188,8 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       const options = tableOptions(changedOptions(table.options, cmd.changes));
       return options ? { ...rest, options } : rest;
     }
+    case 'rowSecurity':
+      return withRowSecurity(table, cmd.enabled, cmd.forced);
     case 'unsupported':
       ctx.warn(`not modelled: ${cmd.what}`);
       return table;

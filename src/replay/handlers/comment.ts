@@ -1,4 +1,4 @@
-import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import { functionKey, policyKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 
@@ -52,6 +52,11 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       const t = ctx.relationFor(s.object, 'trigger');
       if (!t || s.sub === undefined) return;
       return setIn(ctx, d.triggers, triggerKey(t.schema, t.name, s.sub), s.text, 'trigger');
+    }
+    case 'policy': {
+      const t = ctx.table(s.object);
+      if (!t || s.sub === undefined) return;
+      return setIn(ctx, d.policies, policyKey(t.schema, t.name, s.sub), s.text, 'policy');
     }
     case 'function':
     case 'procedure': {

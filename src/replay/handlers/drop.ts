@@ -4,6 +4,7 @@ import type { ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { dropReferencingForeignKeys } from './alter-table.js';
+import { dropPolicy } from './policies.js';
 
 type Drop = Extract<Ddl, { kind: 'drop' }>;
 
@@ -20,6 +21,7 @@ export function dropTable(ctx: ReplayContext, t: TableDef, cascade: boolean): vo
   d.tables.delete(key);
   for (const k of d.indexes.referencing(key)) d.indexes.delete(k);
   for (const k of d.triggers.referencing(key)) d.triggers.delete(k);
+  for (const k of d.policies.referencing(key)) d.policies.delete(k);
   for (const k of d.sequences.referencing(key)) d.sequences.delete(k);
   record(ctx, 'table', t.schema, t.name);
 }
@@ -90,13 +92,18 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
       }
       return record(ctx, 'trigger', table.schema, o.sub, table.name);
     }
+    case 'policy': {
+      const table = ctx.table(o.object, s.ifExists);
+      if (!table || o.sub === undefined) return;
+      return dropPolicy(ctx, table, o.sub, s.ifExists);
+    }
     case 'schema': {
       const name = o.object.name;
       if (!d.schemas.has(name)) return missing('schema');
       const inSchema = [...d.tables.values()].some((t) => t.schema === name) || [...d.enums.values()].some((e) => e.schema === name);
       if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
       for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
-      for (const map of [d.enums, d.sequences, d.indexes, d.views, d.functions, d.triggers] as Map<string, { schema: string }>[]) {
+      for (const map of [d.enums, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
         for (const [k, v] of map) if (v.schema === name) map.delete(k);
       }
       d.schemas.delete(name);

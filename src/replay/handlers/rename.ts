@@ -7,6 +7,7 @@ import type { ReplayContext } from '../context.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
 import { followRenameInViews, renameViewColumn } from './view-renames.js';
+import { followRenameInPolicies, movePolicies, renamePolicy } from './policies.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -34,6 +35,7 @@ function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
     d.triggers.delete(k);
     d.triggers.set(triggerKey(t.schema, to, trg.name), { ...trg, table: to });
   }
+  movePolicies(ctx, t, { schema: t.schema, name: to });
   for (const [k, other] of d.tables.entriesReferencing(oldKey)) {
     const fixFk = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === t.schema && c.references.table.name === t.name
@@ -42,6 +44,7 @@ function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
     if (other.constraints.some((c) => fixFk(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fixFk) });
   }
   followRenameInViews(d, { kind: 'relation', schema: t.schema, from: t.name, to });
+  followRenameInPolicies(d, { kind: 'relation', schema: t.schema, from: t.name, to });
   record(ctx, 'table', t.schema, t.name, to);
 }
 
@@ -96,6 +99,7 @@ function renameRelation(ctx: ReplayContext, s: Rename): void {
       d.triggers.set(triggerKey(schema, s.newName, trg.name), { ...trg, table: s.newName });
     }
     followRenameInViews(d, { kind: 'relation', schema, from, to: s.newName });
+    followRenameInPolicies(d, { kind: 'relation', schema, from, to: s.newName });
     return record(ctx, view.materialized ? 'materialized view' : 'view', schema, from, s.newName);
   }
 }
@@ -151,6 +155,7 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
     }
   }
   followRenameInViews(d, { kind: 'column', schema: table.schema, table: table.name, from, to });
+  followRenameInPolicies(d, { kind: 'column', schema: table.schema, table: table.name, from, to });
   record(ctx, 'column', table.schema, from, to, table.name);
 }
 
@@ -206,6 +211,11 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       d.triggers.delete(key);
       d.triggers.set(triggerKey(table.schema, table.name, s.newName), { ...trg, name: s.newName });
       return record(ctx, 'trigger', table.schema, s.sub, s.newName, table.name);
+    }
+    case 'policy': {
+      const table = ctx.table(s.object);
+      if (!table || s.sub === undefined) return;
+      return renamePolicy(ctx, table, s.sub, s.newName);
     }
     case 'type':
       return renameType(ctx, s);

@@ -4,6 +4,7 @@ import type { ConstraintDef } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
+import { movePolicies } from './policies.js';
 
 /**
  * ALTER TABLE .. SET SCHEMA moves the table with its indexes, constraints, owned sequences and
@@ -31,6 +32,7 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
   moveIn(d.indexes, (i) => i.table === t.name, (i) => relationKey(i.schema, i.name));
   moveIn(d.sequences, (q) => q.ownedBy?.table === t.name, (q) => relationKey(q.schema, q.name));
   moveIn(d.triggers, (g) => g.table === t.name, (g) => triggerKey(g.schema, g.table, g.name));
+  movePolicies(ctx, t, { schema: to, name: t.name });
   for (const [k, other] of d.tables) {
     const fix = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === from && c.references.table.name === t.name

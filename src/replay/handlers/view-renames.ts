@@ -8,7 +8,7 @@ import type { ReplayContext } from '../context.js';
 import { renameColumnInIndex } from './column-deps.js';
 
 /** The draft's table and view columns, for resolving names in view queries. */
-const columnsOf =
+export const columnsOf =
   (d: Draft): ColumnsOf =>
   (schema, name) => {
     const key = relationKey(schema, name);
