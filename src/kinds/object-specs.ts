@@ -84,3 +84,35 @@ export function relationObject<T>(r: RelationObject<T>): ObjectSpec {
     dropRequires: schemaAndParent,
   };
 }
+
+/** What differs between the object specs of objects named per table (triggers, policies). */
+export interface TablePartObject<T> {
+  /** The keyword of `DROP <keyword> name ON table` and `ALTER <keyword> name ON table RENAME TO`. */
+  readonly keyword: string;
+  /** Catalog lookup of the name on a table. */
+  readonly exists: (table: QualifiedName, name: string) => string;
+  /** The live object a reference names (`parent`: its table). */
+  readonly find: (live: SchemaState, ref: HistoryRef) => T | undefined;
+  readonly deps: (o: T) => Deps;
+  readonly dropRank: number;
+}
+
+/** The object spec of an object named per table: `DROP <keyword> IF EXISTS name ON table`, renamed after its table. */
+export function tablePartObject<T>(p: TablePartObject<T>): ObjectSpec {
+  return {
+    displayName: qualifiedName,
+    dropRank: p.dropRank,
+    dropTarget: (_c, live, ref) => liveTarget(p.find(live, ref), p.deps, p.dropRank),
+    dropSql: (c) => `DROP ${p.keyword} IF EXISTS ${quoteIdent(c.ref.name)} ON ${qualify(parentOf(c.ref))}`,
+    renameSql: (from, to) => {
+      const t = parentOf(from);
+      return {
+        condition: `${p.exists(t, from.name)} AND NOT ${p.exists(t, to.name)}`,
+        statements: [`ALTER ${p.keyword} ${quoteIdent(from.name)} ON ${qualify(t)} RENAME TO ${quoteIdent(to.name)}`],
+      };
+    },
+    renamedAsPart: true,
+    mentionable: false,
+    dropRequires: schemaAndParent,
+  };
+}

@@ -1,9 +1,8 @@
-import { qualify, quoteIdent } from '../../model/names.js';
 import { policyKey } from '../../model/schema-state.js';
 import { policyExists } from '../../plan/catalog-conditions.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { liveTarget, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { tablePartObject } from '../object-specs.js';
 import { alterPolicyActions, createPolicyActions, policyDeps, setRowSecurityActions } from './policy-actions.js';
 import type { PolicyChange } from './policy-change.js';
 import { describePolicyChange } from './policy-describe.js';
@@ -22,22 +21,13 @@ export const policyKind: KindModule<'policy', PolicyChange, 'policy'> = {
     alterPolicy: { build: (c, index) => alterPolicyActions(c, index), describe: describePolicyChange },
   },
   objects: {
-    policy: {
-      displayName: qualifiedName,
+    policy: tablePartObject({
+      keyword: 'POLICY',
+      exists: policyExists,
+      find: (live, r) => live.policies.get(policyKey(r.schema, r.parent ?? '', r.name)),
+      deps: policyDeps,
       dropRank: DROP_RANK.policy,
-      dropTarget: (_c, live, r) => liveTarget(live.policies.get(policyKey(r.schema, r.parent ?? '', r.name)), policyDeps, DROP_RANK.policy),
-      dropSql: (c) => `DROP POLICY IF EXISTS ${quoteIdent(c.ref.name)} ON ${qualify(parentOf(c.ref))}`,
-      renameSql: (from, to) => {
-        const t = parentOf(from);
-        return {
-          condition: `${policyExists(t, from.name)} AND NOT ${policyExists(t, to.name)}`,
-          statements: [`ALTER POLICY ${quoteIdent(from.name)} ON ${qualify(t)} RENAME TO ${quoteIdent(to.name)}`],
-        };
-      },
-      renamedAsPart: true,
-      mentionable: false,
-      dropRequires: schemaAndParent,
-    },
+    }),
   },
   compare: { state: (s) => s.policies, object: () => 'policy' },
 };

@@ -4,7 +4,7 @@ import { triggerExists } from '../../plan/catalog-conditions.js';
 import { triggerDeps } from '../../plan/object-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { liveTarget, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { tablePartObject } from '../object-specs.js';
 import { createTriggerActions } from './trigger-actions.js';
 import type { TriggerChange } from './trigger-change.js';
 import { diffTriggers } from './trigger-diff.js';
@@ -23,22 +23,13 @@ export const triggerKind: KindModule<'trigger', TriggerChange, 'trigger'> = {
     },
   },
   objects: {
-    trigger: {
-      displayName: qualifiedName,
+    trigger: tablePartObject({
+      keyword: 'TRIGGER',
+      exists: triggerExists,
+      find: (live, r) => live.triggers.get(triggerKey(r.schema, r.parent ?? '', r.name)),
+      deps: triggerDeps,
       dropRank: DROP_RANK.trigger,
-      dropTarget: (_c, live, r) => liveTarget(live.triggers.get(triggerKey(r.schema, r.parent ?? '', r.name)), triggerDeps, DROP_RANK.trigger),
-      dropSql: (c) => `DROP TRIGGER IF EXISTS ${quoteIdent(c.ref.name)} ON ${qualify(parentOf(c.ref))}`,
-      renameSql: (from, to) => {
-        const t = parentOf(from);
-        return {
-          condition: `${triggerExists(t, from.name)} AND NOT ${triggerExists(t, to.name)}`,
-          statements: [`ALTER TRIGGER ${quoteIdent(from.name)} ON ${qualify(t)} RENAME TO ${quoteIdent(to.name)}`],
-        };
-      },
-      renamedAsPart: true,
-      mentionable: false,
-      dropRequires: schemaAndParent,
-    },
+    }),
   },
   compare: { state: (s) => s.triggers, object: () => 'trigger' },
 };
