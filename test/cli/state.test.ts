@@ -39,11 +39,12 @@ describe('schema-sync state', () => {
 
   it('warns about statements it does not model, with file:line, and counts them', async () => {
     const dir = await tempHistory({
-      '001_a.sql': 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE POLICY p ON a USING (true);\nINSERT INTO a VALUES (1);\n',
+      '001_a.sql':
+        'CREATE TABLE a (id int PRIMARY KEY);\nCREATE CONVERSION c FOR \'UTF8\' TO \'LATIN1\' FROM utf8_to_iso8859_1;\nINSERT INTO a VALUES (1);\n',
     });
     const r = await runCli(['state', '--migrations', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${path.join(dir, '001_a.sql')}:2:1: warning: not modelled: CreatePolicy statement`);
+    expect(r.stderr).toContain(`${path.join(dir, '001_a.sql')}:2:1: warning: not modelled: CreateConversion statement`);
     expect(r.stderr).toContain('3 statements: 1 modelled, 1 with no schema change, 1 not modelled');
     expect(r.stdout).toContain('CREATE TABLE public.a');
   });
