@@ -1,5 +1,5 @@
 import type {
-  ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
+  ColumnDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
   ViewDef,
 } from '../model/objects.js';
 import { functionKey, relationKey, triggerKey, type SchemaState } from '../model/schema-state.js';
@@ -14,6 +14,7 @@ export interface Matching {
   readonly extensions: Pairing<ExtensionDef>;
   readonly enums: Pairing<EnumDef>;
   readonly enumValues: ReadonlyMap<string, Pairing<string>>;
+  readonly domains: Pairing<DomainDef>;
   readonly sequences: Pairing<SequenceDef>;
   readonly tables: Pairing<TableDef>;
   readonly columns: ReadonlyMap<string, Pairing<ColumnDef>>;
@@ -66,6 +67,8 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
     enumValues.set(p.key, values);
   }
 
+  const domains = pairObjects(target.domains, live.domains, (_k, d) => relationNames('domain', d), droppedBefore('domain'));
+
   const sequences = pairObjects(target.sequences, live.sequences, (_k, s) => relationNames('sequence', s, s.ownedBy?.table), droppedBefore('sequence'));
   for (const p of sequences.pairs) if (p.renamed) names.renameSequence(p.live, p.target);
 
@@ -112,5 +115,5 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
     (_k, g) => drops.find('trigger', { schema: g.schema, name: g.name, parent: g.table }) !== undefined,
   );
 
-  return { schemas, extensions, enums, enumValues, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
+  return { schemas, extensions, enums, enumValues, domains, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
 }

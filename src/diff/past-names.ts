@@ -142,6 +142,7 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'extension':
     case 'table':
     case 'enum':
+    case 'domain':
     case 'function':
       return { kinds: [kind] };
     default:

@@ -25,3 +25,17 @@ export function columnTypeText(t: ColumnTypeInfo): string {
   if (t.typmod >= 0) typmod = TRAILING_TYPMOD.exec(t.formatted.replace(/(\[\])+$/, ''))?.[1] ?? '';
   return qualify({ schema: t.elementSchema, name: t.elementName }) + typmod + (t.isArray ? '[]' : '');
 }
+
+/** The catalog columns a type query selects for {@link typeTextOfRow} (as the columns query names them). */
+export interface TypeRow {
+  formatted: string;
+  element_schema: string;
+  element_name: string;
+  is_array: boolean;
+  typmod: number;
+}
+
+/** {@link columnTypeText} of a query row. */
+export function typeTextOfRow(r: TypeRow): string {
+  return columnTypeText({ formatted: r.formatted, elementSchema: r.element_schema, elementName: r.element_name, isArray: r.is_array, typmod: r.typmod });
+}

@@ -2,7 +2,7 @@ import { describeLockHolders, isLockTimeout, type Database } from '../db/index.j
 import { UserError } from '../errors.js';
 import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
-  type ConstraintDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
+  type ConstraintDef, type DomainDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
   type PolicyDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
   functionKey, policyKey, relationKey, triggerKey,
 } from '../model/index.js';
@@ -12,6 +12,7 @@ import { openCatalogSession } from './catalog-session.js';
 import type { IntrospectOptions } from './options.js';
 import { readColumns } from './read-columns.js';
 import { readConstraints } from './read-constraints.js';
+import { readDomains } from './read-domains.js';
 import { readEnums } from './read-enums.js';
 import { readExtensions } from './read-extensions.js';
 import { readFunctions } from './read-functions.js';
@@ -60,7 +61,7 @@ async function catalogLockError(db: Database, lockTimeoutMs: number): Promise<Us
 /** The bulk catalog queries, one per object kind. */
 const CATALOG_QUERIES = [
   readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
-  readSequences, readViews, readFunctions, readTriggers, readPolicies,
+  readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -69,7 +70,7 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 }
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
-  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies] =
+  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -116,6 +117,7 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     schemas: keyed(schemas, (s: SchemaDef) => s.name),
     extensions: keyed(extensions, (e: ExtensionDef) => e.name),
     enums: keyed(enums, (e: EnumDef) => relationKey(e.schema, e.name)),
+    domains: keyed(domains, (e: DomainDef) => relationKey(e.schema, e.name)),
     sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
     tables,
     indexes: indexMap,

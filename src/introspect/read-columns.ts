@@ -3,7 +3,7 @@ import type { Mutable } from '../model/mutable.js';
 import { normalizeExpression } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope } from './catalog-scope.js';
-import { columnTypeText } from './column-type.js';
+import { type TypeRow, typeTextOfRow } from './column-type.js';
 
 /** A column and the oid of its table. */
 export interface ColumnOfTable {
@@ -11,14 +11,9 @@ export interface ColumnOfTable {
   readonly column: ColumnDef;
 }
 
-interface Row {
+interface Row extends TypeRow {
   table_oid: number;
   name: string;
-  formatted: string;
-  element_schema: string;
-  element_name: string;
-  is_array: boolean;
-  typmod: number;
   not_null: boolean;
   identity: string;
   generated: string;
@@ -65,13 +60,7 @@ export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
   sql: () => SQL,
   build: (rows) =>
     rows.map((r) => {
-      const type = columnTypeText({
-        formatted: r.formatted,
-        elementSchema: r.element_schema,
-        elementName: r.element_name,
-        isArray: r.is_array,
-        typmod: r.typmod,
-      });
+      const type = typeTextOfRow(r);
       const expression = r.expression === null ? undefined : normalizeExpression(r.expression);
       // attgenerated 's' (stored); PostgreSQL 18 adds 'v' (virtual), which the model does not tell apart.
       const generated = r.generated !== '' ? expression : undefined;

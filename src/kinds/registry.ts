@@ -19,6 +19,7 @@ import type { ObjectKind } from '../model/objects.js';
 import { columnKind } from './column/index.js';
 import { commentKind } from './comment/index.js';
 import { constraintKind } from './constraint/index.js';
+import { domainKind } from './domain/index.js';
 import { dropKind } from './drop/index.js';
 import { enumKind } from './enum/index.js';
 import { extensionKind } from './extension/index.js';
@@ -28,6 +29,7 @@ import { installKinds } from './kind-lookup.js';
 import type { ColumnChange } from './column/column-change.js';
 import type { CommentChange } from './comment/comment-change.js';
 import type { ConstraintChange } from './constraint/constraint-change.js';
+import type { DomainChange } from './domain/domain-change.js';
 import type { DropObjectChange } from './drop/drop-change.js';
 import type { EnumChange } from './enum/enum-change.js';
 import type { ExtensionChange } from './extension/extension-change.js';
@@ -53,6 +55,7 @@ const kindList = () =>
     schemaKind,
     extensionKind,
     enumKind,
+    domainKind,
     sequenceKind,
     tableKind,
     columnKind,
@@ -78,6 +81,7 @@ export type KindChange =
   | SchemaChange
   | ExtensionChange
   | EnumChange
+  | DomainChange
   | SequenceChange
   | TableChange
   | ColumnChange

@@ -209,6 +209,38 @@ export interface EnumDef extends QualifiedName {
   readonly origin?: Origin;
 }
 
+/** A CHECK constraint of a domain (`VALUE` stands for the value checked). */
+export interface DomainCheck {
+  readonly name: string;
+  /** Canonical expression (compared). */
+  readonly expression: string;
+  /** `expression` as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly expressionSql?: WrittenText;
+  /** False after `ADD CONSTRAINT .. NOT VALID` until `VALIDATE CONSTRAINT`. */
+  readonly validated: boolean;
+  readonly comment?: string;
+}
+
+/**
+ * A domain (CREATE DOMAIN): a base type with a default, NOT NULL and CHECK constraints. Columns
+ * of a domain type carry the domain's qualified name as their type text.
+ */
+export interface DomainDef extends QualifiedName {
+  /** The base type in the model's type text (format_type spelling; user types qualified). */
+  readonly baseType: TypeText;
+  /** Explicit collation (quoted name); absent means the base type's. */
+  readonly collation?: string;
+  /** Canonical default expression (compared); absent when none. */
+  readonly default?: string;
+  /** The default as the migration wrote it, for execution only (see {@link WrittenText}). */
+  readonly defaultSql?: WrittenText;
+  readonly notNull: boolean;
+  /** CHECK constraints, by name (PostgreSQL checks them in name order). */
+  readonly checks: readonly DomainCheck[];
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
 export interface SequenceDef extends QualifiedName {
   readonly dataType: 'smallint' | 'integer' | 'bigint';
   readonly start: string;
@@ -331,6 +363,7 @@ export type ObjectKind =
   | 'index'
   | 'enum'
   | 'enum value'
+  | 'domain'
   | 'sequence'
   | 'view'
   | 'materialized view'

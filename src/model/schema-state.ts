@@ -1,6 +1,7 @@
 import type { HistoryEvent } from './history.js';
 import { qualify, quoteIdent } from './names.js';
 import type {
+  DomainDef,
   EnumDef,
   ExtensionDef,
   FunctionDef,
@@ -22,6 +23,7 @@ export interface SchemaState {
   readonly schemas: ReadonlyMap<string, SchemaDef>;
   readonly extensions: ReadonlyMap<string, ExtensionDef>;
   readonly enums: ReadonlyMap<string, EnumDef>;
+  readonly domains: ReadonlyMap<string, DomainDef>;
   readonly sequences: ReadonlyMap<string, SequenceDef>;
   readonly tables: ReadonlyMap<string, TableDef>;
   readonly indexes: ReadonlyMap<string, IndexDef>;
@@ -60,6 +62,7 @@ export function emptyState(): SchemaState {
     schemas: new Map([['public', { name: 'public' }]]),
     extensions: new Map(),
     enums: new Map(),
+    domains: new Map(),
     sequences: new Map(),
     tables: new Map(),
     indexes: new Map(),

@@ -178,6 +178,25 @@ export type AlterTableCommand =
   | { readonly op: 'rowSecurity'; readonly enabled?: boolean; readonly forced?: boolean }
   | { readonly op: 'unsupported'; readonly what: string };
 
+/** A domain's CHECK constraint as written. */
+export interface DomainCheckSpec {
+  /** Absent when the migration left naming to PostgreSQL (`<domain>_check`). */
+  readonly name?: string;
+  readonly expression: string;
+  /** The expression as written (executable), next to the canonical `expression`. */
+  readonly expressionSql: string;
+  readonly notValid: boolean;
+}
+
+/** One ALTER DOMAIN action (the statement carries exactly one). */
+export type AlterDomainCommand =
+  | { readonly op: 'setDefault'; readonly expression: string | null; readonly expressionSql?: string }
+  | { readonly op: 'setNotNull' | 'dropNotNull' }
+  | { readonly op: 'addCheck'; readonly check: DomainCheckSpec }
+  | { readonly op: 'dropConstraint'; readonly name: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | { readonly op: 'validateConstraint'; readonly name: string }
+  | { readonly op: 'unsupported'; readonly what: string };
+
 /** Kinds of relation-like and type objects statements name. */
 export type TargetKind =
   | 'schema'
@@ -188,6 +207,8 @@ export type TargetKind =
   | 'view'
   | 'materialized view'
   | 'type'
+  | 'domain'
+  | 'domain constraint'
   | 'function'
   | 'procedure'
   | 'trigger'
@@ -244,6 +265,18 @@ export type Ddl =
       readonly neighbor?: { readonly value: string; readonly after: boolean };
     }
   | { readonly kind: 'renameEnumValue'; readonly type: NameRef; readonly from: string; readonly to: string }
+  | {
+      readonly kind: 'createDomain';
+      readonly domain: NameRef;
+      readonly baseType: TypeRef;
+      readonly collation?: string;
+      readonly default?: string;
+      /** The default as written (executable), next to the canonical `default`. */
+      readonly defaultSql?: string;
+      readonly notNull: boolean;
+      readonly checks: readonly DomainCheckSpec[];
+    }
+  | { readonly kind: 'alterDomain'; readonly domain: NameRef; readonly command: AlterDomainCommand }
   | { readonly kind: 'createSequence'; readonly sequence: NameRef; readonly ifNotExists: boolean; readonly options: SequenceOptions }
   | { readonly kind: 'alterSequence'; readonly sequence: NameRef; readonly ifExists: boolean; readonly options: SequenceOptions }
   | {

@@ -25,7 +25,7 @@ export function relationDep(rel: QualifiedName): DepKey {
   return `relation ${qualify(rel)}`;
 }
 
-/** Key of an enum type. */
+/** Key of a type (enum or domain: they share pg_type's name space). */
 export function typeDep(type: QualifiedName): DepKey {
   return `type ${qualify(type)}`;
 }
@@ -109,6 +109,7 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
     case 'policy':
       return policyDep(parent, ref.name);
     case 'enum':
+    case 'domain':
       return typeDep(ref);
     case 'enum value':
       return enumValueDep(parent, ref.name);

@@ -1,7 +1,7 @@
 import type { QualifiedName } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type {
-  ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  ColumnDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import {
   columnDep, constraintDep, enumValueDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
@@ -43,7 +43,7 @@ function relation(rel: QualifiedName): Mentionable {
   return { key: relationDep(rel), ref: { schema: rel.schema, name: rel.name } };
 }
 
-function enumType(e: EnumDef): Mentionable {
+function enumType(e: QualifiedName): Mentionable {
   return { key: typeDep(e), ref: { schema: e.schema, name: e.name } };
 }
 
@@ -52,13 +52,14 @@ function routine(f: FunctionDef): Mentionable {
 }
 
 /**
- * Everything expressions in a state can name (its relations, enum types and functions): the
+ * Everything expressions in a state can name (its relations, enum types, domains and functions): the
  * `mentionables` of every object's Deps, without computing the rest of them.
  */
 export function stateMentionables(s: SchemaState): Mentionable[] {
   const out: Mentionable[] = [];
   for (const rels of [s.tables, s.views, s.sequences, s.indexes] as const) for (const r of rels.values()) out.push(relation(r));
   for (const e of s.enums.values()) out.push(enumType(e));
+  for (const d of s.domains.values()) out.push(enumType(d));
   for (const f of s.functions.values()) out.push(routine(f));
   return out;
 }
@@ -79,6 +80,16 @@ export function enumDeps(e: EnumDef): Deps {
     provides: [typeDep(e), ...e.values.map((v) => enumValueDep(e, v))],
     mentionables: [enumType(e)],
     requires: [schemaDep(e.schema)],
+  });
+}
+
+/** A domain: its schema, and what its base type, default and checks name (types, functions). */
+export function domainDeps(d: DomainDef): Deps {
+  return deps({
+    provides: [typeDep(d)],
+    mentionables: [enumType(d)],
+    requires: [schemaDep(d.schema)],
+    mentions: [d.baseType, ...expressionTexts(d.default), ...d.checks.flatMap((c) => expressionTexts(c.expression))],
   });
 }
 

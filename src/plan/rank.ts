@@ -14,6 +14,10 @@ export const RANK = {
   extension: 210,
   enum: 220,
   enumValue: 230,
+  /** A domain check dropped (to be added again, or loosened), then domains created, then altered. */
+  domainDropCheck: 231,
+  domain: 232,
+  domainAlter: 236,
   sequence: 240,
   functionEarly: 250,
   table: 300,
@@ -55,6 +59,8 @@ export const DROP_RANK = {
   table: 60,
   function: 70,
   sequence: 80,
+  /** After functions (a function may take the domain), before the enums and types it is based on. */
+  domain: 85,
   enum: 90,
   extension: 95,
   schema: 99,

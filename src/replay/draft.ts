@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
 import type {
-  ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { RefIndexedMap } from './ref-indexed-map.js';
@@ -27,6 +27,7 @@ export class Draft {
   readonly schemas = new Map<string, SchemaDef>([['public', { name: 'public' }]]);
   readonly extensions = new Map<string, ExtensionDef>();
   readonly enums = new Map<string, EnumDef>();
+  readonly domains = new Map<string, DomainDef>();
   /** Indexed by the table that owns the sequence (serial, identity, OWNED BY). */
   readonly sequences = new RefIndexedMap<SequenceDef>((q) => (q.ownedBy ? [relationKey(q.schema, q.ownedBy.table)] : []));
   /** Indexed by the tables its FKs reference. */
@@ -56,13 +57,18 @@ export class Draft {
     return (this.constraintNames.get(schema)?.get(name) ?? 0) > 0;
   }
 
+  /** Registers (1) or releases (-1) a constraint name in the schema's name space (tables' and domains'). */
+  trackConstraintName(schema: string, name: string, delta: 1 | -1): void {
+    let names = this.constraintNames.get(schema);
+    if (!names) this.constraintNames.set(schema, (names = new Map()));
+    names.set(name, (names.get(name) ?? 0) + delta);
+  }
+
   /** Registers a table's constraints (and their backing indexes) in the name spaces. */
   trackConstraints(table: TableDef, constraints: readonly ConstraintDef[], delta: 1 | -1): void {
-    let names = this.constraintNames.get(table.schema);
-    if (!names) this.constraintNames.set(table.schema, (names = new Map()));
     const tableKey = relationKey(table.schema, table.name);
     for (const c of constraints) {
-      names.set(c.name, (names.get(c.name) ?? 0) + delta);
+      this.trackConstraintName(table.schema, c.name, delta);
       if (c.type === 'primary key' || c.type === 'unique' || c.type === 'exclude') {
         const k = relationKey(table.schema, c.name);
         if (delta > 0) this.constraintIndexes.set(k, tableKey);
@@ -77,6 +83,7 @@ export class Draft {
       schemas: new Map(this.schemas),
       extensions: new Map(this.extensions),
       enums: new Map(this.enums),
+      domains: new Map(this.domains),
       sequences: new Map(this.sequences),
       tables: new Map(this.tables),
       indexes: new Map(this.indexes),

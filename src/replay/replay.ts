@@ -13,6 +13,7 @@ import { createIndex } from './handlers/create-index.js';
 import { createTable } from './handlers/create-table.js';
 import { drop } from './handlers/drop.js';
 import { addEnumValue, createEnum, renameEnumValue } from './handlers/enums.js';
+import { alterDomain, createDomain } from './handlers/domains.js';
 import { rename } from './handlers/rename.js';
 import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createFunction, createTrigger, createView } from './handlers/routines.js';
@@ -66,6 +67,8 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'createEnum': createEnum(ctx, ddl); break;
     case 'addEnumValue': addEnumValue(ctx, ddl); break;
     case 'renameEnumValue': renameEnumValue(ctx, ddl); break;
+    case 'createDomain': createDomain(ctx, ddl); break;
+    case 'alterDomain': alterDomain(ctx, ddl); break;
     case 'createSequence': createSequence(ctx, ddl.sequence, ddl.ifNotExists, ddl.options); break;
     case 'alterSequence': alterSequence(ctx, ddl.sequence, ddl.ifExists, ddl.options); break;
     case 'createView': createView(ctx, ddl); break;

@@ -62,7 +62,7 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
         else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, c.reason === 'history' ? 'dropped' : 'rebuilt');
         else if (c.object === 'constraint') touch(parentOf(c.ref));
         break;
-      case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'createSequence':
+      case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createSequence':
       case 'alterSequence': case 'createView': case 'createFunction':
         break;
       default:

@@ -2,6 +2,7 @@ import type { HistoryEvent, HistoryRef } from '../model/history.js';
 import type {
   ColumnDef,
   ConstraintDef,
+  DomainDef,
   EnumDef,
   ExtensionDef,
   ForeignKeyRef,
@@ -29,7 +30,7 @@ export const STATE_JSON_VERSION = 1;
  * ```
  * { "version": 1,
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
- *   "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
+ *   "domains": DomainDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
  *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
  *   "history": HistoryEvent[] }
  * ```
@@ -46,6 +47,7 @@ export interface StateJson {
   readonly schemas: readonly SchemaDef[];
   readonly extensions: readonly ExtensionDef[];
   readonly enums: readonly EnumDef[];
+  readonly domains: readonly DomainDef[];
   readonly sequences: readonly SequenceDef[];
   readonly tables: readonly TableDef[];
   readonly indexes: readonly IndexDef[];
@@ -131,6 +133,14 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     ),
     enums: valuesByKey(state.enums).map((e) =>
       obj([['schema', e.schema], ['name', e.name], ['values', [...e.values]], ['comment', e.comment], ['origin', origin(e.origin)]]),
+    ),
+    domains: valuesByKey(state.domains).map((d) =>
+      obj([
+        ['schema', d.schema], ['name', d.name], ['baseType', d.baseType], ['collation', d.collation], ['default', d.default],
+        ['notNull', d.notNull],
+        ['checks', d.checks.map((c) => obj([['name', c.name], ['expression', c.expression], ['validated', c.validated], ['comment', c.comment]]))],
+        ['comment', d.comment], ['origin', origin(d.origin)],
+      ]),
     ),
     sequences: valuesByKey(state.sequences).map((s) =>
       obj([

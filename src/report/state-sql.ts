@@ -2,8 +2,10 @@ import { relationKey, type SchemaState } from '../model/schema-state.js';
 import type { ColumnDef, ConstraintDef, SequenceDef, TableDef, ViewDef } from '../model/objects.js';
 import {
   addConstraintSql,
+  addDomainCheckSql,
   alterSequenceOwnedBySql,
   commentSql,
+  createDomainSql,
   createEnumSql,
   createExtensionSql,
   createFunctionSql,
@@ -16,6 +18,7 @@ import {
   rowSecuritySql,
   createViewSql,
   defaultColumnSequenceName,
+  domainCheckCommentSql,
 } from '../model/sql/index.js';
 import { RelationMentions } from './relation-mentions.js';
 import { compareText, dependencyOrder, entriesByKey, valuesByKey } from './sort-order.js';
@@ -42,6 +45,8 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     t.partitionOf ? [relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name)] : [],
   );
   const orderedViews = viewOrder(state);
+  // A domain over another domain comes after it.
+  const domains = dependencyOrder(entriesByKey(state.domains), (d) => [d.baseType.replace(/\[\]$/, '')]);
   const added = tables
     .flatMap((t) => {
       const later = t.constraints.filter(addedLater);
@@ -54,7 +59,8 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
   const sections: [string, string[]][] = [
     ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
     ['Extensions', valuesByKey(state.extensions).map((e) => createExtensionSql(e, { ifNotExists: true }))],
-    ['Types', valuesByKey(state.enums).map(createEnumSql)],
+    ['Types', [...valuesByKey(state.enums).map(createEnumSql), ...domains.map((d) => createDomainSql(d, 'canonical'))]],
+    ['Unvalidated domain checks', domains.flatMap((d) => d.checks.filter((c) => !c.validated).map((c) => addDomainCheckSql(d, c, 'canonical')))],
     ['Sequences', sequences.map((s) => createSequenceSql(s))],
     [
       'Tables',
@@ -157,6 +163,10 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   const out: string[] = [];
   for (const s of valuesByKey(state.schemas)) if (s.comment !== undefined) out.push(commentSql('schema', s, s.comment));
   for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
+  for (const d of valuesByKey(state.domains)) {
+    if (d.comment !== undefined) out.push(commentSql('domain', d, d.comment));
+    for (const c of d.checks) if (c.comment !== undefined) out.push(domainCheckCommentSql(d, c.name, c.comment));
+  }
   for (const s of valuesByKey(state.sequences)) {
     if (s.comment !== undefined) out.push(commentSql('sequence', s, s.comment));
   }

@@ -58,6 +58,7 @@ function subject(c: Change): string {
     case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
     case 'createPolicy':
     case 'alterPolicy': return `${c.policy.schema}.${c.policy.table}.${c.policy.name}`;
+    case 'domain': return `${c.domain.schema}.${c.domain.name} ${c.op.op}`;
     case 'setComment': return `${c.object} ${refText(c.ref)}`;
     case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
     case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;

@@ -37,6 +37,8 @@ describe('replay equals what PostgreSQL builds', () => {
         ];
         expect(names).toContain(name);
       }
+      const checks = [...result.state.domains.values()].flatMap((d) => d.checks.map((x) => `${d.schema}.${d.name}.${x.name}`));
+      for (const name of c.expectDomainChecks ?? []) expect(checks).toContain(name);
     });
   }
 

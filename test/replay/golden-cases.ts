@@ -10,6 +10,8 @@ export interface GoldenCase {
   readonly revisions: readonly string[];
   /** Object keys (relationKey form, e.g. `public.t_pkey`) that must exist in the state. */
   readonly expectIndexesOrConstraints?: readonly string[];
+  /** Domain checks (`schema.domain.check`) that must exist in the state, to pin PostgreSQL's names. */
+  readonly expectDomainChecks?: readonly string[];
   /** Extensions the case needs (skipped on servers without them). */
   readonly needs?: readonly string[];
 }
@@ -290,6 +292,59 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        REINDEX TABLE kv;
        COMMIT;`,
     ],
+  },
+  {
+    name: 'domains: base types, defaults, NOT NULL, collation, named and unnamed CHECKs, columns of a domain',
+    revisions: [
+      `CREATE DOMAIN email AS text CHECK (VALUE ~ '@');
+       CREATE DOMAIN positive_int AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0);
+       CREATE DOMAIN valid_score AS integer CHECK (VALUE >= 0) CHECK (VALUE <= 100);
+       CREATE DOMAIN percentage AS numeric(5,2) DEFAULT '0.00' CONSTRAINT min_check CHECK (VALUE >= 0.0);
+       CREATE DOMAIN label AS varchar(20) COLLATE "C" DEFAULT 'none';
+       CREATE DOMAIN flags AS boolean DEFAULT 'yes';
+       CREATE DOMAIN tags AS text[] DEFAULT '{}';
+       CREATE DOMAIN born AS date CHECK (VALUE > '1900-01-01'::date AND VALUE < CURRENT_DATE);
+       CREATE DOMAIN username AS text NOT NULL CHECK (length(VALUE) >= 3 AND length(VALUE) <= 50);
+       CREATE DOMAIN base_text AS text DEFAULT 'x';
+       CREATE DOMAIN derived_text AS base_text CHECK (length(VALUE) > 0);
+       CREATE SCHEMA app;
+       CREATE DOMAIN app.code AS char(3) CHECK (VALUE = upper(VALUE));
+       CREATE TYPE mood AS ENUM ('sad', 'ok');
+       CREATE DOMAIN happy_mood AS mood CHECK (VALUE <> 'sad');
+       CREATE TABLE users (id integer PRIMARY KEY, email email NOT NULL, score valid_score, code app.code, m happy_mood, d derived_text[]);
+       COMMENT ON DOMAIN email IS 'an address';
+       COMMENT ON CONSTRAINT positive_check ON DOMAIN positive_int IS 'above zero';`,
+    ],
+  },
+  {
+    name: 'ALTER DOMAIN: defaults, NOT NULL, constraints added, dropped, validated and renamed; renames and moves',
+    revisions: [
+      `CREATE DOMAIN status_code AS integer DEFAULT 200;
+       CREATE DOMAIN email AS text;
+       CREATE DOMAIN qty AS integer CHECK (VALUE >= 0);
+       CREATE TABLE t (id int, s status_code, e email, q qty);
+       CREATE DOMAIN a1 AS int CONSTRAINT dd_check CHECK (VALUE > 0);`,
+      `ALTER DOMAIN status_code SET DEFAULT 404;
+       ALTER DOMAIN email SET NOT NULL;
+       ALTER DOMAIN email ADD CHECK (VALUE ~ '@');
+       ALTER DOMAIN email ADD CONSTRAINT has_dot CHECK (VALUE ~ '[.]') NOT VALID;
+       ALTER DOMAIN qty DROP CONSTRAINT qty_check;
+       ALTER DOMAIN qty ADD CONSTRAINT small CHECK (VALUE < 1000) NOT VALID;
+       ALTER DOMAIN qty VALIDATE CONSTRAINT small;
+       ALTER DOMAIN qty RENAME CONSTRAINT small TO below_1000;
+       CREATE DOMAIN dd AS int CHECK (VALUE > 1);`,
+      `ALTER DOMAIN status_code DROP DEFAULT;
+       ALTER DOMAIN email DROP NOT NULL;
+       ALTER DOMAIN email RENAME TO email_address;
+       CREATE SCHEMA other;
+       ALTER DOMAIN qty SET SCHEMA other;
+       CREATE DOMAIN gone AS text;
+       CREATE TABLE uses_gone (g gone, keep int);
+       DROP DOMAIN gone CASCADE;
+       DROP DOMAIN IF EXISTS never_there;
+       ALTER TYPE status_code RENAME TO status;`,
+    ],
+    expectDomainChecks: ['public.email_address.email_check', 'public.dd.dd_check1', 'other.qty.below_1000'],
   },
   {
     name: 'views follow column and table renames; * is expanded when the view is made',

@@ -23,6 +23,7 @@ const KEYWORD: Record<CommentKind, string> = {
   constraint: 'CONSTRAINT',
   index: 'INDEX',
   enum: 'TYPE',
+  domain: 'DOMAIN',
   sequence: 'SEQUENCE',
   view: 'VIEW',
   'materialized view': 'MATERIALIZED VIEW',

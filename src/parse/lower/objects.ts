@@ -220,7 +220,7 @@ function transitionTables(rels: AstNode[] | undefined): { oldTable?: string; new
 const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
-  OBJECT_DOMAIN: 'type', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
+  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
   OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
 };
 
@@ -240,6 +240,13 @@ export function objectName(objtype: string, obj: AstNode): { object: NameRef; su
     const owa = obj.ObjectWithArgs;
     const args = owa.args_unspecified ? undefined : (owa.objargs ?? []).map((a: AstNode) => typeText(a.TypeName)).join(', ');
     return { object: namesToRef(strList(owa.objname)), ...(args !== undefined ? { args } : {}) };
+  }
+  if (objtype === 'OBJECT_DOMCONSTRAINT') {
+    // RENAME names a plain list (the constraint is `subname`); COMMENT names [TypeName, constraint].
+    const items: AstNode[] = obj.List?.items ?? [];
+    const type = items[0]?.TypeName;
+    if (type) return { object: namesToRef(strList(type.names)), sub: str(items[1]) };
+    return { object: namesToRef(strList(items)) };
   }
   if (obj.String) return { object: { name: str(obj) } };
   const names = strList(obj.List?.items ?? []);
@@ -269,7 +276,7 @@ export function lowerRename(s: AstNode): Ddl {
     return { ...common, object: rangeVarName(s.relation), ...(s.subname !== undefined ? { sub: s.subname as string } : {}) };
   }
   if (target === 'schema') return { ...common, object: { name: s.subname } };
-  const { object, sub } = objectName(s.renameType, s.object);
+  const { object, sub = s.subname as string | undefined } = objectName(s.renameType, s.object);
   return { ...common, object, ...(sub !== undefined ? { sub } : {}) };
 }
 

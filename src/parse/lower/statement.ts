@@ -5,6 +5,7 @@ import {
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
 import { lowerData } from './data.js';
+import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
 import { notManaged } from './not-managed.js';
 import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
@@ -33,6 +34,8 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'IndexStmt': return lowerIndex(s);
     case 'CreateEnumStmt': return lowerEnum('create', s);
     case 'AlterEnumStmt': return lowerEnum('alter', s);
+    case 'CreateDomainStmt': return lowerCreateDomain(s);
+    case 'AlterDomainStmt': return lowerAlterDomain(s);
     case 'CreateSeqStmt': return lowerSequence('create', s);
     case 'AlterSeqStmt': return lowerSequence('alter', s);
     case 'ViewStmt': return lowerView(s);

@@ -30,7 +30,15 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     case 'materialized view':
       return setIn(ctx, d.views, key, s.text, s.target);
     case 'type':
-      return setIn(ctx, d.enums, key, s.text, 'type');
+      return d.domains.has(key) ? setIn(ctx, d.domains, key, s.text, 'type') : setIn(ctx, d.enums, key, s.text, 'type');
+    case 'domain':
+      return setIn(ctx, d.domains, key, s.text, 'type');
+    case 'domain constraint': {
+      const dom = d.domains.get(key);
+      if (!dom) return ctx.error(`type ${key} does not exist`);
+      if (!dom.checks.some((c) => c.name === s.sub)) return ctx.error(`constraint "${s.sub}" for domain "${dom.name}" does not exist`);
+      return void d.domains.set(key, { ...dom, checks: dom.checks.map((c) => (c.name === s.sub ? withComment(c, s.text) : c)) });
+    }
     case 'schema':
       return setIn(ctx, d.schemas, s.object.name, s.text, 'schema');
     case 'extension':

@@ -3,11 +3,12 @@ import { quoteLiteral } from '../../model/names.js';
 import { normalizeExpression } from '../../parse/index.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { typeExists } from './domains.js';
 
 /** CREATE TYPE .. AS ENUM. */
 export function createEnum(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createEnum' }>): void {
   const key = ctx.key(s.type);
-  if (ctx.draft.enums.has(key)) {
+  if (typeExists(ctx.draft, key)) {
     ctx.error(`type ${key} already exists`);
     return;
   }

@@ -3,6 +3,7 @@ import { qualify } from '../../model/names.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
+import { renameDomainCheck, retypeUsers, typeExists } from './domains.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
@@ -159,29 +160,27 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
   record(ctx, 'column', table.schema, from, to, table.name);
 }
 
+/** ALTER TYPE / DOMAIN .. RENAME: an enum or a domain (ALTER DOMAIN only names domains). */
 function renameType(ctx: ReplayContext, s: Rename): void {
   const d = ctx.draft;
   const schema = ctx.schemaOf(s.object);
   const key = relationKey(schema, s.object.name);
-  const e = d.enums.get(key);
-  if (!e) {
+  const map: Map<string, { name: string }> | undefined =
+    d.domains.has(key) ? d.domains : s.target === 'type' && d.enums.has(key) ? d.enums : undefined;
+  const e = map?.get(key);
+  if (!map || !e) {
     if (!s.ifExists) ctx.error(`type ${key} does not exist`);
     return;
   }
   const newKey = relationKey(schema, s.newName);
-  if (d.enums.has(newKey)) {
+  if (typeExists(d, newKey)) {
     ctx.error(`type "${s.newName}" already exists`);
     return;
   }
-  d.enums.delete(key);
-  d.enums.set(newKey, { ...e, name: s.newName });
-  for (const [k, t] of d.tables) {
-    const fixed = t.columns.map((c) =>
-      c.type === key ? { ...c, type: newKey } : c.type === `${key}[]` ? { ...c, type: `${newKey}[]` } : c,
-    );
-    if (fixed.some((c, i) => c !== t.columns[i])) d.tables.set(k, { ...t, columns: fixed });
-  }
-  record(ctx, 'enum', schema, s.object.name, s.newName);
+  map.delete(key);
+  map.set(newKey, { ...e, name: s.newName });
+  retypeUsers(d, key, newKey);
+  record(ctx, map === d.domains ? 'domain' : 'enum', schema, s.object.name, s.newName);
 }
 
 /** ALTER .. RENAME of every kind the model tracks. */
@@ -218,7 +217,11 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       return renamePolicy(ctx, table, s.sub, s.newName);
     }
     case 'type':
+    case 'domain':
       return renameType(ctx, s);
+    case 'domain constraint':
+      if (s.sub === undefined) return;
+      return renameDomainCheck(ctx, ctx.key(s.object), s.sub, s.newName);
     case 'function':
     case 'procedure': {
       const schema = ctx.schemaOf(s.object);

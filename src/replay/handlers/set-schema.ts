@@ -4,6 +4,7 @@ import type { ConstraintDef } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
+import { retypeUsers } from './domains.js';
 import { movePolicies } from './policies.js';
 
 /**
@@ -65,17 +66,24 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
   const move = <T extends { schema: string; name: string }>(map: Map<string, T>): boolean => {
     const o = map.get(key);
     if (!o) return false;
+    const isType = (map as Map<string, unknown>) === d.domains || (map as Map<string, unknown>) === d.enums;
     map.delete(key);
     map.set(newKey, { ...o, schema: s.newSchema });
+    if (isType) retypeUsers(d, key, newKey);
+    for (const c of d.domains.get(newKey)?.checks ?? []) {
+      d.trackConstraintName(from, c.name, -1);
+      d.trackConstraintName(s.newSchema, c.name, 1);
+    }
     d.history.push({
-      event: 'rename', object: s.target === 'type' ? 'enum' : (s.target as 'sequence'), origin: ctx.origin,
+      event: 'rename', object: (map as Map<string, unknown>) === d.domains ? 'domain' : s.target === 'type' ? 'enum' : (s.target as 'sequence'), origin: ctx.origin,
       from: { schema: from, name: s.object.name }, to: { schema: s.newSchema, name: s.object.name },
     });
     return true;
   };
   switch (s.target) {
     case 'type':
-      if (!move(d.enums) && !s.ifExists) ctx.error(`type ${key} does not exist`);
+    case 'domain':
+      if (!move(d.domains) && (s.target === 'domain' || !move(d.enums)) && !s.ifExists) ctx.error(`type ${key} does not exist`);
       return;
     case 'view':
     case 'materialized view':

@@ -1,0 +1,71 @@
+import type { Change } from '../../diff/change.js';
+import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
+import { addDomainCheckSql, createDomainSql, domainCheckCommentSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { typeExists } from '../../plan/catalog-conditions.js';
+import { typeDep } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { deps, domainDeps } from '../../plan/object-deps.js';
+import { expressionTexts } from '../../plan/mentions.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+
+type DomainChange = Extract<Change, { kind: 'domain' }>;
+
+/** Holds when the domain has a constraint of this name (domain constraints live in pg_constraint by contypid). */
+function domainCheckExists(d: QualifiedName, name: string): string {
+  return (
+    'EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid' +
+    ' JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace' +
+    ` WHERE n.nspname = ${quoteLiteral(d.schema)} AND t.typname = ${quoteLiteral(d.name)} AND c.conname = ${quoteLiteral(name)})`
+  );
+}
+
+/** The SQL of one ALTER DOMAIN change, each statement idempotent (guarded where PostgreSQL has no IF [NOT] EXISTS). */
+function alterSql(c: DomainChange): string {
+  const d = qualify(c.domain);
+  const op = c.op;
+  switch (op.op) {
+    case 'create':
+      // CREATE DOMAIN has no IF NOT EXISTS: guarded by a pg_type lookup.
+      return guardedSql(`NOT ${typeExists(c.domain)}`, [
+        createDomainSql(op.domain),
+        ...op.domain.checks.filter((x) => !x.validated).map((x) => addDomainCheckSql(op.domain, x)),
+      ]);
+    case 'setDefault':
+      return op.to === undefined ? `ALTER DOMAIN ${d} DROP DEFAULT` : `ALTER DOMAIN ${d} SET DEFAULT ${op.toSql ?? op.to}`;
+    case 'setNotNull':
+      return `ALTER DOMAIN ${d} ${op.notNull ? 'SET' : 'DROP'} NOT NULL`;
+    case 'addCheck':
+      return guardedSql(`NOT ${domainCheckExists(c.domain, op.check.name)}`, [addDomainCheckSql(c.domain, op.check)]);
+    case 'dropCheck':
+      return `ALTER DOMAIN ${d} DROP CONSTRAINT IF EXISTS ${quoteIdent(op.name)}`;
+    case 'validateCheck':
+      return `ALTER DOMAIN ${d} VALIDATE CONSTRAINT ${quoteIdent(op.name)}`;
+    case 'commentCheck':
+      return domainCheckCommentSql(c.domain, op.name, op.comment);
+  }
+}
+
+/**
+ * CREATE DOMAIN (before the tables, columns and functions of its type, after what it names) or
+ * one ALTER DOMAIN on an existing domain; a check that replaces one of the same name goes after
+ * the drop (lower rank).
+ */
+export function domainActions(c: DomainChange, index: number, ctx: PlanContext): Action[] {
+  const name = objectName(c);
+  const op = c.op;
+  const base: Action = {
+    change: index,
+    rank: op.op === 'create' ? RANK.domain : op.op === 'dropCheck' ? RANK.domainDropCheck : op.op === 'commentCheck' ? RANK.comment : RANK.domainAlter,
+    name,
+    statements: [statement(alterSql(c), describe(c))],
+    deps: op.op === 'create'
+      ? domainDeps(op.domain)
+      : deps({ requires: [typeDep(c.domain)], mentions: op.op === 'addCheck' ? expressionTexts(op.check.expression) : [] }),
+  };
+  if (op.op !== 'create') return [base];
+  return [base, ...createdCommentActions(index, name, [{ object: 'domain', ref: op.domain, text: op.domain.comment }], ctx)];
+}
