@@ -11,6 +11,7 @@ import { fingerprint } from '../plan/fingerprint.js';
 import { savedPlanMismatch, type SavedPlanCheck } from '../plan/saved-plan.js';
 import { UserError } from '../errors.js';
 import { acquireApplyLock, releaseApplyLock } from './advisory-lock.js';
+import { assertRolesExist } from './missing-roles.js';
 import { ApplyError } from './apply-error.js';
 import { batchSql, batchSteps } from './batches.js';
 
@@ -186,6 +187,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
       const why = savedPlanMismatch(opts.savedPlan, plan, fingerprint(wanted));
       if (why) throw new UserError(`${why}; nothing was applied: run plan again and review the new plan`);
     }
+    await assertRolesExist(db, plan);
     opts.onPlan?.(plan, live);
     if (plan.steps.length && opts.confirm && !(await opts.confirm(plan))) {
       throw new UserError('apply cancelled: nothing was applied');

@@ -31,3 +31,8 @@ export function everyCommandOptions(cmd: Command): Command {
     .option('--exclude <rule>', 'leave objects out on both sides: KIND:PATTERN, e.g. extension:pg_stat_statements, schema:partman, table:public.tmp_* (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--config <file>', 'config file (default: the nearest schema-sync.json in the working directory or above it, up to the repository root)');
 }
+
+/** `--owners`: owners (ALTER ... OWNER TO) are compared only when asked, since deploy roles differ. */
+export function ownersOption(cmd: Command): Command {
+  return cmd.option('--owners', 'also compare owners of the objects whose owner the migrations set (ALTER ... OWNER TO)');
+}

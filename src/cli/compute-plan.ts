@@ -31,6 +31,8 @@ export interface CatalogScopeOptions {
   readonly includeAlembicVersion?: boolean;
   /** Objects left out of both sides (the config file's and --exclude's rules). */
   readonly exclude?: readonly ExcludeRule[];
+  /** Read owners too (`--owners`). */
+  readonly owners?: boolean;
 }
 
 /** Starts reading the live catalog; the promise never rejects unobserved. */
@@ -38,6 +40,7 @@ function startIntrospection(db: Database, opts: CatalogScopeOptions): Promise<Sc
   const live = introspect(db, {
     ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}),
     includeAlembicVersion: !!opts.includeAlembicVersion,
+    ...(opts.owners ? { owners: true } : {}),
   });
   live.catch(() => undefined);
   return live;

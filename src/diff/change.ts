@@ -19,6 +19,8 @@ export type Hazard =
   | 'access exclusive lock'
   | 'may fail on existing data'
   | 'data loss'
+  /** A REVOKE on an existing object: roles lose access (no data is lost). */
+  | 'access loss'
   | 'blocks writes while building'
   /** Runs after the commit, on its own (CREATE INDEX CONCURRENTLY): a failure leaves what ran before it committed. */
   | 'runs outside the transaction'

@@ -2,9 +2,10 @@ import type { ObjectKind } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import type { AttributeDifference, Difference } from './difference.js';
 import { NEVER_COMPARED, sameValue } from './same-value.js';
+import { PRIVILEGE_FIELDS } from './privilege-fields.js';
 
 /** Fields that never take part in equality here: those, and names already matched by key. */
-const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints']);
+const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints', ...PRIVILEGE_FIELDS]);
 
 function attributeDiffs(target: object, live: object, skip: ReadonlySet<string> | undefined): AttributeDifference[] {
   const keys = new Set([...Object.keys(target), ...Object.keys(live)]);

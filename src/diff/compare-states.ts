@@ -3,20 +3,35 @@ import { kinds } from '../kinds/registry.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { compareMaps } from './compare-maps.js';
 import type { Difference } from './difference.js';
+import { compareDefaultPrivileges, privilegeDifferences, privilegeScope } from './compare-privileges.js';
 
 /**
  * Compares a target state with a live one, object by object and attribute by attribute, in
- * both directions. Pure. Used by `check`, and the ground the planner's diff stands on.
+ * both directions. Privileges count for the roles the history names only, owners only with
+ * `owners` (see compare-privileges.ts). Pure. Used by `check`, and the ground the planner's diff stands on.
  */
-export function compareStates(target: SchemaState, live: SchemaState): Difference[] {
+export function compareStates(target: SchemaState, live: SchemaState, opts: { readonly owners?: boolean } = {}): Difference[] {
   const out: Difference[] = [];
   for (const k of kinds()) {
     const c = k.compare;
     if (!c) continue;
     compareMaps(out, c.object, c.state(target), c.state(live), c.parts && ((t, l, name) => c.parts!(out, t, l, name)), c.ignored);
   }
-  const order = objectOrder();
-  return out.sort((a, b) => order.indexOf(a.object) - order.indexOf(b.object) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const scope = privilegeScope(target, opts.owners);
+  mergeDifferences(out, privilegeDifferences(target, live, scope));
+  out.push(...compareDefaultPrivileges(target, live, scope));
+  const order: readonly string[] = objectOrder();
+  const rank = (o: Difference['object']): number => (order.includes(o) ? order.indexOf(o) : order.length);
+  return out.sort((a, b) => rank(a.object) - rank(b.object) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Adds `more` to `out`, an object's attributes joining its existing `different` entry. */
+function mergeDifferences(out: Difference[], more: readonly Difference[]): void {
+  for (const d of more) {
+    const i = out.findIndex((x) => x.kind === 'different' && x.object === d.object && x.name === d.name);
+    if (i < 0) out.push(d);
+    else out[i] = { ...out[i]!, attributes: [...(out[i]!.attributes ?? []), ...(d.attributes ?? [])] };
+  }
 }
 
 /** How many objects a comparison looked at (both sides, union by key), for summaries. */

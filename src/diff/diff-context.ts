@@ -4,6 +4,7 @@ import type { Origin } from '../model/origin.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
 import { NEVER_COMPARED, sameValue } from './same-value.js';
 import { DiffOutput, type Block } from './diff-output.js';
+import { PRIVILEGE_FIELDS } from './privilege-fields.js';
 import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';
 import { matchStates, type Matching } from './match-states.js';
@@ -12,7 +13,7 @@ import { HistoryIndex, nameSpec, pastNames } from './past-names.js';
 import { RetypeIndex } from './retype-path.js';
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
-const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment']);
+const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment', ...PRIVILEGE_FIELDS]);
 
 /**
  * Do two objects differ in anything but the named attributes? Structural (sameValue), so

@@ -14,7 +14,8 @@ export interface AttributeDifference {
  */
 export interface Difference {
   readonly kind: 'missing' | 'extra' | 'different';
-  readonly object: ObjectKind;
+  /** The object's kind; `default privileges` for an ALTER DEFAULT PRIVILEGES entry (not an object). */
+  readonly object: ObjectKind | 'default privileges';
   /** Display name, schema-qualified (`public.users`, `public.users.email`). */
   readonly name: string;
   readonly attributes?: readonly AttributeDifference[];

@@ -8,6 +8,8 @@ export interface CatalogScope {
   readonly schemas: readonly string[] | null;
   /** `server_version_num` of the server (e.g. 150004), for catalog columns that differ. */
   readonly serverVersion: number;
+  /** Read objects' owners (`--owners`); otherwise the owner columns are NULL. */
+  readonly owners?: boolean;
 }
 
 /** The bind parameters matching {@link inScope}'s `$1`. */

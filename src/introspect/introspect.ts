@@ -23,6 +23,8 @@ import { readTables } from './read-tables.js';
 import { readTriggers } from './read-triggers.js';
 import { readPolicies } from './read-policies.js';
 import { readViews } from './read-views.js';
+import { readDefaultPrivileges } from './read-default-privileges.js';
+import { defaultPrivilegeKey } from '../model/privileges.js';
 
 /** Alembic's bookkeeping table, left out unless asked for. */
 const ALEMBIC_VERSION_TABLE = 'alembic_version';
@@ -37,7 +39,7 @@ export async function introspect(db: Database, opts: IntrospectOptions = {}): Pr
   const session = await openCatalogSession(db, opts.lockTimeoutMs ?? 5000);
   let state: SchemaState;
   try {
-    state = await readState(db, { schemas: opts.schemas ?? null, serverVersion: session.serverVersion }, opts);
+    state = await readState(db, { schemas: opts.schemas ?? null, serverVersion: session.serverVersion, ...(opts.owners ? { owners: true } : {}) }, opts);
   } catch (err) {
     // The read's error matters more than a failed restore (e.g. both due to a lost connection).
     await session.restore().catch(() => undefined);
@@ -61,7 +63,7 @@ async function catalogLockError(db: Database, lockTimeoutMs: number): Promise<Us
 /** The bulk catalog queries, one per object kind. */
 const CATALOG_QUERIES = [
   readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
-  readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains,
+  readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains, readDefaultPrivileges,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -70,7 +72,7 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 }
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
-  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains] =
+  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains, defaultPrivileges] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -126,6 +128,7 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     triggers: triggerMap,
     policies: policyMap,
     history: [],
+    ...(defaultPrivileges.length ? { defaultPrivileges: keyed(defaultPrivileges, defaultPrivilegeKey) } : {}),
   };
 }
 

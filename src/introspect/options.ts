@@ -15,4 +15,6 @@ export interface IntrospectOptions {
    * ACCESS EXCLUSIVE elsewhere then fails the read with its name instead of hanging.
    */
   readonly lockTimeoutMs?: number;
+  /** Read owners too (`--owners`): they are compared only when asked, since deploy roles differ. */
+  readonly owners?: boolean;
 }

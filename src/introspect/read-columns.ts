@@ -1,3 +1,4 @@
+import { type AclRow, aclRowFields, grantsColumn } from './acl-field.js';
 import type { ColumnDef } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import { normalizeExpression } from '../parse/index.js';
@@ -11,7 +12,7 @@ export interface ColumnOfTable {
   readonly column: ColumnDef;
 }
 
-interface Row extends TypeRow {
+interface Row extends TypeRow, AclRow {
   table_oid: number;
   name: string;
   not_null: boolean;
@@ -24,7 +25,7 @@ interface Row extends TypeRow {
 }
 
 // `e` is the element type when the column's type is an array (the type whose typarray it is).
-const SQL = `
+const sql = (): string => `
 SELECT a.attrelid AS table_oid, a.attname AS name,
   pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted,
   etn.nspname AS element_schema, et.typname AS element_name, e.oid IS NOT NULL AS is_array,
@@ -37,6 +38,7 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
     WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
       AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i'
     LIMIT 1) END AS identity_sequence,
+  ${grantsColumn('a.attacl', 'c.relowner', null)},
   d.description
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -57,7 +59,7 @@ ORDER BY a.attrelid, a.attnum`;
  * fields. A collation is recorded only when it differs from the type's.
  */
 export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
-  sql: () => SQL,
+  sql,
   build: (rows) =>
     rows.map((r) => {
       const type = typeTextOfRow(r);
@@ -72,6 +74,7 @@ export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
       if (generated !== undefined) column.generated = generated;
       if (r.collation !== null) column.collation = `"${r.collation}"`;
       if (r.description != null) column.comment = r.description;
+      Object.assign(column, aclRowFields('column', r));
       return { tableOid: r.table_oid, column };
     }),
 };

@@ -1,3 +1,5 @@
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import type { CatalogScope } from './catalog-scope.js';
 import type { FunctionDef } from '../model/index.js';
 import { routineAttributeFields } from '../model/routine-attributes.js';
 import type { CatalogQuery } from './catalog-query.js';
@@ -5,8 +7,9 @@ import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 import { lowerDefinition } from './lower-definition.js';
 
-const SQL = `
+const sql = (scope: CatalogScope): string => `
 SELECT n.nspname AS schema, p.proname AS name, pg_catalog.pg_get_functiondef(p.oid) AS definition,
+  ${grantsColumn('p.proacl', 'p.proowner', 'f')}, ${ownerColumn(scope, 'p.proowner')},
   d.description
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
@@ -19,8 +22,8 @@ ORDER BY n.nspname, p.proname, p.oid`;
  * CREATE statement PostgreSQL prints is lowered like a migration's, so the identity arguments,
  * which key overloads, are spelled the same way on both sides.
  */
-export const readFunctions: CatalogQuery<{ schema: string; name: string; definition: string; description: string | null }, FunctionDef[]> = {
-  sql: () => SQL,
+export const readFunctions: CatalogQuery<{ schema: string; name: string; definition: string; description: string | null } & AclRow, FunctionDef[]> = {
+  sql,
   build: (rows) =>
     rows.map((r) => {
       const ddl = lowerDefinition('createFunction', r.definition, `function ${r.schema}.${r.name}`);
@@ -37,6 +40,7 @@ export const readFunctions: CatalogQuery<{ schema: string; name: string; definit
         strict: ddl.strict,
         securityDefiner: ddl.securityDefiner,
         ...routineAttributeFields(ddl),
+        ...aclRowFields('function', r),
         ...commentField(r.description),
       };
     }),

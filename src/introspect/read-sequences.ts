@@ -1,9 +1,11 @@
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import type { CatalogScope } from './catalog-scope.js';
 import type { SequenceDef } from '../model/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 
-interface Row {
+interface Row extends AclRow {
   schema: string;
   name: string;
   data_type: string;
@@ -20,10 +22,11 @@ interface Row {
 
 // Ownership is a pg_depend row from the sequence to a table column: deptype 'a' for serial
 // and OWNED BY, 'i' for identity columns.
-const SQL = `
+const sql = (scope: CatalogScope): string => `
 SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
   s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
   s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
+  ${grantsColumn('c.relacl', 'c.relowner', 's')}, ${ownerColumn(scope, 'c.relowner')},
   own.owner_table, own.owner_column, d.description
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
@@ -44,7 +47,7 @@ const DATA_TYPES = new Set<string>(['smallint', 'integer', 'bigint']);
 
 /** Sequences, including the ones behind serial and identity columns, with their owner. */
 export const readSequences: CatalogQuery<Row, SequenceDef[]> = {
-  sql: () => SQL,
+  sql,
   build: (rows) =>
     rows.map((r) => {
       if (!DATA_TYPES.has(r.data_type)) throw new Error(`sequence ${r.schema}.${r.name} has type ${r.data_type}`);
@@ -61,6 +64,7 @@ export const readSequences: CatalogQuery<Row, SequenceDef[]> = {
         ...(r.owner_table !== null && r.owner_column !== null
           ? { ownedBy: { table: r.owner_table, column: r.owner_column } }
           : {}),
+        ...aclRowFields('sequence', r),
         ...commentField(r.description),
       };
     }),

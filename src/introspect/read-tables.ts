@@ -1,4 +1,6 @@
-import type { QualifiedName } from '../model/index.js';
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import type { CatalogScope } from './catalog-scope.js';
+import type { QualifiedName, TableDef } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import { parseDefinition } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
@@ -18,9 +20,11 @@ export interface TableHead {
   readonly rowSecurity?: true;
   readonly forceRowSecurity?: true;
   readonly comment?: string;
+  readonly grants?: TableDef['grants'];
+  readonly owner?: string;
 }
 
-interface Row {
+interface Row extends AclRow {
   oid: number;
   schema: string;
   name: string;
@@ -35,7 +39,7 @@ interface Row {
   description: string | null;
 }
 
-const SQL = `
+const sql = (scope: CatalogScope): string => `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS unlogged,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   pn.nspname AS parent_schema, p.relname AS parent_name,
@@ -43,6 +47,7 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
   pg_catalog.array_to_json(pg_catalog.array_cat(c.reloptions,
     (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)))::text AS options,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+  ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
   d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -72,7 +77,7 @@ function boundText(bound: string): string {
  * parser (as the tail of a CREATE TABLE) so they get the same spelling a replayed table has.
  */
 export const readTables: CatalogQuery<Row, TableHead[]> = {
-  sql: () => SQL,
+  sql,
   build: (rows) =>
     rows.map((r) => {
       const what = `table ${r.schema}.${r.name}`;
@@ -92,6 +97,7 @@ export const readTables: CatalogQuery<Row, TableHead[]> = {
       if (r.row_security) head.rowSecurity = true;
       if (r.force_row_security) head.forceRowSecurity = true;
       if (r.description != null) head.comment = r.description;
+      Object.assign(head, aclRowFields('table', r));
       return head;
     }),
 };

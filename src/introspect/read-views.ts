@@ -1,3 +1,5 @@
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import type { CatalogScope } from './catalog-scope.js';
 import type { ViewDef } from '../model/index.js';
 import { normalizeQuery } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
@@ -11,7 +13,7 @@ export interface ViewWithOid {
   readonly view: ViewDef;
 }
 
-interface Row {
+interface Row extends AclRow {
   oid: number;
   schema: string;
   name: string;
@@ -21,9 +23,10 @@ interface Row {
   description: string | null;
 }
 
-const SQL = `
+const sql = (scope: CatalogScope): string => `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
-  pg_catalog.pg_get_viewdef(c.oid) AS definition, pg_catalog.array_to_json(c.reloptions)::text AS options, d.description
+  pg_catalog.pg_get_viewdef(c.oid) AS definition,   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
+pg_catalog.array_to_json(c.reloptions)::text AS options, d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -37,7 +40,7 @@ ORDER BY n.nspname, c.relname`;
  * Output column names are not recorded: the catalog cannot tell explicit ones from derived ones.
  */
 export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
-  sql: () => SQL,
+  sql,
   build: (rows) =>
     rows.map((r) => {
       let query: string;
@@ -52,6 +55,7 @@ export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
           schema: r.schema, name: r.name, materialized: r.materialized, query,
           definition: r.definition.trim().replace(/;$/, ''),
           ...relOptionsField(r.options),
+          ...aclRowFields('table', r),
           ...commentField(r.description),
         },
       };

@@ -42,6 +42,8 @@ import type { TableChange } from './table/table-change.js';
 import type { TriggerChange } from './trigger/trigger-change.js';
 import type { ViewChange } from './view/view-change.js';
 import { renameKind } from './rename/index.js';
+import { privilegeKind } from './privilege/index.js';
+import type { PrivilegeChange } from './privilege/privilege-change.js';
 import { schemaKind } from './schema/index.js';
 import { sequenceKind } from './sequence/index.js';
 import { tableKind } from './table/index.js';
@@ -66,6 +68,7 @@ const kindList = () =>
     triggerKind,
     policyKind,
     commentKind,
+    privilegeKind,
     renameKind,
     dropKind,
   ] as const;
@@ -92,6 +95,7 @@ export type KindChange =
   | TriggerChange
   | PolicyChange
   | CommentChange
+  | PrivilegeChange
   | RenameChange
   | DropObjectChange;
 

@@ -1,5 +1,6 @@
 import type { Origin } from './origin.js';
 import type { QualifiedName } from './names.js';
+import type { Grant } from './privileges.js';
 export type { QualifiedName } from './names.js';
 
 /**
@@ -21,6 +22,10 @@ export type WrittenText = string;
 export interface SchemaDef {
   readonly name: string;
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 
@@ -64,6 +69,8 @@ export interface ColumnDef {
   /** Explicit collation (quoted name, e.g. `"C"`); absent means the type's default. */
   readonly collation?: string;
   readonly comment?: string;
+  /** Column privileges (`GRANT SELECT (c) ON t`); absent = none. */
+  readonly grants?: readonly Grant[];
   readonly origin?: Origin;
 }
 
@@ -170,6 +177,10 @@ export interface TableDef extends QualifiedName {
   /** FORCE ROW LEVEL SECURITY: policies bind the owner too (`relforcerowsecurity`); absent: not. */
   readonly forceRowSecurity?: true;
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 
@@ -206,6 +217,10 @@ export interface EnumDef extends QualifiedName {
   /** Labels in sort order (the order `enumsortorder` gives). */
   readonly values: readonly string[];
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 
@@ -252,6 +267,10 @@ export interface SequenceDef extends QualifiedName {
   /** Column that owns the sequence (serial, identity or `OWNED BY`). */
   readonly ownedBy?: { readonly table: string; readonly column: string };
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 
@@ -269,6 +288,10 @@ export interface ViewDef extends QualifiedName {
    */
   readonly options?: readonly string[];
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 
@@ -300,6 +323,10 @@ export interface FunctionDef extends QualifiedName {
    */
   readonly sqlBody?: string;
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 

@@ -13,6 +13,7 @@ import type {
   TriggerDef,
   ViewDef,
 } from './objects.js';
+import type { DefaultPrivilegeDef } from './privileges.js';
 
 /**
  * A whole database schema as plain readonly data: what replay builds from migrations and what
@@ -34,6 +35,13 @@ export interface SchemaState {
   readonly policies: ReadonlyMap<string, PolicyDef>;
   /** Renames and drops the migrations performed, in order (empty for an introspected state). */
   readonly history: readonly HistoryEvent[];
+  /** ALTER DEFAULT PRIVILEGES entries, keyed by defaultPrivilegeKey; absent = none. */
+  readonly defaultPrivileges?: ReadonlyMap<string, DefaultPrivilegeDef>;
+  /**
+   * Grantees (and FOR ROLE roles) the history's GRANT / REVOKE / ALTER DEFAULT PRIVILEGES name,
+   * `PUBLIC` included when named: the roles whose privileges are managed. Absent = none.
+   */
+  readonly privilegeRoles?: readonly string[];
 }
 
 /** Map key of a schema-qualified object (table, index, enum, sequence, view). */

@@ -360,6 +360,9 @@ export type Ddl =
       readonly args?: string;
       readonly text: string | null;
     }
+  | GrantDdl
+  | DefaultPrivilegesDdl
+  | SetOwnerDdl
   | DataDdl
   | { readonly kind: 'noop'; readonly what: string }
   /** A valid statement the model does not cover; `why` when the reason is more than its kind (a DO block's body). */
@@ -431,4 +434,56 @@ export interface ParsedStatement {
   readonly tolerate?: Tolerance;
   /** For a statement inside a DO block: the block, which is what runs (one object shared by its statements). */
   readonly block?: { readonly sql: string; readonly pos: StatementPos };
+}
+
+/** A grantee or owner as written: a role, PUBLIC, or CURRENT_USER / CURRENT_ROLE / SESSION_USER (the migration's role). */
+export type RoleRef = { readonly kind: 'role'; readonly name: string } | { readonly kind: 'public' } | { readonly kind: 'current' };
+
+/** What a GRANT / REVOKE names: objects of one kind, or ALL ... IN SCHEMA. */
+export type GrantOn =
+  | { readonly kind: 'table' | 'sequence'; readonly objects: readonly NameRef[] }
+  | { readonly kind: 'function' | 'procedure' | 'routine'; readonly objects: readonly { readonly object: NameRef; readonly args?: string }[] }
+  | { readonly kind: 'schema'; readonly names: readonly string[] }
+  | { readonly kind: 'type'; readonly objects: readonly NameRef[] }
+  | { readonly kind: 'allInSchema'; readonly objects: 'tables' | 'sequences' | 'functions' | 'procedures' | 'routines'; readonly schemas: readonly string[] };
+
+/** A privilege as written (lower-case name, `all` for ALL [PRIVILEGES]), with its column list if any. */
+export interface PrivilegeSpec {
+  readonly name: string;
+  readonly columns?: readonly string[];
+}
+
+/** What GRANT / REVOKE (on objects or as default privileges) gives or takes, and to whom. */
+export interface PrivilegeChange {
+  readonly revoke: boolean;
+  /** `REVOKE GRANT OPTION FOR`: only the grant option goes. */
+  readonly grantOptionOnly: boolean;
+  /** `GRANT ... WITH GRANT OPTION`. */
+  readonly withGrantOption: boolean;
+  readonly privileges: readonly PrivilegeSpec[];
+  readonly grantees: readonly RoleRef[];
+}
+
+/** GRANT / REVOKE of privileges on objects. */
+export interface GrantDdl extends PrivilegeChange {
+  readonly kind: 'grant';
+  readonly on: GrantOn;
+}
+
+/** ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT / REVOKE ... ON TABLES|... */
+export interface DefaultPrivilegesDdl extends PrivilegeChange {
+  readonly kind: 'defaultPrivileges';
+  readonly roles: readonly RoleRef[];
+  readonly schemas: readonly string[];
+  readonly objects: 'tables' | 'sequences' | 'functions' | 'types' | 'schemas';
+}
+
+/** ALTER <kind> ... OWNER TO role. */
+export interface SetOwnerDdl {
+  readonly kind: 'setOwner';
+  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type';
+  readonly object: NameRef;
+  /** Identity argument types of a function / procedure, when given. */
+  readonly args?: string;
+  readonly owner: RoleRef;
 }

@@ -94,7 +94,7 @@ export function planContext(changes: readonly Change[], live: SchemaState, opts:
         break;
       case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createSequence':
       case 'alterSequence': case 'setLogged': case 'setTableOptions': case 'alterColumnType': case 'setDefault': case 'setNotNull': case 'setGenerated':
-      case 'validateConstraint': case 'createIndex': case 'createView': case 'createTrigger': case 'setRowSecurity': case 'createPolicy': case 'alterPolicy':
+      case 'validateConstraint': case 'createIndex': case 'createView': case 'createTrigger': case 'setRowSecurity': case 'createPolicy': case 'alterPolicy': case 'setPrivileges':
         break;
       default:
         assertNever(c, 'change');

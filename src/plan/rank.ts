@@ -39,6 +39,8 @@ export const RANK = {
   trigger: 450,
   sequenceOwner: 460,
   comment: 470,
+  /** GRANT / REVOKE, once the objects exist (and after table-level revokes, column grants: see diff-privileges.ts). */
+  privileges: 475,
   validate: 480,
   historyDrop: 1000,
 } as const;

@@ -4,6 +4,7 @@ import type {
   ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
+import type { DefaultPrivilegeDef } from '../model/privileges.js';
 import { RefIndexedMap } from './ref-indexed-map.js';
 
 /** Keys of the tables a table's FKs reference (itself included, for self-references). */
@@ -41,6 +42,10 @@ export class Draft {
   /** Indexed by the table the policy is on. */
   readonly policies = new RefIndexedMap<PolicyDef>((p) => [relationKey(p.schema, p.table)]);
   readonly history: HistoryEvent[] = [];
+  /** ALTER DEFAULT PRIVILEGES entries (defaultPrivilegeKey). */
+  readonly defaultPrivileges = new Map<string, DefaultPrivilegeDef>();
+  /** Roles the history's privilege statements name (SchemaState.privilegeRoles). */
+  readonly privilegeRoles = new Set<string>();
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */
   readonly constraintIndexes = new Map<string, string>();
   /** Per schema, how many constraints carry each name (pg_constraint is checked per namespace). */
@@ -92,6 +97,8 @@ export class Draft {
       triggers: new Map(this.triggers),
       policies: new Map(this.policies),
       history: [...this.history],
+      ...(this.defaultPrivileges.size ? { defaultPrivileges: new Map(this.defaultPrivileges) } : {}),
+      ...(this.privilegeRoles.size ? { privilegeRoles: [...this.privilegeRoles].sort() } : {}),
     };
   }
 }

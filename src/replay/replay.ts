@@ -21,6 +21,9 @@ import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
 import { setRelOptions } from './handlers/rel-options.js';
+import { grant } from './handlers/privileges.js';
+import { alterDefaultPrivileges } from './handlers/default-privileges.js';
+import { defaultPrivilegesOnCreate, setOwner } from './handlers/owners.js';
 
 import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
 import { withConsistentWrittenText } from './written-text.js';
@@ -58,6 +61,13 @@ function touchesAlembicVersion(ddl: Ddl): boolean {
 
 /** Applies one lowered statement to the draft. Returns false when it changes no schema. */
 function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsupported' {
+  const afterCreate = defaultPrivilegesOnCreate(ctx, ddl);
+  const r = applyOne(ctx, ddl);
+  afterCreate?.();
+  return r;
+}
+
+function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsupported' {
   switch (ddl.kind) {
     case 'createSchema': createSchema(ctx, ddl); break;
     case 'createExtension': createExtension(ctx, ddl); break;
@@ -81,6 +91,9 @@ function applyStatement(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'un
     case 'setRelOptions': setRelOptions(ctx, ddl); break;
     case 'drop': drop(ctx, ddl); break;
     case 'comment': comment(ctx, ddl); break;
+    case 'grant': grant(ctx, ddl); break;
+    case 'defaultPrivileges': alterDefaultPrivileges(ctx, ddl); break;
+    case 'setOwner': setOwner(ctx, ddl); break;
     case 'data':
     case 'noop': return 'noop';
     case 'unsupported':

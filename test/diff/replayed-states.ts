@@ -62,6 +62,7 @@ function subject(c: Change): string {
     case 'setComment': return `${c.object} ${refText(c.ref)}`;
     case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
     case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;
+    case 'setPrivileges': return `privileges ${c.step.name}: ${c.step.detail}`;
     default: return assertNever(c, 'change');
   }
 }

@@ -10,8 +10,8 @@ import {
 } from './expected-state.js';
 import { EXTENSION_SQL, FIXTURE_SQL } from './fixture-sql.js';
 
-/** session pin + one query per object kind (12, policies included) + restore. */
-const EXPECTED_QUERIES = 14;
+/** session pin + one query per object kind (12, policies included) + default privileges + restore. */
+const EXPECTED_QUERIES = 15;
 
 let fresh: FreshDatabase;
 let state: SchemaState;

@@ -6,6 +6,8 @@ import { testAdminDatabaseUrl } from './database.js';
 export interface TestRoles {
   /** The real role names, by the short names the test asked for. */
   readonly names: Readonly<Record<string, string>>;
+  /** The SQL with every `{short}` placeholder replaced by its role name. */
+  fill(sql: string): string;
   /** Drops the roles (call after the databases whose objects name them are dropped). */
   drop(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export async function createTestRoles(...short: string[]): Promise<TestRoles> {
   }
   return {
     names,
+    fill: (sql) => sql.replace(/\{(\w+)\}/g, (m, p: string) => names[p] ?? m),
     drop: async () => {
       const again = await openDatabase(testAdminDatabaseUrl());
       try {
@@ -34,4 +37,26 @@ export async function createTestRoles(...short: string[]): Promise<TestRoles> {
       }
     },
   };
+}
+
+/** Roles plus an `expected` and a `live` database for a privilege convergence file, created in beforeAll and dropped (roles last) in afterAll. */
+export interface RoleFixture {
+  readonly roles: TestRoles;
+  readonly expected: import('./database.js').FreshDatabase;
+  readonly live: import('./database.js').FreshDatabase;
+}
+
+/** Registers the hooks and returns a getter for the fixture (valid inside tests). */
+export function useRoleFixture(placeholders: readonly string[], hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }): () => RoleFixture {
+  let fixture: Partial<{ -readonly [K in keyof RoleFixture]: RoleFixture[K] }> = {};
+  hooks.beforeAll(async () => {
+    const { freshDatabase } = await import('./database.js');
+    fixture = { roles: await createTestRoles(...placeholders), expected: await freshDatabase(), live: await freshDatabase() };
+  });
+  hooks.afterAll(async () => {
+    await fixture.expected?.drop();
+    await fixture.live?.drop();
+    await fixture.roles?.drop();
+  });
+  return () => fixture as RoleFixture;
 }

@@ -7,7 +7,7 @@ import { reportBases } from '../report-bases.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
-import { databaseOptions, migrationOptions } from '../common-options.js';
+import { databaseOptions, migrationOptions, ownersOption } from '../common-options.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
 interface CheckOptions extends HistoryCliOptions {
@@ -20,6 +20,7 @@ interface CheckOptions extends HistoryCliOptions {
   quiet?: boolean;
   exclude: string[];
   config?: string;
+  owners?: boolean;
 }
 
 
@@ -29,6 +30,7 @@ export function registerCheck(program: Command, cli: CliRun): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd = historyOptions(cmd);
+  cmd = ownersOption(cmd);
   cmd
     .option('-f, --format <format>', 'text | json | markdown', 'text')
     .action((o: CheckOptions) =>
@@ -42,10 +44,10 @@ export function registerCheck(program: Command, cli: CliRun): void {
         await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
         const db = await openNamedDatabase(o.database, cli.io);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude }, cli.io);
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude, owners: !!o.owners }, cli.io);
           if (!read) return EXIT.error;
           const { target, live } = read;
-          const differences = compareStates(target, live);
+          const differences = compareStates(target, live, { owners: !!o.owners });
           const { readPlanHistory } = await import('../history-options.js');
           const history = await readPlanHistory(db, read.replayed, o);
           const alembic = alembicStatus(history);

@@ -8,6 +8,7 @@ import { lowerData } from './data.js';
 import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
 import { notManaged } from './not-managed.js';
 import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
+import { lowerAlterOwner, lowerDefaultPrivileges, lowerGrant, lowerRelationOwner } from './privileges.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
 
 /** Statements that change no schema: recognised and counted, never warned about. */
@@ -30,7 +31,7 @@ export function lowerStatement(stmt: AstNode): Ddl {
   if (noop) return (DATA.has(type) ? lowerData(type, s) : undefined) ?? { kind: 'noop', what: noop };
   switch (type) {
     case 'CreateStmt': return lowerCreateTable(s);
-    case 'AlterTableStmt': return lowerAlterTable(s);
+    case 'AlterTableStmt': return lowerRelationOwner(s) ?? lowerAlterTable(s);
     case 'IndexStmt': return lowerIndex(s);
     case 'CreateEnumStmt': return lowerEnum('create', s);
     case 'AlterEnumStmt': return lowerEnum('alter', s);
@@ -50,6 +51,9 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CommentStmt': return lowerComment(s);
     case 'CreateSchemaStmt': return lowerSchemaOrExtension('schema', s);
     case 'CreateExtensionStmt': return lowerSchemaOrExtension('extension', s);
+    case 'GrantStmt': return lowerGrant(s);
+    case 'AlterDefaultPrivilegesStmt': return lowerDefaultPrivileges(s);
+    case 'AlterOwnerStmt': return lowerAlterOwner(s);
     default:
       return notManaged(type) ?? { kind: 'unsupported', what: type.replace(/Stmt$/, '') };
   }

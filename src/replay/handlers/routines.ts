@@ -3,6 +3,7 @@ import type { Ddl } from '../../parse/ddl.js';
 import { routineAttributeFields } from '../../model/routine-attributes.js';
 import type { ReplayContext } from '../context.js';
 import { normalizeQuery, viewWithOutputNames } from '../../parse/index.js';
+import { aclFields } from '../../model/privileges.js';
 import { withStarsExpanded } from './view-renames.js';
 
 /** CREATE [OR REPLACE] VIEW / CREATE MATERIALIZED VIEW. */
@@ -25,6 +26,7 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
     // OR REPLACE sets the options to those written (none written: none left), as PostgreSQL does.
     ...(s.options ? { options: s.options } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
+    ...aclFields(existing),
     origin: ctx.origin,
   });
 }
@@ -45,6 +47,7 @@ export function createFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'crea
     language: s.language, body: s.body, volatility: s.volatility, strict: s.strict, securityDefiner: s.securityDefiner,
     ...routineAttributeFields(s),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
+    ...aclFields(existing),
     origin: ctx.origin,
   });
 }

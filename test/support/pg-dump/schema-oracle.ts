@@ -5,7 +5,8 @@ import { pgDumpSchema } from './pg-dump.js';
  * Canonical text of a `pg_dump --schema-only` for comparison. Only what PostgreSQL legitimately
  * orders differently between two builds of the same schema is normalised: the member lines of a
  * CREATE TABLE (a column added by ALTER comes last, where a fresh CREATE would put it elsewhere).
- * Comments, blank lines and the `\restrict` meta-commands carry no schema and are dropped.
+ * Comments, blank lines and the `\restrict` meta-commands carry no schema and are dropped. A run
+ * of GRANT lines is sorted too: pg_dump prints an ACL in the order the grants were made.
  */
 export function normalizeDump(dump: string): string {
   const lines = dump
@@ -21,7 +22,20 @@ export function normalizeDump(dump: string): string {
     members.sort();
     out.push(...members.map((m, k) => (k < members.length - 1 ? `${m},` : m)));
   }
-  return `${out.join('\n')}\n`;
+  return `${sortRuns(out, (l) => l.startsWith('GRANT ')).join('\n')}\n`;
+}
+
+/** The lines with every run of consecutive lines matching `inRun` sorted. */
+function sortRuns(lines: readonly string[], inRun: (line: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && inRun(lines[j]!)) j++;
+    if (j > i) out.push(...lines.slice(i, j).sort());
+    else out.push(lines[j++]!);
+    i = j;
+  }
+  return out;
 }
 
 /** A unified diff between two normalised dumps, or undefined when they are equal. */

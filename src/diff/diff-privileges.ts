@@ -1,0 +1,166 @@
+import { qualify, quoteIdent } from '../model/names.js';
+import type { ColumnDef, ObjectKind } from '../model/objects.js';
+import type { Origin } from '../model/origin.js';
+import {
+  type AclKind, type DefaultPrivilegeDef, type DefaultPrivilegeObjects, type Grant, PUBLIC, defaultGrants, describeDefaultPrivilege,
+  effectiveGrants, grantsOnCreate,
+} from '../model/privileges.js';
+import type { SchemaState } from '../model/schema-state.js';
+import { defaultPrivilegesSql, grantSql, revokeSql } from '../model/sql/grant-sql.js';
+import { entryGrants, managedGrants, type PrivilegeScope } from './compare-privileges.js';
+
+/**
+ * One object's privilege change: the GRANT / REVOKE (or ALTER ... OWNER TO) statements that give
+ * it the target's privileges for the managed roles. Revoking from an object that exists is
+ * `review`: access is lost, no data. On an object the plan creates, or for grants, `safe`.
+ */
+export interface PrivilegeStep {
+  readonly object: ObjectKind | 'default privileges';
+  /** Display name (`public.t`, `public.f(integer)`, `tables in schema app for the current role`). */
+  readonly name: string;
+  /** The object as the plan's dependency keys name it (absent for global default privileges); `parent` is a column's table. */
+  readonly ref?: { readonly schema: string; readonly name: string; readonly parent?: string };
+  /** A function's identity arguments. */
+  readonly args?: string;
+  readonly sql: readonly string[];
+  readonly safety: 'safe' | 'review';
+  /** What changes, e.g. `grant reader: SELECT; revoke writer: DELETE`. */
+  readonly detail: string;
+  /** Roles the statements grant to or make owner (each must exist before anything is written). */
+  readonly roles: readonly string[];
+  readonly origin?: Origin;
+}
+
+type AclObject = { readonly grants?: readonly Grant[]; readonly owner?: string; readonly origin?: Origin };
+
+/** `a` without the grants `b` has (same grantee, privilege and grant option). */
+function minus(a: readonly Grant[], b: readonly Grant[]): Grant[] {
+  return a.filter((g) => !b.some((x) => x.grantee === g.grantee && x.privilege === g.privilege && x.grantable === g.grantable));
+}
+
+/**
+ * What turns `live` into `target`: grants to add (with their grant option), and revokes, where
+ * a revoke marked grantable takes only the grant option (the target keeps the privilege).
+ */
+export function grantDelta(target: readonly Grant[], live: readonly Grant[]): { grant: Grant[]; revoke: Grant[] } {
+  const grant = minus(target, live);
+  const revoke: Grant[] = [];
+  for (const g of minus(live, target)) {
+    const kept = target.find((t) => t.grantee === g.grantee && t.privilege === g.privilege);
+    if (!kept) revoke.push({ ...g, grantable: false });
+    else if (g.grantable && !kept.grantable) revoke.push({ ...g, grantable: true });
+  }
+  return { grant, revoke };
+}
+
+function detailOf(grant: readonly Grant[], revoke: readonly Grant[]): string {
+  const text = (gs: readonly Grant[]): string => gs.map((g) => `${g.grantee}: ${g.grantable && gs === revoke ? 'GRANT OPTION FOR ' : ''}${g.privilege}${g.grantable && gs === grant ? ' WITH GRANT OPTION' : ''}`).join(', ');
+  return [grant.length ? `grant ${text(grant)}` : '', revoke.length ? `revoke ${text(revoke)}` : ''].filter(Boolean).join('; ');
+}
+
+function rolesOf(grants: readonly Grant[]): string[] {
+  return [...new Set(grants.map((g) => g.grantee).filter((g) => g !== PUBLIC))];
+}
+
+/** Collects the steps; one instance per diff. */
+class PrivilegeDiff {
+  readonly steps: PrivilegeStep[] = [];
+  constructor(
+    private readonly live: SchemaState,
+    private readonly scope: PrivilegeScope,
+  ) {}
+
+  /**
+   * Compares one object. `liveObj` undefined: the plan creates it, and it starts with what the
+   * live default privileges give (or the kind's default).
+   */
+  object(
+    object: ObjectKind, ref: NonNullable<PrivilegeStep['ref']> & { args?: string }, name: string, kind: AclKind, on: string, ownerOn: string | undefined,
+    target: AclObject, liveObj: AclObject | undefined, created: { objects: DefaultPrivilegeObjects; schema?: string } | undefined,
+    schemaName?: string, column?: string,
+  ): Grant[] {
+    const base = liveObj ? effectiveGrants(kind, liveObj.grants, schemaName) : created ? (grantsOnCreate(this.live.defaultPrivileges, created.objects, created.schema) ?? defaultGrants(kind, schemaName)) : [];
+    const { grant, revoke } = grantDelta(managedGrants(effectiveGrants(kind, target.grants, schemaName), this.scope), managedGrants(base, this.scope));
+    const sql = [...revokeSql(on, revoke, column), ...grantSql(on, grant, column)];
+    const roles = rolesOf(grant);
+    const details = grant.length || revoke.length ? [detailOf(grant, revoke)] : [];
+    if (this.scope.owners && ownerOn && target.owner !== undefined && target.owner !== liveObj?.owner) {
+      sql.unshift(`ALTER ${ownerOn} OWNER TO ${quoteIdent(target.owner)}`);
+      roles.push(target.owner);
+      details.unshift(`owner ${target.owner}`);
+    }
+    if (!sql.length) return revoke;
+    const objectRef = { schema: ref.schema, name: ref.name, ...(ref.parent !== undefined ? { parent: ref.parent } : {}) };
+    this.steps.push({
+      object, name, ref: objectRef, ...(ref.args !== undefined ? { args: ref.args } : {}), sql, detail: details.join('; '), roles,
+      safety: liveObj && (revoke.length || sql[0]!.startsWith('ALTER')) ? 'review' : 'safe',
+      ...(target.origin ? { origin: target.origin } : {}),
+    });
+    return revoke;
+  }
+
+  /**
+   * Column privileges. A table-level REVOKE the plan runs first also takes the privilege off
+   * every column (PostgreSQL does), so the live column grants are counted without it.
+   */
+  columns(table: { schema: string; name: string }, on: string, target: readonly ColumnDef[], live: readonly ColumnDef[] | undefined, tableRevoke: readonly Grant[]): void {
+    const revoked = (g: Grant): boolean => tableRevoke.some((r) => !r.grantable && r.grantee === g.grantee && r.privilege === g.privilege);
+    for (const c of target) {
+      const l = live?.find((x) => x.name === c.name);
+      const after = l?.grants ? { ...l, grants: l.grants.filter((g) => !revoked(g)) } : l;
+      this.object('column', { schema: table.schema, parent: table.name, name: c.name }, `${qualify(table)}.${quoteIdent(c.name)}`, 'column', on, undefined, c, after, undefined, undefined, c.name);
+    }
+  }
+
+  defaults(target: SchemaState): void {
+    const t = target.defaultPrivileges ?? new Map<string, DefaultPrivilegeDef>();
+    const l = this.live.defaultPrivileges ?? new Map<string, DefaultPrivilegeDef>();
+    for (const key of new Set([...t.keys(), ...l.keys()])) {
+      const id = (t.get(key) ?? l.get(key))!;
+      if (id.role !== undefined && !this.scope.roles.has(id.role)) continue;
+      const bare = { ...(id.schema !== undefined ? { schema: id.schema } : {}), objects: id.objects };
+      const { grant, revoke } = grantDelta(managedGrants(entryGrants(t.get(key) ?? bare), this.scope), managedGrants(entryGrants(l.get(key) ?? bare), this.scope));
+      if (!grant.length && !revoke.length) continue;
+      this.steps.push({
+        object: 'default privileges', name: describeDefaultPrivilege(id), ...(id.schema !== undefined ? { ref: { schema: id.schema, name: id.schema } } : {}), sql: defaultPrivilegesSql(id, grant, revoke),
+        detail: detailOf(grant, revoke), roles: [...rolesOf(grant), ...(id.role !== undefined ? [id.role] : [])],
+        safety: revoke.length ? 'review' : 'safe',
+      });
+    }
+  }
+}
+
+/**
+ * The privilege statements that bring the live database to the target, for the managed roles
+ * only (see compare-privileges.ts); owners with `scope.owners`. Objects are named as in the
+ * target: the statements run after everything else the plan does (renames and creations).
+ */
+export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope): PrivilegeStep[] {
+  const d = new PrivilegeDiff(live, scope);
+  if (!scope.roles.size && !scope.owners) return [];
+  for (const [k, s] of target.schemas) {
+    d.object('schema', { schema: s.name, name: s.name }, quoteIdent(s.name), 'schema', `SCHEMA ${quoteIdent(s.name)}`, `SCHEMA ${quoteIdent(s.name)}`, s, live.schemas.get(k), { objects: 'schemas' }, s.name);
+  }
+  for (const [k, e] of target.enums) {
+    d.object('enum', e, qualify(e), 'type', `TYPE ${qualify(e)}`, `TYPE ${qualify(e)}`, e, live.enums.get(k), { objects: 'types', schema: e.schema });
+  }
+  for (const [k, q] of target.sequences) {
+    d.object('sequence', q, qualify(q), 'sequence', `SEQUENCE ${qualify(q)}`, q.ownedBy ? undefined : `SEQUENCE ${qualify(q)}`, q, live.sequences.get(k), { objects: 'sequences', schema: q.schema });
+  }
+  for (const [k, t] of target.tables) {
+    const l = live.tables.get(k);
+    const revoked = d.object('table', t, qualify(t), 'table', `TABLE ${qualify(t)}`, `TABLE ${qualify(t)}`, t, l, { objects: 'tables', schema: t.schema });
+    d.columns(t, `TABLE ${qualify(t)}`, t.columns, l?.columns, revoked);
+  }
+  for (const [k, v] of target.views) {
+    const kw = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
+    d.object(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'table', `TABLE ${qualify(v)}`, `${kw} ${qualify(v)}`, v, live.views.get(k), { objects: 'tables', schema: v.schema });
+  }
+  for (const [k, f] of target.functions) {
+    const sig = `${qualify(f)}(${f.identityArgs})`;
+    const kw = f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
+    d.object('function', { schema: f.schema, name: f.name, args: f.identityArgs }, sig, 'function', `${kw} ${sig}`, `${kw} ${sig}`, f, live.functions.get(k), { objects: 'functions', schema: f.schema });
+  }
+  d.defaults(target);
+  return d.steps;
+}

@@ -1,0 +1,6 @@
+/**
+ * Object fields the privilege comparison owns (compare-privileges.ts): the other kinds' diffs skip
+ * them, since a grant is changed by GRANT / REVOKE, never by recreating or altering the object,
+ * and only grants to managed roles count.
+ */
+export const PRIVILEGE_FIELDS: readonly string[] = ['grants', 'owner'];

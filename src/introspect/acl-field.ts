@@ -1,0 +1,44 @@
+import { type AclKind, type Grant, type Privilege, grantsField, PUBLIC } from '../model/privileges.js';
+import type { CatalogScope } from './catalog-scope.js';
+
+/** A row's grants as the catalog query returns them (json_agg of aclexplode). */
+export interface GrantRow {
+  readonly grantee: string;
+  readonly privilege: string;
+  readonly grantable: boolean;
+}
+
+/**
+ * SQL for a `grants` column: the object's ACL exploded, the owner's own entries left out (owners
+ * differ by environment). A NULL ACL means acldefault(`aclKind`, owner): PUBLIC EXECUTE on
+ * functions, PUBLIC USAGE on types, nothing else beyond the owner. Columns have no default
+ * (`aclKind` null). The grantee 0 is PUBLIC.
+ */
+export function grantsColumn(acl: string, owner: string, aclKind: 'n' | 'r' | 's' | 'f' | 'T' | null): string {
+  const source = aclKind ? `coalesce(${acl}, pg_catalog.acldefault('${aclKind}', ${owner}))` : acl;
+  return `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+      'grantee', CASE WHEN a.grantee = 0 THEN '${PUBLIC}' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
+      'privilege', a.privilege_type, 'grantable', a.is_grantable))
+    FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner}) AS grants`;
+}
+
+/** SQL for an `owner` column: the owner's name when owners are read (`--owners`), else NULL. */
+export function ownerColumn(scope: CatalogScope, owner: string): string {
+  return scope.owners ? `pg_catalog.pg_get_userbyid(${owner}) AS owner` : 'NULL::text AS owner';
+}
+
+/** Model grants from the catalog rows (PostgreSQL 17's MAINTAIN is kept as read: a grant the model lacks). */
+export function grantsFromRows(rows: readonly GrantRow[] | null): Grant[] {
+  return (rows ?? []).map((r) => ({ grantee: r.grantee, privilege: r.privilege as Privilege, grantable: r.grantable }));
+}
+
+/** `{ grants, owner }` fields for a model object from its catalog row, as replay spells them. */
+export function aclRowFields(kind: AclKind, row: AclRow, name?: string): { grants?: readonly Grant[]; owner?: string } {
+  return { ...grantsField(kind, grantsFromRows(row.grants), name), ...(row.owner ? { owner: row.owner } : {}) };
+}
+
+/** The columns grantsColumn / ownerColumn add to a catalog row. */
+export interface AclRow {
+  readonly grants: readonly GrantRow[] | null;
+  readonly owner?: string | null;
+}

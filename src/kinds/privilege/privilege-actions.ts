@@ -1,0 +1,27 @@
+import type { Change } from '../../diff/change.js';
+import { statement, type Built } from '../../plan/action.js';
+import { objectDep, schemaDep } from '../../plan/dependency-keys.js';
+import { deps } from '../../plan/object-deps.js';
+import { RANK } from '../../plan/rank.js';
+
+/**
+ * The GRANT / REVOKE statements of one object, after the object exists (its dependency key) and
+ * after comments. GRANT and REVOKE are idempotent in PostgreSQL: rerunning them changes nothing.
+ */
+export function setPrivilegesActions(c: Extract<Change, { kind: 'setPrivileges' }>, index: number): Built {
+  const { step } = c;
+  const requires = !step.ref
+    ? []
+    : step.object === 'default privileges'
+      ? [schemaDep(step.ref.schema)]
+      : [objectDep(step.object, step.ref, step.args)];
+  return [
+    {
+      change: index,
+      rank: RANK.privileges,
+      name: step.name,
+      statements: step.sql.map((sql) => statement(sql, `${step.detail} on ${step.object} ${step.name}`)),
+      deps: deps({ requires }),
+    },
+  ];
+}

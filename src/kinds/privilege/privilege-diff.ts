@@ -1,0 +1,22 @@
+import type { Change } from '../../diff/change.js';
+import { privilegeScope } from '../../diff/compare-privileges.js';
+import type { DiffContext } from '../../diff/diff-context.js';
+import { diffPrivileges } from '../../diff/diff-privileges.js';
+import { originField } from '../../diff/make-change.js';
+
+/**
+ * Privileges of the roles the history names (see compare-privileges.ts), after every other
+ * change: the objects exist by then, under their target names. Owners are not planned here
+ * (check compares them with --owners).
+ */
+export function diffPrivilegeKind(ctx: DiffContext): void {
+  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target));
+  steps.forEach((step, i) => {
+    const change: Change = {
+      kind: 'setPrivileges', step,
+      safety: step.safety, hazards: step.safety === 'review' ? ['access loss'] : [],
+      ...originField(step.origin),
+    };
+    ctx.out.add('privilege', `${String(i).padStart(6, '0')}`, change);
+  });
+}

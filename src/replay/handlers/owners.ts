@@ -1,0 +1,118 @@
+import { qualify } from '../../model/names.js';
+import { type DefaultPrivilegeObjects, type Grant, defaultObjectsKind, grantsOnCreate } from '../../model/privileges.js';
+import { functionKey, relationKey } from '../../model/schema-state.js';
+import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+import { granteeName, withGrants } from './privileges.js';
+
+type Owned = { readonly owner?: string };
+
+/** The object with its owner set; the migration's own role (CURRENT_USER ...) is no recorded owner. */
+function withOwner<T extends Owned>(o: T, owner: string | undefined): T {
+  const { owner: _old, ...rest } = o;
+  return (owner !== undefined ? { ...rest, owner } : rest) as T;
+}
+
+/** ALTER ... OWNER TO: recorded on the object, compared only with `--owners`. */
+export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
+  if (s.owner.kind === 'public') return ctx.error('role "public" does not exist');
+  const owner = granteeName(s.owner);
+  if (owner !== undefined) ctx.draft.privilegeRoles.add(owner);
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(s.object);
+  const key = relationKey(schema, s.object.name);
+  const label = qualify({ schema, name: s.object.name });
+  switch (s.target) {
+    case 'schema': {
+      const x = d.schemas.get(s.object.name);
+      if (!x) return ctx.error(`schema "${s.object.name}" does not exist`);
+      d.schemas.set(s.object.name, withOwner(x, owner));
+      return;
+    }
+    case 'table':
+    case 'sequence':
+    case 'view':
+    case 'materialized view': {
+      // ALTER TABLE ... OWNER TO works on any relation; PostgreSQL also moves an owned sequence along.
+      const t = d.tables.get(key);
+      if (t) {
+        ctx.putTable(withOwner(t, owner));
+        for (const [k, q] of d.sequences.entriesReferencing(key)) d.sequences.set(k, withOwner(q, owner));
+        return;
+      }
+      const q = d.sequences.get(key);
+      if (q) return void d.sequences.set(key, withOwner(q, owner));
+      const v = d.views.get(key);
+      if (v) return void d.views.set(key, withOwner(v, owner));
+      return ctx.error(`relation "${label}" does not exist`);
+    }
+    case 'function':
+    case 'procedure': {
+      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.object.name && (s.args === undefined || f.identityArgs === s.args));
+      if (matches.length !== 1) {
+        return ctx.error(matches.length ? `function name "${s.object.name}" is not unique` : `${s.target} ${label}${s.args !== undefined ? `(${s.args})` : ''} does not exist`);
+      }
+      const [k, f] = matches[0]!;
+      d.functions.set(k, withOwner(f, owner));
+      return;
+    }
+    case 'type': {
+      const e = d.enums.get(key);
+      if (!e) return ctx.warn(`not modelled: ALTER TYPE ${label} OWNER TO (owners are modelled on enum types) (replay continues without it)`);
+      d.enums.set(key, withOwner(e, owner));
+      return;
+    }
+    default: {
+      const unhandled: never = s.target;
+      throw new Error(`unhandled owner target: ${String(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * For a CREATE: a function to run after the handler that gives the new object the grants the
+ * current role's default privileges make (PostgreSQL applies them when the object is created,
+ * sequences a table creates for serial and identity columns included). Undefined when no default
+ * privileges are set or the statement makes nothing new.
+ */
+export function defaultPrivilegesOnCreate(ctx: ReplayContext, ddl: Ddl): (() => void) | undefined {
+  const d = ctx.draft;
+  if (!d.defaultPrivileges.size) return undefined;
+  const apply = <T extends { readonly grants?: readonly Grant[] }>(m: Map<string, T>, key: string, objects: DefaultPrivilegeObjects, schema: string | undefined, name?: string): void => {
+    const o = m.get(key);
+    const grants = grantsOnCreate(d.defaultPrivileges, objects, schema);
+    if (o && grants) m.set(key, withGrants(o, defaultObjectsKind(objects), grants, name));
+  };
+  switch (ddl.kind) {
+    case 'createTable': {
+      const key = ctx.key(ddl.table);
+      if (d.tables.has(key)) return undefined;
+      const schema = ctx.schemaOf(ddl.table);
+      return () => {
+        apply(d.tables, key, 'tables', schema);
+        for (const [k] of d.sequences.entriesReferencing(key)) apply(d.sequences, k, 'sequences', schema);
+      };
+    }
+    case 'createView': {
+      const key = ctx.key(ddl.view);
+      return d.views.has(key) ? undefined : () => apply(d.views, key, 'tables', ctx.schemaOf(ddl.view));
+    }
+    case 'createSequence': {
+      const key = ctx.key(ddl.sequence);
+      return d.sequences.has(key) ? undefined : () => apply(d.sequences, key, 'sequences', ctx.schemaOf(ddl.sequence));
+    }
+    case 'createEnum': {
+      const key = ctx.key(ddl.type);
+      return d.enums.has(key) ? undefined : () => apply(d.enums, key, 'types', ctx.schemaOf(ddl.type));
+    }
+    case 'createFunction': {
+      const schema = ctx.schemaOf(ddl.function);
+      const key = functionKey(schema, ddl.function.name, ddl.identityArgs);
+      return d.functions.has(key) ? undefined : () => apply(d.functions, key, 'functions', schema);
+    }
+    case 'createSchema':
+      return d.schemas.has(ddl.name) ? undefined : () => apply(d.schemas, ddl.name, 'schemas', undefined, ddl.name);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,257 @@
+import { qualify } from '../../model/names.js';
+import type { ColumnDef } from '../../model/objects.js';
+import {
+  type AclKind, ALL_PRIVILEGES, type Grant, type Privilege, PUBLIC, effectiveGrants, grantsField,
+} from '../../model/privileges.js';
+import { relationKey } from '../../model/schema-state.js';
+import type { GrantDdl, NameRef, PrivilegeSpec, RoleRef } from '../../parse/ddl.js';
+import type { ReplayContext } from '../context.js';
+
+/** An object a GRANT names: its ACL kind, its grants and how to store new ones. */
+export interface AclTarget {
+  readonly kind: AclKind;
+  /** For messages: `table public.t`. */
+  readonly label: string;
+  readonly name: string;
+  readonly grants: readonly Grant[] | undefined;
+  put(grants: readonly Grant[]): void;
+  /** The table's current columns (column privileges); absent for other kinds. */
+  readonly columns?: () => readonly ColumnDef[];
+  putColumns?(columns: readonly ColumnDef[]): void;
+}
+
+/** The grantee's name in the model, or undefined for the migration's own role (its privileges are the owner's). */
+export function granteeName(r: RoleRef): string | undefined {
+  switch (r.kind) {
+    case 'public': return PUBLIC;
+    case 'role': return r.name;
+    case 'current': return undefined;
+    default: {
+      const unhandled: never = r;
+      throw new Error(`unhandled role: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** Records the roles a privilege statement names, which makes their privileges managed. */
+export function notePrivilegeRoles(ctx: ReplayContext, roles: readonly RoleRef[]): void {
+  for (const r of roles) {
+    const name = granteeName(r);
+    if (name !== undefined) ctx.draft.privilegeRoles.add(name);
+  }
+}
+
+/**
+ * The privileges a statement's list means on a kind: `ALL` expanded, names checked. A sequence
+ * named by GRANT ... ON TABLE keeps only what sequences have (PostgreSQL warns and drops the
+ * rest); any other privilege the kind lacks is PostgreSQL's `invalid privilege type` error.
+ */
+export function privilegesFor(ctx: ReplayContext, kind: AclKind, specs: readonly PrivilegeSpec[], lenient: boolean): Privilege[] | undefined {
+  const valid = ALL_PRIVILEGES[kind];
+  const out: Privilege[] = [];
+  for (const p of specs) {
+    if (p.name === 'all') {
+      out.push(...valid);
+      continue;
+    }
+    const upper = p.name.toUpperCase() as Privilege;
+    if (valid.includes(upper)) out.push(upper);
+    else if (!lenient) {
+      ctx.error(`invalid privilege type ${upper} for ${kind === 'type' ? 'type' : kind}`);
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** The grants after GRANT (adds; WITH GRANT OPTION upgrades) or REVOKE (removes, or only the option). */
+export function applyGrants(
+  grants: readonly Grant[],
+  s: Pick<GrantDdl, 'revoke' | 'grantOptionOnly' | 'withGrantOption'>,
+  grantees: readonly string[],
+  privileges: readonly Privilege[],
+): Grant[] {
+  const hit = (g: Grant): boolean => grantees.includes(g.grantee) && privileges.includes(g.privilege);
+  if (s.revoke) {
+    if (s.grantOptionOnly) return grants.map((g) => (hit(g) ? { ...g, grantable: false } : g));
+    return grants.filter((g) => !hit(g));
+  }
+  const out = [...grants];
+  for (const grantee of grantees) {
+    for (const privilege of privileges) {
+      const i = out.findIndex((g) => g.grantee === grantee && g.privilege === privilege);
+      if (i < 0) out.push({ grantee, privilege, grantable: s.withGrantOption });
+      else if (s.withGrantOption) out[i] = { ...out[i]!, grantable: true };
+    }
+  }
+  return out;
+}
+
+function relationTarget(ctx: ReplayContext, ref: NameRef, want: 'table' | 'sequence'): AclTarget | undefined {
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(ref);
+  const key = relationKey(schema, ref.name);
+  const label = qualify({ schema, name: ref.name });
+  const seq = d.sequences.get(key);
+  if (seq) return { kind: 'sequence', label: `sequence ${label}`, name: ref.name, grants: seq.grants, put: (g) => d.sequences.set(key, withGrants(seq, 'sequence', g)) };
+  if (want === 'sequence') {
+    ctx.error(d.relationExists(schema, ref.name) ? `"${ref.name}" is not a sequence` : `relation "${label}" does not exist`);
+    return undefined;
+  }
+  const table = d.tables.get(key);
+  if (table) {
+    return {
+      kind: 'table', label: `table ${label}`, name: ref.name, grants: table.grants,
+      put: (g) => ctx.putTable(withGrants(d.tables.get(key)!, 'table', g)),
+      columns: () => d.tables.get(key)!.columns,
+      putColumns: (columns) => ctx.putTable({ ...d.tables.get(key)!, columns }),
+    };
+  }
+  const view = d.views.get(key);
+  if (view) return { kind: 'table', label: `view ${label}`, name: ref.name, grants: view.grants, put: (g) => d.views.set(key, withGrants(view, 'table', g)) };
+  ctx.error(`relation "${label}" does not exist`);
+  return undefined;
+}
+
+/** The object with its grants set (the field left out when they are the kind's default). */
+export function withGrants<T extends { readonly grants?: readonly Grant[] }>(obj: T, kind: AclKind, grants: readonly Grant[], name?: string): T {
+  const { grants: _old, ...rest } = obj;
+  return { ...rest, ...grantsField(kind, grants, name) } as T;
+}
+
+function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind: 'function' | 'procedure' | 'routine' }>): AclTarget[] | undefined {
+  const d = ctx.draft;
+  const out: AclTarget[] = [];
+  for (const o of on.objects) {
+    const schema = ctx.schemaOf(o.object);
+    const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === o.object.name && (o.args === undefined || f.identityArgs === o.args));
+    const label = `${qualify({ schema, name: o.object.name })}${o.args !== undefined ? `(${o.args})` : ''}`;
+    if (matches.length !== 1) {
+      ctx.error(matches.length ? `function name "${o.object.name}" is not unique` : `${on.kind} ${label} does not exist`);
+      return undefined;
+    }
+    const [key, f] = matches[0]!;
+    if (on.kind !== 'routine' && f.kind !== on.kind) {
+      ctx.error(`${label} is not a ${on.kind}`);
+      return undefined;
+    }
+    out.push({ kind: 'function', label: `${f.kind} ${label}`, name: f.name, grants: f.grants, put: (g) => d.functions.set(key, withGrants(f, 'function', g)) });
+  }
+  return out;
+}
+
+/** Every object a GRANT / REVOKE names, or undefined after an error diagnostic. */
+function aclTargets(ctx: ReplayContext, on: GrantDdl['on']): AclTarget[] | undefined {
+  const d = ctx.draft;
+  switch (on.kind) {
+    case 'table':
+    case 'sequence': {
+      const out: AclTarget[] = [];
+      for (const ref of on.objects) {
+        const t = relationTarget(ctx, ref, on.kind);
+        if (!t) return undefined;
+        out.push(t);
+      }
+      return out;
+    }
+    case 'function':
+    case 'procedure':
+    case 'routine':
+      return functionTargets(ctx, on);
+    case 'schema': {
+      const out: AclTarget[] = [];
+      for (const name of on.names) {
+        const s = d.schemas.get(name);
+        if (!s) {
+          ctx.error(`schema "${name}" does not exist`);
+          return undefined;
+        }
+        out.push({ kind: 'schema', label: `schema ${name}`, name, grants: s.grants, put: (g) => d.schemas.set(name, withGrants(s, 'schema', g, name)) });
+      }
+      return out;
+    }
+    case 'type': {
+      const out: AclTarget[] = [];
+      for (const ref of on.objects) {
+        const key = ctx.key(ref);
+        const e = d.enums.get(key);
+        if (!e) {
+          ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum types) (replay continues without it)`);
+          return undefined;
+        }
+        out.push({ kind: 'type', label: `type ${key}`, name: e.name, grants: e.grants, put: (g) => d.enums.set(key, withGrants(e, 'type', g)) });
+      }
+      return out;
+    }
+    case 'allInSchema': {
+      const out: AclTarget[] = [];
+      for (const schema of on.schemas) {
+        if (!d.schemas.has(schema)) {
+          ctx.error(`schema "${schema}" does not exist`);
+          return undefined;
+        }
+        const inSchema = <V extends { schema: string; name: string }>(m: Map<string, V>): V[] => [...m.values()].filter((v) => v.schema === schema);
+        if (on.objects === 'tables') {
+          for (const t of inSchema(d.tables)) out.push(relationTarget(ctx, { schema, name: t.name }, 'table')!);
+          for (const v of inSchema(d.views)) out.push(relationTarget(ctx, { schema, name: v.name }, 'table')!);
+        } else if (on.objects === 'sequences') {
+          for (const q of inSchema(d.sequences)) out.push(relationTarget(ctx, { schema, name: q.name }, 'sequence')!);
+        } else {
+          const kinds = on.objects === 'functions' ? ['function'] : on.objects === 'procedures' ? ['procedure'] : ['function', 'procedure'];
+          for (const [key, f] of d.functions) {
+            if (f.schema !== schema || !kinds.includes(f.kind)) continue;
+            out.push({ kind: 'function', label: `${f.kind} ${key}`, name: f.name, grants: f.grants, put: (g) => d.functions.set(key, withGrants(f, 'function', g)) });
+          }
+        }
+      }
+      return out;
+    }
+    default: {
+      const unhandled: never = on;
+      throw new Error(`unhandled GRANT target: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** Column privileges of one GRANT / REVOKE entry on a table. */
+function grantColumns(ctx: ReplayContext, t: AclTarget, s: GrantDdl, spec: PrivilegeSpec, grantees: readonly string[]): boolean {
+  if (!t.columns || !t.putColumns) {
+    ctx.warn(`not modelled: column privileges on ${t.label} (replay continues without them)`);
+    return false;
+  }
+  const privileges = privilegesFor(ctx, 'column', [{ name: spec.name }], false);
+  if (!privileges) return false;
+  const names = spec.columns ?? [];
+  const columns = t.columns();
+  for (const c of names) {
+    if (!columns.some((x) => x.name === c)) {
+      ctx.error(`column "${c}" of relation "${t.name}" does not exist`);
+      return false;
+    }
+  }
+  t.putColumns(columns.map((c) => (names.includes(c.name) ? withGrants(c, 'column', applyGrants(c.grants ?? [], s, grantees, privileges)) : c)));
+  return true;
+}
+
+/** GRANT / REVOKE on objects; the migration's own role (CURRENT_USER ...) is the owner, whose privileges are not modelled. */
+export function grant(ctx: ReplayContext, s: GrantDdl): void {
+  notePrivilegeRoles(ctx, s.grantees);
+  const targets = aclTargets(ctx, s.on);
+  if (!targets) return;
+  const grantees = s.grantees.map(granteeName).filter((g): g is string => g !== undefined);
+  for (const t of targets) {
+    const whole = s.privileges.filter((p) => !p.columns);
+    for (const spec of s.privileges.filter((p) => p.columns)) {
+      if (!grantColumns(ctx, t, s, spec, grantees)) return;
+    }
+    if (!whole.length) continue;
+    const privileges = privilegesFor(ctx, t.kind, whole, t.kind === 'sequence' && s.on.kind === 'table');
+    if (!privileges) return;
+    t.put(applyGrants(effectiveGrants(t.kind, t.grants, t.name), s, grantees, privileges));
+    // REVOKE on a table also revokes the same privilege on each of its columns.
+    const cols = privileges.filter((p) => ALL_PRIVILEGES.column.includes(p));
+    if (s.revoke && t.columns && t.putColumns && cols.length) {
+      t.putColumns(t.columns().map((c) => (c.grants ? withGrants(c, 'column', applyGrants(c.grants, s, grantees, cols)) : c)));
+    }
+  }
+}

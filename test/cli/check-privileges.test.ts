@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src/load/index.js';
+import { freshDatabase, type FreshDatabase } from '../support/database.js';
+import { runCli } from '../support/run-cli.js';
+import { runMigrations } from '../support/run-migrations.js';
+import { writeHistory } from '../support/temp-history.js';
+import { createTestRoles, type TestRoles } from '../support/test-roles.js';
+
+/** `check` as a security drift gate: privileges of the roles the history names, owners with --owners. */
+let roles: TestRoles;
+let fresh: FreshDatabase;
+let dir: string;
+beforeAll(async () => {
+  roles = await createTestRoles('reader', 'writer', 'owner', 'dba');
+  fresh = await freshDatabase();
+  dir = await writeHistory([
+    roles.fill(`CREATE TABLE orders (id int PRIMARY KEY, total numeric);
+      CREATE FUNCTION secret() RETURNS int LANGUAGE sql AS 'SELECT 42';
+      GRANT SELECT ON orders TO {reader};
+      GRANT SELECT, INSERT, UPDATE ON orders TO {writer};
+      REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;
+      ALTER TABLE orders OWNER TO {owner};`),
+  ]);
+  await runMigrations(fresh.db, (await loadMigrations(dir)).revisions);
+});
+afterAll(async () => {
+  await fresh?.drop();
+  await roles?.drop();
+});
+
+describe('check reports privilege drift', () => {
+  it('in sync when built by the migrations; a grant to an unnamed role is not drift', async () => {
+    await fresh.db.exec(roles.fill('GRANT SELECT ON orders TO {dba}'));
+    const r = await runCli(['check', '-m', dir, '-d', fresh.url]);
+    expect(r.stdout).toMatch(/^in sync/);
+    expect(r.code).toBe(0);
+  });
+
+  it('a privilege revoked live, one granted beyond the target, PUBLIC EXECUTE given back: exit 2 naming each', async () => {
+    await fresh.db.exec(roles.fill(`REVOKE INSERT ON orders FROM {writer}; GRANT DELETE ON orders TO {reader};
+      GRANT EXECUTE ON FUNCTION secret() TO PUBLIC;`));
+    try {
+      const r = await runCli(['check', '-m', dir, '-d', fresh.url]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('different table public.orders');
+      expect(r.stdout).toContain(`${roles.names.writer}: INSERT`);
+      expect(r.stdout).toContain(`${roles.names.reader}: DELETE`);
+      expect(r.stdout).toContain('different function public.secret()');
+      expect(r.stdout).toContain('PUBLIC: EXECUTE');
+      expect(r.stdout).not.toContain(roles.names.dba!);
+    } finally {
+      await fresh.db.exec(roles.fill(`GRANT INSERT ON orders TO {writer}; REVOKE DELETE ON orders FROM {reader};
+        REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;`));
+    }
+  });
+
+  it('owners are compared only with --owners', async () => {
+    await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {dba}'));
+    try {
+      expect((await runCli(['check', '-m', dir, '-d', fresh.url])).code).toBe(0);
+      const r = await runCli(['check', '-m', dir, '-d', fresh.url, '--owners']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(`owner: target ${roles.names.owner}, live ${roles.names.dba}`);
+    } finally {
+      await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {owner}'));
+    }
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareStates } from '../../src/diff/index.js';
+import { introspect } from '../../src/introspect/index.js';
+import { functionKey, relationKey } from '../../src/model/schema-state.js';
+import { replay } from '../../src/replay/index.js';
+import { freshDatabase } from '../support/database.js';
+import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
+import { createTestRoles, type TestRoles } from '../support/test-roles.js';
+
+/**
+ * Golden privilege cases: each history runs on real PostgreSQL (in its own database, since
+ * default privileges outlive a schema reset), is introspected, and the replayed state must equal
+ * it, privileges and (with owners) owners included. Every role the cases name is in scope, so
+ * the comparison covers all their grants.
+ */
+interface PrivilegeCase {
+  readonly name: string;
+  readonly sql: readonly string[];
+  readonly owners?: boolean;
+}
+
+const CASES: readonly PrivilegeCase[] = [
+  {
+    name: 'tables, columns, views, sequences: grant options, ALL, REVOKE reaching column privileges',
+    sql: [
+      `CREATE TABLE acct (id serial PRIMARY KEY, email text, secret text);
+       CREATE VIEW acct_v AS SELECT id, email FROM acct;
+       CREATE SEQUENCE counter;
+       GRANT SELECT, INSERT ON acct TO {r1};
+       GRANT SELECT (email), UPDATE (email, secret) ON acct TO {r2};
+       GRANT ALL ON TABLE acct TO {r3} WITH GRANT OPTION;`,
+      `REVOKE GRANT OPTION FOR DELETE ON acct FROM {r3};
+       REVOKE TRUNCATE ON acct FROM {r3};
+       GRANT SELECT ON acct_v TO {r2}, PUBLIC;
+       GRANT USAGE, SELECT ON SEQUENCE counter TO {r1};
+       GRANT ALL ON acct_id_seq TO {r2};
+       GRANT UPDATE ON acct TO {r2};
+       REVOKE UPDATE ON acct FROM {r2};
+       ALTER TABLE acct RENAME TO account;
+       ALTER TABLE account RENAME COLUMN email TO mail;`,
+    ],
+  },
+  {
+    name: 'schemas, enum types, functions and procedures: PUBLIC defaults, ALL ... IN SCHEMA, OR REPLACE',
+    sql: [
+      `GRANT USAGE ON SCHEMA public TO PUBLIC;
+       CREATE SCHEMA app;
+       GRANT USAGE ON SCHEMA app TO {r1};
+       GRANT CREATE ON SCHEMA app TO {r2} WITH GRANT OPTION;
+       CREATE TYPE app.mood AS ENUM ('a', 'b');
+       REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+       GRANT USAGE ON TYPE app.mood TO {r1};
+       CREATE FUNCTION app.f(i int) RETURNS int LANGUAGE sql AS 'SELECT i';
+       CREATE FUNCTION app.g() RETURNS int LANGUAGE sql AS 'SELECT 1';
+       CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';
+       REVOKE ALL ON FUNCTION app.f(int) FROM PUBLIC;
+       GRANT EXECUTE ON FUNCTION app.f(integer) TO {r2};`,
+      `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA app FROM PUBLIC;
+       GRANT EXECUTE ON ALL ROUTINES IN SCHEMA app TO {r3};
+       CREATE OR REPLACE FUNCTION app.g() RETURNS int LANGUAGE sql AS 'SELECT 2';
+       ALTER FUNCTION app.g() RENAME TO h;`,
+    ],
+  },
+  {
+    name: 'ALTER DEFAULT PRIVILEGES: global and per schema, FOR ROLE, applied to what is created after',
+    sql: [
+      `CREATE SCHEMA app;
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO {r1};
+       ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO {r2};
+       ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+       ALTER DEFAULT PRIVILEGES FOR ROLE {r3} GRANT SELECT ON TABLES TO {r1};
+       ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO {r1};
+       ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO {r2};
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT INSERT ON TABLES TO {r2};
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE INSERT ON TABLES FROM {r2};`,
+      `CREATE TABLE app.t (id serial, b int GENERATED ALWAYS AS IDENTITY);
+       CREATE TABLE public.u (id int);
+       CREATE VIEW app.v AS SELECT 1 AS x;
+       CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+       CREATE TYPE app.e AS ENUM ('x');
+       CREATE SCHEMA other;`,
+    ],
+  },
+  {
+    name: 'owners: ALTER ... OWNER TO on schemas, tables (with their sequences), views, functions, types',
+    owners: true,
+    sql: [
+      `CREATE SCHEMA app;
+       ALTER SCHEMA app OWNER TO {r1};
+       CREATE TABLE app.t (id serial);
+       ALTER TABLE app.t OWNER TO {r2};
+       CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+       ALTER FUNCTION app.f() OWNER TO {r1};
+       CREATE TYPE app.e AS ENUM ('x');
+       ALTER TYPE app.e OWNER TO {r2};
+       CREATE VIEW app.v AS SELECT 1 AS x;
+       ALTER VIEW app.v OWNER TO {r1};
+       GRANT SELECT ON app.t TO {r3};`,
+    ],
+  },
+];
+
+let roles: TestRoles;
+beforeAll(async () => {
+  roles = await createTestRoles('r1', 'r2', 'r3', 'other');
+});
+afterAll(async () => {
+  await roles?.drop();
+});
+
+/** Runs a case's history on a database of its own; returns the replayed and the live state. */
+async function runCase(c: PrivilegeCase, extra?: string) {
+  const fresh = await freshDatabase();
+  try {
+    const revisions = revisionsFromSql('privileges', c.sql.map((s) => roles.fill(s)));
+    await runMigrations(fresh.db, revisions);
+    if (extra) await fresh.db.exec(roles.fill(extra));
+    const live = await introspect(fresh.db, { owners: c.owners ?? false });
+    return { result: replay(revisions), live };
+  } finally {
+    await fresh.drop();
+  }
+}
+
+describe('privileges: replay equals what PostgreSQL builds', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const { result, live } = await runCase(c);
+      expect(result.diagnostics).toEqual([]);
+      expect(compareStates(result.state, live, { owners: c.owners ?? false })).toEqual([]);
+    });
+  }
+
+  it('the grants themselves, as PostgreSQL stores them (not only equal on both sides)', async () => {
+    const { result, live } = await runCase(CASES[0]!);
+    const { r1, r2, r3 } = roles.names;
+    const account = live.tables.get(relationKey('public', 'account'))!;
+    expect(account.grants).toEqual([
+      { grantee: r1!, privilege: 'INSERT', grantable: false },
+      { grantee: r1!, privilege: 'SELECT', grantable: false },
+      { grantee: r3!, privilege: 'DELETE', grantable: false },
+      { grantee: r3!, privilege: 'INSERT', grantable: true },
+      { grantee: r3!, privilege: 'REFERENCES', grantable: true },
+      { grantee: r3!, privilege: 'SELECT', grantable: true },
+      { grantee: r3!, privilege: 'TRIGGER', grantable: true },
+      { grantee: r3!, privilege: 'UPDATE', grantable: true },
+    ]);
+    // REVOKE UPDATE on the table took the column UPDATE privileges along; SELECT (email) stays.
+    expect(account.columns.find((col) => col.name === 'mail')!.grants).toEqual([{ grantee: r2!, privilege: 'SELECT', grantable: false }]);
+    expect(account.columns.find((col) => col.name === 'secret')!.grants).toBeUndefined();
+    expect(result.state.tables.get(relationKey('public', 'account'))!.grants).toEqual(account.grants);
+    expect(result.state.privilegeRoles).toEqual(['PUBLIC', r1, r2, r3].sort());
+  });
+
+  it('functions keep PUBLIC EXECUTE unless revoked; ALTER DEFAULT PRIVILEGES entries read back', async () => {
+    const second = await runCase(CASES[1]!);
+    const f = second.live.functions.get(functionKey('app', 'f', 'integer'))!;
+    expect(f.grants).toEqual([
+      { grantee: roles.names.r2!, privilege: 'EXECUTE', grantable: false },
+      { grantee: roles.names.r3!, privilege: 'EXECUTE', grantable: false },
+    ]);
+    // The procedure was not in ALL FUNCTIONS: PUBLIC keeps EXECUTE.
+    expect(second.live.functions.get(functionKey('app', 'p', ''))!.grants).toEqual([
+      { grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false },
+      { grantee: roles.names.r3!, privilege: 'EXECUTE', grantable: false },
+    ]);
+    const third = await runCase(CASES[2]!);
+    const entries = (state: typeof third.live): string[] =>
+      [...(state.defaultPrivileges?.values() ?? [])].map((d) => [d.role ?? '(current)', d.schema ?? '', d.objects, d.grants.length].join(' ')).sort();
+    expect(entries(third.live)).toEqual([
+      '(current)  functions 0',
+      '(current)  schemas 1',
+      '(current)  sequences 1',
+      '(current)  types 2',
+      '(current) app tables 1',
+      `${roles.names.r3}  tables 1`,
+    ].sort());
+    expect(entries(third.result.state)).toEqual(entries(third.live));
+    expect(third.live.functions.get(functionKey('app', 'f', ''))!.grants).toEqual([]);
+  });
+
+  it('a grant revoked live, or given beyond the target to a named role, is a difference; other roles are not', async () => {
+    const { result, live } = await runCase(CASES[0]!, `REVOKE INSERT ON account FROM {r1};
+      GRANT DELETE ON account TO {r2};
+      GRANT ALL ON account, counter TO {other};`);
+    const diffs = compareStates(result.state, live);
+    expect(diffs).toHaveLength(1);
+    expect(diffs[0]).toMatchObject({ kind: 'different', object: 'table', name: 'public.account' });
+    const [attr] = diffs[0]!.attributes!;
+    expect(attr!.attribute).toBe('privileges');
+    expect(attr!.target).toContain(`${roles.names.r1}: INSERT`);
+    expect(attr!.live).not.toContain(`${roles.names.r1}: INSERT`);
+    expect(attr!.live).toContain(`${roles.names.r2}: DELETE`);
+    // The role the history never names is unmanaged: its grants are no difference.
+    expect(JSON.stringify(diffs)).not.toContain(roles.names.other);
+  });
+});
