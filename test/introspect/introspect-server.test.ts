@@ -11,7 +11,7 @@ import {
 import { EXTENSION_SQL, FIXTURE_SQL } from './fixture-sql.js';
 
 /** session pin + one query per object kind (12, policies included) + default privileges + restore. */
-const EXPECTED_QUERIES = 15;
+const EXPECTED_QUERIES = 16;
 
 let fresh: FreshDatabase;
 let state: SchemaState;
