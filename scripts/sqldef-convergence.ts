@@ -2,8 +2,11 @@
  * Convergence on sqldef's PostgreSQL cases (../shared/corpora/diff/sqldef/tests_*.yml). For each
  * case: load `current` into a fresh database, derive the target from `desired` (a one-revision
  * history), apply, then require that `pg_dump --schema-only` of the database equals pg_dump of a
- * fresh database built from `desired` (up to column order; when the case does not enable drops,
- * the database may keep more than `desired` has) and that a second plan is empty. The judge is
+ * fresh database built from `desired` (up to column order) and that a second plan is empty.
+ * `desired` is a complete declaration: sqldef drops whatever `current` has beyond it unless the
+ * case says `enable_drop: false` (sqldef's default is true), so those cases run with
+ * `declaration` and `allowDestructive`; with drops disabled the database may keep more than
+ * `desired` has (live-only objects are left alone, as for an Alembic history). The judge is
  * PostgreSQL's own pg_dump (test/support/pg-dump), not schema-sync's model.
  *
  *   npx tsx scripts/sqldef-convergence.ts [dir] [--admin-url URL] [--only NAME] [--verbose]
@@ -102,6 +105,8 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
     const kinds = [...new Set(warnings.map((w) => w.message.replace(/^not modelled: /, '').replace(/ statement.*$/, '')))];
     return { status: 'not modelled', why: kinds.join('; ') };
   }
+  // sqldef's enable_drop defaults to true: `desired` then declares the whole schema.
+  const drops = c.enable_drop !== false;
   return withScratchDatabase(adminUrl, `sqldef_a_${process.pid}`, async (db, url): Promise<Outcome> => {
     try {
       if (c.current) await db.exec(c.current);
@@ -110,14 +115,14 @@ async function runCase(adminUrl: string, name: string, c: Case): Promise<Outcome
     }
     let applied;
     try {
-      applied = await apply(db, result.state, { allowDestructive: !!c.enable_drop, lockWaitMs: 5000 });
+      applied = await apply(db, result.state, { allowDestructive: drops, declaration: drops, lockWaitMs: 5000 });
     } catch (e) {
       return { status: 'failed', why: `apply failed: ${(e as Error).message.split('\n')[0]}` };
     }
     const actual = await pgDumpSchema(url);
-    const difference = c.enable_drop ? dumpDifference(expected, actual, ['desired', 'converged']) : dumpShortfall(expected, actual);
+    const difference = drops ? dumpDifference(expected, actual, ['desired', 'converged']) : dumpShortfall(expected, actual);
     if (difference) {
-      const lines = difference.split('\n').filter((l) => c.enable_drop ? /^[-+][^-+]/.test(l) : l.trim());
+      const lines = difference.split('\n').filter((l) => drops ? /^[-+][^-+]/.test(l) : l.trim());
       return { status: 'failed', why: `pg_dump differs after apply: ${lines.slice(0, 4).join(' | ')}` };
     }
     if (applied.remaining.steps.length) return { status: 'failed', why: `second plan not empty: ${applied.remaining.steps[0]!.description}` };

@@ -32,6 +32,7 @@ export { readAlembicVersion } from './introspect/index.js';
 // Diff and comparison
 /** Typed, history-aware changes that take a live state to the target. */
 export { diff } from './diff/diff.js';
+export type { DiffOptions } from './diff/diff-context.js';
 /** Object-by-object differences in both directions (what `schema-sync check` reports). */
 export { compareStates, countObjects } from './diff/compare-states.js';
 /** Names of the target objects no change touches (the `inPlace` count of summarizePlan). */

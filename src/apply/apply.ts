@@ -36,6 +36,11 @@ function stampSteps(plan: Plan): PlanStep[] {
 export interface ApplyOptions {
   readonly allowDestructive?: boolean;
   readonly concurrentIndexes?: boolean;
+  /**
+   * The target is a complete declaration of the schemas compared: live objects it lacks are
+   * dropped (destructive ones only with allowDestructive) instead of left alone as unmanaged.
+   */
+  readonly declaration?: boolean;
   /** How long to wait for another apply's advisory lock (default 60 s). */
   readonly lockWaitMs?: number;
   /** Session lock_timeout: fail fast instead of queueing behind a long transaction (default 5 s). */
@@ -159,6 +164,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
   try {
     const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
+    const diffOpts = { declaration: !!opts.declaration, schemas: opts.schemas ?? [] };
     const started = performance.now();
     const inScope = (s: SchemaState): SchemaState => scopeState(s, { schemas: opts.schemas ?? [], exclude: opts.exclude ?? [] });
     const reading = introspect(db, scope).then(inScope);
@@ -177,7 +183,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     }
     const live = await reading;
     if (history) history = { ...history, alembicVersion: await readAlembicVersion(db) };
-    const plan = planChanges(diff(wanted, live), live, { ...planOpts, ...(history ? { history } : {}) });
+    const plan = planChanges(diff(wanted, live, diffOpts), live, { ...planOpts, ...(history ? { history } : {}) });
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {
       throw new UserError(
         `the live schema changed since the plan was made (fingerprint ${plan.fingerprint}, plan was made against ${opts.expectedFingerprint}); nothing was applied: run plan again`,
@@ -221,7 +227,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     if (total) {
       const after = inScope(await introspect(db, scope));
       // Without the history: what remains is schema; seeds ran with their tables.
-      remaining = planChanges(diff(wanted, after), after, planOpts);
+      remaining = planChanges(diff(wanted, after, diffOpts), after, planOpts);
     }
     const timings = { planMs: planned - started, executeMs: executed - planned, verifyMs: performance.now() - executed };
     return { plan, live, appliedSteps: total, remaining, timings };

@@ -18,6 +18,13 @@ export function databaseOptions(cmd: Command, required = false): Command {
     .option('--include-alembic-version', 'also include the alembic_version bookkeeping table');
 }
 
+/** `--declaration` / `--no-declaration`, for the commands that compare migrations with a database. */
+export function declarationOptions(cmd: Command): Command {
+  return cmd
+    .option('--declaration', 'the migrations declare the whole schema: live objects they never create are dropped (destructive drops only with --allow-destructive), not left alone as unmanaged (also "declaration": true in schema-sync.json)')
+    .option('--no-declaration', 'the migrations are a history: objects they never mention are unmanaged and left alone (the default; overrides the config file)');
+}
+
 /** `--verbose` for the human renderings of a plan. */
 export function humanOutputOptions(cmd: Command): Command {
   return cmd.option('-v, --verbose', 'list the objects already in place');

@@ -4,6 +4,7 @@ import type { ReplayResult } from '../replay/index.js';
 import type { CliIo } from './cli-io.js';
 import { replayInput, type MigrationInputOptions } from './replay-input.js';
 import { diff } from '../diff/diff.js';
+import type { DiffOptions } from '../diff/diff-context.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
 import type { ExcludeRule } from '../model/exclude.js';
@@ -76,8 +77,8 @@ export async function replayAndIntrospect(
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */
-export function computePlan(target: SchemaState, live: SchemaState, opts: PlanOptions): ComputedPlan {
-  const result = planChanges(diff(target, live), live, opts);
+export function computePlan(target: SchemaState, live: SchemaState, opts: PlanOptions, diffOpts: DiffOptions = {}): ComputedPlan {
+  const result = planChanges(diff(target, live, diffOpts), live, opts);
   const inPlace = inPlaceObjects(target, [...result.changes, ...result.skipped]);
   return { target, live, plan: result, summary: summarizePlan(result, inPlace.length), inPlace };
 }

@@ -18,6 +18,11 @@ export interface SchemaSyncConfig {
    * (from the same file, found by the same rule); accepted here as is.
    */
   readonly alembic?: object;
+  /**
+   * The migrations are a complete declaration of the schemas compared (as `--declaration`):
+   * live objects they do not declare are dropped instead of reported as unmanaged.
+   */
+  readonly declaration?: boolean;
 }
 
 type SectionParsers = { readonly [K in keyof SchemaSyncConfig]-?: (value: unknown, where: string) => NonNullable<SchemaSyncConfig[K]> };
@@ -25,6 +30,10 @@ type SectionParsers = { readonly [K in keyof SchemaSyncConfig]-?: (value: unknow
 const SECTIONS: SectionParsers = {
   alembic: (value, where) => {
     if (typeof value !== 'object' || value === null) throw new UserError(`${where}: expected an object`);
+    return value;
+  },
+  declaration: (value, where) => {
+    if (typeof value !== 'boolean') throw new UserError(`${where}: expected true or false`);
     return value;
   },
   exclude: (value, where) => {
@@ -96,6 +105,14 @@ export async function loadConfig(file: string | undefined, cwd: string = process
     config[key] = parse(value, `${name}: ${key}`);
   }
   return config as SchemaSyncConfig;
+}
+
+/**
+ * Whether a command treats the migrations as a complete declaration: `--declaration` or
+ * `--no-declaration` when given, else the config file's `declaration`, else no (a history).
+ */
+export async function declarationMode(o: { readonly config?: string; readonly declaration?: boolean }, cwd: string): Promise<boolean> {
+  return o.declaration ?? (await loadConfig(o.config, cwd)).declaration ?? false;
 }
 
 /** The exclusion rules a command uses: the config file's, then the `--exclude` flags'. */

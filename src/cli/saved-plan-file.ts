@@ -12,6 +12,8 @@ export interface ShapeCliOptions {
   schema: string[];
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
+  /** Resolved (flag or config file) before the shape is taken. */
+  declaration?: boolean;
   includeAlembicVersion?: boolean;
   stamp?: boolean;
   seed?: boolean;
@@ -29,6 +31,7 @@ export function planShape(o: ShapeCliOptions, exclude: readonly ExcludeRule[], c
     to: o.to ?? null,
     allowDestructive: !!o.allowDestructive,
     concurrentIndexes: !!o.concurrentIndexes,
+    declaration: !!o.declaration,
     schemas: [...o.schema],
     exclude: [...exclude],
     includeAlembicVersion: !!o.includeAlembicVersion,
@@ -68,6 +71,8 @@ export async function readSavedPlan(file: string, cwd: string): Promise<SavedPla
   if (!isObject(o) || typeof o.migrations !== 'string' || !Array.isArray(o.schemas) || !Array.isArray(o.exclude)) throw bad('no options');
   for (const k of ['allowDestructive', 'concurrentIndexes', 'includeAlembicVersion', 'stamp', 'seed']) if (typeof o[k] !== 'boolean') throw bad(`options.${k} is not true or false`);
   if (o.to !== null && typeof o.to !== 'string') throw bad('options.to is not a revision or null');
+  if (o.declaration === undefined) o.declaration = false; // saved before --declaration existed
+  else if (typeof o.declaration !== 'boolean') throw bad('options.declaration is not true or false');
   if (!Array.isArray(json.steps)) throw bad('no steps');
   const steps = json.steps.map((s, i) => {
     if (!isObject(s) || typeof s.sql !== 'string' || typeof s.transactional !== 'boolean') throw bad(`steps[${i}] has no sql or transactional`);
@@ -82,6 +87,7 @@ export async function readSavedPlan(file: string, cwd: string): Promise<SavedPla
 const FLAGS: readonly { key: keyof ShapeCliOptions; shape: keyof PlanShape; flag: string }[] = [
   { key: 'allowDestructive', shape: 'allowDestructive', flag: '--allow-destructive' },
   { key: 'concurrentIndexes', shape: 'concurrentIndexes', flag: '--concurrent-indexes' },
+  { key: 'declaration', shape: 'declaration', flag: '--declaration' },
   { key: 'includeAlembicVersion', shape: 'includeAlembicVersion', flag: '--include-alembic-version' },
   { key: 'stamp', shape: 'stamp', flag: '--no-stamp' },
   { key: 'seed', shape: 'seed', flag: '--no-seed' },
@@ -98,9 +104,10 @@ function sameRules(a: readonly ExcludeRule[], b: readonly ExcludeRule[]): boolea
  * and --exclude) other than the plan's: a reviewer approved the plan those options made.
  */
 export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o: O, cmd: Command, exclude: readonly ExcludeRule[], file: string, cwd: string): O {
+  // `declaration` arrives resolved (flag or config file): a config that says otherwise contradicts too.
   const given = (key: string): boolean => {
     const source = cmd.getOptionValueSource(key);
-    return source !== undefined && source !== 'default';
+    return (source !== undefined && source !== 'default') || (key === 'declaration' && o.declaration !== undefined);
   };
   const contradictions: string[] = [];
   for (const f of FLAGS) {
@@ -119,7 +126,7 @@ export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o:
   return {
     ...o,
     migrations: saved.migrations, schema: [...saved.schemas],
-    allowDestructive: saved.allowDestructive, concurrentIndexes: saved.concurrentIndexes, includeAlembicVersion: saved.includeAlembicVersion,
+    allowDestructive: saved.allowDestructive, concurrentIndexes: saved.concurrentIndexes, declaration: saved.declaration, includeAlembicVersion: saved.includeAlembicVersion,
     stamp: saved.stamp, seed: saved.seed,
     ...(saved.to !== null ? { to: saved.to } : { to: undefined }),
   };

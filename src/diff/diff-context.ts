@@ -7,10 +7,23 @@ import { DiffOutput, type Block } from './diff-output.js';
 import { PRIVILEGE_FIELDS } from './privilege-fields.js';
 import { HistoryDrops } from './history-drops.js';
 import * as make from './make-change.js';
+import type { Change } from './change.js';
 import { matchStates, type Matching } from './match-states.js';
 import type { Pairing } from './pairing.js';
 import { HistoryIndex, nameSpec, pastNames } from './past-names.js';
 import { RetypeIndex } from './retype-path.js';
+
+/** How the diff treats live objects the target lacks. */
+export interface DiffOptions {
+  /**
+   * The migrations are a complete declaration of the schemas compared: a live object they do not
+   * declare is dropped (default: it is unmanaged, reported and left alone, as Alembic histories
+   * manage only what they mention).
+   */
+  readonly declaration?: boolean;
+  /** The schemas compared (`--schema`; empty or absent: the whole database). */
+  readonly schemas?: readonly string[];
+}
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
 const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment', ...PRIVILEGE_FIELDS]);
@@ -51,9 +64,13 @@ export class DiffContext {
   private readonly liveOnlyTables = new Set<string>();
   private readonly liveOnlyViews = new Set<string>();
 
+  /** Drops of objects the migrations never declare (DiffOptions.declaration), as opposed to drops the history wrote. */
+  private readonly undeclaredDrops = new WeakSet<DropEvent>();
+
   constructor(
     readonly target: SchemaState,
     readonly live: SchemaState,
+    private readonly opts: DiffOptions = {},
   ) {
     const history = new HistoryIndex(target.history);
     this.history = history;
@@ -71,9 +88,15 @@ export class DiffContext {
    * (column, constraint, trigger), the drop of a table of that name: the history dropped the
    * table with it and created a new one under the same name, which the live table is paired with
    * (prefect dropped `worker` and created it again with `work_pool_id` for `worker_pool_id`).
+   * Under DiffOptions.declaration, any other live-only object is dropped too (see `undeclared`).
    * Undefined: unmanaged.
    */
   pendingDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
+    return this.historyDrop(kind, ref) ?? this.undeclared(kind, ref);
+  }
+
+  /** The history event that drops a live-only object (pendingDrop without the declaration). */
+  private historyDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
     const direct = this.drops.find(kind, ref);
     if (direct || kind === 'schema' || kind === 'extension') return direct;
     if (ref.parent !== undefined && (kind === 'column' || kind === 'constraint' || kind === 'trigger')) {
@@ -81,6 +104,26 @@ export class DiffContext {
       if (table) return table;
     }
     return this.target.schemas.has(ref.schema) ? undefined : this.drops.schema(ref.schema);
+  }
+
+  /**
+   * Under a complete declaration, a live object the migrations do not declare is dropped: never
+   * the `public` schema (every database has it, and other tools put objects there), and never an
+   * extension when the comparison covers only some schemas (`--schema`): an extension belongs to
+   * the whole database, beyond the declared schemas. plpgsql is never read from the catalog.
+   */
+  private undeclared(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
+    if (!this.opts.declaration) return undefined;
+    if (kind === 'schema' && ref.name === 'public') return undefined;
+    if (kind === 'extension' && this.opts.schemas?.length) return undefined;
+    const ev: DropEvent = { event: 'drop', object: kind, ref };
+    this.undeclaredDrops.add(ev);
+    return ev;
+  }
+
+  /** The drop change for a live-only object and the event that drops it (from the history, or undeclared). */
+  dropChange(kind: ObjectKind, ref: HistoryRef, ev: DropEvent, args?: string): Change {
+    return make.drop(kind, ref, this.undeclaredDrops.has(ev) ? 'undeclared' : 'history', ev.origin, args);
   }
 
   /** Is a live relation (table or view, live name) absent from the target: dropped or unmanaged, with its parts? */
@@ -175,7 +218,7 @@ export class DiffContext {
    * already renamed no longer carries the name the history dropped the old column under)?
    */
   columnEverDropped(table: QualifiedName, column: string, target?: HistoryRef): boolean {
-    if (this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined) return true;
+    if (this.historyDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined) return true;
     return target !== undefined && pastNames(this.history, nameSpec('column'), target).some((p) => this.drops.find('column', p.ref) !== undefined);
   }
 
@@ -212,7 +255,7 @@ export class DiffContext {
       if (skip(live)) continue;
       const ref = { schema: live.schema, name: live.name };
       const ev = this.pendingDrop(kind(live), ref);
-      if (ev) this.out.add(block, key, make.drop(kind(live), ref, 'history', ev.origin, args?.(live)));
+      if (ev) this.out.add(block, key, this.dropChange(kind(live), ref, ev, args?.(live)));
       else this.out.addUnmanaged(kind(live), ref);
     }
   }

@@ -1,7 +1,7 @@
 import type { SchemaState } from '../model/schema-state.js';
 import type { DiffResult } from './change.js';
 import { kinds } from '../kinds/registry.js';
-import { DiffContext } from './diff-context.js';
+import { DiffContext, type DiffOptions } from './diff-context.js';
 import { withEventOrigins } from './event-origins.js';
 
 /**
@@ -11,11 +11,12 @@ import { withEventOrigins } from './event-origins.js';
  * History-aware: a target object the live database has under a name the migrations renamed it
  * away from becomes a `rename` (then its attributes are compared); a live-only object the
  * migrations dropped becomes a `drop`, any other live-only object is reported as unmanaged and
- * never touched. Changes name objects as they are after this diff's renames (a column of a
+ * never touched, unless `opts.declaration` says the migrations declare the whole schema (then it
+ * is dropped too). Changes name objects as they are after this diff's renames (a column of a
  * renamed table names the table's new name), so the planner runs renames before the rest.
  */
-export function diff(target: SchemaState, live: SchemaState): DiffResult {
-  const ctx = new DiffContext(target, live);
+export function diff(target: SchemaState, live: SchemaState, opts: DiffOptions = {}): DiffResult {
+  const ctx = new DiffContext(target, live, opts);
   for (const k of kinds()) k.diff?.(ctx);
   const result = ctx.out.result();
   return { ...result, changes: withEventOrigins(result.changes, target.history) };

@@ -2,6 +2,7 @@ export { compareStates, countObjects } from './compare-states.js';
 export { canonicalJson } from './same-value.js';
 export type { Difference, AttributeDifference } from './difference.js';
 export { diff } from './diff.js';
+export type { DiffOptions } from './diff-context.js';
 export { countChanges } from './count-changes.js';
 export { assertNever } from './change.js';
 export type { Change, ChangeKind, DiffResult, Drift, Hazard, Safety, TableRef, UnmanagedObject } from './change.js';

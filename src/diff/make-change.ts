@@ -5,6 +5,7 @@ import type {
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { assertNever, type Change, type Hazard, type TableRef } from './change.js';
+import type { DropReason } from '../kinds/drop/drop-change.js';
 import type { TypeStep } from './retype-path.js';
 import { classifyTypeChange, worstTypeChange } from './type-change.js';
 
@@ -202,7 +203,7 @@ export const rename = (object: ObjectKind, from: HistoryRef, to: HistoryRef, ori
  * behind often must drop an old primary key before the history's new one can be added). Other
  * history drops are destructive (tables and columns take their rows with them).
  */
-export function drop(object: ObjectKind, ref: HistoryRef, reason: 'history' | 'replace', origin: Origin | undefined, args?: string, differ?: readonly string[]): Change {
+export function drop(object: ObjectKind, ref: HistoryRef, reason: DropReason, origin: Origin | undefined, args?: string, differ?: readonly string[]): Change {
   const base = { kind: 'drop', object, ref, ...(args !== undefined ? { args } : {}), reason, ...(differ?.length ? { differs: differ } : {}), ...originField(origin) } as const;
   if (reason === 'replace' || losesNoRows(object)) return { ...base, safety: 'review', hazards: [] };
   return { ...base, safety: 'destructive', hazards: object === 'table' || object === 'column' ? ['data loss'] : [] };

@@ -12,6 +12,8 @@ export interface PlanShape {
   readonly to: string | null;
   readonly allowDestructive: boolean;
   readonly concurrentIndexes: boolean;
+  /** `--declaration` (or the config file's `declaration`): undeclared live objects are dropped. */
+  readonly declaration: boolean;
   /** `--schema` (empty: every schema). */
   readonly schemas: readonly string[];
   /** The exclusion rules in force (config file and `--exclude`). */

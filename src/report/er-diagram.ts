@@ -58,8 +58,8 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
         else if (c.object === 'constraint') touch(parentOf(c.to));
         break;
       case 'drop':
-        if (c.object === 'table' && c.reason === 'history') touch(c.ref, 'dropped');
-        else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, c.reason === 'history' ? 'dropped' : 'rebuilt');
+        if (c.object === 'table' && c.reason !== 'replace') touch(c.ref, 'dropped');
+        else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, c.reason !== 'replace' ? 'dropped' : 'rebuilt');
         else if (c.object === 'constraint') touch(parentOf(c.ref));
         break;
       case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createSequence':

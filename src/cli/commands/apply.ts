@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { ApplyResult } from '../../apply/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
-import { exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules } from '../config-file.js';
 import { applyExit, EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
-import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
+import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 import type { PlanHistory } from '../../plan/history-context.js';
@@ -22,6 +22,7 @@ interface ApplyCliOptions extends HistoryCliOptions {
   allowDestructive?: boolean;
   strict?: boolean;
   concurrentIndexes?: boolean;
+  declaration?: boolean;
   lockWait: string;
   lockTimeout: string;
   statementTimeout: string;
@@ -44,6 +45,7 @@ export function registerApply(program: Command, cli: CliRun): void {
   cmd = databaseOptions(cmd, true);
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
+  cmd = declarationOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'run exactly the statements of this saved plan (plan --format json), with its options; refuse (exit 1, nothing written) when the live schema, the migrations or the statements no longer match')
@@ -54,8 +56,9 @@ export function registerApply(program: Command, cli: CliRun): void {
     .option('--lock-wait <seconds>', 'how long to wait for another apply to finish', '60')
     .option('--lock-timeout <seconds>', 'session lock_timeout: fail instead of queueing behind other transactions', '5')
     .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
-    .action((given: ApplyCliOptions, command: Command) =>
+    .action((flags: ApplyCliOptions, command: Command) =>
       runCommand(cli, async () => {
+        const given = { ...flags, declaration: await declarationMode(flags, cli.io.cwd) };
         const exclude = await exclusionRules(given, cli.io.cwd);
         // A saved plan brings its own options; the command line may repeat them, not change them.
         const { readSavedPlan, savedPlanOptions } = await import('../saved-plan-file.js');
@@ -105,6 +108,7 @@ export function registerApply(program: Command, cli: CliRun): void {
             applied = await apply(db, replaying, {
               allowDestructive: !!o.allowDestructive,
               concurrentIndexes: !!o.concurrentIndexes,
+              declaration: !!o.declaration,
               lockWaitMs, lockTimeoutMs, statementTimeoutMs,
               ...(saved ? { savedPlan: saved.check } : {}),
               schemas: o.schema,

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
-import { exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
-import { databaseOptions, migrationOptions, ownersOption } from '../common-options.js';
+import { databaseOptions, declarationOptions, migrationOptions, ownersOption } from '../common-options.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
 interface CheckOptions extends HistoryCliOptions {
@@ -17,6 +17,7 @@ interface CheckOptions extends HistoryCliOptions {
   schema: string[];
   format: string;
   includeAlembicVersion?: boolean;
+  declaration?: boolean;
   quiet?: boolean;
   exclude: string[];
   config?: string;
@@ -31,6 +32,7 @@ export function registerCheck(program: Command, cli: CliRun): void {
   cmd = databaseOptions(cmd);
   cmd = historyOptions(cmd);
   cmd = ownersOption(cmd);
+  cmd = declarationOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | json | markdown', 'text')
     .action((o: CheckOptions) =>
@@ -52,7 +54,7 @@ export function registerCheck(program: Command, cli: CliRun): void {
           const history = await readPlanHistory(db, read.replayed, o);
           const alembic = alembicStatus(history);
           // The plan's verdict too, so check, plan and apply --strict agree on the same database.
-          const verdict = verdictOf(computePlan(target, live, { history }).plan);
+          const verdict = verdictOf(computePlan(target, live, { history }, { declaration: await declarationMode(o, cli.io.cwd), schemas: o.schema }).plan);
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, verdict, ...(alembic ? { alembic } : {}) };
           if (format === 'markdown') {
             const { renderCheckMarkdown } = await import('../../report/check-markdown.js');

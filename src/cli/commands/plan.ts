@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
-import { exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
-import { databaseOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
+import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
@@ -24,6 +24,7 @@ interface PlanCliOptions extends HistoryCliOptions {
   config?: string;
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
+  declaration?: boolean;
   includeAlembicVersion?: boolean;
 }
 
@@ -34,13 +35,15 @@ export function registerPlan(program: Command, cli: CliRun): void {
   cmd = databaseOptions(cmd);
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
+  cmd = declarationOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | sql | json (a saved plan for apply --plan; schema/plan.schema.json) | markdown', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
     .option('--allow-destructive', 'plan drops and narrowing changes too')
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
-    .action((o: PlanCliOptions) =>
+    .action((given: PlanCliOptions) =>
       runCommand(cli, async () => {
+        const o = { ...given, declaration: await declarationMode(given, cli.io.cwd) };
         const format = parseFormat(o.format, ['text', 'sql', 'json', 'markdown']);
         const { renderPlanJson } = await import('../../report/plan-json.js');
         const { renderPlanSql } = await import('../../report/plan-sql.js');
@@ -57,7 +60,7 @@ export function registerPlan(program: Command, cli: CliRun): void {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
             history: await (await import('../history-options.js')).readPlanHistory(db, read.replayed, o),
-          });
+          }, { declaration: o.declaration, schemas: o.schema });
           const { plan, summary } = computed;
           if (o.diff) {
             cli.io.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));

@@ -68,7 +68,7 @@ export function diffColumns(ctx: DiffContext, key: string, table: TableDef, live
   }
   for (const { key: name, live } of cols.liveOnly) {
     const ev = ctx.columnDrop(liveTable, name);
-    if (ev) out.add('table', key, make.drop('column', ref(name), 'history', ev.origin));
+    if (ev) out.add('table', key, ctx.dropChange('column', ref(name), ev));
     else out.addUnmanaged('column', ref(live.name));
   }
 }

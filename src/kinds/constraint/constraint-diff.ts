@@ -86,7 +86,7 @@ export function foreignKeysBlockingKeyChanges(ctx: DiffContext, key: string, liv
   for (const c of liveTable.constraints) {
     if (!blocksKeyChange(liveTable, c, k)) continue;
     const ref = { schema: liveTable.schema, name: c.name, parent: liveTable.name };
-    ctx.out.add('table', key, make.drop('constraint', ref, 'history', (ctx.pendingDrop('constraint', ref) ?? ev).origin));
+    ctx.out.add('table', key, ctx.dropChange('constraint', ref, ctx.pendingDrop('constraint', ref) ?? ev));
   }
 }
 
@@ -128,7 +128,7 @@ export function diffConstraints(
   for (const { key: name, live } of cons.liveOnly) {
     if (constraintUses(live, dropped)) continue;
     const ev = liveOnlyDrop(ctx, liveTable, name, live, dropped);
-    if (ev) out.add('table', key, make.drop('constraint', ref(name), 'history', ev.origin));
+    if (ev) out.add('table', key, ctx.dropChange('constraint', ref(name), ev));
     else out.addUnmanaged('constraint', ref(name));
   }
 }

@@ -12,6 +12,7 @@ export const dropKind: KindModule<'drop', DropObjectChange, never> = {
       describe: (c) => ({
         object: c.object, name: refName(c.object, c.ref), group: refGroup(c.object, c.ref), action: c.reason === 'replace' ? 'drop (to recreate)' : 'drop',
         ...(c.differs?.length ? { detail: `${c.differs.join(', ')} differ${c.differs.length === 1 ? 's' : ''}` } : {}),
+        ...(c.reason === 'undeclared' ? { detail: 'not declared by the migrations' } : {}),
       }),
     },
   },

@@ -10,7 +10,7 @@ export function diffExtensions(ctx: DiffContext): void {
   for (const { key, live } of m.extensions.liveOnly) {
     const ref = { schema: live.schema ?? 'public', name: live.name };
     const ev = ctx.pendingDrop('extension', ref);
-    if (ev) out.add('extension', key, make.drop('extension', ref, 'history', ev.origin));
+    if (ev) out.add('extension', key, ctx.dropChange('extension', ref, ev));
     else out.addUnmanaged('extension', ref);
   }
 }

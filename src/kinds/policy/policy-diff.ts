@@ -115,7 +115,7 @@ export function diffPolicies(ctx: DiffContext): void {
     const to = m.names.relation(table);
     const r = { schema: to.schema, name: live.name, parent: to.name };
     const ev = ctx.pendingDrop('policy', ref(live));
-    if (ev) out.add('policy', key, { ...make.drop('policy', r, 'history', ev.origin), ...rlsSafety(false, true) });
+    if (ev) out.add('policy', key, { ...ctx.dropChange('policy', r, ev), ...rlsSafety(false, true) });
     else out.addUnmanaged('policy', r);
   }
 }

@@ -14,7 +14,7 @@ export function diffSchemas(ctx: DiffContext): void {
   for (const { key, live } of m.schemas.liveOnly) {
     const ref = { schema: live.name, name: live.name };
     const ev = ctx.pendingDrop('schema', ref);
-    if (ev) out.add('schema', key, make.drop('schema', ref, 'history', ev.origin));
+    if (ev) out.add('schema', key, ctx.dropChange('schema', ref, ev));
     else out.addUnmanaged('schema', ref);
   }
 }

@@ -34,7 +34,7 @@ export function diffTriggers(ctx: DiffContext): void {
     const to = m.names.relation(table);
     const r = { schema: to.schema, name: live.name, parent: to.name };
     const ev = ctx.pendingDrop('trigger', ref(live)) ?? ctx.functionDrop(live.function);
-    if (ev) out.add('trigger', key, make.drop('trigger', r, 'history', ev.origin));
+    if (ev) out.add('trigger', key, ctx.dropChange('trigger', r, ev));
     else out.addUnmanaged('trigger', r);
   }
 }
