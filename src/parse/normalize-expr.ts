@@ -27,6 +27,16 @@ const EXPR: Mode = { query: false, stripQualifiers: true };
 const INT_RE = /^-?(0|[1-9]\d{0,9})$/;
 const NUM_RE = /^-?(0|[1-9]\d*)\.\d+$/;
 
+/**
+ * A bit-string constant's digits (libpg-query gives `b1010` for B'1010', `x1F` for X'1F'): the
+ * catalog keeps a bit default as its binary digits (`'00011111'::"bit"`), printed as a string.
+ */
+function bitDigits(bsval: string): string {
+  const body = bsval.slice(1);
+  if (/^x/i.test(bsval)) return [...body].map((h) => parseInt(h, 16).toString(2).padStart(4, '0')).join('');
+  return body;
+}
+
 function constValue(c: AstNode): AstNode {
   // libpg-query omits zero/false/empty fields, so `{ival: {}}` is 0 and `{boolval: {}}` is false.
   if (c.isnull) return { A_Const: { isnull: true } };
@@ -35,7 +45,7 @@ function constValue(c: AstNode): AstNode {
   if (c.ival !== undefined) text = String(c.ival.ival ?? 0);
   else if (c.fval !== undefined) text = String(c.fval.fval ?? '0');
   else if (c.sval !== undefined) text = String(c.sval.sval ?? '');
-  else if (c.bsval !== undefined) return { A_Const: { bsval: c.bsval } };
+  else if (c.bsval !== undefined) text = bitDigits(String(c.bsval.bsval ?? ''));
   if (text === undefined) return { A_Const: c };
   if (INT_RE.test(text) && Math.abs(Number(text)) <= 2147483647) return { A_Const: { ival: { ival: Number(text) } } };
   if (NUM_RE.test(text)) return { A_Const: { fval: { fval: text } } };
@@ -105,6 +115,12 @@ function walk(node: AstNode, mode: Mode): AstNode {
       if (bare || IMPLICIT_CAST_TARGETS.has(target)) return arg;
       return { TypeCast: { arg, typeName: tn } };
     }
+    case 'RowExpr': {
+      // `(a, b)` and `ROW(a, b)` are one row constructor (the catalog prints ROW); one field needs ROW.
+      const out: AstNode = walkFields(body, mode);
+      out.row_format = 'COERCE_EXPLICIT_CALL';
+      return { RowExpr: out };
+    }
     case 'ColumnRef': {
       const fields = body.fields as AstNode[];
       // pg_get_expr/pg_get_viewdef qualify or unqualify columns as they see fit; compare bare names.
@@ -125,6 +141,13 @@ function walk(node: AstNode, mode: Mode): AstNode {
       const fname = strList(out.funcname).pop() ?? '';
       if (/^jsonb_path_/.test(fname) && Array.isArray(out.args) && out.args.length >= 2) {
         out.args = [out.args[0], jsonPathConst(out.args[1]), ...out.args.slice(2)];
+      }
+      // pg_get_expr prints a call of a VARIADIC function as `f(x, VARIADIC ARRAY['a', 'b'])`
+      // where it was written `f(x, 'a', 'b')`: the same call, compared in the written form.
+      const last = Array.isArray(out.args) ? out.args[out.args.length - 1] : undefined;
+      if (out.func_variadic && isKind(last, 'A_ArrayExpr') && last.A_ArrayExpr.elements?.length) {
+        out.args = [...out.args.slice(0, -1), ...last.A_ArrayExpr.elements];
+        delete out.func_variadic;
       }
       return { FuncCall: out };
     }

@@ -79,6 +79,8 @@ export function formatBuiltin(internal: string, mods: string[]): string {
     return mods.length === 2 && mods[0] === '32767' ? `interval(${mods[1]})` : 'interval';
   }
   if (!mods.length) return base;
+  // numeric(p) is numeric(p,0): format_type always prints the scale.
+  if (internal === 'numeric' && mods.length === 1) mods = [mods[0]!, '0'];
   if (PRECISION_INSIDE.has(internal)) {
     const [head, ...rest] = base.split(' ');
     return [`${head}(${mods.join(',')})`, ...rest].join(' ');

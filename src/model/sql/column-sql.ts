@@ -1,6 +1,7 @@
 import { qualify, quoteIdent } from '../names.js';
 import type { ColumnDef, QualifiedName, SequenceDef } from '../objects.js';
 import { defaultColumnSequenceName, identityOptionsSql } from './sequence-sql.js';
+import { defaultClauseExpr } from './default-clause.js';
 import { spelt, type Spelling } from './spelling.js';
 
 export type { Spelling } from './spelling.js';
@@ -29,7 +30,7 @@ export function columnSql(col: ColumnDef, identity?: IdentityContext, spelling: 
     if (options) sql += ` (${options})`;
   }
   const def = spelling === 'written' ? executableDefault(col) : col.default;
-  if (def !== undefined) sql += ` DEFAULT ${def}`;
+  if (def !== undefined) sql += ` DEFAULT ${defaultClauseExpr(def)}`;
   if (col.notNull) sql += ' NOT NULL';
   return sql;
 }

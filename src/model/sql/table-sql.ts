@@ -3,6 +3,7 @@ import type { ConstraintDef, SequenceDef, TableDef } from '../objects.js';
 import { columnSql, executableDefault, type Spelling } from './column-sql.js';
 import { namedConstraintSql } from './constraint-sql.js';
 import { withOptionsSql } from './rel-options-sql.js';
+import { defaultClauseExpr } from './default-clause.js';
 
 /** Options of {@link createTableSql}. */
 export interface CreateTableOptions {
@@ -50,7 +51,7 @@ export function createTableSql(table: TableDef, opts: CreateTableOptions): strin
 function partitionColumnOptions(table: TableDef, spelling: Spelling = 'written'): string[] {
   return table.columns.flatMap((col) => {
     const def = spelling === 'written' ? executableDefault(col) : col.default;
-    return def !== undefined ? [`${quoteIdent(col.name)} WITH OPTIONS DEFAULT ${def}`] : [];
+    return def !== undefined ? [`${quoteIdent(col.name)} WITH OPTIONS DEFAULT ${defaultClauseExpr(def)}`] : [];
   });
 }
 
