@@ -7,7 +7,7 @@ import type { Origin } from '../model/origin.js';
 import { assertNever, type Change, type Hazard, type TableRef } from './change.js';
 import type { DropReason } from '../kinds/drop/drop-change.js';
 import type { TypeStep } from './retype-path.js';
-import { classifyTypeChange, worstTypeChange } from './type-change.js';
+import { typeChangeOf } from './type-change.js';
 
 /** `{ origin }` when there is one, so changes never carry an explicit `origin: undefined`. */
 export const originField = (origin: Origin | undefined): { origin?: Origin } => (origin ? { origin } : {});
@@ -15,7 +15,7 @@ export const originField = (origin: Origin | undefined): { origin?: Origin } => 
 const tableRef = (t: QualifiedName): TableRef => ({ schema: t.schema, name: t.name });
 
 /** A default that calls nextval() (serial, explicit sequences) is volatile: ADD COLUMN with it rewrites the table. */
-const volatileDefault = (c: ColumnDef): boolean => c.default !== undefined && /\bnextval\s*\(/i.test(c.default);
+export const volatileDefault = (c: ColumnDef): boolean => c.default !== undefined && /\bnextval\s*\(/i.test(c.default);
 
 /** CREATE SCHEMA: additive. */
 export const createSchema = (schema: SchemaDef): Change => ({ kind: 'createSchema', schema, safety: 'safe', hazards: [], ...originField(schema.origin) });
@@ -84,12 +84,7 @@ export function addColumn(table: QualifiedName, column: ColumnDef, origin: Origi
  */
 export function alterColumnType(table: QualifiedName, column: ColumnDef, from: string, steps: readonly TypeStep[], origin: Origin | undefined): Change {
   const base = { kind: 'alterColumnType', table: tableRef(table), column, from, steps, ...originField(column.origin ?? origin) } as const;
-  const kinds = steps.map((s, i) => {
-    const kind = classifyTypeChange(i ? steps[i - 1]!.to : from, s.to);
-    return s.using !== undefined ? worstTypeChange([kind, 'convert']) : kind;
-  });
-  if (from === column.type) kinds.push('convert'); // a collation change: indexes are rebuilt
-  switch (worstTypeChange(kinds)) {
+  switch (typeChangeOf(from, column.type, steps)) {
     case 'narrow':
       return { ...base, safety: 'destructive', hazards: ['data loss', 'may fail on existing data', 'table rewrite', 'access exclusive lock'] };
     case 'widen':

@@ -90,6 +90,19 @@ export function worstTypeChange(kinds: readonly TypeChangeKind[]): TypeChangeKin
   return 'widen';
 }
 
+/**
+ * How a column's type change as a whole behaves: the worst of its steps (a USING expression
+ * counts as a conversion), and a conversion when only the collation changes (indexes are rebuilt).
+ */
+export function typeChangeOf(from: TypeText, to: TypeText, steps: readonly { readonly to: TypeText; readonly using?: string }[]): TypeChangeKind {
+  const kinds = steps.map((s, i) => {
+    const kind = classifyTypeChange(i ? steps[i - 1]!.to : from, s.to);
+    return s.using !== undefined ? worstTypeChange([kind, 'convert']) : kind;
+  });
+  if (from === to) kinds.push('convert');
+  return worstTypeChange(kinds);
+}
+
 /** B-tree operator families that compare across their member types (what a FOREIGN KEY needs). */
 const COMPARISON_FAMILY: Record<string, string> = {
   smallint: 'integer', integer: 'integer', bigint: 'integer',

@@ -1,10 +1,13 @@
 import type { Hazard } from '../diff/change.js';
 import type { DepKey } from './dependency-keys.js';
 import type { Deps } from './object-deps.js';
+import type { StatementEffects } from './statement-effects.js';
 
 /** One SQL statement of an action, as it becomes a PlanStep. */
 export interface Statement {
   readonly sql: string;
+  /** The lock it takes and what it does to existing rows (see statement-effects.ts). */
+  readonly effects: StatementEffects;
   readonly transactional: boolean;
   /** In the first transaction, committed before the main one (see PlanStep.early). */
   readonly early?: boolean;
@@ -49,9 +52,9 @@ export interface Action {
   readonly newEnumLabel?: string;
 }
 
-/** A statement that may run inside the plan's transaction. */
-export function statement(sql: string, description: string): Statement {
-  return { sql, transactional: true, description };
+/** A statement that may run inside the plan's transaction, with the effects its builder knows it has. */
+export function statement(sql: string, description: string, effects: StatementEffects): Statement {
+  return { sql, effects, transactional: true, description };
 }
 
 /** A change PostgreSQL has no statement for (e.g. dropping an enum label): reported as drift. */

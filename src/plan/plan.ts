@@ -121,6 +121,7 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
     for (const s of a.statements) {
       steps.push({
         id: steps.length + 1, change: at, sql: s.sql, transactional: s.transactional, description: s.description, ...(s.early ? { early: true } : {}),
+        ...s.effects, transaction: !s.transactional ? 'outside' : s.early ? 'commit after' : 'in',
       });
     }
   }

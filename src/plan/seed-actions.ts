@@ -7,6 +7,7 @@ import { statement, type Action } from './action.js';
 import { relationDep } from './dependency-keys.js';
 import { deps } from './object-deps.js';
 import { RANK } from './rank.js';
+import { INSERTS } from './statement-effects.js';
 
 /** What seeding decided: the actions (one per table), the statements they run, and why others are not run. */
 export interface Seeds {
@@ -127,7 +128,7 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
       change: index.get(key)!,
       rank: RANK.seed,
       name: `${key} seed`,
-      statements: list.map((d) => statement(d.sql, `seed row${d.seed!.rows.length === 1 ? '' : 's'} into ${key} (${d.origin.file}:${d.origin.line})`)),
+      statements: list.map((d) => statement(d.sql, `seed row${d.seed!.rows.length === 1 ? '' : 's'} into ${key} (${d.origin.file}:${d.origin.line})`, INSERTS)),
       // Providing the table's key puts whatever needs the table (foreign keys to it, its
       // indexes and triggers) after the rows; requiring referenced tables puts their seeds first.
       deps: deps({ provides: [relationDep(t)], requires: [relationDep(t), ...refs] }),

@@ -3,6 +3,7 @@ import type { AlembicStatus } from './alembic-position.js';
 import type { PlanHistory } from './history-context.js';
 import type { NotRunStatement } from './data-report.js';
 import type { DataStatement } from '../model/data-statement.js';
+import type { LockLevel } from './statement-effects.js';
 
 /** One SQL statement of a plan, linked to the change that required it. */
 export interface PlanStep {
@@ -25,7 +26,24 @@ export interface PlanStep {
   readonly early?: boolean;
   /** Short human description, e.g. `add column public.users.email`. */
   readonly description: string;
+  // The fields below are set on every step `plan` makes (optional for steps a caller builds).
+  /** The strongest lock the statement takes on an existing table (PostgreSQL's lock mode), or `none`. */
+  readonly lock?: LockLevel;
+  /** It rewrites the table; scans every row; drops stored data; can fail on rows already there. */
+  readonly rewrite?: boolean;
+  readonly scan?: boolean;
+  readonly dataLoss?: boolean;
+  readonly mayFail?: boolean;
+  /**
+   * Where it runs: `in` the plan's transaction; `outside` any transaction, after the commit
+   * (CREATE INDEX CONCURRENTLY); or in a first transaction with a `commit after` it (a new enum
+   * label, which PostgreSQL lets later statements use only once committed).
+   */
+  readonly transaction?: StepTransaction;
 }
+
+/** Where a plan step runs relative to the plan's transaction (see PlanStep.transaction). */
+export type StepTransaction = 'in' | 'outside' | 'commit after';
 
 /** Planner switches. */
 export interface PlanOptions {

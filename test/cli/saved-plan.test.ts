@@ -161,6 +161,10 @@ describe('the saved plan format', () => {
     // The schema is not vacuous: a step without SQL, or a fingerprint of the wrong shape, fails it.
     expect(validate({ ...other, steps: [{ id: 1, change: 0, transactional: true, description: 'x' }] })).toBe(false);
     expect(validate({ ...other, fingerprints: { live: 'abc', target: other.fingerprints.target } })).toBe(false);
+    // Every step says its lock, flags and transaction (issue 13), and the schema checks their values.
+    for (const s of [...full.steps, ...other.steps]) expect(Object.keys(s)).toEqual(expect.arrayContaining(['lock', 'rewrite', 'scan', 'dataLoss', 'mayFail', 'transaction']));
+    expect(validate({ ...other, steps: [{ ...other.steps[0], lock: 'SHARE LOCK' }] })).toBe(false);
+    expect(validate({ ...other, steps: [{ ...other.steps[0], transaction: 'early' }] })).toBe(false);
   });
 
   it('paths are relative to the working directory, even when --migrations is absolute', async () => {

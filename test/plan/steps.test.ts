@@ -19,6 +19,8 @@ describe('plan steps', () => {
           ' THEN ALTER TABLE public.users ADD CONSTRAINT users_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.orgs (id) NOT VALID; END IF; END $$',
         transactional: true,
         description: 'add constraint public.users.users_org_id_fkey (not valid)',
+        // ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE; NOT VALID checks no existing row.
+        lock: 'SHARE ROW EXCLUSIVE', rewrite: false, scan: false, dataLoss: false, mayFail: false, transaction: 'in',
       },
       {
         id: 2,
@@ -26,6 +28,8 @@ describe('plan steps', () => {
         sql: 'ALTER TABLE public.users VALIDATE CONSTRAINT users_org_id_fkey',
         transactional: true,
         description: 'validate constraint public.users.users_org_id_fkey',
+        // VALIDATE scans under SHARE UPDATE EXCLUSIVE (reads and writes go on) and fails on a dangling row.
+        lock: 'SHARE UPDATE EXCLUSIVE', rewrite: false, scan: true, dataLoss: false, mayFail: true, transaction: 'in',
       },
     ]);
   });

@@ -1,5 +1,7 @@
 import type { Change } from '../../diff/change.js';
+import { volatileDefault } from '../../diff/make-change.js';
 import type { TypeStep } from '../../diff/retype-path.js';
+import { typeChangeOf, type TypeChangeKind } from '../../diff/type-change.js';
 import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
 import type { ColumnDef } from '../../model/objects.js';
 import { columnSql, defaultColumnSequenceName, executableDefault } from '../../model/sql/index.js';
@@ -14,6 +16,9 @@ import { columnDeps, deps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { serialToIdentitySql } from '../../plan/serial-to-identity.js';
+import {
+  ALTERS_CATALOG, CHECKS_ROWS, CONVERTS, FAILS_ON_ROWS, NARROWS, REWRITES, type StatementEffects,
+} from '../../plan/statement-effects.js';
 
 function alterColumn(table: QualifiedName, column: string, action: string): string {
   return `ALTER TABLE ${qualify(table)} ALTER COLUMN ${quoteIdent(column)} ${action}`;
@@ -33,11 +38,24 @@ function clearedBy(table: QualifiedName, column: string, ctx: PlanContext): DepK
   return [relationDep(table), columnDep(table, column), relationDep(live), columnDep(live, column)];
 }
 
+/**
+ * What ADD COLUMN does to an existing table: identity, stored generated and nextval() defaults
+ * compute a value per row (a rewrite); NOT NULL without a default fails unless the table is
+ * empty; anything else is catalog-only (PostgreSQL 11+ stores a constant default in the catalog).
+ */
+function addColumnEffects(col: ColumnDef): StatementEffects {
+  if (col.identity || col.generated !== undefined || volatileDefault(col)) return REWRITES;
+  return col.notNull && col.default === undefined ? FAILS_ON_ROWS : ALTERS_CATALOG;
+}
+
+/** ALTER COLUMN TYPE by how the type changes: a binary-coercible widening only relabels the column. */
+const TYPE_CHANGE_EFFECTS: Record<TypeChangeKind, StatementEffects> = { widen: ALTERS_CATALOG, convert: CONVERTS, narrow: NARROWS };
+
 /** `ALTER TABLE .. ADD COLUMN IF NOT EXISTS`, then the column's comment. */
 export function addColumnActions(c: Extract<Change, { kind: 'addColumn' }>, index: number, ctx: PlanContext): Action[] {
   const name = objectName(c);
   return [
-    { change: index, rank: RANK.addColumn, name, statements: [statement(addColumnSql(c.table, c.column), describe(c))], deps: columnDeps(c.table, c.column) },
+    { change: index, rank: RANK.addColumn, name, statements: [statement(addColumnSql(c.table, c.column), describe(c), addColumnEffects(c.column))], deps: columnDeps(c.table, c.column) },
     ...columnComment(index, name, c.table, c.column, ctx),
   ];
 }
@@ -79,7 +97,7 @@ export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnTy
       change: index,
       rank: RANK.alterColumnType,
       name: objectName(c),
-      statements: [statement(sql, describe(c))],
+      statements: [statement(sql, describe(c), TYPE_CHANGE_EFFECTS[typeChangeOf(c.from, col.type, c.steps)])],
       deps: deps({ requires: [columnDep(c.table, col.name)], mentions: [...c.steps.map((s) => s.to), ...expressionTexts(col.default)] }),
       clearedBy: clearedBy(c.table, col.name, ctx),
     },
@@ -95,7 +113,7 @@ export function setDefaultActions(c: Extract<Change, { kind: 'setDefault' }>, in
       change: index,
       rank: c.to === undefined ? RANK.dropDefault : RANK.setDefault,
       name: objectName(c),
-      statements: [statement(sql, describe(c))],
+      statements: [statement(sql, describe(c), ALTERS_CATALOG)],
       deps: deps({ requires: [columnDep(c.table, c.column)], mentions }),
     },
   ];
@@ -108,7 +126,7 @@ export function setNotNullActions(c: Extract<Change, { kind: 'setNotNull' }>, in
       change: index,
       rank: c.notNull ? RANK.setNotNull : RANK.dropNotNull,
       name: objectName(c),
-      statements: [statement(alterColumn(c.table, c.column, c.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'), describe(c))],
+      statements: [statement(alterColumn(c.table, c.column, c.notNull ? 'SET NOT NULL' : 'DROP NOT NULL'), describe(c), c.notNull ? CHECKS_ROWS : ALTERS_CATALOG)],
       deps: deps({ requires: [columnDep(c.table, c.column)] }),
     },
   ];
@@ -123,7 +141,7 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
   const target = col.identity;
   let statements: Statement[];
   if (!target) {
-    statements = [statement(alterColumn(c.table, col.name, 'DROP IDENTITY IF EXISTS'), describe(c))];
+    statements = [statement(alterColumn(c.table, col.name, 'DROP IDENTITY IF EXISTS'), describe(c), ALTERS_CATALOG)];
   } else if (!c.live.identity) {
     const kind = target.always ? 'ALWAYS' : 'BY DEFAULT';
     const seq = target.sequence;
@@ -131,9 +149,9 @@ export function alterIdentityActions(c: Extract<Change, { kind: 'alterIdentity' 
     const options = named ? ` (SEQUENCE NAME ${qualify({ schema: c.table.schema, name: seq })})` : '';
     const add = alterColumn(c.table, col.name, `ADD GENERATED ${kind} AS IDENTITY${options}`);
     const fromSerial = serialToIdentitySql(c.table, c.live, seq ?? defaultColumnSequenceName(c.table.name, col.name), add);
-    statements = [statement(fromSerial ?? guardedSql(`NOT ${identityColumnExists(c.table, col.name)}`, [add]), describe(c))];
+    statements = [statement(fromSerial ?? guardedSql(`NOT ${identityColumnExists(c.table, col.name)}`, [add]), describe(c), ALTERS_CATALOG)];
   } else {
-    statements = [statement(alterColumn(c.table, col.name, `SET GENERATED ${target.always ? 'ALWAYS' : 'BY DEFAULT'}`), describe(c))];
+    statements = [statement(alterColumn(c.table, col.name, `SET GENERATED ${target.always ? 'ALWAYS' : 'BY DEFAULT'}`), describe(c), ALTERS_CATALOG)];
   }
   return [
     {
@@ -170,10 +188,10 @@ export function setGeneratedActions(c: Extract<Change, { kind: 'setGenerated' }>
   const rebuild = [`ALTER TABLE ${qualify(c.table)} DROP COLUMN IF EXISTS ${quoteIdent(col.name)}`, addColumnSql(c.table, col)];
   const statements =
     col.generated === undefined
-      ? toPlainColumn(c.table, col, c.live).map((sql) => statement(sql, describe(c)))
+      ? toPlainColumn(c.table, col, c.live).map((sql) => statement(sql, describe(c), ALTERS_CATALOG))
       : c.live.generated === undefined
-        ? [statement(guardedSql(`NOT ${generatedColumnExists(c.table, col.name)}`, rebuild), describe(c))]
-        : rebuild.map((sql, i) => statement(sql, `${i === 0 ? 'drop' : 'add'} column ${name}`));
+        ? [statement(guardedSql(`NOT ${generatedColumnExists(c.table, col.name)}`, rebuild), describe(c), { ...REWRITES, dataLoss: true })]
+        : rebuild.map((sql, i) => statement(sql, `${i === 0 ? 'drop' : 'add'} column ${name}`, i === 0 ? ALTERS_CATALOG : REWRITES));
   return [
     {
       change: index,

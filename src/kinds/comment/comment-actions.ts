@@ -9,6 +9,7 @@ import { refName } from '../object-names.js';
 import { deps } from '../../plan/object-deps.js';
 import { commentTargetKey, type PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
 
 /** A comment carried by an object a creation makes. */
 export interface CreatedComment {
@@ -39,7 +40,7 @@ export function createdCommentActions(change: number, name: string, comments: re
       change,
       rank: RANK.comment,
       name,
-      statements: todo.map((c) => statement(commentStatement(c.object, c.ref, c.args, c.text ?? null, ctx), `set comment on ${c.object} ${refName(c.object, c.ref, c.args)}`)),
+      statements: todo.map((c) => statement(commentStatement(c.object, c.ref, c.args, c.text ?? null, ctx), `set comment on ${c.object} ${refName(c.object, c.ref, c.args)}`, SHARE_UPDATE_EXCLUSIVE)),
       deps: deps({ requires: todo.map((c) => objectDep(c.object, c.ref, c.args)) }),
     },
   ];
@@ -53,7 +54,7 @@ export function setCommentActions(c: Extract<Change, { kind: 'setComment' }>, in
       change: index,
       rank: RANK.comment,
       name: objectName(c),
-      statements: [statement(commentStatement(c.object, c.ref, c.args, c.comment, ctx), describe(c))],
+      statements: [statement(commentStatement(c.object, c.ref, c.args, c.comment, ctx), describe(c), SHARE_UPDATE_EXCLUSIVE)],
       deps: deps({ requires: [objectDep(c.object, c.ref, c.args)] }),
     },
   ];

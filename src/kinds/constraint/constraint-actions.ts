@@ -11,10 +11,22 @@ import { guardedSql } from '../../plan/guarded-sql.js';
 import { constraintDeps, deps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { ADDS_FOREIGN_KEY, ADDS_FOREIGN_KEY_NOT_VALID, ALTERS_CATALOG, CHECKS_ROWS, CREATES, VALIDATES, type StatementEffects } from '../../plan/statement-effects.js';
 
 /** `ALTER TABLE s.t VALIDATE CONSTRAINT c`: scans under a lock that still allows writes; a no-op when already valid. */
 export function validateConstraintSql(table: QualifiedName, name: string): string {
   return `ALTER TABLE ${qualify(table)} VALIDATE CONSTRAINT ${quoteIdent(name)}`;
+}
+
+/**
+ * What ADD CONSTRAINT does on an existing table: a foreign key takes SHARE ROW EXCLUSIVE (on both
+ * tables), the others ACCESS EXCLUSIVE; a validated one (and PK/UNIQUE/EXCLUDE, which build an
+ * index) scans the table and fails on a violating row; a NOT VALID one checks only new rows.
+ */
+function addEffects(con: ConstraintDef, validated: boolean): StatementEffects {
+  const checked = validated || (con.type !== 'foreign key' && con.type !== 'check');
+  if (con.type === 'foreign key') return checked ? ADDS_FOREIGN_KEY : ADDS_FOREIGN_KEY_NOT_VALID;
+  return checked ? CHECKS_ROWS : ALTERS_CATALOG;
 }
 
 /**
@@ -27,11 +39,11 @@ export function addConstraintStatements(table: QualifiedName, con: ConstraintDef
   const add = (c: ConstraintDef): string => guardedSql(`NOT ${constraintExists(table, c.name, true)}`, [addConstraintSql(table, c)]);
   if (!newTable && (con.type === 'foreign key' || con.type === 'check') && con.validated) {
     return [
-      statement(add({ ...con, validated: false }), `add constraint ${name} (not valid)`),
-      statement(validateConstraintSql(table, con.name), `validate constraint ${name}`),
+      statement(add({ ...con, validated: false }), `add constraint ${name} (not valid)`, addEffects(con, false)),
+      statement(validateConstraintSql(table, con.name), `validate constraint ${name}`, VALIDATES),
     ];
   }
-  return [statement(add(con), `add constraint ${name}`)];
+  return [statement(add(con), `add constraint ${name}`, newTable ? (con.type === 'foreign key' ? ADDS_FOREIGN_KEY_NOT_VALID : CREATES) : addEffects(con, !('validated' in con) || con.validated))];
 }
 
 /** One constraint added by ALTER TABLE, ranked with foreign keys or with the other constraints. */
@@ -61,7 +73,7 @@ export function validateConstraintActions(c: Extract<Change, { kind: 'validateCo
       change: index,
       rank: RANK.validate,
       name: objectName(c),
-      statements: [statement(validateConstraintSql(c.table, c.constraint), describe(c))],
+      statements: [statement(validateConstraintSql(c.table, c.constraint), describe(c), VALIDATES)],
       deps: deps({ requires: [constraintDep(c.table, c.constraint)] }),
     },
   ];

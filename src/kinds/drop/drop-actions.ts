@@ -10,6 +10,7 @@ import type { PlanContext } from '../../plan/plan-context.js';
 import { DROP_RANK, RANK } from '../../plan/rank.js';
 import type { DropChange, DropTarget } from '../kind-module.js';
 import { objectSpecs } from '../kind-lookup.js';
+import { ALTERS_CATALOG, DROPS_DATA } from '../../plan/statement-effects.js';
 
 type Drop = DropChange;
 
@@ -41,7 +42,7 @@ function crossForeignKeyDrops(c: Drop, index: number, base: number, ctx: PlanCon
       change: index,
       rank: base + DROP_RANK.foreignKey,
       name,
-      statements: [statement(`ALTER TABLE IF EXISTS ${qualify(t)} DROP CONSTRAINT IF EXISTS ${quoteIdent(con.name)}`, `drop constraint ${name}`)],
+      statements: [statement(`ALTER TABLE IF EXISTS ${qualify(t)} DROP CONSTRAINT IF EXISTS ${quoteIdent(con.name)}`, `drop constraint ${name}`, ALTERS_CATALOG)],
       deps: deps({ provides: live.provides.filter(isNameDep).map(freeDep) }),
       live,
     };
@@ -67,7 +68,7 @@ export function dropActions(c: Drop, index: number, ctx: PlanContext): Built {
       change: index,
       rank: base + target.dropRank,
       name: objectName(c),
-      statements: [statement(sql, describe(c))],
+      statements: [statement(sql, describe(c), c.object === 'table' || c.object === 'column' ? DROPS_DATA : ALTERS_CATALOG)],
       // Frees its name as the diff spells it (after renames) and every live name it held.
       deps: deps({ provides: [...new Set([objectDep(c.object, c.ref, c.args), ...target.deps.provides.filter(isNameDep)])].map(freeDep) }),
       live: target.deps,

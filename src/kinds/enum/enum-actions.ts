@@ -10,6 +10,7 @@ import { guardedSql } from '../../plan/guarded-sql.js';
 import { deps, enumDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { CREATES, NO_TABLE_LOCK } from '../../plan/statement-effects.js';
 
 /** CREATE TYPE .. AS ENUM, which has no IF NOT EXISTS: guarded by a pg_type lookup. */
 export function createEnumActions(c: Extract<Change, { kind: 'createEnum' }>, index: number, ctx: PlanContext): Action[] {
@@ -19,7 +20,7 @@ export function createEnumActions(c: Extract<Change, { kind: 'createEnum' }>, in
       change: index,
       rank: RANK.enum,
       name,
-      statements: [statement(guardedSql(`NOT ${typeExists(c.enum)}`, [createEnumSql(c.enum)]), describe(c))],
+      statements: [statement(guardedSql(`NOT ${typeExists(c.enum)}`, [createEnumSql(c.enum)]), describe(c), CREATES)],
       deps: enumDeps(c.enum),
     },
     ...createdCommentActions(index, name, [{ object: 'enum', ref: c.enum, text: c.enum.comment }], ctx),
@@ -39,7 +40,7 @@ export function addEnumValueActions(c: Extract<Change, { kind: 'addEnumValue' }>
       change: index,
       rank: RANK.enumValue,
       name: objectName(c),
-      statements: [statement(sql, describe(c))],
+      statements: [statement(sql, describe(c), NO_TABLE_LOCK)],
       newEnumLabel: quoteLiteral(c.value),
       deps: deps({
         provides: [enumValueDep(c.enum, c.value)],

@@ -4,6 +4,7 @@ import { statement, type Action } from '../../plan/action.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { extensionDeps } from '../../plan/object-deps.js';
 import { RANK } from '../../plan/rank.js';
+import { CREATES } from '../../plan/statement-effects.js';
 /** `CREATE EXTENSION IF NOT EXISTS`. */
 export function createExtensionActions(c: Extract<Change, { kind: 'createExtension' }>, index: number): Action[] {
   return [
@@ -11,7 +12,7 @@ export function createExtensionActions(c: Extract<Change, { kind: 'createExtensi
       change: index,
       rank: RANK.extension,
       name: objectName(c),
-      statements: [statement(createExtensionSql(c.extension, { ifNotExists: true }), describe(c))],
+      statements: [statement(createExtensionSql(c.extension, { ifNotExists: true }), describe(c), CREATES)],
       deps: extensionDeps(c.extension),
     },
   ];

@@ -6,6 +6,7 @@ import { describe, objectName } from '../../plan/describe.js';
 import { functionDeps, isSqlFunction } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';
 
 /**
  * `CREATE OR REPLACE FUNCTION|PROCEDURE`. LANGUAGE sql bodies are checked against existing
@@ -20,7 +21,7 @@ export function createFunctionActions(c: Extract<Change, { kind: 'createFunction
       change: index,
       rank: isSqlFunction(f) ? RANK.functionSql : RANK.functionEarly,
       name,
-      statements: [statement(createFunctionSql(f), describe(c))],
+      statements: [statement(createFunctionSql(f), describe(c), c.replace ? ALTERS_CATALOG : CREATES)],
       deps: functionDeps(f),
     },
     ...createdCommentActions(index, name, [{ object: 'function', ref: f, args: f.identityArgs, text: f.comment }], ctx),

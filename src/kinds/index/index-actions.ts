@@ -9,6 +9,9 @@ import { guardedSql } from '../../plan/guarded-sql.js';
 import { indexDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import {
+  ALTERS_CATALOG, BUILDS_INDEX, BUILDS_INDEX_CONCURRENTLY, BUILDS_UNIQUE_INDEX, BUILDS_UNIQUE_INDEX_CONCURRENTLY,
+} from '../../plan/statement-effects.js';
 
 /**
  * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes`, or for an index the migration
@@ -28,18 +31,18 @@ export function createIndexActions(c: Extract<Change, { kind: 'createIndex' }>, 
   if ((ctx.opts.concurrentIndexes || idx.concurrently === true) && !c.newTable) {
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
     statements = [
-      { sql: cleanup, transactional: false, description: `drop invalid leftover of index ${name}`, hazards: [] },
-      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), transactional: false, description: describe(c), hazards: ['runs outside the transaction', ...mayFail] },
+      { sql: cleanup, effects: ALTERS_CATALOG, transactional: false, description: `drop invalid leftover of index ${name}`, hazards: [] },
+      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), effects: idx.unique ? BUILDS_UNIQUE_INDEX_CONCURRENTLY : BUILDS_INDEX_CONCURRENTLY, transactional: false, description: describe(c), hazards: ['runs outside the transaction', ...mayFail] },
     ];
   } else if (!c.newTable) {
     // IF NOT EXISTS would keep an invalid leftover of the same name: drop it first.
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
     statements = [
-      { ...statement(cleanup, `drop invalid leftover of index ${name}`), hazards: [] },
-      { ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c)), hazards: ['blocks writes while building', ...mayFail] },
+      { ...statement(cleanup, `drop invalid leftover of index ${name}`, ALTERS_CATALOG), hazards: [] },
+      { ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c), idx.unique ? BUILDS_UNIQUE_INDEX : BUILDS_INDEX), hazards: ['blocks writes while building', ...mayFail] },
     ];
   } else {
-    statements = [statement(createIndexSql(idx, { ifNotExists: true }), describe(c))];
+    statements = [statement(createIndexSql(idx, { ifNotExists: true }), describe(c), idx.unique ? BUILDS_UNIQUE_INDEX : BUILDS_INDEX)];
   }
   return [
     { change: index, rank: RANK.index, name, statements, deps: indexDeps(idx) },

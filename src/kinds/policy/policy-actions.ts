@@ -13,6 +13,8 @@ import { expressionTexts } from '../../plan/mentions.js';
 import { deps, type Deps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+// CREATE / ALTER POLICY and ALTER TABLE .. ROW LEVEL SECURITY take ACCESS EXCLUSIVE on the table, catalog only.
+import { ALTERS_CATALOG } from '../../plan/statement-effects.js';
 
 /**
  * A policy: its table, the table's columns its expressions name (so a policy is created after
@@ -57,7 +59,7 @@ export function createPolicyActions(c: Extract<Change, { kind: 'createPolicy' }>
   const name = objectName(c);
   const sql = withRoleChecks(p, `NOT ${policyExists(table, p.name)}`, [createPolicySql(p)]);
   return [
-    { change: index, rank: RANK.trigger, name, statements: [statement(sql, describe(c))], deps: policyDeps(p) },
+    { change: index, rank: RANK.trigger, name, statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: policyDeps(p) },
     ...createdCommentActions(index, name, [{ object: 'policy', ref: { schema: p.schema, parent: p.table, name: p.name }, text: p.comment }], ctx),
   ];
 }
@@ -66,11 +68,11 @@ export function createPolicyActions(c: Extract<Change, { kind: 'createPolicy' }>
 export function alterPolicyActions(c: Extract<Change, { kind: 'alterPolicy' }>, index: number): Action[] {
   const p = c.policy;
   const sql = withRoleChecks(p, policyExists({ schema: p.schema, name: p.table }, p.name), [alterPolicySql(p)]);
-  return [{ change: index, rank: RANK.trigger, name: objectName(c), statements: [statement(sql, describe(c))], deps: policyDeps(p) }];
+  return [{ change: index, rank: RANK.trigger, name: objectName(c), statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: policyDeps(p) }];
 }
 
 /** ALTER TABLE .. ENABLE/DISABLE, FORCE/NO FORCE ROW LEVEL SECURITY: idempotent as it is. */
 export function setRowSecurityActions(c: Extract<Change, { kind: 'setRowSecurity' }>, index: number): Action[] {
-  const statements: Statement[] = [statement(rowSecuritySql(c.table, c.enabled, c.forced), describe(c))];
+  const statements: Statement[] = [statement(rowSecuritySql(c.table, c.enabled, c.forced), describe(c), ALTERS_CATALOG)];
   return [{ change: index, rank: RANK.trigger, name: objectName(c), statements, deps: deps({ requires: [relationDep(c.table)] }) }];
 }

@@ -7,6 +7,7 @@ import { deps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { objectSpecs } from '../kind-lookup.js';
+import { ALTERS_CATALOG, NO_TABLE_LOCK } from '../../plan/statement-effects.js';
 
 /**
  * A rename (or move to another schema) the history made and the live database lacks, named as
@@ -24,7 +25,7 @@ export function renameActions(c: Extract<Change, { kind: 'rename' }>, index: num
       change: index,
       rank: spec.renamedAsPart ? RANK.renamePart : RANK.rename,
       name: objectName(c),
-      statements: [statement(guardedSql(sql.condition, sql.statements), describe(c))],
+      statements: [statement(guardedSql(sql.condition, sql.statements), describe(c), c.object === 'schema' ? NO_TABLE_LOCK : ALTERS_CATALOG)],
       deps: deps({
         provides: [to, freeDep(objectDep(c.object, c.from))],
         mentionables: spec.mentionable ? [{ key: to, ref: { schema: c.to.schema, name: c.to.name } }] : [],

@@ -6,12 +6,13 @@ import { describe, objectName } from '../../plan/describe.js';
 import { schemaDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { CREATES } from '../../plan/statement-effects.js';
 
 /** `CREATE SCHEMA IF NOT EXISTS`, then its comment. */
 export function createSchemaActions(c: Extract<Change, { kind: 'createSchema' }>, index: number, ctx: PlanContext): Action[] {
   const name = objectName(c);
   return [
-    { change: index, rank: RANK.schema, name, statements: [statement(createSchemaSql(c.schema, { ifNotExists: true }), describe(c))], deps: schemaDeps(c.schema) },
+    { change: index, rank: RANK.schema, name, statements: [statement(createSchemaSql(c.schema, { ifNotExists: true }), describe(c), CREATES)], deps: schemaDeps(c.schema) },
     ...createdCommentActions(index, name, [{ object: 'schema', ref: { schema: c.schema.name, name: c.schema.name }, text: c.schema.comment }], ctx),
   ];
 }

@@ -10,6 +10,7 @@ import { guardedSql } from '../../plan/guarded-sql.js';
 import { deps, sequenceDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { CREATES, SHARE_ROW_EXCLUSIVE } from '../../plan/statement-effects.js';
 
 /**
  * `ALTER SEQUENCE s.n AS .. INCREMENT BY .. START WITH ..`: every option spelled out (the same
@@ -32,9 +33,9 @@ function alterSequenceOptionsSql(seq: SequenceDef): string {
  */
 function alterSequenceStatements(seq: SequenceDef, from: Pick<SequenceDef, 'min' | 'max'>, description: string): Statement[] {
   const alter = alterSequenceOptionsSql(seq);
-  if (BigInt(seq.min) <= BigInt(from.min) && BigInt(seq.max) >= BigInt(from.max)) return [statement(alter, description)];
+  if (BigInt(seq.min) <= BigInt(from.min) && BigInt(seq.max) >= BigInt(from.max)) return [statement(alter, description, SHARE_ROW_EXCLUSIVE)];
   const outside = `(SELECT last_value FROM ${qualify(seq)}) NOT BETWEEN ${seq.min} AND ${seq.max}`;
-  return [statement(guardedSql(outside, [`${alter} RESTART`]), `${description} (restart outside the new range)`), statement(alter, description)];
+  return [statement(guardedSql(outside, [`${alter} RESTART`]), `${description} (restart outside the new range)`, SHARE_ROW_EXCLUSIVE), statement(alter, description, SHARE_ROW_EXCLUSIVE)];
 }
 
 function ownerKeys(seq: SequenceDef): DepKey[] {
@@ -70,14 +71,14 @@ export function createSequenceActions(c: Extract<Change, { kind: 'createSequence
     ];
   }
   const actions: Action[] = [
-    { change: index, rank: RANK.sequence, name, statements: [statement(createSequenceSql(seq, { ifNotExists: true }), describe(c))], deps: sequenceDeps(seq) },
+    { change: index, rank: RANK.sequence, name, statements: [statement(createSequenceSql(seq, { ifNotExists: true }), describe(c), CREATES)], deps: sequenceDeps(seq) },
   ];
   if (seq.ownedBy) {
     actions.push({
       change: index,
       rank: RANK.sequenceOwner,
       name,
-      statements: [statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${name}`)],
+      statements: [statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${name}`, SHARE_ROW_EXCLUSIVE)],
       deps: deps({ requires: [relationDep(seq), ...ownerKeys(seq)] }),
     });
   }
@@ -95,7 +96,7 @@ export function alterSequenceActions(c: Extract<Change, { kind: 'alterSequence' 
   const ownerDiffers = seq.ownedBy?.table !== c.live.ownedBy?.table || seq.ownedBy?.column !== c.live.ownedBy?.column;
   const reown = ownerDiffers && !ctx.identityColumnOf(seq);
   if (optionsDiffer || !reown) statements.push(...alterSequenceStatements(seq, c.live, describe(c)));
-  if (reown) statements.push(statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${objectName(c)}`));
+  if (reown) statements.push(statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${objectName(c)}`, SHARE_ROW_EXCLUSIVE));
   return [
     {
       change: index,

@@ -11,6 +11,7 @@ import { CREATE_TABLE_HEAD, withIfNotExists } from '../../plan/if-not-exists.js'
 import { deps, tableDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { CREATES, REWRITES, SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
 
 /**
  * Constraints CREATE TABLE cannot hold: foreign keys (the referenced table may not exist yet, or
@@ -37,7 +38,7 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
     ...own.map((con): CreatedComment => ({ object: 'constraint', ref: { schema: t.schema, parent: t.name, name: con.name }, text: con.comment })),
   ];
   return [
-    { change: index, rank: RANK.table, name, statements: [statement(sql, describe(c))], deps: tableDeps(t, inline) },
+    { change: index, rank: RANK.table, name, statements: [statement(sql, describe(c), CREATES)], deps: tableDeps(t, inline) },
     ...own.filter(addedLater).map((con) => constraintAction(index, t, con, true)),
     ...createdCommentActions(index, name, comments, ctx),
   ];
@@ -51,7 +52,7 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
 export function setLoggedActions(c: Extract<Change, { kind: 'setLogged' }>, index: number): Action[] {
   const sql = `ALTER TABLE ${qualify(c.table)} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`;
   return [
-    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c))], deps: deps({ requires: [relationDep(c.table)] }) },
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), SHARE_UPDATE_EXCLUSIVE)], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
 }
 
@@ -66,6 +67,6 @@ export function setTableOptionsActions(c: Extract<Change, { kind: 'setTableOptio
   ];
   const sql = `ALTER TABLE ${qualify(c.table)} ${parts.join(', ')}`;
   return [
-    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c))], deps: deps({ requires: [relationDep(c.table)] }) },
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), REWRITES)], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
 }

@@ -9,6 +9,7 @@ import { guardedSql } from '../../plan/guarded-sql.js';
 import { triggerDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { ALTERS_CATALOG, SHARE_ROW_EXCLUSIVE } from '../../plan/statement-effects.js';
 /**
  * CREATE TRIGGER, which has no IF NOT EXISTS (and OR REPLACE only from PostgreSQL 14, not for
  * constraint triggers): guarded by a pg_trigger lookup; a replacement drops the old one first.
@@ -17,9 +18,9 @@ export function createTriggerActions(c: Extract<Change, { kind: 'createTrigger' 
   const t = c.trigger;
   const table = { schema: t.schema, name: t.table };
   const name = objectName(c);
-  const create = statement(guardedSql(`NOT ${triggerExists(table, t.name)}`, [createTriggerSql(t)]), describe(c));
+  const create = statement(guardedSql(`NOT ${triggerExists(table, t.name)}`, [createTriggerSql(t)]), describe(c), SHARE_ROW_EXCLUSIVE);
   const statements: Statement[] = c.replace
-    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`), create]
+    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`, ALTERS_CATALOG), create]
     : [create];
   return [
     { change: index, rank: RANK.trigger, name, statements, deps: triggerDeps(t) },

@@ -8,6 +8,7 @@ import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from '../../plan/if-no
 import { viewDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';
 
 /**
  * `CREATE OR REPLACE VIEW` with the executable definition, after what its query mentions. A
@@ -19,10 +20,10 @@ export function createViewActions(c: Extract<Change, { kind: 'createView' }>, in
   const name = objectName(c);
   let statements: Statement[];
   if (v.materialized) {
-    const create = statement(withIfNotExists(createViewSql(v), CREATE_MATERIALIZED_VIEW_HEAD), describe(c));
-    statements = c.replace ? [statement(`DROP MATERIALIZED VIEW IF EXISTS ${qualify(v)}`, `drop materialized view ${name}`), create] : [create];
+    const create = statement(withIfNotExists(createViewSql(v), CREATE_MATERIALIZED_VIEW_HEAD), describe(c), CREATES);
+    statements = c.replace ? [statement(`DROP MATERIALIZED VIEW IF EXISTS ${qualify(v)}`, `drop materialized view ${name}`, ALTERS_CATALOG), create] : [create];
   } else {
-    statements = [statement(createViewSql(v, { orReplace: true }), describe(c))];
+    statements = [statement(createViewSql(v, { orReplace: true }), describe(c), c.replace ? ALTERS_CATALOG : CREATES)];
   }
   return [
     { change: index, rank: RANK.view, name, statements, deps: viewDeps(v) },
