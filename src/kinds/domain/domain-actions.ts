@@ -1,3 +1,4 @@
+import { CHECKS_ROWS, CREATES, NO_TABLE_LOCK, VALIDATES, type StatementEffects } from '../../plan/statement-effects.js';
 import type { Change } from '../../diff/change.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { addDomainCheckSql, createDomainSql, domainCheckCommentSql } from '../../model/sql/index.js';
@@ -50,6 +51,27 @@ function alterSql(c: DomainChange): string {
 }
 
 /**
+ * What an ALTER DOMAIN takes and risks: NOT NULL and a validated CHECK scan every column of the
+ * domain's type (and fail on a row that breaks them); the rest changes the catalog only.
+ */
+function effectsOf(op: DomainChange['op']): StatementEffects {
+  switch (op.op) {
+    case 'create': return CREATES;
+    case 'setNotNull': return op.notNull ? CHECKS_ROWS : NO_TABLE_LOCK;
+    case 'addCheck': return op.check.validated === false ? NO_TABLE_LOCK : CHECKS_ROWS;
+    case 'validateCheck': return VALIDATES;
+    case 'setDefault':
+    case 'dropCheck':
+    case 'commentCheck':
+      return NO_TABLE_LOCK;
+    default: {
+      const unhandled: never = op;
+      throw new Error(`unhandled domain change: ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/**
  * CREATE DOMAIN (before the tables, columns and functions of its type, after what it names) or
  * one ALTER DOMAIN on an existing domain; a check that replaces one of the same name goes after
  * the drop (lower rank).
@@ -61,7 +83,7 @@ export function domainActions(c: DomainChange, index: number, ctx: PlanContext):
     change: index,
     rank: op.op === 'create' ? RANK.domain : op.op === 'dropCheck' ? RANK.domainDropCheck : op.op === 'commentCheck' ? RANK.comment : RANK.domainAlter,
     name,
-    statements: [statement(alterSql(c), describe(c))],
+    statements: [statement(alterSql(c), describe(c), effectsOf(op))],
     deps: op.op === 'create'
       ? domainDeps(op.domain)
       : deps({ requires: [typeDep(c.domain)], mentions: op.op === 'addCheck' ? expressionTexts(op.check.expression) : [] }),

@@ -1,3 +1,4 @@
+import { NO_TABLE_LOCK } from '../../plan/statement-effects.js';
 import type { Change } from '../../diff/change.js';
 import { statement, type Built } from '../../plan/action.js';
 import { objectDep, schemaDep } from '../../plan/dependency-keys.js';
@@ -20,7 +21,7 @@ export function setPrivilegesActions(c: Extract<Change, { kind: 'setPrivileges' 
       change: index,
       rank: RANK.privileges,
       name: step.name,
-      statements: step.sql.map((sql) => statement(sql, `${step.detail} on ${step.object} ${step.name}`)),
+      statements: step.sql.map((sql) => statement(sql, `${step.detail} on ${step.object} ${step.name}`, NO_TABLE_LOCK)),
       deps: deps({ requires }),
     },
   ];
