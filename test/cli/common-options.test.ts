@@ -62,11 +62,12 @@ describe('options every command shares', () => {
   });
 
   it('-q drops the replay summary line but keeps warnings', async () => {
-    const dir = await writeHistory(['CREATE TABLE t (id int); GRANT SELECT ON t TO PUBLIC;']);
+    const dir = await writeHistory(["CREATE TABLE t (id int); CREATE CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;"]);
     const loud = await runCli(['state', '-m', dir]);
     const quiet = await runCli(['state', '-m', dir, '--quiet']);
     expect(loud.stderr).toMatch(/replayed 1 revision/);
     expect(quiet.stderr).not.toMatch(/replayed/);
+    for (const r of [loud, quiet]) expect(r.stderr).toContain('warning: not modelled: CreateConversion statement');
     expect(quiet.stdout).toBe(loud.stdout);
   });
 
