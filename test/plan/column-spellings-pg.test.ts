@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply } from '../../src/apply/index.js';
-import { diff } from '../../src/diff/index.js';
-import { introspect } from '../../src/introspect/index.js';
-import { replay } from '../../src/replay/index.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
-import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
-import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
-import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
+import { describe } from 'vitest';
+import { historyConvergence } from '../support/history-convergence.js';
+import { revisionsFromSql } from '../support/run-migrations.js';
 
 /**
  * Column spellings PostgreSQL stores in another form (found by sqldef's cases): a default only an
@@ -31,31 +25,5 @@ const HISTORY = revisionsFromSql('spellings', [
 ]);
 
 describe('column spellings PostgreSQL stores differently converge (judged by pg_dump)', () => {
-  const target = replay(HISTORY).state;
-  let reference: FreshDatabase;
-  let expected: string;
-  beforeAll(async () => {
-    reference = await freshDatabase();
-    await runMigrations(reference.db, HISTORY);
-    expected = await pgDumpSchema(reference.url);
-  });
-  afterAll(async () => reference?.drop());
-
-  for (const applied of [0, 1]) {
-    it(`from revision ${applied}: the same catalog as the migrations build, nothing left to plan`, async () => {
-      const f = await freshDatabase();
-      try {
-        await runMigrations(f.db, HISTORY.slice(0, applied));
-        await apply(f.db, target);
-        expect(dumpDifference(expected, await pgDumpSchema(f.url)) ?? 'same pg_dump').toBe('same pg_dump');
-        expect(diff(target, await introspect(f.db)).changes).toEqual([]);
-      } finally {
-        await f.drop();
-      }
-    });
-  }
-
-  it('finds a database the migrations built in sync', async () => {
-    expect(diff(target, await introspect(reference.db)).changes).toEqual([]);
-  });
+  historyConvergence(HISTORY, { suffix: ', nothing left to plan' });
 });
