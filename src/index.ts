@@ -38,7 +38,7 @@ export { compareStates, countObjects } from './diff/compare-states.js';
 /** Names of the target objects no change touches (the `inPlace` count of summarizePlan). */
 export { inPlaceObjects } from './diff/in-place.js';
 export type {
-  Change, ChangeKind, DiffResult, Drift, Hazard, Safety, TableRef, UnmanagedObject,
+  Change, ChangeKind, Concern, DiffResult, Drift, Hazard, PlannedChange, Safety, TableRef, UnmanagedObject,
 } from './diff/change.js';
 export type { Difference, AttributeDifference } from './diff/difference.js';
 

@@ -29,10 +29,29 @@ export type Hazard =
   /** Enables or forces RLS, or adds a restrictive policy: rows roles saw may disappear for them. */
   | 'changes which rows roles see';
 
+/**
+ * Why a change needs a person's eye that its statements' locks and row effects cannot show: only
+ * its kind knows it. The plan derives each change's safety class and hazards from the statements
+ * it emits plus this (src/plan/derive-hazards.ts).
+ */
+export type Concern =
+  /** review: what users of the object get changes (a rename, a replaced view, function or trigger, a changed default, an altered sequence or identity, a constraint or index dropped or rebuilt). */
+  | 'changes behaviour'
+  /** destructive: an object the migrations dropped goes (a view, function, type, sequence, schema, trigger ...) and whatever uses it breaks. */
+  | 'removes an object'
+  /** review: a REVOKE on an existing object. */
+  | 'access loss'
+  /** review: a policy dropped or changed, or a permissive one added, on an existing table. */
+  | 'weakens row-level security'
+  /** review: RLS enabled or forced, or a restrictive policy added, on an existing table. */
+  | 'changes which rows roles see'
+  /** destructive: RLS disabled or un-forced on an existing table (hazard `weakens row-level security`). */
+  | 'opens every row';
+
 /** Fields every change carries. */
 interface ChangeBase {
-  readonly safety: Safety;
-  readonly hazards: readonly Hazard[];
+  /** What only the kind knows the change risks (absent: its statements tell everything). */
+  readonly concern?: Concern;
   /** Where the target side of the change comes from in the migrations (absent for drops of unknown origin). */
   readonly origin?: Origin;
 }
@@ -47,6 +66,9 @@ export type TableRef = QualifiedName;
  * every stage handles it.
  */
 export type Change = ChangeBase & KindChange;
+
+/** A change as the plan reports it: with the safety class and hazards derived from its statements. */
+export type PlannedChange = Change & { readonly safety: Safety; readonly hazards: readonly Hazard[] };
 
 /** The `kind` tags of Change. */
 export type ChangeKind = Change['kind'];

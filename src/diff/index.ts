@@ -5,5 +5,5 @@ export { diff } from './diff.js';
 export type { DiffOptions } from './diff-context.js';
 export { countChanges } from './count-changes.js';
 export { assertNever } from './change.js';
-export type { Change, ChangeKind, DiffResult, Drift, Hazard, Safety, TableRef, UnmanagedObject } from './change.js';
+export type { Change, ChangeKind, Concern, DiffResult, Drift, Hazard, PlannedChange, Safety, TableRef, UnmanagedObject } from './change.js';
 export type { TypeStep } from './retype-path.js';

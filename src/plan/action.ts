@@ -1,4 +1,3 @@
-import type { Hazard } from '../diff/change.js';
 import type { DepKey } from './dependency-keys.js';
 import type { Deps } from './object-deps.js';
 import type { StatementEffects } from './statement-effects.js';
@@ -13,11 +12,10 @@ export interface Statement {
   readonly early?: boolean;
   readonly description: string;
   /**
-   * What this statement risks, when the builder knows it better than the diff did (the diff
-   * cannot know whether the planner builds an index CONCURRENTLY). When any statement of a change
-   * declares hazards, the change's hazards are derived from its statements (see plan.ts).
+   * It builds an index (CREATE INDEX): its scan under SHARE blocks writes while building, which
+   * the change reports as such rather than as a full table scan (see derive-hazards.ts).
    */
-  readonly hazards?: readonly Hazard[];
+  readonly buildsIndex?: boolean;
 }
 
 /**

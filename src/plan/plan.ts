@@ -1,13 +1,15 @@
-import type { Change, DiffResult, Drift, Hazard } from '../diff/change.js';
+import type { Change, DiffResult, Drift, PlannedChange } from '../diff/change.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { Action } from './action.js';
 import { alembicStatus } from './alembic-position.js';
+import { assess, type Assessment } from './derive-hazards.js';
 import { notRunStatements } from './data-report.js';
 import { seedActions, type Seeds } from './seed-actions.js';
 import { changeActions } from './change-actions.js';
 import { fingerprint } from './fingerprint.js';
 import { orderActions, type OrderedActions } from './order-actions.js';
 import { planContext } from './plan-context.js';
+import { RANK } from './rank.js';
 import { skippedChanges } from './skip.js';
 import type { Plan, PlanOptions, PlanStep } from './types.js';
 
@@ -56,32 +58,17 @@ function splitByTransaction(ordered: OrderedActions): Action[] {
 }
 
 /**
- * Hazards derived from the statements a change runs, where they say more than the diff could:
- * the hazards its statements declare (an index built CONCURRENTLY or not), and `runs outside the
- * transaction` when any of its statements runs after the commit. Changes absent keep the diff's.
+ * Each change's safety class and hazards, derived from the statements of its actions as they will
+ * run (after the split by transaction, a statement moved past the commit runs outside it).
  */
-function hazardsOfStatements(ordered: readonly Action[], changes: readonly Change[]): Map<number, Hazard[]> {
-  const declared = new Map<number, Set<Hazard>>();
-  const outside = new Set<number>();
-  for (const a of ordered) {
-    for (const s of a.statements) {
-      if (s.hazards) {
-        const set = declared.get(a.change) ?? new Set<Hazard>();
-        for (const h of s.hazards) set.add(h);
-        declared.set(a.change, set);
-      }
-      if (!s.transactional) outside.add(a.change);
-    }
-  }
-  const out = new Map<number, Hazard[]>();
-  for (const [i, set] of declared) out.set(i, [...set]);
-  for (const i of outside) {
-    const list = out.get(i);
-    if (list === undefined) out.set(i, [...changes[i]!.hazards.filter((h) => h !== 'runs outside the transaction'), 'runs outside the transaction']);
-    else if (!list.includes('runs outside the transaction')) list.push('runs outside the transaction');
-  }
-  return out;
+function assessAll(actions: Iterable<Action>, changes: readonly Change[]): Map<number, Assessment> {
+  const statements = new Map<number, Action['statements'][number][]>();
+  for (const a of actions) statements.set(a.change, [...(statements.get(a.change) ?? []), ...a.statements]);
+  return new Map([...statements].map(([i, list]) => [i, assess(changes[i]!.concern, list)]));
 }
+
+/** The change with its assessment (a change with no statements is safe). */
+const planned = (c: Change, a: Assessment | undefined): PlannedChange => ({ ...c, ...(a ?? { safety: 'safe', hazards: [] }) });
 
 /**
  * Turns a diff into an ordered plan of idempotent statements: destructive changes are left out
@@ -98,7 +85,8 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
     if ('unplannable' in result) drift.push(driftOf(c, result.unplannable));
     else built.set(i, result);
   });
-  const skipped = skippedChanges(diff.changes, built, opts.allowDestructive ?? false);
+  const assessed = assessAll([...built.values()].flat(), diff.changes);
+  const skipped = skippedChanges(diff.changes, built, assessed, opts.allowDestructive ?? false);
   const h = opts.history;
   const seeds = seedActions(h?.data ?? [], diff.changes, live, h?.seed !== false);
   const actions = [...built].filter(([i]) => !skipped.has(i)).flatMap(([, list]) => list);
@@ -106,17 +94,17 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
   const ordered = splitByTransaction(orderActions(actions, live));
 
   const position = new Map<number, number>();
-  const changes: Change[] = [];
+  const changes: PlannedChange[] = [];
   const steps: PlanStep[] = [];
-  const hazards = hazardsOfStatements(ordered, diff.changes);
+  // Seed rows are the history's own data statements (the plan's data section reports them), into
+  // a table the plan creates: they do not make its creation risky.
+  const final = assessAll(ordered.filter((a) => a.rank !== RANK.seed), diff.changes);
   for (const a of ordered) {
     let at = position.get(a.change);
     if (at === undefined) {
       at = changes.length;
       position.set(a.change, at);
-      const c = diff.changes[a.change]!;
-      const derived = hazards.get(a.change);
-      changes.push(derived ? { ...c, hazards: derived } : c);
+      changes.push(planned(diff.changes[a.change]!, final.get(a.change)));
     }
     for (const s of a.statements) {
       steps.push({
@@ -125,7 +113,7 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
       });
     }
   }
-  const skippedList = [...skipped].sort((a, b) => a - b).map((i) => diff.changes[i]!);
+  const skippedList = [...skipped].sort((a, b) => a - b).map((i) => planned(diff.changes[i]!, assessed.get(i)));
   return {
     changes,
     steps,

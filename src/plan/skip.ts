@@ -1,5 +1,6 @@
 import type { Change } from '../diff/change.js';
 import type { Action } from './action.js';
+import type { Assessment } from './derive-hazards.js';
 import { freeDep, isColumnDep, isFreeDep, isNameDep, type DepKey } from './dependency-keys.js';
 
 /**
@@ -13,11 +14,12 @@ import { freeDep, isColumnDep, isFreeDep, isNameDep, type DepKey } from './depen
 export function skippedChanges(
   changes: readonly Change[],
   actions: ReadonlyMap<number, readonly Action[]>,
+  assessed: ReadonlyMap<number, Assessment>,
   allowDestructive: boolean,
 ): Set<number> {
   const skipped = new Set<number>();
   if (allowDestructive) return skipped;
-  for (const i of actions.keys()) if (changes[i]!.safety === 'destructive') skipped.add(i);
+  for (const i of actions.keys()) if (assessed.get(i)?.safety === 'destructive') skipped.add(i);
   if (!skipped.size) return skipped;
 
   /** Per change: the free keys it provides (drops, renames), the names it takes, what it needs and what its drop needs gone. */

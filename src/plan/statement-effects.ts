@@ -49,6 +49,8 @@ export const FAILS_ON_ROWS: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QU
 export const ADDS_FOREIGN_KEY: StatementEffects = { lock: 'SHARE ROW EXCLUSIVE', ...QUIET, scan: true, mayFail: true };
 /** ADD FOREIGN KEY .. NOT VALID: SHARE ROW EXCLUSIVE, checks only new rows. */
 export const ADDS_FOREIGN_KEY_NOT_VALID: StatementEffects = { lock: 'SHARE ROW EXCLUSIVE', ...QUIET };
+/** ALTER DOMAIN SET NOT NULL / ADD CHECK / VALIDATE: SHARE on every table with a column of the domain (writes wait), scans them, fails on a violating value. */
+export const VALIDATES_DOMAIN: StatementEffects = { lock: 'SHARE', ...QUIET, scan: true, mayFail: true };
 /** VALIDATE CONSTRAINT: SHARE UPDATE EXCLUSIVE (reads and writes go on), scans, fails on a violating row. */
 export const VALIDATES: StatementEffects = { lock: 'SHARE UPDATE EXCLUSIVE', ...QUIET, scan: true, mayFail: true };
 /** CREATE INDEX: SHARE (blocks writes, not reads) while it scans the table. */
@@ -61,7 +63,7 @@ export const BUILDS_INDEX_CONCURRENTLY: StatementEffects = { lock: 'SHARE UPDATE
 export const BUILDS_UNIQUE_INDEX_CONCURRENTLY: StatementEffects = { lock: 'SHARE UPDATE EXCLUSIVE', ...QUIET, scan: true, mayFail: true };
 /** CREATE TRIGGER, ALTER SEQUENCE: SHARE ROW EXCLUSIVE on the table or sequence. */
 export const SHARE_ROW_EXCLUSIVE: StatementEffects = { lock: 'SHARE ROW EXCLUSIVE', ...QUIET };
-/** COMMENT ON, ALTER TABLE SET (storage parameters): SHARE UPDATE EXCLUSIVE, catalog only. */
+/** COMMENT ON, ALTER TABLE SET / RESET (storage parameters such as fillfactor): SHARE UPDATE EXCLUSIVE, catalog only. */
 export const SHARE_UPDATE_EXCLUSIVE: StatementEffects = { lock: 'SHARE UPDATE EXCLUSIVE', ...QUIET };
 /** DROP TABLE / DROP COLUMN: ACCESS EXCLUSIVE, and the rows (or values) go with it. */
 export const DROPS_DATA: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QUIET, dataLoss: true };

@@ -1,4 +1,4 @@
-import type { Change, Drift, UnmanagedObject } from '../diff/change.js';
+import type { Drift, PlannedChange, UnmanagedObject } from '../diff/change.js';
 import type { AlembicStatus } from './alembic-position.js';
 import type { PlanHistory } from './history-context.js';
 import type { NotRunStatement } from './data-report.js';
@@ -58,10 +58,10 @@ export interface PlanOptions {
 /** An ordered, idempotent plan: what `plan` shows and `apply` runs. */
 export interface Plan {
   /** The planned changes, in execution order. */
-  readonly changes: readonly Change[];
+  readonly changes: readonly PlannedChange[];
   readonly steps: readonly PlanStep[];
   /** Destructive changes left out because --allow-destructive was not given. */
-  readonly skipped: readonly Change[];
+  readonly skipped: readonly PlannedChange[];
   readonly unmanaged: readonly UnmanagedObject[];
   readonly drift: readonly Drift[];
   /** Fingerprint of the live schema the plan was computed against (apply refuses a stale plan). */

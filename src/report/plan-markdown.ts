@@ -1,4 +1,4 @@
-import type { Change, Safety } from '../diff/change.js';
+import type { PlannedChange, Safety } from '../diff/change.js';
 import { describeChange } from '../diff/describe-change.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
@@ -37,13 +37,13 @@ export interface PlanMarkdownOptions {
 const SAFETIES: readonly Safety[] = ['safe', 'review', 'destructive'];
 const MARK: Record<Safety, string> = { safe: '🟢', review: '🟠', destructive: '🔴' };
 
-function where(c: Change, base: string | readonly string[] | undefined, withFile: boolean): string {
+function where(c: PlannedChange, base: string | readonly string[] | undefined, withFile: boolean): string {
   if (!c.origin) return '';
   return withFile ? ` — ${code(`${relativeTo(c.origin.file, base)}:${c.origin.line}`)}` : ` — line ${c.origin.line}`;
 }
 
 /** One change on one line: mark, action, object, detail, hazards, and where it comes from. */
-function changeLine(c: Change, base: string | readonly string[] | undefined, withFile: boolean): string {
+function changeLine(c: PlannedChange, base: string | readonly string[] | undefined, withFile: boolean): string {
   const d = describeChange(c);
   const detail = d.detail ? ` (${inline(d.detail)})` : '';
   const hazards = c.safety !== 'safe' || c.hazards.length ? ` — **${c.safety}**${c.hazards.length ? `: ${c.hazards.join(', ')}` : ''}` : '';
@@ -51,7 +51,7 @@ function changeLine(c: Change, base: string | readonly string[] | undefined, wit
 }
 
 /** One line per object for a large revision: `public.users`: create table (8 columns), 3× create index. */
-function groupLines(changes: readonly Change[]): string[] {
+function groupLines(changes: readonly PlannedChange[]): string[] {
   const groups = new Map<string, Map<string, number>>();
   const worst = new Map<string, Safety>();
   for (const c of changes) {
@@ -68,7 +68,7 @@ function groupLines(changes: readonly Change[]): string[] {
 }
 
 /** One line per kind of change for a very large plan: `🟢 create table ×10: `a`, `b`, …`. */
-function kindLines(changes: readonly Change[]): string[] {
+function kindLines(changes: readonly PlannedChange[]): string[] {
   const kinds = new Map<string, { safety: Safety; names: string[] }>();
   for (const c of changes) {
     const d = describeChange(c);
@@ -81,14 +81,14 @@ function kindLines(changes: readonly Change[]): string[] {
   return [...kinds].map(([what, k]) => `- ${MARK[k.safety]} ${what}${k.names.length > 1 ? ` ×${k.names.length}` : ''}: ${k.names.map(code).join(', ')}`);
 }
 
-function counts(changes: readonly Change[]): string {
+function counts(changes: readonly PlannedChange[]): string {
   const by = SAFETIES.map((s) => [s, changes.filter((c) => c.safety === s).length] as const).filter(([, n]) => n);
   return `${plural(changes.length, 'change')} (${by.map(([s, n]) => `${n} ${s}`).join(', ')})`;
 }
 
 /** Revision files in history order: numbered file names sort naturally; changes without a file last. */
-function byRevision(changes: readonly Change[]): [string, Change[]][] {
-  const groups = new Map<string, Change[]>();
+function byRevision(changes: readonly PlannedChange[]): [string, PlannedChange[]][] {
+  const groups = new Map<string, PlannedChange[]>();
   for (const c of changes) {
     const key = c.origin?.file ?? '';
     groups.set(key, [...(groups.get(key) ?? []), c]);

@@ -1,4 +1,4 @@
-import type { Change } from '../diff/change.js';
+import type { PlannedChange } from '../diff/change.js';
 import type { Plan } from '../plan/types.js';
 
 /** Counts shown in every rendering of a plan. */
@@ -17,7 +17,7 @@ export interface PlanSummary {
 
 /** Summary counts of a plan; `inPlace` is supplied by the caller (it needs the target state). */
 export function summarizePlan(plan: Plan, inPlace: number): PlanSummary {
-  const by = (s: Change['safety']): number => plan.changes.filter((c) => c.safety === s).length;
+  const by = (s: PlannedChange['safety']): number => plan.changes.filter((c) => c.safety === s).length;
   return {
     changes: plan.changes.length,
     safe: by('safe'),

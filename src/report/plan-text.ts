@@ -1,5 +1,5 @@
 import { describeChange } from '../diff/describe-change.js';
-import type { Change } from '../diff/change.js';
+import type { PlannedChange } from '../diff/change.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { Plan } from '../plan/types.js';
 import { alembicLines } from './alembic-text.js';
@@ -23,11 +23,11 @@ export interface PlanTextOptions {
   readonly nothingToDo?: string;
 }
 
-function where(c: Change): string {
+function where(c: PlannedChange): string {
   return c.origin ? `${c.origin.file}:${c.origin.line}` : '';
 }
 
-function line(c: Change, s: Style): string {
+function line(c: PlannedChange, s: Style): string {
   const d = describeChange(c);
   const warn = c.safety !== 'safe';
   const mark = warn ? s.warn('⚠') : s.info('ℹ');
@@ -49,14 +49,14 @@ export function renderPlanText(plan: Plan, summary: PlanSummary, opts: PlanTextO
   else if (opts.target || opts.database) out.push(s.bold(`Plan: ${opts.target ?? ''} -> ${opts.database ?? ''}`));
   if (alembic.length) out.push(...alembic.map((l) => s.dim(l)));
   if (opts.title || opts.target || opts.database || alembic.length) out.push('');
-  const groups = new Map<string, Change[]>();
+  const groups = new Map<string, PlannedChange[]>();
   for (const c of plan.changes) {
     const g = describeChange(c).group;
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }
   const firstRuns = dataBefore(plan, s);
-  const at = new Map<Change, number>([...plan.changes.entries(), ...plan.skipped.entries()].map(([i, c]) => [c, i]));
-  const withData = (c: Change, skipped: boolean): string[] =>
+  const at = new Map<PlannedChange, number>([...plan.changes.entries(), ...plan.skipped.entries()].map(([i, c]) => [c, i]));
+  const withData = (c: PlannedChange, skipped: boolean): string[] =>
     firstRuns.size ? [line(c, s), ...(firstRuns.get(`${skipped}:${at.get(c)}`) ?? [])] : [line(c, s)];
   for (const [group, changes] of groups) {
     out.push(s.bold(group));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
-import { behind, changesOf, replaySql, summary } from './replayed-states.js';
+import { assessed, behind, changesOf, replaySql, summary } from './replayed-states.js';
 
 describe('diff: live objects the target lacks', () => {
   it('what the history dropped is a pending drop; anything else is unmanaged, never a change', () => {
@@ -21,7 +21,7 @@ describe('diff: live objects the target lacks', () => {
        CREATE SEQUENCE stray_seq;`,
     ]);
     expect(summary(diff(target, behindLive))).toEqual(summary(diff(target, extra)));
-    const r = diff(target, extra);
+    const r = assessed(diff(target, extra), extra);
     expect(summary(r)).toEqual([
       'drop enum public.e (history)',
       'drop sequence public.sq (history)',
@@ -57,7 +57,7 @@ describe('diff: live objects the target lacks', () => {
       ],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['drop table public.t (history)']);
     expect(r.unmanaged).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('diff: live objects the target lacks', () => {
       [`CREATE TABLE t (a int, b int UNIQUE CHECK (b > 0)); CREATE INDEX t_ab ON t (a, b);`, `ALTER TABLE t DROP COLUMN b;`],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['drop column public.t.b (history)']);
     expect(r.unmanaged).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('diff: live objects the target lacks', () => {
     // The table itself is kept (rows survive); its columns the new table lacks went with the
     // history's DROP TABLE, so they are history drops (destructive: only with --allow-destructive).
     const { target, live } = behind([`CREATE TABLE t (a int);`, `DROP TABLE t; CREATE TABLE t (b text);`], 1);
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['addColumn public.t.b', 'drop column public.t.a (history)']);
     expect(r.changes[1]).toMatchObject({ kind: 'drop', object: 'column', reason: 'history', safety: 'destructive' });
     expect(r.unmanaged).toEqual([]);

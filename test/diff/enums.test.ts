@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import type { EnumDef } from '../../src/model/objects.js';
 import { emptyState, type SchemaState } from '../../src/model/schema-state.js';
-import { behind, changesOf, summary } from './replayed-states.js';
+import { assessed, behind, changesOf, summary } from './replayed-states.js';
 
 const withEnum = (values: string[], history: SchemaState['history'] = []): SchemaState => {
   const e: EnumDef = { schema: 'public', name: 'e', values };
@@ -11,7 +11,8 @@ const withEnum = (values: string[], history: SchemaState['history'] = []): Schem
 
 describe('diff: enum labels', () => {
   it('missing labels are added next to a neighbour so they land at the target position', () => {
-    const r = diff(withEnum(['a', 'b', 'c', 'd', 'e']), withEnum(['b', 'd']));
+    const live = withEnum(['b', 'd']);
+    const r = assessed(diff(withEnum(['a', 'b', 'c', 'd', 'e']), live), live);
     expect(changesOf(r, 'addEnumValue').map((c) => [c.value, c.neighbor, c.safety])).toEqual([
       ['a', { value: 'b', after: false }, 'safe'],
       ['c', { value: 'b', after: true }, 'safe'],
@@ -57,7 +58,7 @@ describe('diff: enum labels', () => {
       [`CREATE TYPE e AS ENUM ('a', 'b');`, `ALTER TYPE e RENAME VALUE 'a' TO 'alpha'; ALTER TYPE e ADD VALUE 'a2' AFTER 'alpha';`],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename enum value public.e.a -> public.e.alpha', 'addEnumValue public.e.a2']);
     expect(changesOf(r, 'addEnumValue')[0]!.neighbor).toEqual({ value: 'alpha', after: true });
     expect(r.drift).toEqual([]);

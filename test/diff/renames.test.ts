@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
-import { behind, changesOf, summary } from './replayed-states.js';
+import { assessed, behind, changesOf, summary } from './replayed-states.js';
 
 describe('diff: renames the history made', () => {
   it('a renamed table is renamed, and what refers to it (FKs, indexes, triggers, serial sequence) needs nothing', () => {
@@ -15,7 +15,7 @@ describe('diff: renames the history made', () => {
       ],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename table public.t -> public.u']);
     expect(r.changes[0]).toMatchObject({ safety: 'review', hazards: [] });
     expect(r.changes[0]!.origin).toBeDefined();
@@ -44,7 +44,7 @@ describe('diff: renames the history made', () => {
       ],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename table public.t -> public.u', 'rename column public.u.a -> public.u.z']);
   });
 
@@ -62,7 +62,7 @@ describe('diff: renames the history made', () => {
       ],
       2,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename table public.users_new -> public.users', 'drop table public.users (history)']);
   });
 
@@ -71,7 +71,7 @@ describe('diff: renames the history made', () => {
       [`CREATE SCHEMA s; CREATE TABLE t (id serial, a int); CREATE INDEX t_a ON t (a);`, `ALTER TABLE t SET SCHEMA s; ALTER INDEX s.t_a RENAME TO t_a2;`],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename table public.t -> s.t', 'rename index s.t_a -> s.t_a2']);
   });
 
@@ -97,7 +97,7 @@ describe('diff: renames the history made', () => {
       ],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename enum public.mood -> public.feeling', 'rename enum value public.feeling.ok -> public.feeling.fine']);
     expect(r.drift).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('diff: renames the history made', () => {
       ],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual([
       'rename sequence public.s -> public.s2',
       'rename view public.v -> public.v2',
@@ -128,14 +128,14 @@ describe('diff: renames the history made', () => {
       [`CREATE TABLE t (a int);`, `ALTER TABLE t RENAME TO u; ALTER TABLE u RENAME COLUMN a TO b; ALTER TABLE u ALTER COLUMN b TYPE bigint;`],
       1,
     );
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['rename table public.t -> public.u', 'rename column public.u.a -> public.u.b', 'alterColumnType public.u.b']);
   });
 
   it('without a history event a differently named live object is not a rename', () => {
     const { target: live } = behind([`CREATE TABLE old (a int);`], 1);
     const { target } = behind([`CREATE TABLE new (a int);`], 1);
-    const r = diff(target, live);
+    const r = assessed(diff(target, live), live);
     expect(summary(r)).toEqual(['createTable public.new']);
     expect(r.unmanaged).toEqual([{ object: 'table', ref: { schema: 'public', name: 'old' } }]);
     expect(changesOf(r, 'rename')).toEqual([]);

@@ -1,6 +1,9 @@
-import { assertNever, type Change, type DiffResult } from '../../src/diff/change.js';
+import { assertNever, type Change, type DiffResult, type PlannedChange } from '../../src/diff/change.js';
 import type { HistoryRef } from '../../src/model/history.js';
 import type { SchemaState } from '../../src/model/schema-state.js';
+import { changeActions } from '../../src/plan/change-actions.js';
+import { assess } from '../../src/plan/derive-hazards.js';
+import { planContext } from '../../src/plan/plan-context.js';
 import { replay } from '../../src/replay/index.js';
 import { revisionsFromSql } from '../support/run-migrations.js';
 
@@ -21,12 +24,27 @@ export function behind(revisions: readonly string[], applied: number): { target:
 }
 
 /** The changes of one kind, narrowed. */
-export function changesOf<K extends Change['kind']>(result: DiffResult, kind: K): Extract<Change, { kind: K }>[] {
-  return result.changes.filter((c): c is Extract<Change, { kind: K }> => c.kind === kind);
+export function changesOf<C extends Change, K extends Change['kind']>(result: { changes: readonly C[] }, kind: K): Extract<C, { kind: K }>[] {
+  return result.changes.filter((c): c is Extract<C, { kind: K }> => c.kind === kind);
+}
+
+/**
+ * The diff's changes, in diff order, with the safety class and hazards the plan derives from the
+ * statements it emits for them against `live` (plain index builds; an unplannable change is safe).
+ */
+export function assessed(result: DiffResult, live: SchemaState): Omit<DiffResult, 'changes'> & { changes: PlannedChange[] } {
+  const ctx = planContext(result.changes, live, {});
+  return {
+    ...result,
+    changes: result.changes.map((c, i) => {
+      const built = changeActions(c, i, ctx);
+      return { ...c, ...assess(c.concern, 'unplannable' in built ? [] : built.flatMap((a) => a.statements)) };
+    }),
+  };
 }
 
 /** One-line summaries (`kind object-name`) of every change, in order: compact for whole-diff assertions. */
-export function summary(result: DiffResult): string[] {
+export function summary(result: { changes: readonly Change[] }): string[] {
   return result.changes.map((c) => `${c.kind} ${subject(c)}`);
 }
 

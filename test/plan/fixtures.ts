@@ -1,4 +1,4 @@
-import type { Change, DiffResult, Safety } from '../../src/diff/change.js';
+import type { Change, Concern, DiffResult, Safety } from '../../src/diff/change.js';
 import type {
   CheckConstraint, ColumnDef, ForeignKeyConstraint, FunctionDef, IndexDef, PrimaryKeyConstraint, SequenceDef, TableDef, TriggerDef,
   UniqueConstraint, ViewDef,
@@ -7,12 +7,16 @@ import type { QualifiedName } from '../../src/model/names.js';
 import { emptyState, type SchemaState } from '../../src/model/schema-state.js';
 import type { Plan } from '../../src/plan/types.js';
 
-/** Hand-built changes, plus the fields every change carries. */
-type ChangeBody = Change extends infer C ? (C extends Change ? Omit<C, 'safety' | 'hazards' | 'origin'> : never) : never;
+/** Hand-built changes, without the fields every change may carry. */
+type ChangeBody = Change extends infer C ? (C extends Change ? Omit<C, 'concern' | 'origin'> : never) : never;
 
-/** A change with its safety (default safe) and no hazards. */
+/** The concern that gives a change at least this safety class whatever its statements do (see derive-hazards.ts). */
+const CONCERN: Record<Safety, Concern | undefined> = { safe: undefined, review: 'changes behaviour', destructive: 'removes an object' };
+
+/** A change whose class is at least `safety` (default: what its statements say). */
 export function ch(body: ChangeBody, safety: Safety = 'safe'): Change {
-  return { safety, hazards: [], ...body } as Change;
+  const concern = CONCERN[safety];
+  return { ...(concern ? { concern } : {}), ...body } as Change;
 }
 
 /** A diff of the given changes. */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/index.js';
 import { buildState, sampleParts } from '../report/sample-state.js';
+import type { Change, Hazard, Safety } from '../../src/diff/change.js';
 import { ch, col, diffOf, empty, view } from './fixtures.js';
+
+/** The change as the plan lists it: with the class and hazards derived from its statements. */
+const as = (c: Change, safety: Safety, ...hazards: Hazard[]) => ({ ...c, safety, hazards });
 
 const users = { schema: 'public', name: 'users' };
 
@@ -12,8 +16,8 @@ describe('skipping destructive changes', () => {
   it('leaves destructive changes out unless allowed', () => {
     const live = buildState(sampleParts());
     const without = plan(diffOf(dropColumn, addColumn), live);
-    expect(without.changes).toEqual([addColumn]);
-    expect(without.skipped).toEqual([dropColumn]);
+    expect(without.changes).toEqual([as(addColumn, 'safe')]);
+    expect(without.skipped).toEqual([as(dropColumn, 'destructive', 'data loss')]);
     expect(without.steps.map((s) => s.sql)).toEqual(['ALTER TABLE public.users ADD COLUMN IF NOT EXISTS nick text']);
 
     const withDrops = plan(diffOf(dropColumn, addColumn), live, { allowDestructive: true });
@@ -38,14 +42,14 @@ describe('skipping destructive changes', () => {
     const dropView = ch({ kind: 'drop', object: 'view', ref: { schema: 'public', name: 'z_user_names' }, reason: 'replace' }, 'destructive');
     const createView = ch({ kind: 'createView', view: view('public', 'z_user_names', 'SELECT 1 AS n'), replace: false });
     const first = plan(diffOf(dropView, createView, addColumn), live);
-    expect(first.skipped).toEqual([dropView, createView]);
-    expect(first.changes).toEqual([addColumn]);
+    expect(first.skipped).toEqual([as(dropView, 'destructive'), as(createView, 'safe')]);
+    expect(first.changes).toEqual([as(addColumn, 'safe')]);
 
     const dropFn = ch({ kind: 'drop', object: 'function', ref: { schema: 'public', name: 'f' }, args: 'integer', reason: 'replace' }, 'review');
     const fnDef = { schema: 'public', name: 'f', identityArgs: 'integer', args: 'x integer', kind: 'function', returns: 'bigint', language: 'sql', body: 'SELECT 1', volatility: 'volatile', strict: false, securityDefiner: false } as const;
     const createFn = ch({ kind: 'createFunction', function: fnDef, replace: false }, 'destructive');
     const second = plan(diffOf(dropFn, createFn), live);
-    expect(second.skipped).toEqual([dropFn, createFn]);
+    expect(second.skipped).toEqual([as(dropFn, 'review'), as(createFn, 'destructive')]);
     expect(second.steps).toEqual([]);
     expect(plan(diffOf(dropFn, createFn), live, { allowDestructive: true }).steps.map((s) => s.sql)).toEqual([
       'DROP FUNCTION IF EXISTS public.f(integer)',
@@ -61,7 +65,7 @@ describe('skipping destructive changes', () => {
       drift: [{ object: 'table' as const, ref: users, message: 'unlogged' }],
     };
     const p = plan(diff, empty(), { allowDestructive: true });
-    expect(p.changes).toEqual([addColumn]);
+    expect(p.changes).toEqual([as(addColumn, 'safe')]);
     expect(p.unmanaged).toEqual(diff.unmanaged);
     expect(p.drift).toEqual([
       { object: 'table', ref: users, message: 'unlogged' },

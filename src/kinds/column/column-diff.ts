@@ -31,8 +31,7 @@ function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: Colu
   // the name it has (it is not renamed: the column the history renamed is the new one).
   if (replacesColumn(ctx, table, target, live)) {
     const ref = { schema: table.schema, name: liveName, parent: table.name };
-    const drop = make.drop('column', ref, 'replace', target.origin ?? table.origin);
-    out.add('table', key, { ...drop, safety: 'destructive', hazards: ['data loss'] });
+    out.add('table', key, make.drop('column', ref, 'replace', target.origin ?? table.origin));
     out.add('table', key, make.addColumn(table, target, target.origin ?? table.origin));
     return;
   }

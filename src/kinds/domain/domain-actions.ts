@@ -1,4 +1,4 @@
-import { CHECKS_ROWS, CREATES, NO_TABLE_LOCK, VALIDATES, type StatementEffects } from '../../plan/statement-effects.js';
+import { CREATES, NO_TABLE_LOCK, VALIDATES_DOMAIN, type StatementEffects } from '../../plan/statement-effects.js';
 import type { Change } from '../../diff/change.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { addDomainCheckSql, createDomainSql, domainCheckCommentSql } from '../../model/sql/index.js';
@@ -51,15 +51,16 @@ function alterSql(c: DomainChange): string {
 }
 
 /**
- * What an ALTER DOMAIN takes and risks: NOT NULL and a validated CHECK scan every column of the
- * domain's type (and fail on a row that breaks them); the rest changes the catalog only.
+ * What an ALTER DOMAIN takes and risks: NOT NULL, a validated CHECK and VALIDATE take SHARE on
+ * every table with a column of the domain's type and scan it (failing on a value that breaks
+ * them; PostgreSQL's get_rels_with_domain); the rest changes the catalog only.
  */
 function effectsOf(op: DomainChange['op']): StatementEffects {
   switch (op.op) {
     case 'create': return CREATES;
-    case 'setNotNull': return op.notNull ? CHECKS_ROWS : NO_TABLE_LOCK;
-    case 'addCheck': return op.check.validated === false ? NO_TABLE_LOCK : CHECKS_ROWS;
-    case 'validateCheck': return VALIDATES;
+    case 'setNotNull': return op.notNull ? VALIDATES_DOMAIN : NO_TABLE_LOCK;
+    case 'addCheck': return op.check.validated === false ? NO_TABLE_LOCK : VALIDATES_DOMAIN;
+    case 'validateCheck': return VALIDATES_DOMAIN;
     case 'setDefault':
     case 'dropCheck':
     case 'commentCheck':

@@ -1,4 +1,4 @@
-import type { Change, Hazard, Safety } from '../../diff/change.js';
+import type { Change, Concern } from '../../diff/change.js';
 import { differingAttributes, type DiffContext } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
 import { qualify } from '../../model/names.js';
@@ -8,8 +8,9 @@ import type { DomainOp } from './domain-change.js';
 /** Attributes ALTER DOMAIN cannot change: a difference means drop and create again. */
 const REBUILT = ['baseType', 'collation'];
 
-function change(d: DomainDef, op: DomainOp, safety: Safety, hazards: readonly Hazard[] = []): Change {
-  return { kind: 'domain', domain: { schema: d.schema, name: d.name }, op, safety, hazards, ...make.originField(d.origin) };
+/** A domain change; its statement says what it risks (see domain-actions.ts), `concern` what it does not show. */
+function change(d: DomainDef, op: DomainOp, concern?: Concern): Change {
+  return { kind: 'domain', domain: { schema: d.schema, name: d.name }, op, ...(concern ? { concern } : {}), ...make.originField(d.origin) };
 }
 
 /** Does a live column or domain use the live domain (the key as column types spell it)? */
@@ -22,14 +23,14 @@ function inUse(ctx: DiffContext, key: string): boolean {
 
 /** CREATE DOMAIN with the comments of the domain and of its checks. */
 function create(ctx: DiffContext, key: string, d: DomainDef): void {
-  ctx.out.add('domain', key, change(d, { op: 'create', domain: d }, 'safe'));
+  ctx.out.add('domain', key, change(d, { op: 'create', domain: d }));
   ctx.comment('domain', { schema: d.schema, name: d.name }, d.comment, undefined, d.origin);
   for (const c of d.checks) if (c.comment !== undefined) commentCheck(ctx, key, d, c);
 }
 
 /** COMMENT ON CONSTRAINT .. ON DOMAIN, filed with the other comments. */
 function commentCheck(ctx: DiffContext, key: string, d: DomainDef, c: DomainCheck): void {
-  ctx.out.add('comment', `domain ${key} ${c.name}`, change(d, { op: 'commentCheck', name: c.name, comment: c.comment ?? null }, 'safe'));
+  ctx.out.add('comment', `domain ${key} ${c.name}`, change(d, { op: 'commentCheck', name: c.name, comment: c.comment ?? null }));
 }
 
 /** The first live column that is an array of the live domain (`table.column`), if any. */
@@ -57,18 +58,18 @@ function diffChecks(ctx: DiffContext, key: string, liveKey: string, target: Doma
   const add = (c: DomainCheck): void => {
     const check = blocker !== undefined && c.validated ? { ...c, validated: false } : c;
     if (check !== c) unchecked(c);
-    ctx.out.add('domain', key, change(target, { op: 'addCheck', check }, 'review', ['may fail on existing data', 'full table scan']));
+    ctx.out.add('domain', key, change(target, { op: 'addCheck', check }));
   };
   for (const c of live.checks) {
     const t = target.checks.find((x) => x.name === c.name);
-    if (!t || t.expression !== c.expression) ctx.out.add('domain', key, change(target, { op: 'dropCheck', name: c.name }, 'review'));
+    if (!t || t.expression !== c.expression) ctx.out.add('domain', key, change(target, { op: 'dropCheck', name: c.name }, 'changes behaviour'));
   }
   for (const c of target.checks) {
     const l = liveChecks.get(c.name);
     if (!l || l.expression !== c.expression) add(c);
     else if (c.validated && !l.validated) {
       if (blocker !== undefined) unchecked(c);
-      else ctx.out.add('domain', key, change(target, { op: 'validateCheck', name: c.name }, 'review', ['may fail on existing data']));
+      else ctx.out.add('domain', key, change(target, { op: 'validateCheck', name: c.name }));
     }
     if ((c.comment ?? null) !== ((l && l.expression === c.expression ? l.comment : undefined) ?? null)) commentCheck(ctx, key, target, c);
   }
@@ -105,10 +106,10 @@ export function diffDomains(ctx: DiffContext): void {
         ...(target.default !== undefined ? { to: target.default } : {}),
         ...(target.defaultSql !== undefined ? { toSql: target.defaultSql } : {}),
       };
-      out.add('domain', key, change(target, op, 'safe'));
+      out.add('domain', key, change(target, op));
     }
     if (target.notNull !== live.notNull) {
-      out.add('domain', key, change(target, { op: 'setNotNull', notNull: target.notNull }, target.notNull ? 'review' : 'safe', target.notNull ? ['may fail on existing data'] : []));
+      out.add('domain', key, change(target, { op: 'setNotNull', notNull: target.notNull }));
     }
     diffChecks(ctx, key, liveKey, target, live);
     ctx.comment('domain', ref, target.comment, live.comment, target.origin);

@@ -1,4 +1,4 @@
-import type { Change, Hazard } from '../../diff/change.js';
+import type { Change } from '../../diff/change.js';
 import { qualify } from '../../model/names.js';
 import { createIndexSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
@@ -10,7 +10,7 @@ import { indexDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import {
-  ALTERS_CATALOG, BUILDS_INDEX, BUILDS_INDEX_CONCURRENTLY, BUILDS_UNIQUE_INDEX, BUILDS_UNIQUE_INDEX_CONCURRENTLY,
+  ALTERS_CATALOG, BUILDS_INDEX, CREATES, BUILDS_INDEX_CONCURRENTLY, BUILDS_UNIQUE_INDEX, BUILDS_UNIQUE_INDEX_CONCURRENTLY,
 } from '../../plan/statement-effects.js';
 
 /**
@@ -24,25 +24,25 @@ export function createIndexActions(c: Extract<Change, { kind: 'createIndex' }>, 
   const idx = c.index;
   const name = objectName(c);
   let statements: Statement[];
-  // The hazards follow the statement chosen: CONCURRENTLY takes no write lock but runs outside
-  // the transaction; a plain build blocks writes; a UNIQUE one fails on duplicates either way.
-  const mayFail: Hazard[] = idx.unique ? ['may fail on existing data'] : [];
+  // The change's hazards follow the statement chosen (derive-hazards.ts): CONCURRENTLY takes no
+  // write lock but runs outside the transaction; a plain build blocks writes; a UNIQUE one fails
+  // on duplicates either way; on a table the plan creates nobody else sees the lock.
   // CONCURRENTLY when asked (--concurrent-indexes) or when the migration itself built it so.
   if ((ctx.opts.concurrentIndexes || idx.concurrently === true) && !c.newTable) {
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
     statements = [
-      { sql: cleanup, effects: ALTERS_CATALOG, transactional: false, description: `drop invalid leftover of index ${name}`, hazards: [] },
-      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), effects: idx.unique ? BUILDS_UNIQUE_INDEX_CONCURRENTLY : BUILDS_INDEX_CONCURRENTLY, transactional: false, description: describe(c), hazards: ['runs outside the transaction', ...mayFail] },
+      { sql: cleanup, effects: ALTERS_CATALOG, transactional: false, description: `drop invalid leftover of index ${name}` },
+      { sql: createIndexSql(idx, { concurrently: true, ifNotExists: true }), effects: idx.unique ? BUILDS_UNIQUE_INDEX_CONCURRENTLY : BUILDS_INDEX_CONCURRENTLY, transactional: false, description: describe(c), buildsIndex: true },
     ];
   } else if (!c.newTable) {
     // IF NOT EXISTS would keep an invalid leftover of the same name: drop it first.
     const cleanup = guardedSql(invalidIndexExists(idx), [`DROP INDEX ${qualify(idx)}`]);
     statements = [
-      { ...statement(cleanup, `drop invalid leftover of index ${name}`, ALTERS_CATALOG), hazards: [] },
-      { ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c), idx.unique ? BUILDS_UNIQUE_INDEX : BUILDS_INDEX), hazards: ['blocks writes while building', ...mayFail] },
+      statement(cleanup, `drop invalid leftover of index ${name}`, ALTERS_CATALOG),
+      { ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c), idx.unique ? BUILDS_UNIQUE_INDEX : BUILDS_INDEX), buildsIndex: true },
     ];
   } else {
-    statements = [statement(createIndexSql(idx, { ifNotExists: true }), describe(c), idx.unique ? BUILDS_UNIQUE_INDEX : BUILDS_INDEX)];
+    statements = [{ ...statement(createIndexSql(idx, { ifNotExists: true }), describe(c), CREATES), buildsIndex: true }];
   }
   return [
     { change: index, rank: RANK.index, name, statements, deps: indexDeps(idx) },

@@ -18,8 +18,8 @@ import { HistoryIndex, nameSpec, pastNames } from '../../diff/past-names.js';
  * either way it is a security decision a person should see. Changes on a table the plan creates
  * are safe: it has no rows and no readers yet.
  */
-const rlsSafety = (newTable: boolean, widens: boolean): Pick<Change, 'safety' | 'hazards'> =>
-  newTable ? { safety: 'safe', hazards: [] } : { safety: 'review', hazards: [widens ? 'weakens row-level security' : 'changes which rows roles see'] };
+const rlsConcern = (newTable: boolean, widens: boolean): Pick<Change, 'concern'> =>
+  newTable ? {} : { concern: widens ? 'weakens row-level security' : 'changes which rows roles see' };
 
 /**
  * DISABLE or NO FORCE ROW LEVEL SECURITY on an existing table is `destructive` (planned only with
@@ -38,7 +38,7 @@ function setRowSecurity(target: TableDef, live: TableDef | undefined): Change | 
   return {
     kind: 'setRowSecurity', table: { schema: target.schema, name: target.name },
     ...(enabled !== undefined ? { enabled } : {}), ...(forced !== undefined ? { forced } : {}),
-    ...(live && unprotects(live, enabled, forced) ? { safety: 'destructive' as const, hazards: ['weakens row-level security' as const] } : rlsSafety(live === undefined, false)),
+    ...(live && unprotects(live, enabled, forced) ? { concern: 'opens every row' as const } : rlsConcern(live === undefined, false)),
     ...originField(target.origin),
   };
 }
@@ -99,13 +99,13 @@ export function diffPolicies(ctx: DiffContext): void {
     if (usesRetypedColumn(ctx, live)) differ.push('a column it uses changes type');
     if (differ.length) {
       const dropped = make.drop('policy', ref(target), 'replace', target.origin, undefined, differ);
-      out.add('policy', key, { ...dropped, ...rlsSafety(false, true) });
+      out.add('policy', key, { ...dropped, ...rlsConcern(false, true) });
       out.add('policy', key, createPolicy(target, false, true));
       ctx.comment('policy', ref(target), target.comment, undefined, target.origin);
       continue;
     }
     if (differs(target, normalized)) {
-      out.add('policy', key, { kind: 'alterPolicy', policy: target, live: normalized, ...rlsSafety(false, true), ...originField(target.origin) });
+      out.add('policy', key, { kind: 'alterPolicy', policy: target, live: normalized, ...rlsConcern(false, true), ...originField(target.origin) });
     }
     ctx.comment('policy', ref(target), target.comment, live.comment, target.origin);
   }
@@ -115,7 +115,7 @@ export function diffPolicies(ctx: DiffContext): void {
     const to = m.names.relation(table);
     const r = { schema: to.schema, name: live.name, parent: to.name };
     const ev = ctx.pendingDrop('policy', ref(live));
-    if (ev) out.add('policy', key, { ...ctx.dropChange('policy', r, ev), ...rlsSafety(false, true) });
+    if (ev) out.add('policy', key, { ...ctx.dropChange('policy', r, ev), ...rlsConcern(false, true) });
     else out.addUnmanaged('policy', r);
   }
 }
@@ -145,5 +145,5 @@ function usesRetypedColumn(ctx: DiffContext, live: PolicyDef): boolean {
 
 /** CREATE POLICY (`replace`: after dropping the live one, which the command or kind kept from being altered). */
 function createPolicy(policy: PolicyDef, newTable: boolean, replace: boolean): Change {
-  return { kind: 'createPolicy', policy, replace, ...rlsSafety(newTable, policy.permissive), ...originField(policy.origin) };
+  return { kind: 'createPolicy', policy, replace, ...rlsConcern(newTable, policy.permissive), ...originField(policy.origin) };
 }

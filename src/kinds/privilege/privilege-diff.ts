@@ -13,8 +13,7 @@ export function diffPrivilegeKind(ctx: DiffContext): void {
   const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target));
   steps.forEach((step, i) => {
     const change: Change = {
-      kind: 'setPrivileges', step,
-      safety: step.safety, hazards: step.safety === 'review' ? ['access loss'] : [],
+      kind: 'setPrivileges', step, ...(step.safety === 'review' ? { concern: 'access loss' as const } : {}),
       ...originField(step.origin),
     };
     ctx.out.add('privilege', `${String(i).padStart(6, '0')}`, change);

@@ -52,7 +52,7 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
 export function setLoggedActions(c: Extract<Change, { kind: 'setLogged' }>, index: number): Action[] {
   const sql = `ALTER TABLE ${qualify(c.table)} SET ${c.unlogged ? 'UNLOGGED' : 'LOGGED'}`;
   return [
-    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), SHARE_UPDATE_EXCLUSIVE)], deps: deps({ requires: [relationDep(c.table)] }) },
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), REWRITES)], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
 }
 
@@ -67,6 +67,6 @@ export function setTableOptionsActions(c: Extract<Change, { kind: 'setTableOptio
   ];
   const sql = `ALTER TABLE ${qualify(c.table)} ${parts.join(', ')}`;
   return [
-    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), REWRITES)], deps: deps({ requires: [relationDep(c.table)] }) },
+    { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), SHARE_UPDATE_EXCLUSIVE)], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
 }
