@@ -2,7 +2,8 @@
  * What one statement does to a live database, as PostgreSQL documents it ("Explicit Locking",
  * and the lock notes of ALTER TABLE / CREATE INDEX / CREATE TRIGGER): the strongest lock it takes
  * on an existing table (or the object itself), and whether it rewrites or scans the table, can
- * lose data or can fail on existing rows. Builders pick one per statement; hazards follow from them.
+ * lose data or can fail on existing rows. Builders pick one per statement; the change's safety class
+ * and hazards are derived from them (derive-hazards.ts).
  */
 export interface StatementEffects {
   readonly lock: LockLevel;

@@ -51,7 +51,7 @@ describe('schema-sync diff', () => {
     expect(r.stdout).toContain(`⚠ rename column public.customers.name (from public.customers.full_name) [review]  ${b}/0003_r3.sql:4`);
     expect(r.stdout).toContain(`ℹ add column public.customers.email (character varying(320))  ${b}/0003_r3.sql:5`);
     expect(r.stdout).toMatch(/⚠ drop column public\.customers\.legacy \[destructive: data loss\]/);
-    expect(r.stdout).toMatch(/⚠ set not null on column public\.orders\.total \[review: full table scan, may fail on existing data\]/);
+    expect(r.stdout).toMatch(/⚠ set not null on column public\.orders\.total \[review: full table scan, access exclusive lock, may fail on existing data\]/);
     expect(r.stdout).toMatch(/Summary: 5 changes \(2 safe, 2 review, 1 destructive\)/);
     const same = await runCli(['diff', '--from', a, '--to', a]);
     expect(same.code).toBe(0);

@@ -32,6 +32,7 @@ CREATE TABLE t_default (a int DEFAULT 1);
 CREATE TABLE t_validate (a int);
 ALTER TABLE t_validate ADD CONSTRAINT t_validate_a CHECK (a > 0) NOT VALID;
 CREATE TABLE t_gen (a int, g int);
+CREATE TABLE t_regen (a int, g int GENERATED ALWAYS AS (a + 1) STORED);
 CREATE VIEW v_drop AS SELECT a FROM t_nullable;`;
 
 const R2 = `ALTER TABLE t_widen ALTER COLUMN code TYPE varchar(8);
@@ -55,11 +56,15 @@ ALTER TABLE t_default ALTER COLUMN a SET DEFAULT 2;
 ALTER TABLE t_validate VALIDATE CONSTRAINT t_validate_a;
 ALTER TABLE t_gen DROP COLUMN g;
 ALTER TABLE t_gen ADD COLUMN g int GENERATED ALWAYS AS (a * 2) STORED;
-DROP VIEW v_drop;`;
+ALTER TABLE t_regen DROP COLUMN g;
+ALTER TABLE t_regen ADD COLUMN g int GENERATED ALWAYS AS (a * 3) STORED;
+DROP VIEW v_drop;
+CREATE TABLE t_new (a int);
+CREATE INDEX t_new_a ON t_new (a);`;
 
 const TABLES = [
   't_widen', 't_convert', 't_narrow', 't_notnull', 't_addnn', 't_serial', 't_nullable', 't_check', 't_unique', 't_index', 't_dropcol',
-  't_droptable', 't_dropcon', 't_logged', 't_fill', 't_rename', 't_dom', 't_default', 't_validate', 't_gen',
+  't_droptable', 't_dropcon', 't_logged', 't_fill', 't_rename', 't_dom', 't_default', 't_validate', 't_gen', 't_regen',
 ];
 
 /** PostgreSQL's names for the lock modes, as pg_locks reports them. */
@@ -216,5 +221,16 @@ describe('safety classes and hazards are derived from the statements emitted (is
     expect(verdict('public.t_default.a')).toEqual(['review', []]);
     expect((await checked('public.t_default.a', 't_default')).lock).toBe('ACCESS EXCLUSIVE');
     expect(verdict('public.t_gen.g')).toEqual(['destructive', ['data loss', 'table rewrite', 'access exclusive lock']]);
+  });
+
+  it('an index on a table the plan creates locks nothing anyone sees (safe, no hazard); a generated column recomputed from a new expression keeps every row (review, applied without --allow-destructive)', async () => {
+    const { f, dir, verdict, stepsOf } = await planned([]);
+    expect(verdict('public.t_new_a')).toEqual(['safe', []]);
+    expect(stepsOf('public.t_new_a').map((s) => [s.lock, s.transaction])).toEqual([['none', 'in']]);
+    expect(verdict('public.t_regen.g')).toEqual(['review', ['table rewrite', 'access exclusive lock']]);
+    await f.db.exec('TRUNCATE t_addnn'); // else its NOT NULL column fails the whole apply, as its hazard says
+    const applied = await runCli(['apply', '-q', '-m', dir, '-d', f.url]);
+    expect([applied.code, applied.stderr]).toEqual([0, '']);
+    expect(await f.db.query(`SELECT count(*)::int AS n, bool_and(g = a * 3) AS recomputed FROM t_regen`)).toEqual([{ n: 20, recomputed: true }]);
   });
 });
