@@ -41,6 +41,11 @@ export interface ApplyOptions {
    * dropped (destructive ones only with allowDestructive) instead of left alone as unmanaged.
    */
   readonly declaration?: boolean;
+  /**
+   * Owners the history set (`ALTER ... OWNER TO`) are read, compared and changed too (`--owners`);
+   * off by default, since deploy roles differ between environments.
+   */
+  readonly owners?: boolean;
   /** How long to wait for another apply's advisory lock (default 60 s). */
   readonly lockWaitMs?: number;
   /** Session lock_timeout: fail fast instead of queueing behind a long transaction (default 5 s). */
@@ -81,8 +86,12 @@ export interface ApplyResult {
   readonly timings: { readonly planMs: number; readonly executeMs: number; readonly verifyMs: number };
 }
 
-function message(e: unknown, opts: ApplyOptions): string {
+function message(e: unknown, opts: ApplyOptions, step?: PlanStep): string {
   const text = e instanceof Error ? e.message : String(e);
+  // 42501 insufficient_privilege on ALTER ... OWNER TO (--owners): PostgreSQL's own conditions.
+  if ((e as { code?: string }).code === '42501' && step && / OWNER TO /.test(step.sql)) {
+    return `${text} (changing an owner needs the applying role to own the object or be a member of its owner, to be a member of the new owner, and the new owner to have CREATE on the object's schema; or a superuser; or apply without --owners)`;
+  }
   // 55P03 lock_not_available: another session holds a lock the step needs.
   if ((e as { code?: string }).code === '55P03') {
     return `${text} (another session holds a lock on the object; lock_timeout is ${Math.round((opts.lockTimeoutMs ?? 5000) / 1000)} s, see --lock-timeout)`;
@@ -141,7 +150,7 @@ async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[
       await db.exec(step.sql);
     } catch (e) {
       await db.exec('ROLLBACK').catch(() => undefined);
-      throw new ApplyError(step, plan.changes[step.change], message(e, opts), true, committed);
+      throw new ApplyError(step, plan.changes[step.change], message(e, opts, step), true, committed);
     }
   }
   await db.exec('COMMIT');
@@ -162,9 +171,9 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
   );
   await acquireApplyLock(db, opts.lockWaitMs ?? 60_000);
   try {
-    const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion };
+    const scope = { ...(opts.schemas?.length ? { schemas: [...opts.schemas] } : {}), includeAlembicVersion: !!opts.includeAlembicVersion, ...(opts.owners ? { owners: true } : {}) };
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
-    const diffOpts = { declaration: !!opts.declaration, schemas: opts.schemas ?? [] };
+    const diffOpts = { declaration: !!opts.declaration, schemas: opts.schemas ?? [], owners: !!opts.owners };
     const started = performance.now();
     const inScope = (s: SchemaState): SchemaState => scopeState(s, { schemas: opts.schemas ?? [], exclude: opts.exclude ?? [] });
     const reading = introspect(db, scope).then(inScope);
@@ -216,7 +225,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
       try {
         await db.exec(step.sql);
       } catch (e) {
-        throw new ApplyError(step, plan.changes[step.change], message(e, opts), false);
+        throw new ApplyError(step, plan.changes[step.change], message(e, opts, step), false);
       }
     }
     if (afterCommit.length) await runTransaction(db, plan, stamp, opts, total);

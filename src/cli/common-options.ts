@@ -39,7 +39,9 @@ export function everyCommandOptions(cmd: Command): Command {
     .option('--config <file>', 'config file (default: the nearest schema-sync.json in the working directory or above it, up to the repository root)');
 }
 
-/** `--owners`: owners (ALTER ... OWNER TO) are compared only when asked, since deploy roles differ. */
-export function ownersOption(cmd: Command): Command {
-  return cmd.option('--owners', 'also compare owners of the objects whose owner the migrations set (ALTER ... OWNER TO)');
+/** `--owners` / `--no-owners`: owners (ALTER ... OWNER TO) are compared and changed only when asked, since deploy roles differ. */
+export function ownersOptions(cmd: Command, what = 'also compare the owners of the objects whose owner the migrations set (ALTER ... OWNER TO)'): Command {
+  return cmd
+    .option('--owners', `${what} (also "owners": true in schema-sync.json)`)
+    .option('--no-owners', 'leave owners alone (the default; overrides the config file)');
 }

@@ -23,6 +23,11 @@ export interface SchemaSyncConfig {
    * live objects they do not declare are dropped instead of reported as unmanaged.
    */
   readonly declaration?: boolean;
+  /**
+   * Owners the migrations set (`ALTER ... OWNER TO`) are compared and changed (as `--owners`);
+   * for deployments whose roles are the same in every environment.
+   */
+  readonly owners?: boolean;
 }
 
 type SectionParsers = { readonly [K in keyof SchemaSyncConfig]-?: (value: unknown, where: string) => NonNullable<SchemaSyncConfig[K]> };
@@ -33,6 +38,10 @@ const SECTIONS: SectionParsers = {
     return value;
   },
   declaration: (value, where) => {
+    if (typeof value !== 'boolean') throw new UserError(`${where}: expected true or false`);
+    return value;
+  },
+  owners: (value, where) => {
     if (typeof value !== 'boolean') throw new UserError(`${where}: expected true or false`);
     return value;
   },
@@ -109,10 +118,20 @@ export async function loadConfig(file: string | undefined, cwd: string = process
 
 /**
  * Whether a command treats the migrations as a complete declaration: `--declaration` or
- * `--no-declaration` when given, else the config file's `declaration`, else no (a history).
+ * `--no-declaration` when given, else the config file's `declaration`, else undefined (no: a
+ * history; undefined so that `apply --plan` can tell "not said" from "said no").
  */
-export async function declarationMode(o: { readonly config?: string; readonly declaration?: boolean }, cwd: string): Promise<boolean> {
-  return o.declaration ?? (await loadConfig(o.config, cwd)).declaration ?? false;
+export async function declarationMode(o: { readonly config?: string; readonly declaration?: boolean }, cwd: string): Promise<boolean | undefined> {
+  return o.declaration ?? (await loadConfig(o.config, cwd)).declaration;
+}
+
+/**
+ * Whether a command compares (and plan / apply change) owners: `--owners` or `--no-owners` when
+ * given, else the config file's `owners`, else undefined (no: deploy roles differ between
+ * environments; undefined so that `apply --plan` can tell "not said" from "said no").
+ */
+export async function ownersMode(o: { readonly config?: string; readonly owners?: boolean }, cwd: string): Promise<boolean | undefined> {
+  return o.owners ?? (await loadConfig(o.config, cwd)).owners;
 }
 
 /** The exclusion rules a command uses: the config file's, then the `--exclude` flags'. */

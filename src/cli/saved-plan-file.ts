@@ -14,6 +14,8 @@ export interface ShapeCliOptions {
   concurrentIndexes?: boolean;
   /** Resolved (flag or config file) before the shape is taken. */
   declaration?: boolean;
+  /** Resolved (flag or config file) before the shape is taken. */
+  owners?: boolean;
   includeAlembicVersion?: boolean;
   stamp?: boolean;
   seed?: boolean;
@@ -32,6 +34,7 @@ export function planShape(o: ShapeCliOptions, exclude: readonly ExcludeRule[], c
     allowDestructive: !!o.allowDestructive,
     concurrentIndexes: !!o.concurrentIndexes,
     declaration: !!o.declaration,
+    owners: !!o.owners,
     schemas: [...o.schema],
     exclude: [...exclude],
     includeAlembicVersion: !!o.includeAlembicVersion,
@@ -73,6 +76,8 @@ export async function readSavedPlan(file: string, cwd: string): Promise<SavedPla
   if (o.to !== null && typeof o.to !== 'string') throw bad('options.to is not a revision or null');
   if (o.declaration === undefined) o.declaration = false; // saved before --declaration existed
   else if (typeof o.declaration !== 'boolean') throw bad('options.declaration is not true or false');
+  if (o.owners === undefined) o.owners = false; // saved before --owners reached plan
+  else if (typeof o.owners !== 'boolean') throw bad('options.owners is not true or false');
   if (!Array.isArray(json.steps)) throw bad('no steps');
   const steps = json.steps.map((s, i) => {
     if (!isObject(s) || typeof s.sql !== 'string' || typeof s.transactional !== 'boolean') throw bad(`steps[${i}] has no sql or transactional`);
@@ -88,6 +93,7 @@ const FLAGS: readonly { key: keyof ShapeCliOptions; shape: keyof PlanShape; flag
   { key: 'allowDestructive', shape: 'allowDestructive', flag: '--allow-destructive' },
   { key: 'concurrentIndexes', shape: 'concurrentIndexes', flag: '--concurrent-indexes' },
   { key: 'declaration', shape: 'declaration', flag: '--declaration' },
+  { key: 'owners', shape: 'owners', flag: '--owners' },
   { key: 'includeAlembicVersion', shape: 'includeAlembicVersion', flag: '--include-alembic-version' },
   { key: 'stamp', shape: 'stamp', flag: '--no-stamp' },
   { key: 'seed', shape: 'seed', flag: '--no-seed' },
@@ -104,10 +110,10 @@ function sameRules(a: readonly ExcludeRule[], b: readonly ExcludeRule[]): boolea
  * and --exclude) other than the plan's: a reviewer approved the plan those options made.
  */
 export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o: O, cmd: Command, exclude: readonly ExcludeRule[], file: string, cwd: string): O {
-  // `declaration` arrives resolved (flag or config file): a config that says otherwise contradicts too.
+  // `declaration` and `owners` arrive resolved (flag or config file): a config that says otherwise contradicts too.
   const given = (key: string): boolean => {
     const source = cmd.getOptionValueSource(key);
-    return (source !== undefined && source !== 'default') || (key === 'declaration' && o.declaration !== undefined);
+    return (source !== undefined && source !== 'default') || ((key === 'declaration' || key === 'owners') && o[key] !== undefined);
   };
   const contradictions: string[] = [];
   for (const f of FLAGS) {
@@ -126,7 +132,7 @@ export function savedPlanOptions<O extends ShapeCliOptions>(saved: PlanShape, o:
   return {
     ...o,
     migrations: saved.migrations, schema: [...saved.schemas],
-    allowDestructive: saved.allowDestructive, concurrentIndexes: saved.concurrentIndexes, declaration: saved.declaration, includeAlembicVersion: saved.includeAlembicVersion,
+    allowDestructive: saved.allowDestructive, concurrentIndexes: saved.concurrentIndexes, declaration: saved.declaration, owners: saved.owners, includeAlembicVersion: saved.includeAlembicVersion,
     stamp: saved.stamp, seed: saved.seed,
     ...(saved.to !== null ? { to: saved.to } : { to: undefined }),
   };

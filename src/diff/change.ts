@@ -21,6 +21,11 @@ export type Hazard =
   | 'data loss'
   /** A REVOKE on an existing object: roles lose access (no data is lost). */
   | 'access loss'
+  /**
+   * ALTER ... OWNER TO on an existing object: the old owner loses the owner's rights (ALTER, DROP,
+   * its implicit privileges) and the grants it made pass to the new owner.
+   */
+  | 'owner change'
   | 'blocks writes while building'
   /** Runs after the commit, on its own (CREATE INDEX CONCURRENTLY): a failure leaves what ran before it committed. */
   | 'runs outside the transaction'
@@ -41,6 +46,8 @@ export type Concern =
   | 'removes an object'
   /** review: a REVOKE on an existing object. */
   | 'access loss'
+  /** review: ALTER ... OWNER TO on an existing object (`--owners`; hazard `owner change`). */
+  | 'owner change'
   /** review: a policy dropped or changed, or a permissive one added, on an existing table. */
   | 'weakens row-level security'
   /** review: RLS enabled or forced, or a restrictive policy added, on an existing table. */

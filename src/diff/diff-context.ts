@@ -23,6 +23,11 @@ export interface DiffOptions {
   readonly declaration?: boolean;
   /** The schemas compared (`--schema`; empty or absent: the whole database). */
   readonly schemas?: readonly string[];
+  /**
+   * Owners the history set (`ALTER ... OWNER TO`) are planned too (`--owners`); off by default
+   * because deploy roles differ between environments. The live state must have been read with owners.
+   */
+  readonly owners?: boolean;
 }
 
 /** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
@@ -70,7 +75,7 @@ export class DiffContext {
   constructor(
     readonly target: SchemaState,
     readonly live: SchemaState,
-    private readonly opts: DiffOptions = {},
+    readonly opts: DiffOptions = {},
   ) {
     const history = new HistoryIndex(target.history);
     this.history = history;

@@ -24,10 +24,14 @@ export interface PrivilegeStep {
   readonly args?: string;
   readonly sql: readonly string[];
   readonly safety: 'safe' | 'review';
+  /** Why a `review` step is one: it revokes on an existing object, or changes an existing object's owner. */
+  readonly concern?: 'access loss' | 'owner change';
   /** What changes, e.g. `grant reader: SELECT; revoke writer: DELETE`. */
   readonly detail: string;
   /** Roles the statements grant to or make owner (each must exist before anything is written). */
   readonly roles: readonly string[];
+  /** The role an ALTER ... OWNER TO of this step makes owner (the applying role must be a member of it). */
+  readonly newOwner?: string;
   readonly origin?: Origin;
 }
 
@@ -84,18 +88,19 @@ class PrivilegeDiff {
     const sql = [...revokeSql(on, revoke, column), ...grantSql(on, grant, column)];
     const roles = rolesOf(grant);
     const details = grant.length || revoke.length ? [detailOf(grant, revoke)] : [];
-    if (this.scope.owners && ownerOn && target.owner !== undefined && target.owner !== liveObj?.owner) {
-      sql.unshift(`ALTER ${ownerOn} OWNER TO ${quoteIdent(target.owner)}`);
-      roles.push(target.owner);
-      details.unshift(`owner ${target.owner}`);
+    const objectRef = { schema: ref.schema, name: ref.name, ...(ref.parent !== undefined ? { parent: ref.parent } : {}) };
+    const step = { object, name, ref: objectRef, ...(ref.args !== undefined ? { args: ref.args } : {}), ...(target.origin ? { origin: target.origin } : {}) };
+    if (this.scope.owners && ownerOn !== undefined && target.owner !== undefined && target.owner !== liveObj?.owner) {
+      // A step of its own, first: the grants after it are made by (and recorded for) the new owner.
+      this.steps.push({
+        ...step, sql: [`ALTER ${ownerOn} OWNER TO ${quoteIdent(target.owner)}`], roles: [target.owner], newOwner: target.owner,
+        detail: `owner ${target.owner}${liveObj?.owner !== undefined ? ` (was ${liveObj.owner})` : ''}`,
+        safety: liveObj ? 'review' : 'safe', ...(liveObj ? { concern: 'owner change' as const } : {}),
+      });
     }
     if (!sql.length) return revoke;
-    const objectRef = { schema: ref.schema, name: ref.name, ...(ref.parent !== undefined ? { parent: ref.parent } : {}) };
-    this.steps.push({
-      object, name, ref: objectRef, ...(ref.args !== undefined ? { args: ref.args } : {}), sql, detail: details.join('; '), roles,
-      safety: liveObj && (revoke.length || sql[0]!.startsWith('ALTER')) ? 'review' : 'safe',
-      ...(target.origin ? { origin: target.origin } : {}),
-    });
+    const loses = !!liveObj && revoke.length > 0;
+    this.steps.push({ ...step, sql, detail: details.join('; '), roles, safety: loses ? 'review' : 'safe', ...(loses ? { concern: 'access loss' as const } : {}) });
     return revoke;
   }
 
@@ -124,7 +129,7 @@ class PrivilegeDiff {
       this.steps.push({
         object: 'default privileges', name: describeDefaultPrivilege(id), ...(id.schema !== undefined ? { ref: { schema: id.schema, name: id.schema } } : {}), sql: defaultPrivilegesSql(id, grant, revoke),
         detail: detailOf(grant, revoke), roles: [...rolesOf(grant), ...(id.role !== undefined ? [id.role] : [])],
-        safety: revoke.length ? 'review' : 'safe',
+        safety: revoke.length ? 'review' : 'safe', ...(revoke.length ? { concern: 'access loss' as const } : {}),
       });
     }
   }
@@ -143,6 +148,9 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
   }
   for (const [k, e] of target.enums) {
     d.object('enum', e, qualify(e), 'type', `TYPE ${qualify(e)}`, `TYPE ${qualify(e)}`, e, live.enums.get(k), { objects: 'types', schema: e.schema });
+  }
+  for (const [k, t] of target.domains) {
+    d.object('domain', t, qualify(t), 'type', `DOMAIN ${qualify(t)}`, `DOMAIN ${qualify(t)}`, t, live.domains.get(k), { objects: 'types', schema: t.schema });
   }
   for (const [k, q] of target.sequences) {
     d.object('sequence', q, qualify(q), 'sequence', `SEQUENCE ${qualify(q)}`, q.ownedBy ? undefined : `SEQUENCE ${qualify(q)}`, q, live.sequences.get(k), { objects: 'sequences', schema: q.schema });

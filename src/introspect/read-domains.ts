@@ -5,6 +5,8 @@ import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 import { type TypeRow, typeTextOfRow } from './column-type.js';
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import type { CatalogScope } from './catalog-scope.js';
 
 interface CheckRow {
   name: string;
@@ -13,7 +15,7 @@ interface CheckRow {
   description: string | null;
 }
 
-interface Row extends TypeRow {
+interface Row extends TypeRow, AclRow {
   schema: string;
   name: string;
   not_null: boolean;
@@ -25,7 +27,7 @@ interface Row extends TypeRow {
 
 // PostgreSQL 15 keeps a domain's NOT NULL in typnotnull (17+ also as a contype 'n' constraint, left
 // out here). `e`/`et` give the element of an array base type, as in the columns query.
-const SQL = `
+const sql = (scope: CatalogScope): string => `
 SELECT n.nspname AS schema, t.typname AS name,
   pg_catalog.format_type(t.typbasetype, t.typtypmod) AS formatted,
   etn.nspname AS element_schema, et.typname AS element_name, e.oid IS NOT NULL AS is_array,
@@ -37,6 +39,7 @@ SELECT n.nspname AS schema, t.typname AS name,
     FROM pg_catalog.pg_constraint c
     ${commentJoin('cd', 'pg_constraint', 'c.oid')}
     WHERE c.contypid = t.oid AND c.contype = 'c'), '[]'::json) AS checks,
+  ${grantsColumn('t.typacl', 't.typowner', 'T')}, ${ownerColumn(scope, 't.typowner')},
   d.description
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
@@ -63,7 +66,7 @@ function readCheck(domain: string, r: CheckRow): DomainCheck {
 
 /** Domains with their base type (typmod and array included), default, NOT NULL, collation and CHECKs. */
 export const readDomains: CatalogQuery<Row, DomainDef[]> = {
-  sql: () => SQL,
+  sql,
   build: (rows) =>
     rows.map((r) => {
       const baseType = typeTextOfRow(r);
@@ -72,6 +75,6 @@ export const readDomains: CatalogQuery<Row, DomainDef[]> = {
       if (r.default !== null) dom.default = normalizeExpression(r.default);
       dom.checks = r.checks.map((c) => readCheck(`${r.schema}.${r.name}`, c));
       if (r.description !== null) dom.comment = r.description;
-      return dom;
+      return { ...dom, ...aclRowFields('type', r) };
     }),
 };

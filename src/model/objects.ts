@@ -253,6 +253,10 @@ export interface DomainDef extends QualifiedName {
   /** CHECK constraints, by name (PostgreSQL checks them in name order). */
   readonly checks: readonly DomainCheck[];
   readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
   readonly origin?: Origin;
 }
 

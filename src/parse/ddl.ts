@@ -444,7 +444,8 @@ export type GrantOn =
   | { readonly kind: 'table' | 'sequence'; readonly objects: readonly NameRef[] }
   | { readonly kind: 'function' | 'procedure' | 'routine'; readonly objects: readonly { readonly object: NameRef; readonly args?: string }[] }
   | { readonly kind: 'schema'; readonly names: readonly string[] }
-  | { readonly kind: 'type'; readonly objects: readonly NameRef[] }
+  /** ON TYPE (any type, domains too) or ON DOMAIN (`domain`: PostgreSQL refuses a non-domain). */
+  | { readonly kind: 'type'; readonly objects: readonly NameRef[]; readonly domain?: true }
   | { readonly kind: 'allInSchema'; readonly objects: 'tables' | 'sequences' | 'functions' | 'procedures' | 'routines'; readonly schemas: readonly string[] };
 
 /** A privilege as written (lower-case name, `all` for ALL [PRIVILEGES]), with its column list if any. */
@@ -481,7 +482,7 @@ export interface DefaultPrivilegesDdl extends PrivilegeChange {
 /** ALTER <kind> ... OWNER TO role. */
 export interface SetOwnerDdl {
   readonly kind: 'setOwner';
-  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type';
+  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type' | 'domain';
   readonly object: NameRef;
   /** Identity argument types of a function / procedure, when given. */
   readonly args?: string;

@@ -9,7 +9,7 @@ export interface Assessment {
 
 /** The order hazards are listed in, whatever order the statements run in. */
 const HAZARD_ORDER: readonly Hazard[] = [
-  'runs outside the transaction', 'data loss', 'access loss', 'weakens row-level security', 'changes which rows roles see',
+  'runs outside the transaction', 'data loss', 'access loss', 'owner change', 'weakens row-level security', 'changes which rows roles see',
   'table rewrite', 'full table scan', 'blocks writes while building', 'access exclusive lock', 'may fail on existing data',
 ];
 
@@ -21,6 +21,7 @@ function concernOf(concern: Concern): { safety: Safety; hazard?: Hazard } {
     case 'changes behaviour': return { safety: 'review' };
     case 'removes an object': return { safety: 'destructive' };
     case 'access loss': return { safety: 'review', hazard: 'access loss' };
+    case 'owner change': return { safety: 'review', hazard: 'owner change' };
     case 'weakens row-level security': return { safety: 'review', hazard: 'weakens row-level security' };
     case 'changes which rows roles see': return { safety: 'review', hazard: 'changes which rows roles see' };
     case 'opens every row': return { safety: 'destructive', hazard: 'weakens row-level security' };

@@ -14,6 +14,8 @@ export interface PlanShape {
   readonly concurrentIndexes: boolean;
   /** `--declaration` (or the config file's `declaration`): undeclared live objects are dropped. */
   readonly declaration: boolean;
+  /** `--owners` (or the config file's `owners`): owners the history set are changed too. */
+  readonly owners: boolean;
   /** `--schema` (empty: every schema). */
   readonly schemas: readonly string[];
   /** The exclusion rules in force (config file and `--exclude`). */

@@ -18,6 +18,7 @@ import type {
   ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
+import type { DefaultPrivilegeDef, Grant } from '../model/privileges.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { compareText, valuesByKey } from './sort-order.js';
 
@@ -32,7 +33,7 @@ export const STATE_JSON_VERSION = 1;
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
  *   "domains": DomainDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
  *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
- *   "history": HistoryEvent[] }
+ *   "defaultPrivileges"?: DefaultPrivilegeDef[], "history": HistoryEvent[] }
  * ```
  *
  * Each element is the model object of `src/model/objects.ts` as plain data, keys in the order the
@@ -55,6 +56,8 @@ export interface StateJson {
   readonly functions: readonly FunctionDef[];
   readonly triggers: readonly TriggerDef[];
   readonly policies: readonly PolicyDef[];
+  /** ALTER DEFAULT PRIVILEGES entries, by role, schema and objects; absent when there are none. */
+  readonly defaultPrivileges?: readonly DefaultPrivilegeDef[];
   readonly history: readonly HistoryEvent[];
 }
 
@@ -78,6 +81,10 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
   const origin = (o: Origin | undefined): Origin | undefined =>
     opts.withOrigin && o ? obj<Origin>([['revision', o.revision], ['file', o.file], ['line', o.line]]) : undefined;
   const qn = (q: QualifiedName): QualifiedName => obj([['schema', q.schema], ['name', q.name]]);
+  const grantList = (gs: readonly Grant[] | undefined): Grant[] | undefined =>
+    gs?.map((g) => obj<Grant>([['grantee', g.grantee], ['privilege', g.privilege], ['grantable', g.grantable]]));
+  // Grants (absent: PostgreSQL's default) and owner (absent: not set by the history / not read).
+  const acl = (o: { readonly grants?: readonly Grant[]; readonly owner?: string }): Fields => [['grants', grantList(o.grants)], ['owner', o.owner]];
   const key = (k: IndexKey): IndexKey =>
     obj([
       ['column', k.column], ['expression', k.expression], ['collation', k.collation], ['opclass', k.opclass],
@@ -89,7 +96,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     obj([
       ['name', c.name], ['type', c.type], ['notNull', c.notNull], ['default', c.default],
       ['identity', c.identity ? obj([['always', c.identity.always], ['sequence', c.identity.sequence]]) : undefined],
-      ['generated', c.generated], ['collation', c.collation], ['comment', c.comment], ['origin', origin(c.origin)],
+      ['generated', c.generated], ['collation', c.collation], ['comment', c.comment], ['grants', grantList(c.grants)], ['origin', origin(c.origin)],
     ]);
   const constraint = (c: ConstraintDef): ConstraintDef => {
     const head: Fields = [['name', c.name], ['type', c.type]];
@@ -127,19 +134,19 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
 
   return {
     version: STATE_JSON_VERSION,
-    schemas: valuesByKey(state.schemas).map((s) => obj([['name', s.name], ['comment', s.comment], ['origin', origin(s.origin)]])),
+    schemas: valuesByKey(state.schemas).map((s) => obj([['name', s.name], ['comment', s.comment], ...acl(s), ['origin', origin(s.origin)]])),
     extensions: valuesByKey(state.extensions).map((e) =>
       obj([['name', e.name], ['schema', e.schema], ['origin', origin(e.origin)]]),
     ),
     enums: valuesByKey(state.enums).map((e) =>
-      obj([['schema', e.schema], ['name', e.name], ['values', [...e.values]], ['comment', e.comment], ['origin', origin(e.origin)]]),
+      obj([['schema', e.schema], ['name', e.name], ['values', [...e.values]], ['comment', e.comment], ...acl(e), ['origin', origin(e.origin)]]),
     ),
     domains: valuesByKey(state.domains).map((d) =>
       obj([
         ['schema', d.schema], ['name', d.name], ['baseType', d.baseType], ['collation', d.collation], ['default', d.default],
         ['notNull', d.notNull],
         ['checks', d.checks.map((c) => obj([['name', c.name], ['expression', c.expression], ['validated', c.validated], ['comment', c.comment]]))],
-        ['comment', d.comment], ['origin', origin(d.origin)],
+        ['comment', d.comment], ...acl(d), ['origin', origin(d.origin)],
       ]),
     ),
     sequences: valuesByKey(state.sequences).map((s) =>
@@ -147,7 +154,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', s.schema], ['name', s.name], ['dataType', s.dataType], ['start', s.start], ['increment', s.increment],
         ['min', s.min], ['max', s.max], ['cache', s.cache], ['cycle', s.cycle],
         ['ownedBy', s.ownedBy ? obj([['table', s.ownedBy.table], ['column', s.ownedBy.column]]) : undefined],
-        ['comment', s.comment], ['origin', origin(s.origin)],
+        ['comment', s.comment], ...acl(s), ['origin', origin(s.origin)],
       ]),
     ),
     tables: valuesByKey(state.tables).map((t) =>
@@ -157,7 +164,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['columns', t.columns.map(column)],
         ['constraints', [...t.constraints].sort((a, b) => compareText(a.name, b.name)).map(constraint)],
         ['rowSecurity', t.rowSecurity], ['forceRowSecurity', t.forceRowSecurity],
-        ['comment', t.comment], ['origin', origin(t.origin)],
+        ['comment', t.comment], ...acl(t), ['origin', origin(t.origin)],
       ]),
     ),
     indexes: valuesByKey(state.indexes).map((i) =>
@@ -171,7 +178,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
         ['columns', v.columns ? [...v.columns] : undefined], ['options', v.options ? [...v.options] : undefined],
-        ['comment', v.comment], ['origin', origin(v.origin)],
+        ['comment', v.comment], ...acl(v), ['origin', origin(v.origin)],
       ]),
     ),
     functions: valuesByKey(state.functions).map((f) =>
@@ -179,7 +186,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', f.schema], ['name', f.name], ['identityArgs', f.identityArgs], ['args', f.args], ['kind', f.kind],
         ['returns', f.returns], ['language', f.language], ['body', f.body], ['volatility', f.volatility],
         ['strict', f.strict], ['securityDefiner', f.securityDefiner], ['leakproof', f.leakproof], ['parallel', f.parallel],
-        ['cost', f.cost], ['rows', f.rows], ['config', f.config ? [...f.config] : undefined], ['sqlBody', f.sqlBody], ['comment', f.comment], ['origin', origin(f.origin)],
+        ['cost', f.cost], ['rows', f.rows], ['config', f.config ? [...f.config] : undefined], ['sqlBody', f.sqlBody], ['comment', f.comment], ...acl(f), ['origin', origin(f.origin)],
       ]),
     ),
     triggers: valuesByKey(state.triggers).map((t) =>
@@ -196,6 +203,12 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['roles', [...p.roles]], ['using', p.using], ['withCheck', p.withCheck], ['comment', p.comment], ['origin', origin(p.origin)],
       ]),
     ),
+    ...(state.defaultPrivileges?.size
+      ? {
+          defaultPrivileges: [...state.defaultPrivileges.entries()].sort(([a], [b]) => compareText(a, b)).map(([, d]) =>
+            obj<DefaultPrivilegeDef>([['role', d.role], ['schema', d.schema], ['objects', d.objects], ['grants', grantList(d.grants)]])),
+        }
+      : {}),
     history: state.history.map(event),
   };
 }

@@ -21,6 +21,7 @@ import {
   domainCheckCommentSql,
 } from '../model/sql/index.js';
 import { RelationMentions } from './relation-mentions.js';
+import { ownerAndPrivilegeStatements } from './state-privileges.js';
 import { compareText, dependencyOrder, entriesByKey, valuesByKey } from './sort-order.js';
 
 /** Options of {@link renderStateSql}. */
@@ -36,7 +37,8 @@ export interface RenderStateSqlOptions {
  * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
  * inline, by name), OWNED BY, functions, views (after the views they mention), indexes (after
  * views: materialized views have them), foreign keys and NOT VALID checks (as ALTER TABLE, by table
- * then name), triggers, row-level security (tables' flags, then policies), comments.
+ * then name), triggers, row-level security (tables' flags, then policies), owners and privileges
+ * (see state-privileges.ts), comments.
  */
 export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions = {}): string {
   const identity = identitySequences(state);
@@ -79,6 +81,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
     ['Row-level security', rowSecurityStatements(state, tables)],
+    ['Owners and privileges', ownerAndPrivilegeStatements(state)],
     ['Comments', commentStatements(state, tables)],
   ];
   const headers = opts.sectionHeaders ?? true;

@@ -37,7 +37,12 @@ describe('--declaration and the config key "declaration"', () => {
     expect(safe.code).toBe(0);
     expect(await tables(f)).toContain('legacy');
 
-    const applied = await runCli(['apply', '-m', dir, '-d', f.url, '--declaration', '--allow-destructive']);
+    // A plan saved with the flag (no config file) runs without repeating it: not saying is no contradiction.
+    const saved = await runCli(['plan', '-m', dir, '-d', f.url, '--declaration', '--allow-destructive', '-f', 'json']);
+    const planFile = path.join(dir, 'flag-plan.json');
+    await writeFile(planFile, saved.stdout);
+    const applied = await runCli(['apply', '-d', f.url, '--plan', planFile]);
+    expect(applied.stderr).not.toContain('contradicts');
     expect(applied.code).toBe(0);
     expect(await tables(f)).toEqual(['alembic_version', 'users']);
   });

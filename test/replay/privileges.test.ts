@@ -98,6 +98,39 @@ const CASES: readonly PrivilegeCase[] = [
        GRANT SELECT ON app.t TO {r3};`,
     ],
   },
+  {
+    name: 'owners: sequences, materialized views, procedures, domains (ALTER TYPE and ALTER DOMAIN)',
+    owners: true,
+    sql: [
+      `CREATE SEQUENCE counter;
+       ALTER SEQUENCE counter OWNER TO {r1};
+       CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x;
+       ALTER MATERIALIZED VIEW mv OWNER TO {r2};
+       CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';
+       ALTER PROCEDURE p() OWNER TO {r1};
+       CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+       ALTER DOMAIN pos OWNER TO {r2};
+       CREATE DOMAIN code AS text;
+       ALTER TYPE code OWNER TO {r1};`,
+    ],
+  },
+  {
+    name: 'domains: GRANT / REVOKE USAGE ON DOMAIN and ON TYPE, ALL, default privileges ON TYPES',
+    sql: [
+      `CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+       CREATE DOMAIN code AS varchar(8);
+       REVOKE USAGE ON DOMAIN pos FROM PUBLIC;
+       GRANT USAGE ON DOMAIN pos TO {r1} WITH GRANT OPTION;
+       GRANT ALL ON TYPE code TO {r2};
+       ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+       ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO {r3};
+       CREATE DOMAIN later AS bigint;
+       CREATE SCHEMA app;
+       ALTER DOMAIN later SET SCHEMA app;
+       ALTER DOMAIN app.later RENAME TO renamed;
+       REVOKE GRANT OPTION FOR USAGE ON DOMAIN pos FROM {r1};`,
+    ],
+  },
 ];
 
 let roles: TestRoles;
@@ -177,6 +210,25 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
     ].sort());
     expect(entries(third.result.state)).toEqual(entries(third.live));
     expect(third.live.functions.get(functionKey('app', 'f', ''))!.grants).toEqual([]);
+  });
+
+  it('domains: the grants as PostgreSQL stores them; ON DOMAIN refuses an enum; other types warn', async () => {
+    const { result, live } = await runCase(CASES[5]!);
+    const { r1, r2, r3 } = roles.names;
+    expect(live.domains.get(relationKey('public', 'pos'))!.grants).toEqual([{ grantee: r1!, privilege: 'USAGE', grantable: false }]);
+    expect(live.domains.get(relationKey('public', 'code'))!.grants).toEqual([
+      { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false },
+      { grantee: r2!, privilege: 'USAGE', grantable: false },
+    ]);
+    // Created after the default privileges: PUBLIC lost USAGE, r3 got it; the move and rename keep them.
+    expect(live.domains.get(relationKey('app', 'renamed'))!.grants).toEqual([{ grantee: r3!, privilege: 'USAGE', grantable: false }]);
+    expect(result.state.domains.get(relationKey('app', 'renamed'))!.grants).toEqual(live.domains.get(relationKey('app', 'renamed'))!.grants);
+    const enumOnDomain = replay(revisionsFromSql('privileges', [`CREATE TYPE mood AS ENUM ('a'); GRANT USAGE ON DOMAIN mood TO PUBLIC;`]));
+    expect(enumOnDomain.diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', '"mood" is not a domain']]);
+    const ownerOnDomain = replay(revisionsFromSql('privileges', [`CREATE TYPE mood AS ENUM ('a'); ALTER DOMAIN mood OWNER TO ${r1};`]));
+    expect(ownerOnDomain.diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', 'mood is not a domain']]);
+    const composite = replay(revisionsFromSql('privileges', [`CREATE TYPE pair AS (a int, b int); GRANT USAGE ON TYPE pair TO ${r1};`]));
+    expect(composite.diagnostics.filter((d) => d.message.includes('GRANT / REVOKE on type public.pair')).map((d) => d.severity)).toEqual(['warning']);
   });
 
   it('a grant revoked live, or given beyond the target to a named role, is a difference; other roles are not', async () => {

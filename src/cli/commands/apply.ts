@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { ApplyResult } from '../../apply/index.js';
 import type { SchemaState } from '../../model/schema-state.js';
 import { openNamedDatabase } from '../database-option.js';
-import { declarationMode, exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules, ownersMode } from '../config-file.js';
 import { applyExit, EXIT } from '../exit-codes.js';
 import { parseFormat, parseSeconds } from '../options.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
-import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
+import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions, ownersOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 import type { PlanHistory } from '../../plan/history-context.js';
@@ -23,6 +23,7 @@ interface ApplyCliOptions extends HistoryCliOptions {
   strict?: boolean;
   concurrentIndexes?: boolean;
   declaration?: boolean;
+  owners?: boolean;
   lockWait: string;
   lockTimeout: string;
   statementTimeout: string;
@@ -46,6 +47,7 @@ export function registerApply(program: Command, cli: CliRun): void {
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
   cmd = declarationOptions(cmd);
+  cmd = ownersOptions(cmd, 'also change the owners of the objects whose owner the migrations set (ALTER ... OWNER TO; the applying role must be a member of each new owner)');
   cmd
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--plan <file>', 'run exactly the statements of this saved plan (plan --format json), with its options; refuse (exit 1, nothing written) when the live schema, the migrations or the statements no longer match')
@@ -58,7 +60,7 @@ export function registerApply(program: Command, cli: CliRun): void {
     .option('--statement-timeout <seconds>', 'session statement_timeout (0 = none)', '0')
     .action((flags: ApplyCliOptions, command: Command) =>
       runCommand(cli, async () => {
-        const given = { ...flags, declaration: await declarationMode(flags, cli.io.cwd) };
+        const given = { ...flags, declaration: await declarationMode(flags, cli.io.cwd), owners: await ownersMode(flags, cli.io.cwd) };
         const exclude = await exclusionRules(given, cli.io.cwd);
         // A saved plan brings its own options; the command line may repeat them, not change them.
         const { readSavedPlan, savedPlanOptions } = await import('../saved-plan-file.js');
@@ -109,6 +111,7 @@ export function registerApply(program: Command, cli: CliRun): void {
               allowDestructive: !!o.allowDestructive,
               concurrentIndexes: !!o.concurrentIndexes,
               declaration: !!o.declaration,
+              owners: !!o.owners,
               lockWaitMs, lockTimeoutMs, statementTimeoutMs,
               ...(saved ? { savedPlan: saved.check } : {}),
               schemas: o.schema,

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
-import { declarationMode, exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules, ownersMode } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
 import { alembicStatus } from '../../plan/alembic-position.js';
-import { databaseOptions, declarationOptions, migrationOptions, ownersOption } from '../common-options.js';
+import { databaseOptions, declarationOptions, migrationOptions, ownersOptions } from '../common-options.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
 interface CheckOptions extends HistoryCliOptions {
@@ -31,12 +31,13 @@ export function registerCheck(program: Command, cli: CliRun): void {
   cmd = migrationOptions(cmd);
   cmd = databaseOptions(cmd);
   cmd = historyOptions(cmd);
-  cmd = ownersOption(cmd);
+  cmd = ownersOptions(cmd);
   cmd = declarationOptions(cmd);
   cmd
     .option('-f, --format <format>', 'text | json | markdown', 'text')
-    .action((o: CheckOptions) =>
+    .action((given: CheckOptions) =>
       runCommand(cli, async () => {
+        const o = { ...given, owners: await ownersMode(given, cli.io.cwd) };
         const format = parseFormat(o.format, ['text', 'json', 'markdown']);
         const { compareStates, countObjects } = await import('../../diff/index.js');
         const { renderCheckJson, renderCheckText } = await import('../../report/check-report.js');
@@ -46,15 +47,15 @@ export function registerCheck(program: Command, cli: CliRun): void {
         await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
         const db = await openNamedDatabase(o.database, cli.io);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude, owners: !!o.owners }, cli.io);
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude, owners: o.owners }, cli.io);
           if (!read) return EXIT.error;
           const { target, live } = read;
-          const differences = compareStates(target, live, { owners: !!o.owners });
+          const differences = compareStates(target, live, { owners: o.owners });
           const { readPlanHistory } = await import('../history-options.js');
           const history = await readPlanHistory(db, read.replayed, o);
           const alembic = alembicStatus(history);
           // The plan's verdict too, so check, plan and apply --strict agree on the same database.
-          const verdict = verdictOf(computePlan(target, live, { history }, { declaration: await declarationMode(o, cli.io.cwd), schemas: o.schema }).plan);
+          const verdict = verdictOf(computePlan(target, live, { history }, { declaration: await declarationMode(o, cli.io.cwd), schemas: o.schema, owners: o.owners }).plan);
           const report = { target: o.migrations, database: db.label, objectsCompared: countObjects(target, live), differences, verdict, ...(alembic ? { alembic } : {}) };
           if (format === 'markdown') {
             const { renderCheckMarkdown } = await import('../../report/check-markdown.js');

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { openNamedDatabase } from '../database-option.js';
-import { declarationMode, exclusionRules } from '../config-file.js';
+import { declarationMode, exclusionRules, ownersMode } from '../config-file.js';
 import { EXIT, verdictExit } from '../exit-codes.js';
 import { parseFormat } from '../options.js';
 import { reportBases } from '../report-bases.js';
 import type { CliRun } from '../cli-io.js';
 import { runCommand } from '../run-command.js';
-import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions } from '../common-options.js';
+import { databaseOptions, declarationOptions, humanOutputOptions, migrationOptions, ownersOptions } from '../common-options.js';
 import { chooseStyle } from '../style-option.js';
 import { historyOptions, type HistoryCliOptions } from '../history-flags.js';
 
@@ -25,6 +25,7 @@ interface PlanCliOptions extends HistoryCliOptions {
   allowDestructive?: boolean;
   concurrentIndexes?: boolean;
   declaration?: boolean;
+  owners?: boolean;
   includeAlembicVersion?: boolean;
 }
 
@@ -36,6 +37,7 @@ export function registerPlan(program: Command, cli: CliRun): void {
   cmd = humanOutputOptions(cmd);
   cmd = historyOptions(cmd);
   cmd = declarationOptions(cmd);
+  cmd = ownersOptions(cmd, 'also plan ALTER ... OWNER TO for the objects whose owner the migrations set and the database differs');
   cmd
     .option('-f, --format <format>', 'text | sql | json (a saved plan for apply --plan; schema/plan.schema.json) | markdown', 'text')
     .option('--diff', 'print a unified diff of the canonical DDL (live vs target) instead')
@@ -43,7 +45,7 @@ export function registerPlan(program: Command, cli: CliRun): void {
     .option('--concurrent-indexes', 'build indexes on existing tables with CREATE INDEX CONCURRENTLY')
     .action((given: PlanCliOptions) =>
       runCommand(cli, async () => {
-        const o = { ...given, declaration: await declarationMode(given, cli.io.cwd) };
+        const o = { ...given, declaration: await declarationMode(given, cli.io.cwd), owners: await ownersMode(given, cli.io.cwd) };
         const format = parseFormat(o.format, ['text', 'sql', 'json', 'markdown']);
         const { renderPlanJson } = await import('../../report/plan-json.js');
         const { renderPlanSql } = await import('../../report/plan-sql.js');
@@ -54,13 +56,13 @@ export function registerPlan(program: Command, cli: CliRun): void {
         await (await import('../../load/index.js')).checkMigrationsPath(o.migrations, cli.io.cwd);
         const db = await openNamedDatabase(o.database, cli.io);
         try {
-          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude }, cli.io);
+          const read = await replayAndIntrospect(db, { ...o, quiet: !!o.quiet || format !== 'text' }, { schemas: o.schema, includeAlembicVersion: !!o.includeAlembicVersion, exclude, owners: o.owners }, cli.io);
           if (!read) return EXIT.error;
           const computed = computePlan(read.target, read.live, {
             allowDestructive: !!o.allowDestructive,
             concurrentIndexes: !!o.concurrentIndexes,
             history: await (await import('../history-options.js')).readPlanHistory(db, read.replayed, o),
-          }, { declaration: o.declaration, schemas: o.schema });
+          }, { declaration: o.declaration, schemas: o.schema, owners: o.owners });
           const { plan, summary } = computed;
           if (o.diff) {
             cli.io.stdout.write(renderSchemaDiff(computed.live, computed.target, { live: db.label, target: o.migrations }));

@@ -6,14 +6,14 @@ import { originField } from '../../diff/make-change.js';
 
 /**
  * Privileges of the roles the history names (see compare-privileges.ts), after every other
- * change: the objects exist by then, under their target names. Owners are not planned here
- * (check compares them with --owners).
+ * change: the objects exist by then, under their target names. Owners the history set are
+ * planned with DiffOptions.owners (`--owners`), as ALTER ... OWNER TO ahead of the object's grants.
  */
 export function diffPrivilegeKind(ctx: DiffContext): void {
-  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target));
+  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners));
   steps.forEach((step, i) => {
     const change: Change = {
-      kind: 'setPrivileges', step, ...(step.safety === 'review' ? { concern: 'access loss' as const } : {}),
+      kind: 'setPrivileges', step, ...(step.concern ? { concern: step.concern } : {}),
       ...originField(step.origin),
     };
     ctx.out.add('privilege', `${String(i).padStart(6, '0')}`, change);

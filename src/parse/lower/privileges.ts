@@ -52,7 +52,7 @@ function grantOn(s: AstNode): GrantOn | string {
       return { kind: 'schema', names: (s.objects ?? []).map(str) };
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN':
-      return { kind: 'type', objects: (s.objects ?? []).map((o: AstNode) => objectName(objtype, o).object) };
+      return { kind: 'type', objects: (s.objects ?? []).map((o: AstNode) => objectName(objtype, o).object), ...(objtype === 'OBJECT_DOMAIN' ? { domain: true as const } : {}) };
     default:
       return what;
   }
@@ -108,7 +108,7 @@ export function lowerDefaultPrivileges(s: AstNode): Ddl {
 const OWNER_TARGETS: Record<string, SetOwnerDdl['target']> = {
   OBJECT_SCHEMA: 'schema', OBJECT_TABLE: 'table', OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view',
   OBJECT_MATVIEW: 'materialized view', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure',
-  OBJECT_ROUTINE: 'function', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'type',
+  OBJECT_ROUTINE: 'function', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain',
 };
 
 /** Lowers ALTER FUNCTION / TYPE / SCHEMA ... OWNER TO (AlterOwnerStmt). */

@@ -56,9 +56,14 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       d.functions.set(k, withOwner(f, owner));
       return;
     }
-    case 'type': {
+    case 'type':
+    case 'domain': {
+      // ALTER TYPE works on domains too; ALTER DOMAIN on anything else is `x is not a domain`.
+      const dom = d.domains.get(key);
+      if (dom) return void d.domains.set(key, withOwner(dom, owner));
       const e = d.enums.get(key);
-      if (!e) return ctx.warn(`not modelled: ALTER TYPE ${label} OWNER TO (owners are modelled on enum types) (replay continues without it)`);
+      if (e && s.target === 'domain') return ctx.error(`${s.object.name} is not a domain`);
+      if (!e) return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO (owners are modelled on enum types and domains) (replay continues without it)`);
       d.enums.set(key, withOwner(e, owner));
       return;
     }
@@ -104,6 +109,11 @@ export function defaultPrivilegesOnCreate(ctx: ReplayContext, ddl: Ddl): (() => 
     case 'createEnum': {
       const key = ctx.key(ddl.type);
       return d.enums.has(key) ? undefined : () => apply(d.enums, key, 'types', ctx.schemaOf(ddl.type));
+    }
+    case 'createDomain': {
+      // A domain is a type: ALTER DEFAULT PRIVILEGES ... ON TYPES applies to it.
+      const key = ctx.key(ddl.domain);
+      return d.domains.has(key) ? undefined : () => apply(d.domains, key, 'types', ctx.schemaOf(ddl.domain));
     }
     case 'createFunction': {
       const schema = ctx.schemaOf(ddl.function);

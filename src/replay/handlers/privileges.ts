@@ -140,6 +140,26 @@ function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind:
   return out;
 }
 
+/**
+ * The type a GRANT ... ON TYPE / ON DOMAIN names: an enum or a domain (both take USAGE only).
+ * ON DOMAIN naming a non-domain is PostgreSQL's `"x" is not a domain`; a type the model does not
+ * keep (composite, range, base) is a not-modelled warning.
+ */
+function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclTarget | undefined {
+  const d = ctx.draft;
+  const key = ctx.key(ref);
+  const dom = d.domains.get(key);
+  if (dom) return { kind: 'type', label: `domain ${key}`, name: dom.name, grants: dom.grants, put: (g) => d.domains.set(key, withGrants(d.domains.get(key)!, 'type', g)) };
+  const e = d.enums.get(key);
+  if (e && domainOnly) {
+    ctx.error(`"${ref.name}" is not a domain`);
+    return undefined;
+  }
+  if (e) return { kind: 'type', label: `type ${key}`, name: e.name, grants: e.grants, put: (g) => d.enums.set(key, withGrants(d.enums.get(key)!, 'type', g)) };
+  ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum types and domains) (replay continues without it)`);
+  return undefined;
+}
+
 /** Every object a GRANT / REVOKE names, or undefined after an error diagnostic. */
 function aclTargets(ctx: ReplayContext, on: GrantDdl['on']): AclTarget[] | undefined {
   const d = ctx.draft;
@@ -173,13 +193,9 @@ function aclTargets(ctx: ReplayContext, on: GrantDdl['on']): AclTarget[] | undef
     case 'type': {
       const out: AclTarget[] = [];
       for (const ref of on.objects) {
-        const key = ctx.key(ref);
-        const e = d.enums.get(key);
-        if (!e) {
-          ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum types) (replay continues without it)`);
-          return undefined;
-        }
-        out.push({ kind: 'type', label: `type ${key}`, name: e.name, grants: e.grants, put: (g) => d.enums.set(key, withGrants(e, 'type', g)) });
+        const t = typeTarget(ctx, ref, !!on.domain);
+        if (!t) return undefined;
+        out.push(t);
       }
       return out;
     }

@@ -17,10 +17,10 @@ function conninfoValue(value: string): string {
  * build of pg_dump (@electric-sql/pglite-tools) whose wire protocol is relayed to the server's
  * TCP port by a worker thread (its reads are synchronous, hence synckit's blocking calls). This
  * is PostgreSQL's own dumper, independent of schema-sync's model: the tests' oracle. Owners and
- * privileges are left out unless `privileges` (they differ by role setup; the privilege tests
- * create their roles and ask for them).
+ * privileges are left out unless `owners` / `privileges` (they differ by role setup; the privilege
+ * and owner tests create their roles and ask for them).
  */
-export async function pgDumpSchema(url: string, extraArgs: readonly string[] = [], opts: { readonly privileges?: boolean } = {}): Promise<string> {
+export async function pgDumpSchema(url: string, extraArgs: readonly string[] = [], opts: { readonly privileges?: boolean; readonly owners?: boolean } = {}): Promise<string> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1';
   const port = Number(u.port || 5432);
@@ -48,7 +48,7 @@ export async function pgDumpSchema(url: string, extraArgs: readonly string[] = [
   };
   const file = await pgDump({
     pg: bridge as unknown as Parameters<typeof pgDump>[0]['pg'],
-    args: ['--schema-only', '--no-owner', ...(opts.privileges ? [] : ['--no-privileges']), ...extraArgs, '-d', conninfo],
+    args: ['--schema-only', ...(opts.owners ? [] : ['--no-owner']), ...(opts.privileges ? [] : ['--no-privileges']), ...extraArgs, '-d', conninfo],
   });
   return file.text();
 }

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { compareStates } from '../../src/diff/index.js';
+import { introspect } from '../../src/introspect/index.js';
+import { renderStateJson } from '../../src/report/state-json.js';
+import { renderStateSql } from '../../src/report/state-sql.js';
+import { replay } from '../../src/replay/index.js';
+import { freshDatabase } from '../support/database.js';
+import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
+import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
+import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
+import { createTestRoles, type TestRoles } from '../support/test-roles.js';
+
+/**
+ * `state` prints owners and privileges (ALTER ... OWNER TO, REVOKE of defaults, GRANT, ALTER
+ * DEFAULT PRIVILEGES): run on an empty database, the dump gives the pg_dump (owners and
+ * privileges included) of the database the migrations build; `inspect` of that database prints
+ * the same grants.
+ */
+let roles: TestRoles;
+beforeAll(async () => {
+  roles = await createTestRoles('a', 'b');
+});
+afterAll(async () => roles?.drop());
+
+const HISTORY = `CREATE SCHEMA app;
+  ALTER SCHEMA app OWNER TO {a};
+  GRANT USAGE ON SCHEMA app TO {b};
+  CREATE DOMAIN app.pos AS int CHECK (VALUE > 0);
+  REVOKE USAGE ON DOMAIN app.pos FROM PUBLIC;
+  GRANT USAGE ON DOMAIN app.pos TO {b} WITH GRANT OPTION;
+  ALTER DOMAIN app.pos OWNER TO {a};
+  CREATE TYPE app.mood AS ENUM ('x');
+  CREATE TABLE app.t (id serial PRIMARY KEY, note text, q app.pos);
+  ALTER TABLE app.t OWNER TO {b};
+  GRANT SELECT, UPDATE (note) ON app.t TO {a};
+  CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+  REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;
+  ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO {a};`;
+
+it('the state dump with owners and privileges builds what the migrations build (pg_dump with owners and privileges)', async () => {
+  const result = replay(revisionsFromSql('dump', [roles.fill(HISTORY)]));
+  expect(result.diagnostics).toEqual([]);
+  const sql = renderStateSql(result.state);
+  expect(sql).toContain('-- Owners and privileges');
+  expect(sql).toContain(roles.fill('ALTER DOMAIN app.pos OWNER TO {a};\n'));
+  expect(sql).toContain('REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;\n');
+  const json = JSON.parse(renderStateJson(result.state, { withOrigin: false }));
+  expect(json.domains[0]).toMatchObject({ name: 'pos', owner: roles.names.a, grants: [{ grantee: roles.names.b, privilege: 'USAGE', grantable: true }] });
+  expect(json.defaultPrivileges).toEqual([{ schema: 'app', objects: 'tables', grants: [{ grantee: roles.names.a, privilege: 'SELECT', grantable: false }] }]);
+  const fromMigrations = await freshDatabase();
+  const fromState = await freshDatabase();
+  try {
+    await runMigrations(fromMigrations.db, revisionsFromSql('dump', [roles.fill(HISTORY)]));
+    await fromState.db.exec(sql);
+    const dump = (url: string): Promise<string> => pgDumpSchema(url, [], { owners: true, privileges: true });
+    expect(dumpDifference(await dump(fromMigrations.url), await dump(fromState.url)) ?? 'same pg_dump').toBe('same pg_dump');
+    expect(compareStates(result.state, await introspect(fromState.db, { owners: true }), { owners: true })).toEqual([]);
+    // inspect prints the live grants with the same statements.
+    const inspected = renderStateSql(await introspect(fromMigrations.db));
+    for (const line of sql.split('\n').filter((l) => /^(GRANT|REVOKE|ALTER DEFAULT)/.test(l))) expect(inspected).toContain(line);
+  } finally {
+    await fromMigrations.drop();
+    await fromState.drop();
+  }
+});
