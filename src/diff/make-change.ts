@@ -1,6 +1,6 @@
 import type { HistoryRef } from '../model/history.js';
 import type {
-  ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, QualifiedName, SchemaDef, SequenceDef,
+  CheckConstraint, ColumnDef, ConstraintDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, QualifiedName, SchemaDef, SequenceDef,
   TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
@@ -55,6 +55,20 @@ export const setTableOptions = (table: TableDef, live: TableDef, origin: Origin 
     kind: 'setTableOptions', table: tableRef(table), options: table.options ?? [], reset: (live.options ?? []).map(name), ...originField(origin),
   };
 };
+
+/**
+ * ATTACH PARTITION: its statements say what PostgreSQL does (a scan of the table to check every
+ * row fits the bound, unless a CHECK already proves it, and of the default partition, under an
+ * ACCESS EXCLUSIVE lock on the table; it fails on a row that does not fit).
+ */
+export const attachPartition = (table: TableDef, checks: readonly CheckConstraint[], origin: Origin | undefined): Change => ({
+  kind: 'attachPartition', table: tableRef(table), parent: tableRef(table.partitionOf!.parent), bound: table.partitionOf!.bound, checks, ...originField(origin),
+});
+
+/** DETACH PARTITION: catalog only, but the table's rows leave the partitioned table's queries (review). */
+export const detachPartition = (table: QualifiedName, parent: QualifiedName, origin: Origin | undefined): Change => ({
+  kind: 'detachPartition', table: tableRef(table), parent: tableRef(parent), ...concernField('changes behaviour'), ...originField(origin),
+});
 
 /** SET LOGGED / SET UNLOGGED (PostgreSQL rewrites the table and its indexes; its statement says so). */
 export const setLogged = (table: TableDef, origin: Origin | undefined): Change => ({

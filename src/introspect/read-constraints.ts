@@ -29,7 +29,9 @@ interface Row {
 
 // contype 'n' (NOT NULL, PostgreSQL 18+) is a column property in the model and 't' a constraint
 // trigger (read with the triggers). Constraints a partition inherits from its parent
-// (conparentid <> 0, or not conislocal for CHECKs) are created by PostgreSQL, not by a migration.
+// (conparentid <> 0, or not conislocal for CHECKs) are created by PostgreSQL, not by a migration;
+// so is a partition's own CHECK that ATTACH PARTITION merged with the parent's (coninhcount > 0:
+// it cannot be dropped while attached, and DETACH keeps it either way).
 const SQL = `
 SELECT con.conrelid AS table_oid, n.nspname AS schema, c.relname AS table_name, con.conname AS name,
   con.condeferrable AS deferrable, con.condeferred AS initially_deferred, con.convalidated AS validated,
@@ -48,7 +50,7 @@ LEFT JOIN pg_catalog.pg_class fc ON con.contype = 'f' AND fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 ${commentJoin('d', 'pg_constraint', 'con.oid')}
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
-  AND con.conparentid = 0 AND con.conislocal
+  AND con.conparentid = 0 AND con.conislocal AND (con.coninhcount = 0 OR NOT c.relispartition)
   AND ${inScope('n')}
 ORDER BY con.conrelid, con.conname`;
 

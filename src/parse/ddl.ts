@@ -176,6 +176,10 @@ export type AlterTableCommand =
   | { readonly op: 'setLogged'; readonly unlogged: boolean }
   /** ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
   | { readonly op: 'rowSecurity'; readonly enabled?: boolean; readonly forced?: boolean }
+  /** ATTACH PARTITION child FOR VALUES ... / DEFAULT (`bound` as CREATE TABLE ... PARTITION OF writes it). */
+  | { readonly op: 'attachPartition'; readonly partition: NameRef; readonly bound: string }
+  /** DETACH PARTITION child [CONCURRENTLY | FINALIZE] (FINALIZE completes an interrupted CONCURRENTLY). */
+  | { readonly op: 'detachPartition'; readonly partition: NameRef; readonly mode: 'plain' | 'concurrently' | 'finalize' }
   | { readonly op: 'unsupported'; readonly what: string };
 
 /** A domain's CHECK constraint as written. */

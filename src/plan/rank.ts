@@ -20,6 +20,8 @@ export const RANK = {
   domainAlter: 236,
   sequence: 240,
   functionEarly: 250,
+  /** DETACH PARTITION: before anything is created on the table it detaches or on a new parent. */
+  detachPartition: 295,
   table: 300,
   /** The history's seed rows for a table the plan creates, right after it. */
   seed: 305,
@@ -35,6 +37,8 @@ export const RANK = {
   foreignKey: 410,
   functionSql: 420,
   index: 430,
+  /** ATTACH PARTITION: after the parent, its keys and indexes, and the table's columns are in place. */
+  attachPartition: 435,
   view: 440,
   trigger: 450,
   sequenceOwner: 460,

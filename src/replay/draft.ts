@@ -44,6 +44,11 @@ export class Draft {
   readonly history: HistoryEvent[] = [];
   /** ALTER DEFAULT PRIVILEGES entries (defaultPrivilegeKey). */
   readonly defaultPrivileges = new Map<string, DefaultPrivilegeDef>();
+  /**
+   * Per partition (table key): the names its own indexes and constraints had when ATTACH PARTITION
+   * made them the parent's (parent object name -> partition's name); DETACH gives them back.
+   */
+  readonly attachedNames = new Map<string, Map<string, string>>();
   /** Roles the history's privilege statements name (SchemaState.privilegeRoles). */
   readonly privilegeRoles = new Set<string>();
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */

@@ -43,6 +43,7 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
       case 'addConstraint': touch(c.table); break;
       case 'validateConstraint': touch(c.table); break;
       case 'setLogged': touch(c.table); break;
+      case 'attachPartition': case 'detachPartition': touch(c.table); touch(c.parent); break;
       case 'setTableOptions': touch(c.table); break;
       case 'createIndex': touch({ schema: c.index.schema, name: c.index.table }); break;
       case 'createTrigger': touch({ schema: c.trigger.schema, name: c.trigger.table }); break;

@@ -61,7 +61,9 @@ function subject(c: Change): string {
     case 'createTable':
     case 'setLogged':
     case 'setRowSecurity':
-    case 'setTableOptions': return `${c.table.schema}.${c.table.name}`;
+    case 'setTableOptions':
+    case 'attachPartition':
+    case 'detachPartition': return `${c.table.schema}.${c.table.name}`;
     case 'addColumn':
     case 'alterColumnType':
     case 'alterIdentity':

@@ -6,6 +6,7 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
 import type { Pairing } from '../../diff/pairing.js';
+import { attachTakes, detachBrings } from '../table/partition-moves.js';
 
 /**
  * Why a live-only FK must go although no event names it: it references a table or column the
@@ -106,6 +107,8 @@ export function diffConstraints(
     if (p.renamed) out.add('table', key, make.rename('constraint', ref(p.liveKey), ref(p.key), origin(p.target)));
   }
   for (const { target } of cons.created) {
+    // A clone of the live parent's key, foreign key or CHECK, which DETACH PARTITION makes the table's own.
+    if (detachBrings(ctx, table, target)) continue;
     out.add('table', key, make.addConstraint(table, target, false, table.origin));
     ctx.comment('constraint', ref(target.name), target.comment, undefined, origin(target));
   }
@@ -126,7 +129,7 @@ export function diffConstraints(
   }
   const dropped = new Set(ctx.droppedColumns(liveTable));
   for (const { key: name, live } of cons.liveOnly) {
-    if (constraintUses(live, dropped)) continue;
+    if (constraintUses(live, dropped) || attachTakes(ctx, liveTable, live)) continue;
     const ev = liveOnlyDrop(ctx, liveTable, name, live, dropped);
     if (ev) out.add('table', key, ctx.dropChange('constraint', ref(name), ev));
     else out.addUnmanaged('constraint', ref(name));

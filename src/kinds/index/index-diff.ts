@@ -4,6 +4,7 @@ import { indexUses } from '../../diff/column-mentions.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differingAttributes, differs } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
+import { attachTakes, detachBrings } from '../table/partition-moves.js';
 
 /** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
 function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
@@ -19,6 +20,9 @@ function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
 export function diffIndexes(ctx: DiffContext): void {
   const { m, out } = ctx;
   for (const { key, target } of m.indexes.created) {
+    // A clone of the live parent's index, which DETACH PARTITION makes the table's own.
+    const table = ctx.target.tables.get(relationKey(target.schema, target.table));
+    if (table && detachBrings(ctx, table, target)) continue;
     out.add('index', key, make.createIndex(target, onNewRelation(ctx, target)));
     ctx.comment('index', { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
   }
@@ -35,6 +39,6 @@ export function diffIndexes(ctx: DiffContext): void {
   }
   ctx.liveOnly('index', m.indexes, () => 'index', (idx) => {
     const table = { schema: idx.schema, name: idx.table };
-    return ctx.relationGoes(table) || indexUses(idx, new Set(ctx.droppedColumns(table)));
+    return ctx.relationGoes(table) || indexUses(idx, new Set(ctx.droppedColumns(table))) || attachTakes(ctx, table, idx);
   });
 }

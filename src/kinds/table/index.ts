@@ -5,7 +5,7 @@ import { tableDeps, type Deps } from '../../plan/object-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { relationObject } from '../object-specs.js';
-import { createTableActions, setLoggedActions, setTableOptionsActions } from './table-actions.js';
+import { attachPartitionActions, createTableActions, detachPartitionActions, setLoggedActions, setTableOptionsActions } from './table-actions.js';
 import type { TableChange } from './table-change.js';
 import { compareTableParts, countTableParts } from './table-compare.js';
 import { diffTables } from './table-diff.js';
@@ -31,6 +31,17 @@ export const tableKind: KindModule<'table', TableChange, 'table'> = {
     setLogged: {
       build: setLoggedActions,
       describe: (c) => ({ object: 'table', name: qualify(c.table), group: qualify(c.table), action: c.unlogged ? 'set unlogged' : 'set logged' }),
+    },
+    attachPartition: {
+      build: attachPartitionActions,
+      describe: (c) => ({
+        object: 'table', name: qualify(c.table), group: qualify(c.table), action: 'attach partition',
+        detail: `to ${qualify(c.parent)} ${c.bound}${c.checks.length ? ` (adding ${c.checks.map((k) => k.name).join(', ')} first)` : ''}`,
+      }),
+    },
+    detachPartition: {
+      build: detachPartitionActions,
+      describe: (c) => ({ object: 'table', name: qualify(c.table), group: qualify(c.table), action: 'detach partition', detail: `from ${qualify(c.parent)}` }),
     },
   },
   objects: {

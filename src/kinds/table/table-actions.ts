@@ -1,7 +1,7 @@
 import type { Change } from '../../diff/change.js';
 import type { ConstraintDef } from '../../model/objects.js';
 import { qualify, quoteIdent } from '../../model/names.js';
-import { createTableSql, withOptionsSql } from '../../model/sql/index.js';
+import { addConstraintSql, createTableSql, withOptionsSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions, type CreatedComment } from '../comment/comment-actions.js';
 import { constraintAction } from '../constraint/constraint-actions.js';
@@ -11,7 +11,7 @@ import { CREATE_TABLE_HEAD, withIfNotExists } from '../../plan/if-not-exists.js'
 import { deps, tableDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
-import { CREATES, REWRITES, SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
+import { ALTERS_CATALOG, CHECKS_ROWS, CREATES, REWRITES, SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
 
 /**
  * Constraints CREATE TABLE cannot hold: foreign keys (the referenced table may not exist yet, or
@@ -54,6 +54,35 @@ export function setLoggedActions(c: Extract<Change, { kind: 'setLogged' }>, inde
   return [
     { change: index, rank: RANK.addColumn, name: objectName(c), statements: [statement(sql, describe(c), REWRITES)], deps: deps({ requires: [relationDep(c.table)] }) },
   ];
+}
+
+/**
+ * `ALTER TABLE parent ATTACH PARTITION t FOR VALUES ...`, after the parent's CHECKs the table
+ * lacks are added (PostgreSQL refuses the partition without them; attached, they merge with the
+ * parent's). After the parent, its keys and indexes and the table's columns: PostgreSQL then
+ * attaches the table's matching indexes and keys and clones the rest. Not idempotent by itself:
+ * guarded by the table not being a partition yet.
+ */
+export function attachPartitionActions(c: Extract<Change, { kind: 'attachPartition' }>, index: number): Action[] {
+  const checks = c.checks.map((k) => statement(addConstraintSql(c.table, { ...k, validated: true }, 'written'), `add ${k.name} to ${qualify(c.table)} before it is attached`, CHECKS_ROWS));
+  const attach = `DO $$ BEGIN IF NOT (SELECT relispartition FROM pg_catalog.pg_class WHERE oid = '${qualify(c.table).replace(/'/g, "''")}'::regclass) THEN ` +
+    `ALTER TABLE ${qualify(c.parent)} ATTACH PARTITION ${qualify(c.table)} ${c.bound}; END IF; END $$`;
+  return [{
+    change: index, rank: RANK.attachPartition, name: objectName(c),
+    statements: [...checks, statement(attach, describe(c), CHECKS_ROWS)],
+    deps: deps({ requires: [relationDep(c.table), relationDep(c.parent)] }),
+  }];
+}
+
+/** `ALTER TABLE parent DETACH PARTITION t`, guarded by the table still being a partition (of it). */
+export function detachPartitionActions(c: Extract<Change, { kind: 'detachPartition' }>, index: number): Action[] {
+  const sql = `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = '${qualify(c.table).replace(/'/g, "''")}'::regclass ` +
+    `AND inhparent = '${qualify(c.parent).replace(/'/g, "''")}'::regclass) THEN ALTER TABLE ${qualify(c.parent)} DETACH PARTITION ${qualify(c.table)}; END IF; END $$`;
+  return [{
+    change: index, rank: RANK.detachPartition, name: objectName(c),
+    statements: [statement(sql, describe(c), ALTERS_CATALOG)],
+    deps: deps({ requires: [relationDep(c.table), relationDep(c.parent)] }),
+  }];
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { TableDef } from '../../model/objects.js';
-import { canonicalJson, sameValue } from '../../diff/same-value.js';
+import { sameValue } from '../../diff/same-value.js';
 import { diffColumns } from '../column/column-diff.js';
 import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from '../constraint/constraint-diff.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
+import { checksToAdd, partitionMove } from './partition-moves.js';
 
 /**
  * A new table: one CREATE TABLE with its columns and PK/UNIQUE/CHECK/EXCLUDE constraints, its
@@ -21,17 +22,21 @@ function createTable(ctx: DiffContext, key: string, t: TableDef): void {
   for (const c of t.constraints) ctx.comment('constraint', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
 }
 
-/** Table-level attributes no change kind can alter (partitioning): reported as drift. */
-function tableDrift(ctx: DiffContext, target: TableDef, live: TableDef): void {
+/**
+ * Partitioning: PARTITION BY cannot change (drift); a table hung elsewhere than the target says is
+ * detached from its live parent and attached to the target's with the target's bound (ATTACH
+ * PARTITION needs a parent that is partitioned alike, else drift).
+ */
+function tableDrift(ctx: DiffContext, key: string, target: TableDef, live: TableDef): void {
   const ref = { schema: target.schema, name: target.name };
   const drift = (message: string) => ctx.out.addDrift({ object: 'table', ref, message, ...make.originField(target.origin) });
   if ((target.partitionBy ?? null) !== (live.partitionBy ?? null)) {
     drift(`partitioning differs: live ${live.partitionBy ?? 'not partitioned'}, migrations ${target.partitionBy ?? 'not partitioned'}`);
+    return;
   }
-  const liveParent = live.partitionOf && { parent: ctx.m.names.relation(live.partitionOf.parent), bound: live.partitionOf.bound };
-  if (canonicalJson(target.partitionOf ?? null) !== canonicalJson(liveParent ?? null)) {
-    drift('the partition parent or bound differs between the live table and the migrations');
-  }
+  const move = partitionMove(ctx, target, live);
+  if (move.detach) ctx.out.add('table', key, make.detachPartition({ schema: live.schema, name: live.name }, move.detach, target.origin));
+  if (move.attach) ctx.out.add('table', key, make.attachPartition(target, checksToAdd(ctx, target, live), target.origin));
 }
 
 /** Tables with their columns and constraints: create, rename, alter, comment, drop or report. */
@@ -44,7 +49,7 @@ export function diffTables(ctx: DiffContext): void {
     if (renamed) out.add('table', key, make.rename('table', { schema: live.schema, name: live.name }, ref, target.origin));
     if (target.unlogged !== live.unlogged) out.add('table', key, make.setLogged(target, target.origin));
     if (!sameValue(target.options ?? [], live.options ?? [])) out.add('table', key, make.setTableOptions(target, live, target.origin));
-    tableDrift(ctx, target, live);
+    tableDrift(ctx, key, target, live);
     diffColumns(ctx, key, target, live, m.columns.get(key)!);
     diffConstraints(ctx, key, target, live, m.constraints.get(key)!, keys);
     ctx.comment('table', ref, target.comment, live.comment, target.origin);

@@ -156,6 +156,12 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
     case 'AT_ForceRowSecurity':
     case 'AT_NoForceRowSecurity':
       return { op: 'rowSecurity', forced: cmd.subtype === 'AT_ForceRowSecurity' };
+    case 'AT_AttachPartition':
+      return { op: 'attachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), bound: partitionBoundText(cmd.def.PartitionCmd.bound) };
+    case 'AT_DetachPartition':
+      return { op: 'detachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), mode: cmd.def.PartitionCmd.concurrent ? 'concurrently' : 'plain' };
+    case 'AT_DetachPartitionFinalize':
+      return { op: 'detachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), mode: 'finalize' };
     default:
       return { op: 'unsupported', what: `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')}` };
   }

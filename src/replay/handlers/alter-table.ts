@@ -14,6 +14,7 @@ import { addConstraint, creationOrder } from './constraints.js';
 import { applySequenceOptions, createOwnedSequence } from './sequences.js';
 import { dropPolicy, policiesUsing } from './policies.js';
 import { withRowSecurity } from '../../model/row-security.js';
+import { attachPartition, detachPartition } from './partitions.js';
 
 /** Drops the sequences a column owns (serial/identity), as PostgreSQL's dependency does. */
 function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string): void {
@@ -190,6 +191,12 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     }
     case 'rowSecurity':
       return withRowSecurity(table, cmd.enabled, cmd.forced);
+    case 'attachPartition':
+      attachPartition(ctx, table, cmd.partition, cmd.bound);
+      return table;
+    case 'detachPartition':
+      detachPartition(ctx, table, cmd.partition, cmd.mode);
+      return table;
     case 'unsupported':
       ctx.warn(`not modelled: ${cmd.what}`);
       return table;
