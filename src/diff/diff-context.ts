@@ -57,7 +57,7 @@ export function differingAttributes(target: object, live: object): string[] {
  */
 export class DiffContext {
   readonly drops: HistoryDrops;
-  private readonly history: HistoryIndex;
+  readonly history: HistoryIndex;
   readonly m: Matching;
   /** The history's column type changes, to convert a live column the way the history did. */
   readonly retypes: RetypeIndex;

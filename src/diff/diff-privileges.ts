@@ -139,8 +139,10 @@ class PrivilegeDiff {
  * The privilege statements that bring the live database to the target, for the managed roles
  * only (see compare-privileges.ts); owners with `scope.owners`. Objects are named as in the
  * target: the statements run after everything else the plan does (renames and creations).
+ * `recreatedViews` (target keys) are views the plan drops and creates again: DROP took their
+ * grants along, so they start from what a new view gets.
  */
-export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope): PrivilegeStep[] {
+export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope, recreatedViews: ReadonlySet<string> = new Set()): PrivilegeStep[] {
   const d = new PrivilegeDiff(live, scope);
   if (!scope.roles.size && !scope.owners) return [];
   for (const [k, s] of target.schemas) {
@@ -162,7 +164,7 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
   }
   for (const [k, v] of target.views) {
     const kw = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
-    d.object(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'table', `TABLE ${qualify(v)}`, `${kw} ${qualify(v)}`, v, live.views.get(k), { objects: 'tables', schema: v.schema });
+    d.object(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'table', `TABLE ${qualify(v)}`, `${kw} ${qualify(v)}`, v, recreatedViews.has(k) ? undefined : live.views.get(k), { objects: 'tables', schema: v.schema });
   }
   for (const [k, f] of target.functions) {
     const sig = `${qualify(f)}(${f.identityArgs})`;

@@ -145,9 +145,13 @@ export const createIndex = (index: IndexDef, newTable: boolean, replace = false)
   kind: 'createIndex', index, newTable, ...concernField(replace && 'changes behaviour'), ...originField(index.origin),
 });
 
-/** CREATE [OR REPLACE] VIEW: new views are additive; replacing one changes what readers see. */
-export const createView = (view: ViewDef, replace: boolean, review = replace): Change => ({
-  kind: 'createView', view, replace, ...concernField(review && 'changes behaviour'), ...originField(view.origin),
+/**
+ * CREATE [OR REPLACE] VIEW: new views are additive; replacing one changes what readers see. A
+ * view created again after its drop (`rebuilt`) is reviewed too (a materialized one runs its
+ * query again: see createViewActions).
+ */
+export const createView = (view: ViewDef, replace: boolean, rebuilt = false): Change => ({
+  kind: 'createView', view, replace, ...(rebuilt ? { rebuilt } : {}), ...concernField((replace || rebuilt) && 'changes behaviour'), ...originField(view.origin),
 });
 
 /** CREATE [OR REPLACE] FUNCTION: new functions are additive; replacing one changes behaviour. */

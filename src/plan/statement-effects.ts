@@ -34,6 +34,8 @@ const QUIET = { rewrite: false, scan: false, dataLoss: false, mayFail: false } a
 
 /** CREATE of a new object (schema, type, sequence, function, table, view): locks nothing existing. */
 export const CREATES: StatementEffects = { lock: 'none', ...QUIET };
+/** CREATE MATERIALIZED VIEW (WITH DATA): a new object, filled by running its query over the tables it reads. */
+export const RUNS_QUERY: StatementEffects = { lock: 'none', ...QUIET, scan: true };
 /** An ALTER TABLE (or RENAME, DROP of a constraint or index) that only changes the catalog, holding ACCESS EXCLUSIVE briefly. */
 export const ALTERS_CATALOG: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QUIET };
 /** A table rewrite that cannot fail (SET LOGGED, a column computed per row). */

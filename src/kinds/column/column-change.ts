@@ -10,7 +10,7 @@ export type ColumnChange =
       readonly table: TableRef;
       readonly column: ColumnDef;
       readonly from: string;
-      /** The `TYPE` statements to run, in order, with the history's USING; the last goes to `column.type`. */
+      /** The `TYPE` statements to run, in order, with the history's USING (or the cast PostgreSQL needs: see usingCast); the last goes to `column.type`. */
       readonly steps: readonly TypeStep[];
     }
   | {

@@ -3,6 +3,8 @@ import { relationKey } from '../../model/schema-state.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
 import type { Pairing } from '../../diff/pairing.js';
+import type { TypeStep } from '../../diff/retype-path.js';
+import { usingCast } from '../../diff/using-cast.js';
 
 const identityOf = (c: ColumnDef): string => (c.identity ? (c.identity.always ? 'always' : 'by default') : 'none');
 
@@ -13,6 +15,20 @@ function replacesColumn(ctx: DiffContext, table: TableDef, target: ColumnDef, li
     target.type !== live.type &&
     ctx.replacedColumns.has(`${relationKey(table.schema, table.name)}.${target.name}`)
   );
+}
+
+/**
+ * The type steps with the USING PostgreSQL needs where it has no assignment cast (text -> enum,
+ * enum -> another enum: see usingCast) and the history wrote none (a step the history ran without
+ * USING had an assignment cast). A generated column is recomputed instead (USING is refused).
+ */
+function withUsing(ctx: DiffContext, column: ColumnDef, from: string, steps: readonly TypeStep[]): TypeStep[] {
+  if (column.generated !== undefined) return [...steps];
+  const isEnum = (t: string): boolean => ctx.target.enums.has(t) || ctx.live.enums.has(t);
+  return steps.map((s, i) => {
+    const using = s.using === undefined ? usingCast(column.name, i ? steps[i - 1]!.to : from, s.to, isEnum) : undefined;
+    return using === undefined ? s : { ...s, using };
+  });
 }
 
 /**
@@ -36,7 +52,7 @@ function diffColumn(ctx: DiffContext, key: string, table: TableDef, target: Colu
     return;
   }
   if (target.type !== live.type || (target.collation ?? null) !== (live.collation ?? null)) {
-    const steps = target.type === live.type ? [{ to: target.type }] : ctx.retypes.steps(table, target.name, live.type, target.type);
+    const steps = target.type === live.type ? [{ to: target.type }] : withUsing(ctx, target, live.type, ctx.retypes.steps(table, target.name, live.type, target.type));
     out.add('table', key, make.alterColumnType(table, target, live.type, steps, table.origin));
     ctx.retypedColumns.push({ schema: liveTable.schema, relation: liveTable.name, column: live.name });
   }

@@ -1,4 +1,5 @@
-import { qualify, quoteIdent } from '../../model/names.js';
+import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
+import { relationKey, type SchemaState } from '../../model/schema-state.js';
 import type { ColumnChange } from './column-change.js';
 import { columnExists } from '../../plan/catalog-conditions.js';
 import { columnDeps } from '../../plan/object-deps.js';
@@ -8,6 +9,16 @@ import { liveTableOf, parentOf, qualifiedName, schemaAndParent } from '../object
 import {
   addColumnActions, alterColumnTypeActions, alterIdentityActions, setDefaultActions, setGeneratedActions, setNotNullActions,
 } from './column-actions.js';
+
+/**
+ * The ALTER keyword for a column's relation as the live database has it: a view's columns are
+ * renamed with ALTER [MATERIALIZED] VIEW (PostgreSQL accepts any of the keywords for RENAME
+ * COLUMN, so a relation renamed in the same plan, not yet live under this name, gets TABLE).
+ */
+function relationKeyword(live: SchemaState, t: QualifiedName): string {
+  const v = live.views.get(relationKey(t.schema, t.name));
+  return v ? (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW') : 'TABLE';
+}
 
 const name = (c: { table: { schema: string; name: string } }, column: string): string => `${qualify(c.table)}.${quoteIdent(column)}`;
 
@@ -53,11 +64,11 @@ export const columnKind: KindModule<'column', ColumnChange, 'column'> = {
         return t && col && { deps: columnDeps(t, col), dropRank: DROP_RANK.column };
       },
       dropSql: (c) => `ALTER TABLE IF EXISTS ${qualify(parentOf(c.ref))} DROP COLUMN IF EXISTS ${quoteIdent(c.ref.name)}`,
-      renameSql: (from, to) => {
+      renameSql: (from, to, live) => {
         const t = parentOf(from);
         return {
           condition: `${columnExists(t, from.name)} AND NOT ${columnExists(t, to.name)}`,
-          statements: [`ALTER TABLE ${qualify(t)} RENAME COLUMN ${quoteIdent(from.name)} TO ${quoteIdent(to.name)}`],
+          statements: [`ALTER ${relationKeyword(live, t)} ${qualify(t)} RENAME COLUMN ${quoteIdent(from.name)} TO ${quoteIdent(to.name)}`],
         };
       },
       renamedAsPart: true,

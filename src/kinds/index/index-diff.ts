@@ -5,6 +5,7 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import { differingAttributes, differs } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
 import { attachTakes, detachBrings } from '../table/partition-moves.js';
+import { rebuiltViews } from '../view/rebuilt-views.js';
 
 /** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
 function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
@@ -15,10 +16,12 @@ function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
 /**
  * Stand-alone indexes: create, rename, rebuild (PostgreSQL cannot alter an index's definition:
  * drop and create), comment, drop or report. An index of a live-only relation, or on a column
- * the history drops, goes with it.
+ * the history drops, goes with it. An index of a materialized view the diff drops and creates
+ * again (rebuiltViews) went with the old one: it is created again.
  */
 export function diffIndexes(ctx: DiffContext): void {
   const { m, out } = ctx;
+  const rebuilt = rebuiltViews(ctx).live;
   for (const { key, target } of m.indexes.created) {
     // A clone of the live parent's index, which DETACH PARTITION makes the table's own.
     const table = ctx.target.tables.get(relationKey(target.schema, target.table));
@@ -28,6 +31,11 @@ export function diffIndexes(ctx: DiffContext): void {
   }
   for (const { key, target, live } of m.indexes.pairs) {
     const ref = { schema: target.schema, name: target.name };
+    if (rebuilt.has(relationKey(live.schema, live.table))) {
+      out.add('index', key, make.createIndex(target, false));
+      ctx.comment('index', ref, target.comment, undefined, target.origin);
+      continue;
+    }
     // An index follows its table's SET SCHEMA; only its own name needs a rename.
     if (live.name !== target.name) out.add('index', key, make.rename('index', { schema: target.schema, name: live.name }, ref, target.origin));
     const normalized = m.names.index(live);

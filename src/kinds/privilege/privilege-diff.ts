@@ -3,6 +3,7 @@ import { privilegeScope } from '../../diff/compare-privileges.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { diffPrivileges } from '../../diff/diff-privileges.js';
 import { originField } from '../../diff/make-change.js';
+import { rebuiltViews } from '../view/rebuilt-views.js';
 
 /**
  * Privileges of the roles the history names (see compare-privileges.ts), after every other
@@ -10,7 +11,7 @@ import { originField } from '../../diff/make-change.js';
  * planned with DiffOptions.owners (`--owners`), as ALTER ... OWNER TO ahead of the object's grants.
  */
 export function diffPrivilegeKind(ctx: DiffContext): void {
-  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners));
+  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners), rebuiltViews(ctx).target);
   steps.forEach((step, i) => {
     const change: Change = {
       kind: 'setPrivileges', step, ...(step.concern ? { concern: step.concern } : {}),

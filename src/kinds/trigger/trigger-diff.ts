@@ -1,20 +1,30 @@
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
+import { relationKey } from '../../model/schema-state.js';
+import { rebuiltViews } from '../view/rebuilt-views.js';
 /**
  * Triggers: create, rename, replace, comment, drop or report. Constraint triggers cannot be
  * replaced in place (PostgreSQL refuses CREATE OR REPLACE CONSTRAINT TRIGGER): drop and create.
  * A live-only trigger on a live-only relation goes with it; one whose function the history
- * drops is dropped first (DROP FUNCTION .. CASCADE took it along there).
+ * drops is dropped first (DROP FUNCTION .. CASCADE took it along there). A trigger on a view
+ * the diff drops and creates again (rebuiltViews: INSTEAD OF triggers) went with the old view:
+ * it is created again.
  */
 export function diffTriggers(ctx: DiffContext): void {
   const { m, out } = ctx;
+  const rebuilt = rebuiltViews(ctx).live;
   const ref = (t: { schema: string; name: string; table: string }) => ({ schema: t.schema, name: t.name, parent: t.table });
   for (const { key, target } of m.triggers.created) {
     out.add('trigger', key, make.createTrigger(target, false));
     ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
   }
   for (const { key, target, live } of m.triggers.pairs) {
+    if (rebuilt.has(relationKey(live.schema, live.table))) {
+      out.add('trigger', key, make.createTrigger(target, false));
+      ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
+      continue;
+    }
     if (live.name !== target.name) out.add('trigger', key, make.rename('trigger', { ...ref(target), name: live.name }, ref(target), target.origin));
     const normalized = m.names.trigger(live);
     if (differs(target, normalized, ['table'])) {

@@ -22,7 +22,8 @@ export const viewKind: KindModule<'view', ViewChange, 'view' | 'materialized vie
       build: createViewActions,
       describe: (c) => {
         const object = c.view.materialized ? 'materialized view' : 'view';
-        return { object, name: qualify(c.view), group: qualify(c.view), action: c.replace ? 'replace' : 'create' };
+        const detail = c.rebuilt ? (c.view.materialized ? 'after its drop; WITH DATA: its rows are recomputed by its query' : 'after its drop') : undefined;
+        return { object, name: qualify(c.view), group: qualify(c.view), action: c.replace ? 'replace' : 'create', ...(detail ? { detail } : {}) };
       },
     },
   },

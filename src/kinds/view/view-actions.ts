@@ -8,7 +8,7 @@ import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from '../../plan/if-no
 import { viewDeps } from '../../plan/object-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
-import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';
+import { ALTERS_CATALOG, CREATES, RUNS_QUERY } from '../../plan/statement-effects.js';
 
 /**
  * `CREATE OR REPLACE VIEW` with the executable definition, after what its query mentions. A
@@ -20,7 +20,8 @@ export function createViewActions(c: Extract<Change, { kind: 'createView' }>, in
   const name = objectName(c);
   let statements: Statement[];
   if (v.materialized) {
-    const create = statement(withIfNotExists(createViewSql(v), CREATE_MATERIALIZED_VIEW_HEAD), describe(c), CREATES);
+    // Created again after its drop (WITH DATA), it recomputes its rows from the tables it reads.
+    const create = statement(withIfNotExists(createViewSql(v), CREATE_MATERIALIZED_VIEW_HEAD), describe(c), c.rebuilt ? RUNS_QUERY : CREATES);
     statements = c.replace ? [statement(`DROP MATERIALIZED VIEW IF EXISTS ${qualify(v)}`, `drop materialized view ${name}`, ALTERS_CATALOG), create] : [create];
   } else {
     statements = [statement(createViewSql(v, { orReplace: true }), describe(c), c.replace ? ALTERS_CATALOG : CREATES)];

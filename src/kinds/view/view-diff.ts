@@ -1,43 +1,43 @@
 import type { ObjectKind, ViewDef } from '../../model/objects.js';
-import { relationKey } from '../../model/schema-state.js';
-import { viewsBlockingTypeChanges } from './views-over-retypes.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import * as make from '../../diff/make-change.js';
-import { sameValue } from '../../diff/same-value.js';
+import { rebuiltViews } from './rebuilt-views.js';
 
 /** The object kind of a view, as history events and DROP name it. */
 export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materialized view' : 'view');
 
 /**
  * Views and materialized views, compared on the canonical query and the WITH options (column
- * lists and the executable text differ between the two sides by construction). A changed view is replaced in
- * place; a changed materialized view, or a switch between the two kinds, is dropped and created
- * (PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW). So is a view that uses a column
- * whose type changes, changed or not: PostgreSQL refuses the type change under it.
+ * lists and the executable text differ between the two sides by construction). A changed view
+ * is replaced in place (after the history's `RENAME COLUMN`s of it); the views rebuiltViews
+ * lists (a changed materialized view, a switch between the two kinds, output columns CREATE OR
+ * REPLACE VIEW cannot change, views over a retyped column, and the views using any of these)
+ * are dropped and created.
  */
 export function diffViews(ctx: DiffContext): void {
   const { m, out } = ctx;
-  const blocking = viewsBlockingTypeChanges(ctx);
+  const rebuilt = rebuiltViews(ctx);
   for (const { key, target } of m.views.created) {
     out.add('view', key, make.createView(target, false));
     ctx.comment(viewKind(target), { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
   }
-  for (const { key, target, live, renamed } of m.views.pairs) {
+  for (const { key, liveKey, target, live, renamed } of m.views.pairs) {
     const ref = { schema: target.schema, name: target.name };
     if (renamed) out.add('view', key, make.rename(viewKind(live), { schema: live.schema, name: live.name }, ref, target.origin));
-    const kindChanged = target.materialized !== live.materialized;
-    const blocks = blocking.has(relationKey(live.schema, live.name));
-    const changed = target.query !== live.query || !sameValue(target.options ?? [], live.options ?? []);
-    if (kindChanged || blocks || (target.materialized && changed)) {
-      out.add('view', key, make.drop(viewKind(live), ref, 'replace', target.origin));
+    if (rebuilt.target.has(key)) {
+      const differs = rebuilt.differs.get(liveKey);
+      out.add('view', key, make.drop(viewKind(live), ref, 'replace', target.origin, undefined, differs !== undefined ? [differs] : []));
       out.add('view', key, make.createView(target, false, true));
       ctx.comment(viewKind(target), ref, target.comment, undefined, target.origin);
       continue;
     }
+    const columns = rebuilt.columns.get(key);
+    for (const [from, to] of columns?.kind === 'fits' ? columns.renames : []) {
+      out.add('view', key, make.rename('column', { ...ref, parent: ref.name, name: from }, { ...ref, parent: ref.name, name: to }, target.origin));
+    }
     // CREATE OR REPLACE VIEW also sets the WITH options to those it names.
-    if (changed) out.add('view', key, make.createView(target, true));
+    if (columns?.kind === 'fits' && columns.changed) out.add('view', key, make.createView(target, true));
     ctx.comment(viewKind(target), ref, target.comment, live.comment, target.origin);
   }
   ctx.liveOnly('view', m.views, viewKind);
 }
-

@@ -44,6 +44,7 @@ export function withStarsExpanded(d: Draft, query: string, definition: string): 
  * ALTER VIEW (or TABLE, or MATERIALIZED VIEW) .. RENAME COLUMN on a view: its output column gets
  * the new name (and its column list, if it has one), the indexes of a materialized view follow,
  * and so do the views that use the column (they keep their own output name, as PostgreSQL prints them).
+ * The rename is recorded, so that a plan renames the live column instead of rebuilding the view.
  */
 export function renameViewColumn(ctx: ReplayContext, view: ViewDef, from: string, to: string): void {
   const d = ctx.draft;
@@ -57,5 +58,7 @@ export function renameViewColumn(ctx: ReplayContext, view: ViewDef, from: string
     ...(view.columns ? { columns: view.columns.map((c) => (c === from ? to : c)) } : {}), origin: ctx.origin,
   });
   for (const [k, idx] of d.indexes) if (idx.schema === view.schema && idx.table === view.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
+  const ref = { schema: view.schema, parent: view.name };
+  d.history.push({ event: 'rename', object: 'column', from: { ...ref, name: from }, to: { ...ref, name: to }, origin: ctx.origin });
   followRenameInViews(d, { kind: 'column', schema: view.schema, table: view.name, from, to });
 }
