@@ -77,7 +77,7 @@ export { emptyState, type SchemaState } from './model/schema-state.js';
 export type {
   QualifiedName, SchemaDef, ExtensionDef, TypeText, IdentitySpec, ColumnDef, ForeignKeyAction, ForeignKeyRef, IndexKey,
   PrimaryKeyConstraint, UniqueConstraint, ForeignKeyConstraint, CheckConstraint, ExcludeConstraint, ConstraintDef,
-  TableDef, IndexDef, EnumDef, DomainDef, DomainCheck, SequenceDef, ViewDef, FunctionDef, TriggerDef, ObjectKind,
+  TableDef, IndexDef, EnumDef, DomainDef, DomainCheck, CompositeTypeDef, TypeAttribute, RangeTypeDef, SequenceDef, ViewDef, FunctionDef, TriggerDef, ObjectKind,
 } from './model/objects.js';
 export type { Origin } from './model/origin.js';
 export type { HistoryEvent, HistoryRef, RenameEvent, DropEvent, RetypeEvent, AddValueEvent } from './model/history.js';

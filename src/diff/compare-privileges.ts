@@ -31,7 +31,7 @@ export function aclKindOf(kind: ObjectKind): AclKind | undefined {
     case 'column': return 'column';
     case 'sequence': return 'sequence';
     case 'function': return 'function';
-    case 'enum': case 'domain': return 'type';
+    case 'enum': case 'domain': case 'composite type': case 'range type': return 'type';
     default: return undefined;
   }
 }
@@ -122,6 +122,8 @@ export function privilegeDifferences(target: SchemaState, live: SchemaState, sco
   pairs(() => 'schema', target.schemas, live.schemas);
   pairs(() => 'enum', target.enums, live.enums);
   pairs(() => 'domain', target.domains, live.domains);
+  pairs(() => 'composite type', target.compositeTypes, live.compositeTypes);
+  pairs(() => 'range type', target.rangeTypes, live.rangeTypes);
   pairs(() => 'sequence', target.sequences, live.sequences);
   pairs(() => 'table', target.tables, live.tables, (a, b, name) => {
     const cols = (t: typeof a): Map<string, (typeof a.columns)[number]> => new Map(t.columns.map((c) => [`${name}.${quoteIdent(c.name)}`, c]));

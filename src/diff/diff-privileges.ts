@@ -154,6 +154,12 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
   for (const [k, t] of target.domains) {
     d.object('domain', t, qualify(t), 'type', `DOMAIN ${qualify(t)}`, `DOMAIN ${qualify(t)}`, t, live.domains.get(k), { objects: 'types', schema: t.schema });
   }
+  for (const [k, t] of target.compositeTypes) {
+    d.object('composite type', t, qualify(t), 'type', `TYPE ${qualify(t)}`, `TYPE ${qualify(t)}`, t, live.compositeTypes.get(k), { objects: 'types', schema: t.schema });
+  }
+  for (const [k, r] of target.rangeTypes) {
+    d.object('range type', r, qualify(r), 'type', `TYPE ${qualify(r)}`, `TYPE ${qualify(r)}`, r, live.rangeTypes.get(k), { objects: 'types', schema: r.schema });
+  }
   for (const [k, q] of target.sequences) {
     d.object('sequence', q, qualify(q), 'sequence', `SEQUENCE ${qualify(q)}`, q.ownedBy ? undefined : `SEQUENCE ${qualify(q)}`, q, live.sequences.get(k), { objects: 'sequences', schema: q.schema });
   }

@@ -58,8 +58,8 @@ export class LiveNames {
     m.set(from, to);
   }
 
-  /** Records an enum type rename (column types spell the type schema-qualified). */
-  renameEnum(from: QualifiedName, to: QualifiedName): void {
+  /** Records a type rename (enum, domain, composite, range): column types spell the type schema-qualified. */
+  renameType(from: QualifiedName, to: QualifiedName): void {
     this.enumTypes.set(relationKey(from.schema, from.name), relationKey(to.schema, to.name));
   }
 

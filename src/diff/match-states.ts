@@ -1,5 +1,5 @@
 import type {
-  ColumnDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
+  ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, RangeTypeDef, TypeAttribute, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
   ViewDef,
 } from '../model/objects.js';
 import { functionKey, relationKey, triggerKey, type SchemaState } from '../model/schema-state.js';
@@ -15,6 +15,10 @@ export interface Matching {
   readonly enums: Pairing<EnumDef>;
   readonly enumValues: ReadonlyMap<string, Pairing<string>>;
   readonly domains: Pairing<DomainDef>;
+  readonly compositeTypes: Pairing<CompositeTypeDef>;
+  /** Attributes of each paired composite type, by its target key (renamed through the history). */
+  readonly attributes: ReadonlyMap<string, Pairing<TypeAttribute>>;
+  readonly rangeTypes: Pairing<RangeTypeDef>;
   readonly sequences: Pairing<SequenceDef>;
   readonly tables: Pairing<TableDef>;
   readonly columns: ReadonlyMap<string, Pairing<ColumnDef>>;
@@ -52,7 +56,7 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
   const enums = pairObjects(target.enums, live.enums, (_k, e) => relationNames('enum', e), droppedBefore('enum'));
   const enumValues = new Map<string, Pairing<string>>();
   for (const p of enums.pairs) {
-    if (p.renamed) names.renameEnum(p.live, p.target);
+    if (p.renamed) names.renameType(p.live, p.target);
     const t = p.target;
     const l = p.live;
     const values = pairObjects(
@@ -68,6 +72,20 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
   }
 
   const domains = pairObjects(target.domains, live.domains, (_k, d) => relationNames('domain', d), droppedBefore('domain'));
+  for (const p of domains.pairs) if (p.renamed) names.renameType(p.live, p.target);
+  const compositeTypes = pairObjects(target.compositeTypes, live.compositeTypes, (_k, c) => relationNames('composite type', c), droppedBefore('composite type'));
+  const attributes = new Map<string, Pairing<TypeAttribute>>();
+  for (const p of compositeTypes.pairs) {
+    if (p.renamed) names.renameType(p.live, p.target);
+    const t = p.target;
+    const l = p.live;
+    attributes.set(p.key, pairObjects(byName(t.attributes), byName(l.attributes), (name) =>
+      earlierKeys(pastNames(history, nameSpec('attribute'), { schema: t.schema, name, parent: t.name }), (n) =>
+        n.ref.schema === l.schema && n.ref.parent === l.name ? n.ref.name : undefined,
+      )));
+  }
+  const rangeTypes = pairObjects(target.rangeTypes, live.rangeTypes, (_k, r) => relationNames('range type', r), droppedBefore('range type'));
+  for (const p of rangeTypes.pairs) if (p.renamed) names.renameType(p.live, p.target);
 
   const sequences = pairObjects(target.sequences, live.sequences, (_k, s) => relationNames('sequence', s, s.ownedBy?.table), droppedBefore('sequence'));
   for (const p of sequences.pairs) if (p.renamed) names.renameSequence(p.live, p.target);
@@ -115,5 +133,5 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
     (_k, g) => drops.find('trigger', { schema: g.schema, name: g.name, parent: g.table }) !== undefined,
   );
 
-  return { schemas, extensions, enums, enumValues, domains, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
+  return { schemas, extensions, enums, enumValues, domains, compositeTypes, attributes, rangeTypes, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
 }

@@ -132,6 +132,8 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
       return { kinds: [kind], parentKinds: ['table'] };
     case 'enum value':
       return { kinds: [kind], parentKinds: ['enum'] };
+    case 'attribute':
+      return { kinds: [kind], parentKinds: ['composite type'] };
     case 'index':
     case 'sequence':
       return table !== undefined ? { kinds: [kind], table } : { kinds: [kind] };
@@ -143,6 +145,8 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'table':
     case 'enum':
     case 'domain':
+    case 'composite type':
+    case 'range type':
     case 'function':
       return { kinds: [kind] };
     default:

@@ -2,7 +2,7 @@ import { describeLockHolders, isLockTimeout, type Database } from '../db/index.j
 import { UserError } from '../errors.js';
 import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
-  type ConstraintDef, type DomainDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
+  type CompositeTypeDef, type ConstraintDef, type DomainDef, type RangeTypeDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
   type PolicyDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
   functionKey, policyKey, relationKey, triggerKey,
 } from '../model/index.js';
@@ -13,6 +13,7 @@ import type { IntrospectOptions } from './options.js';
 import { readColumns } from './read-columns.js';
 import { readConstraints } from './read-constraints.js';
 import { readDomains } from './read-domains.js';
+import { readCompositeTypes, readRangeTypes } from './read-types.js';
 import { readEnums } from './read-enums.js';
 import { readExtensions } from './read-extensions.js';
 import { readFunctions } from './read-functions.js';
@@ -64,6 +65,7 @@ async function catalogLockError(db: Database, lockTimeoutMs: number): Promise<Us
 const CATALOG_QUERIES = [
   readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
   readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains, readDefaultPrivileges,
+  readCompositeTypes, readRangeTypes,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -72,7 +74,8 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 }
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
-  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains, defaultPrivileges] =
+  const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains, defaultPrivileges,
+    compositeTypes, rangeTypes] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -120,6 +123,8 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     extensions: keyed(extensions, (e: ExtensionDef) => e.name),
     enums: keyed(enums, (e: EnumDef) => relationKey(e.schema, e.name)),
     domains: keyed(domains, (e: DomainDef) => relationKey(e.schema, e.name)),
+    compositeTypes: keyed(compositeTypes, (e: CompositeTypeDef) => relationKey(e.schema, e.name)),
+    rangeTypes: keyed(rangeTypes, (e: RangeTypeDef) => relationKey(e.schema, e.name)),
     sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
     tables,
     indexes: indexMap,

@@ -15,6 +15,9 @@ FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 ${commentJoin('d', 'pg_proc', 'p.oid')}
 WHERE p.prokind IN ('f', 'p') AND ${inScope('n')} AND ${notInExtension('pg_proc', 'p.oid')}
+  -- The constructors CREATE TYPE .. AS RANGE makes (of the range and its multirange) belong to the type.
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid
+    AND x.refclassid = 'pg_type'::regclass AND x.deptype = 'i')
 ORDER BY n.nspname, p.proname, p.oid`;
 
 /**

@@ -20,6 +20,10 @@ import { columnKind } from './column/index.js';
 import { commentKind } from './comment/index.js';
 import { constraintKind } from './constraint/index.js';
 import { domainKind } from './domain/index.js';
+import { compositeTypeKind } from './composite-type/index.js';
+import type { CompositeTypeChange } from './composite-type/composite-type-change.js';
+import { rangeTypeKind } from './range-type/index.js';
+import type { RangeTypeChange } from './range-type/range-type-change.js';
 import { dropKind } from './drop/index.js';
 import { enumKind } from './enum/index.js';
 import { extensionKind } from './extension/index.js';
@@ -58,6 +62,8 @@ const kindList = () =>
     extensionKind,
     enumKind,
     domainKind,
+    rangeTypeKind,
+    compositeTypeKind,
     sequenceKind,
     tableKind,
     columnKind,
@@ -85,6 +91,8 @@ export type KindChange =
   | ExtensionChange
   | EnumChange
   | DomainChange
+  | RangeTypeChange
+  | CompositeTypeChange
   | SequenceChange
   | TableChange
   | ColumnChange

@@ -71,3 +71,8 @@ export function utf8Length(s: string): number {
   // Identifiers are nearly always ASCII: skip the encoder for them.
   return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }
+
+/** A function or operator class name as the model keeps it: bare in pg_catalog, else schema-qualified. */
+export function catalogObjectName(schema: string, name: string): string {
+  return schema === 'pg_catalog' ? quoteIdent(name) : qualify({ schema, name });
+}

@@ -260,6 +260,53 @@ export interface DomainDef extends QualifiedName {
   readonly origin?: Origin;
 }
 
+/** An attribute of a composite type (`pg_attribute` of its `relkind 'c'` class). */
+export interface TypeAttribute {
+  readonly name: string;
+  readonly type: TypeText;
+  /** Explicit collation (quoted name); absent means the type's default. */
+  readonly collation?: string;
+}
+
+/**
+ * A stand-alone composite type (CREATE TYPE .. AS (...)); table row types are not one. Columns of
+ * it carry its qualified name as their type text.
+ */
+export interface CompositeTypeDef extends QualifiedName {
+  /** Attributes in attnum order (ADD ATTRIBUTE appends; PostgreSQL cannot reorder them). */
+  readonly attributes: readonly TypeAttribute[];
+  readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
+  readonly origin?: Origin;
+}
+
+/**
+ * A range type (CREATE TYPE .. AS RANGE), as pg_range keeps it. PostgreSQL cannot alter any of it
+ * (only rename, move, owner and comment): a different definition means drop and create again.
+ */
+export interface RangeTypeDef extends QualifiedName {
+  /** The subtype without typmod (PostgreSQL keeps only its oid). */
+  readonly subtype: TypeText;
+  /** The btree operator class, only when not the subtype's default. */
+  readonly subtypeOpclass?: string;
+  /** Collation (quoted name), only when not the subtype's default. */
+  readonly collation?: string;
+  /** Canonical and subtype-difference functions (`float8mi`, or `schema.f` outside pg_catalog). */
+  readonly canonical?: string;
+  readonly subtypeDiff?: string;
+  /** The multirange type created with it (PostgreSQL 14+); its schema may differ from the range's. */
+  readonly multirange: QualifiedName;
+  readonly comment?: string;
+  /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
+  readonly origin?: Origin;
+}
+
 export interface SequenceDef extends QualifiedName {
   readonly dataType: 'smallint' | 'integer' | 'bigint';
   readonly start: string;
@@ -395,6 +442,9 @@ export type ObjectKind =
   | 'enum'
   | 'enum value'
   | 'domain'
+  | 'composite type'
+  | 'range type'
+  | 'attribute'
   | 'sequence'
   | 'view'
   | 'materialized view'

@@ -1,12 +1,14 @@
 import type { HistoryEvent } from './history.js';
 import { qualify, quoteIdent } from './names.js';
 import type {
+  CompositeTypeDef,
   DomainDef,
   EnumDef,
   ExtensionDef,
   FunctionDef,
   IndexDef,
   PolicyDef,
+  RangeTypeDef,
   SchemaDef,
   SequenceDef,
   TableDef,
@@ -25,6 +27,10 @@ export interface SchemaState {
   readonly extensions: ReadonlyMap<string, ExtensionDef>;
   readonly enums: ReadonlyMap<string, EnumDef>;
   readonly domains: ReadonlyMap<string, DomainDef>;
+  /** Stand-alone composite types (not table row types), keyed by relationKey. */
+  readonly compositeTypes: ReadonlyMap<string, CompositeTypeDef>;
+  /** Range types, keyed by relationKey. */
+  readonly rangeTypes: ReadonlyMap<string, RangeTypeDef>;
   readonly sequences: ReadonlyMap<string, SequenceDef>;
   readonly tables: ReadonlyMap<string, TableDef>;
   readonly indexes: ReadonlyMap<string, IndexDef>;
@@ -71,6 +77,8 @@ export function emptyState(): SchemaState {
     extensions: new Map(),
     enums: new Map(),
     domains: new Map(),
+    compositeTypes: new Map(),
+    rangeTypes: new Map(),
     sequences: new Map(),
     tables: new Map(),
     indexes: new Map(),

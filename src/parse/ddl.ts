@@ -201,6 +201,20 @@ export type AlterDomainCommand =
   | { readonly op: 'validateConstraint'; readonly name: string }
   | { readonly op: 'unsupported'; readonly what: string };
 
+/** An attribute of CREATE TYPE .. AS (...) or ALTER TYPE .. ADD ATTRIBUTE, as written. */
+export interface AttributeSpec {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly collation?: string;
+}
+
+/** One ALTER TYPE action on a composite type (`cascade`: also on typed tables, which the model has not). */
+export type AlterTypeCommand =
+  | { readonly op: 'addAttribute'; readonly attribute: AttributeSpec }
+  | { readonly op: 'dropAttribute'; readonly name: string; readonly ifExists: boolean }
+  | { readonly op: 'alterAttribute'; readonly name: string; readonly type: TypeRef; readonly collation?: string }
+  | { readonly op: 'unsupported'; readonly what: string };
+
 /** Kinds of relation-like and type objects statements name. */
 export type TargetKind =
   | 'schema'
@@ -213,6 +227,7 @@ export type TargetKind =
   | 'type'
   | 'domain'
   | 'domain constraint'
+  | 'attribute'
   | 'function'
   | 'procedure'
   | 'trigger'
@@ -281,6 +296,18 @@ export type Ddl =
       readonly checks: readonly DomainCheckSpec[];
     }
   | { readonly kind: 'alterDomain'; readonly domain: NameRef; readonly command: AlterDomainCommand }
+  | { readonly kind: 'createCompositeType'; readonly type: NameRef; readonly attributes: readonly AttributeSpec[] }
+  | {
+      readonly kind: 'createRangeType';
+      readonly type: NameRef;
+      readonly subtype: TypeRef;
+      readonly subtypeOpclass?: NameRef;
+      readonly collation?: string;
+      readonly canonical?: NameRef;
+      readonly subtypeDiff?: NameRef;
+      readonly multirange?: NameRef;
+    }
+  | { readonly kind: 'alterType'; readonly type: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTypeCommand[] }
   | { readonly kind: 'createSequence'; readonly sequence: NameRef; readonly ifNotExists: boolean; readonly options: SequenceOptions }
   | { readonly kind: 'alterSequence'; readonly sequence: NameRef; readonly ifExists: boolean; readonly options: SequenceOptions }
   | {

@@ -101,6 +101,7 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
     case 'index':
       return relationDep(ref);
     case 'column':
+    case 'attribute':
       return columnDep(parent, ref.name);
     case 'constraint':
       return constraintDep(parent, ref.name);
@@ -110,6 +111,8 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
       return policyDep(parent, ref.name);
     case 'enum':
     case 'domain':
+    case 'composite type':
+    case 'range type':
       return typeDep(ref);
     case 'enum value':
       return enumValueDep(parent, ref.name);

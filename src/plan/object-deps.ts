@@ -1,7 +1,7 @@
 import type { QualifiedName } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type {
-  ColumnDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, RangeTypeDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import {
   columnDep, constraintDep, enumValueDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
@@ -60,6 +60,8 @@ export function stateMentionables(s: SchemaState): Mentionable[] {
   for (const rels of [s.tables, s.views, s.sequences, s.indexes] as const) for (const r of rels.values()) out.push(relation(r));
   for (const e of s.enums.values()) out.push(enumType(e));
   for (const d of s.domains.values()) out.push(enumType(d));
+  for (const c of s.compositeTypes.values()) out.push(enumType(c));
+  for (const r of s.rangeTypes.values()) out.push(...rangeTypeDeps(r).mentionables);
   for (const f of s.functions.values()) out.push(routine(f));
   return out;
 }
@@ -90,6 +92,26 @@ export function domainDeps(d: DomainDef): Deps {
     mentionables: [enumType(d)],
     requires: [schemaDep(d.schema)],
     mentions: [d.baseType, ...expressionTexts(d.default), ...d.checks.flatMap((c) => expressionTexts(c.expression))],
+  });
+}
+
+/** A composite type: its schema, and the types of its attributes; it provides them as columns of the type. */
+export function compositeTypeDeps(c: CompositeTypeDef): Deps {
+  return deps({
+    provides: [typeDep(c), ...c.attributes.map((a) => columnDep(c, a.name))],
+    mentionables: [enumType(c)],
+    requires: [schemaDep(c.schema)],
+    mentions: c.attributes.map((a) => a.type),
+  });
+}
+
+/** A range type and its multirange (both named types): its schema, subtype and functions. */
+export function rangeTypeDeps(r: RangeTypeDef): Deps {
+  return deps({
+    provides: [typeDep(r), typeDep(r.multirange)],
+    mentionables: [enumType(r), enumType(r.multirange)],
+    requires: [schemaDep(r.schema), schemaDep(r.multirange.schema)],
+    mentions: [r.subtype, ...(r.canonical !== undefined ? [r.canonical] : []), ...(r.subtypeDiff !== undefined ? [r.subtypeDiff] : [])],
   });
 }
 

@@ -17,7 +17,11 @@ export const RANK = {
   /** A domain check dropped (to be added again, or loosened), then domains created, then altered. */
   domainDropCheck: 231,
   domain: 232,
+  /** Range and composite types (dependencies order them among domains), then attribute changes. */
+  rangeType: 233,
+  compositeType: 234,
   domainAlter: 236,
+  compositeAlter: 237,
   sequence: 240,
   functionEarly: 250,
   /** DETACH PARTITION: before anything is created on the table it detaches or on a new parent. */
@@ -67,6 +71,9 @@ export const DROP_RANK = {
   sequence: 80,
   /** After functions (a function may take the domain), before the enums and types it is based on. */
   domain: 85,
+  /** Like domains: after the functions that take them, before the types they are built on. */
+  compositeType: 85,
+  rangeType: 85,
   enum: 90,
   extension: 95,
   schema: 99,

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
 import type {
-  ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  CompositeTypeDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, RangeTypeDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { DefaultPrivilegeDef } from '../model/privileges.js';
@@ -29,6 +29,8 @@ export class Draft {
   readonly extensions = new Map<string, ExtensionDef>();
   readonly enums = new Map<string, EnumDef>();
   readonly domains = new Map<string, DomainDef>();
+  readonly compositeTypes = new Map<string, CompositeTypeDef>();
+  readonly rangeTypes = new Map<string, RangeTypeDef>();
   /** Indexed by the table that owns the sequence (serial, identity, OWNED BY). */
   readonly sequences = new RefIndexedMap<SequenceDef>((q) => (q.ownedBy ? [relationKey(q.schema, q.ownedBy.table)] : []));
   /** Indexed by the tables its FKs reference. */
@@ -94,6 +96,8 @@ export class Draft {
       extensions: new Map(this.extensions),
       enums: new Map(this.enums),
       domains: new Map(this.domains),
+      compositeTypes: new Map(this.compositeTypes),
+      rangeTypes: new Map(this.rangeTypes),
       sequences: new Map(this.sequences),
       tables: new Map(this.tables),
       indexes: new Map(this.indexes),

@@ -14,6 +14,7 @@ import { createTable } from './handlers/create-table.js';
 import { drop } from './handlers/drop.js';
 import { addEnumValue, createEnum, renameEnumValue } from './handlers/enums.js';
 import { alterDomain, createDomain } from './handlers/domains.js';
+import { alterType, createCompositeType, createRangeType } from './handlers/types.js';
 import { rename } from './handlers/rename.js';
 import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createFunction, createTrigger, createView } from './handlers/routines.js';
@@ -79,6 +80,9 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'renameEnumValue': renameEnumValue(ctx, ddl); break;
     case 'createDomain': createDomain(ctx, ddl); break;
     case 'alterDomain': alterDomain(ctx, ddl); break;
+    case 'createCompositeType': createCompositeType(ctx, ddl); break;
+    case 'createRangeType': createRangeType(ctx, ddl); break;
+    case 'alterType': alterType(ctx, ddl); break;
     case 'createSequence': createSequence(ctx, ddl.sequence, ddl.ifNotExists, ddl.options); break;
     case 'alterSequence': alterSequence(ctx, ddl.sequence, ddl.ifExists, ddl.options); break;
     case 'createView': createView(ctx, ddl); break;

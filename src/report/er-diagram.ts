@@ -63,7 +63,7 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
         else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, c.reason !== 'replace' ? 'dropped' : 'rebuilt');
         else if (c.object === 'constraint') touch(parentOf(c.ref));
         break;
-      case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createSequence':
+      case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createRangeType': case 'compositeType': case 'createSequence':
       case 'alterSequence': case 'createView': case 'createFunction': case 'setPrivileges':
         break;
       default:

@@ -1,6 +1,7 @@
 import type { HistoryEvent, HistoryRef } from '../model/history.js';
 import type {
   ColumnDef,
+  CompositeTypeDef,
   ConstraintDef,
   DomainDef,
   EnumDef,
@@ -15,6 +16,7 @@ import type {
   TableDef,
   TriggerDef,
   PolicyDef,
+  RangeTypeDef,
   ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
@@ -31,7 +33,7 @@ export const STATE_JSON_VERSION = 1;
  * ```
  * { "version": 1,
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
- *   "domains": DomainDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
+ *   "domains": DomainDef[], "compositeTypes": CompositeTypeDef[], "rangeTypes": RangeTypeDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
  *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
  *   "defaultPrivileges"?: DefaultPrivilegeDef[], "history": HistoryEvent[] }
  * ```
@@ -49,6 +51,8 @@ export interface StateJson {
   readonly extensions: readonly ExtensionDef[];
   readonly enums: readonly EnumDef[];
   readonly domains: readonly DomainDef[];
+  readonly compositeTypes: readonly CompositeTypeDef[];
+  readonly rangeTypes: readonly RangeTypeDef[];
   readonly sequences: readonly SequenceDef[];
   readonly tables: readonly TableDef[];
   readonly indexes: readonly IndexDef[];
@@ -147,6 +151,20 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['notNull', d.notNull],
         ['checks', d.checks.map((c) => obj([['name', c.name], ['expression', c.expression], ['validated', c.validated], ['comment', c.comment]]))],
         ['comment', d.comment], ...acl(d), ['origin', origin(d.origin)],
+      ]),
+    ),
+    compositeTypes: valuesByKey(state.compositeTypes).map((c) =>
+      obj([
+        ['schema', c.schema], ['name', c.name],
+        ['attributes', c.attributes.map((a) => obj([['name', a.name], ['type', a.type], ['collation', a.collation]]))],
+        ['comment', c.comment], ['origin', origin(c.origin)],
+      ]),
+    ),
+    rangeTypes: valuesByKey(state.rangeTypes).map((r) =>
+      obj([
+        ['schema', r.schema], ['name', r.name], ['subtype', r.subtype], ['subtypeOpclass', r.subtypeOpclass], ['collation', r.collation],
+        ['canonical', r.canonical], ['subtypeDiff', r.subtypeDiff], ['multirange', qn(r.multirange)],
+        ['comment', r.comment], ['origin', origin(r.origin)],
       ]),
     ),
     sequences: valuesByKey(state.sequences).map((s) =>

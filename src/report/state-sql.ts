@@ -5,11 +5,13 @@ import {
   addDomainCheckSql,
   alterSequenceOwnedBySql,
   commentSql,
+  createCompositeTypeSql,
   createDomainSql,
   createEnumSql,
   createExtensionSql,
   createFunctionSql,
   createIndexSql,
+  createRangeTypeSql,
   createSchemaSql,
   createSequenceSql,
   createTableSql,
@@ -47,8 +49,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     t.partitionOf ? [relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name)] : [],
   );
   const orderedViews = viewOrder(state);
-  // A domain over another domain comes after it.
-  const domains = dependencyOrder(entriesByKey(state.domains), (d) => [d.baseType.replace(/\[\]$/, '')]);
+  const domains = [...state.domains.values()];
   const added = tables
     .flatMap((t) => {
       const later = t.constraints.filter(addedLater);
@@ -61,7 +62,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
   const sections: [string, string[]][] = [
     ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
     ['Extensions', valuesByKey(state.extensions).map((e) => createExtensionSql(e, { ifNotExists: true }))],
-    ['Types', [...valuesByKey(state.enums).map(createEnumSql), ...domains.map((d) => createDomainSql(d, 'canonical'))]],
+    ['Types', typeStatements(state)],
     ['Unvalidated domain checks', domains.flatMap((d) => d.checks.filter((c) => !c.validated).map((c) => addDomainCheckSql(d, c, 'canonical')))],
     ['Sequences', sequences.map((s) => createSequenceSql(s))],
     [
@@ -166,6 +167,8 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   const out: string[] = [];
   for (const s of valuesByKey(state.schemas)) if (s.comment !== undefined) out.push(commentSql('schema', s, s.comment));
   for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
+  for (const c of valuesByKey(state.compositeTypes)) if (c.comment !== undefined) out.push(commentSql('composite type', c, c.comment));
+  for (const r of valuesByKey(state.rangeTypes)) if (r.comment !== undefined) out.push(commentSql('range type', r, r.comment));
   for (const d of valuesByKey(state.domains)) {
     if (d.comment !== undefined) out.push(commentSql('domain', d, d.comment));
     for (const c of d.checks) if (c.comment !== undefined) out.push(domainCheckCommentSql(d, c.name, c.comment));
@@ -196,4 +199,24 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
     if (p.comment !== undefined) out.push(commentSql('policy', { schema: p.schema, table: p.table, name: p.name }, p.comment));
   }
   return out;
+}
+
+/**
+ * CREATE TYPE / DOMAIN of every user type, each after the types it is built on (a domain over a
+ * domain or composite, a composite of a range or of another composite, a range over a domain),
+ * else by key. A multirange stands for its range.
+ */
+function typeStatements(state: SchemaState): string[] {
+  const multiranges = new Map([...state.rangeTypes].map(([k, r]) => [relationKey(r.multirange.schema, r.multirange.name), k]));
+  const keyOf = (type: string): string => {
+    const k = type.replace(/\[\]$/, '');
+    return multiranges.get(k) ?? k;
+  };
+  const entries: [string, { sql: string; uses: string[] }][] = [
+    ...entriesByKey(state.enums).map(([k, e]): [string, { sql: string; uses: string[] }] => [k, { sql: createEnumSql(e), uses: [] }]),
+    ...entriesByKey(state.domains).map(([k, d]): [string, { sql: string; uses: string[] }] => [k, { sql: createDomainSql(d, 'canonical'), uses: [keyOf(d.baseType)] }]),
+    ...entriesByKey(state.rangeTypes).map(([k, r]): [string, { sql: string; uses: string[] }] => [k, { sql: createRangeTypeSql(r), uses: [keyOf(r.subtype)] }]),
+    ...entriesByKey(state.compositeTypes).map(([k, c]): [string, { sql: string; uses: string[] }] => [k, { sql: createCompositeTypeSql(c), uses: c.attributes.map((a) => keyOf(a.type)) }]),
+  ];
+  return dependencyOrder(entries, (e) => e.uses).map((e) => e.sql);
 }

@@ -19,7 +19,9 @@ const OBJECTS = `CREATE SCHEMA app;
   CREATE TABLE app.t (id serial PRIMARY KEY, email text, secret text);
   CREATE VIEW app.v AS SELECT id FROM app.t;
   CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
-  CREATE TYPE app.e AS ENUM ('x');`;
+  CREATE TYPE app.e AS ENUM ('x');
+  CREATE TYPE app.c AS (x int);
+  CREATE TYPE app.r AS RANGE (SUBTYPE = int8);`;
 
 const GRANTS = `GRANT USAGE ON SCHEMA app TO {r1}, {r2};
   GRANT SELECT, INSERT ON app.t TO {r1} WITH GRANT OPTION;
@@ -30,6 +32,8 @@ const GRANTS = `GRANT USAGE ON SCHEMA app TO {r1}, {r2};
   REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;
   GRANT EXECUTE ON FUNCTION app.f() TO {r1};
   REVOKE USAGE ON TYPE app.e FROM PUBLIC;
+  REVOKE USAGE ON TYPE app.c FROM PUBLIC;
+  GRANT USAGE ON TYPE app.r TO {r1};
   ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO {r2};`;
 
 /** The live database's drift: grants beyond the target to managed roles, a missing grant option, one unmanaged grant. */

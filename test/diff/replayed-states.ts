@@ -79,6 +79,8 @@ function subject(c: Change): string {
     case 'createPolicy':
     case 'alterPolicy': return `${c.policy.schema}.${c.policy.table}.${c.policy.name}`;
     case 'domain': return `${c.domain.schema}.${c.domain.name} ${c.op.op}`;
+    case 'createRangeType': return `${c.range.schema}.${c.range.name}`;
+    case 'compositeType': return `${c.type.schema}.${c.type.name} ${c.op.op}`;
     case 'setComment': return `${c.object} ${refText(c.ref)}`;
     case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
     case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;

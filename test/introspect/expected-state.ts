@@ -1,5 +1,5 @@
 import type {
-  ColumnDef, ConstraintDef, EnumDef, FunctionDef, IndexDef, SequenceDef, TriggerDef, ViewDef,
+  ColumnDef, CompositeTypeDef, ConstraintDef, EnumDef, RangeTypeDef, FunctionDef, IndexDef, SequenceDef, TriggerDef, ViewDef,
 } from '../../src/model/index.js';
 import { normalizeExpression } from '../../src/parse/index.js';
 
@@ -100,6 +100,21 @@ export const INDEXES: Record<string, IndexDef> = {
 export const ENUMS: Record<string, EnumDef> = {
   'app.status': { schema: 'app', name: 'status', values: ['new', 'done'] },
   'public.mood': { schema: 'public', name: 'mood', values: ['sad', 'meh', 'ok', 'happy'], comment: 'how it feels' },
+};
+
+/** The fixture's composite and range types (table row types are not composite types here). */
+export const COMPOSITE_TYPES: Record<string, CompositeTypeDef> = {
+  'app.price': {
+    schema: 'app', name: 'price', comment: 'money',
+    attributes: [
+      { name: 'amount', type: 'numeric(12,2)' }, { name: 'currency', type: 'character(3)', collation: '"C"' },
+      { name: 'tags', type: 'text[]' }, { name: 'm', type: 'public.mood' },
+    ],
+  },
+};
+export const RANGE_TYPES: Record<string, RangeTypeDef> = {
+  'app.span': { schema: 'app', name: 'span', subtype: 'text', collation: '"C"', multirange: { schema: 'app', name: 'spans' } },
+  'public.floatrange': { schema: 'public', name: 'floatrange', subtype: 'double precision', subtypeDiff: 'float8mi', multirange: { schema: 'public', name: 'floatmultirange' } },
 };
 
 const INT_MAX = '2147483647';

@@ -56,6 +56,10 @@ CREATE TABLE app.ledger (
 CREATE UNLOGGED TABLE public.scratch (k text);
 
 CREATE DOMAIN public.posint AS integer CHECK (VALUE > 0);
+CREATE TYPE app.price AS (amount numeric(12,2), currency char(3) COLLATE "C", tags text[], m public.mood);
+CREATE TYPE public.floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+CREATE TYPE app.span AS RANGE (SUBTYPE = text, COLLATION = "C", MULTIRANGE_TYPE_NAME = app.spans);
+COMMENT ON TYPE app.price IS 'money';
 CREATE TABLE app.bookings (
   room public.posint NOT NULL,
   during tsrange NOT NULL,

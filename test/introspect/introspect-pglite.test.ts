@@ -4,7 +4,7 @@ import { introspect } from '../../src/introspect/index.js';
 import type { SchemaState } from '../../src/model/index.js';
 import { countingDatabase } from './counting-database.js';
 import {
-  BOOKINGS_CONSTRAINTS, ENUMS, FUNCTIONS, INDEXES, ORDER_ITEMS_COLUMNS, ORDER_ITEMS_CONSTRAINTS, SEQUENCES,
+  BOOKINGS_CONSTRAINTS, COMPOSITE_TYPES, ENUMS, RANGE_TYPES, FUNCTIONS, INDEXES, ORDER_ITEMS_COLUMNS, ORDER_ITEMS_CONSTRAINTS, SEQUENCES,
   TABLE_KEYS, TRIGGERS, USERS_COLUMNS, USERS_CONSTRAINTS, VIEWS, viewsWithoutDefinition,
 } from './expected-state.js';
 import { FIXTURE_SQL } from './fixture-sql.js';
@@ -39,6 +39,8 @@ describe('introspect on PGlite', () => {
     expect(state.tables.get('app.bookings')?.constraints).toEqual(BOOKINGS_CONSTRAINTS);
     expect(Object.fromEntries(state.indexes)).toEqual(INDEXES);
     expect(Object.fromEntries(state.enums)).toEqual(ENUMS);
+    expect(Object.fromEntries(state.compositeTypes)).toEqual(COMPOSITE_TYPES);
+    expect(Object.fromEntries(state.rangeTypes)).toEqual(RANGE_TYPES);
     expect(Object.fromEntries(state.sequences)).toEqual(SEQUENCES);
     expect(viewsWithoutDefinition(state.views)).toEqual(VIEWS);
     expect(Object.fromEntries(state.functions)).toEqual(FUNCTIONS);
@@ -55,6 +57,6 @@ describe('introspect on PGlite', () => {
   });
 
   it('issues the same small number of queries', () => {
-    expect(queryCount).toBe(16);
+    expect(queryCount).toBe(18);
   });
 });

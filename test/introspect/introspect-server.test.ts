@@ -5,13 +5,13 @@ import { normalizeExpression } from '../../src/parse/index.js';
 import { freshDatabase, type FreshDatabase } from '../support/database.js';
 import { countingDatabase } from './counting-database.js';
 import {
-  BOOKINGS_CONSTRAINTS, ENUMS, FUNCTIONS, INDEXES, ORDER_ITEMS_COLUMNS, ORDER_ITEMS_CONSTRAINTS, SEQUENCES,
+  BOOKINGS_CONSTRAINTS, COMPOSITE_TYPES, ENUMS, RANGE_TYPES, FUNCTIONS, INDEXES, ORDER_ITEMS_COLUMNS, ORDER_ITEMS_CONSTRAINTS, SEQUENCES,
   TABLE_KEYS, TRIGGERS, USERS_COLUMNS, USERS_CONSTRAINTS, VIEWS, viewsWithoutDefinition,
 } from './expected-state.js';
 import { EXTENSION_SQL, FIXTURE_SQL } from './fixture-sql.js';
 
-/** session pin + one query per object kind (12, policies included) + default privileges + restore. */
-const EXPECTED_QUERIES = 16;
+/** session pin + one query per object kind (14: policies, composite and range types included) + default privileges + restore. */
+const EXPECTED_QUERIES = 18;
 
 let fresh: FreshDatabase;
 let state: SchemaState;
@@ -95,6 +95,8 @@ describe('introspect on PostgreSQL', () => {
 
   it('reads enums, sequences, views, functions and triggers', () => {
     expect(Object.fromEntries(state.enums)).toEqual(ENUMS);
+    expect(Object.fromEntries(state.compositeTypes)).toEqual(COMPOSITE_TYPES);
+    expect(Object.fromEntries(state.rangeTypes)).toEqual(RANGE_TYPES);
     expect(Object.fromEntries(state.sequences)).toEqual(SEQUENCES);
     expect(viewsWithoutDefinition(state.views)).toEqual(VIEWS);
     expect(Object.fromEntries(state.functions)).toEqual(FUNCTIONS);

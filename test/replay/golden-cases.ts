@@ -448,4 +448,66 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        ALTER MATERIALIZED VIEW mv RENAME COLUMN b TO bee;`,
     ],
   },
+  {
+    name: 'composite types: attributes with typmods, arrays, collations, enums and domains; nested; used by columns, functions and domains; ALTER TYPE attributes, renames, moves, comments, drops',
+    revisions: [
+      `CREATE TYPE mood AS ENUM ('sad', 'ok');
+       CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+       CREATE TYPE pair AS (a integer, b text COLLATE "C", c varchar(3)[], m mood, p positive);
+       CREATE SCHEMA geo;
+       CREATE TYPE geo.point2 AS (x double precision, y double precision);
+       CREATE TYPE geo.segment AS (start geo.point2, "end" geo.point2, tags text[]);
+       CREATE TYPE empty_one AS ();
+       CREATE TABLE shapes (id int PRIMARY KEY, seg geo.segment, pairs pair[]);
+       CREATE DOMAIN positive_pair AS pair;
+       CREATE FUNCTION mk(a integer) RETURNS pair LANGUAGE sql AS $$ SELECT ROW(a, 'x', NULL, NULL, NULL)::pair $$;
+       COMMENT ON TYPE pair IS 'two things';`,
+      `CREATE TYPE scratch AS (a int, b text, c numeric(10,2));
+       ALTER TYPE scratch ADD ATTRIBUTE d timestamptz, DROP ATTRIBUTE b;
+       ALTER TYPE scratch ALTER ATTRIBUTE a SET DATA TYPE bigint;
+       ALTER TYPE scratch ALTER ATTRIBUTE c TYPE text COLLATE "C";
+       ALTER TYPE scratch DROP ATTRIBUTE IF EXISTS nope;
+       ALTER TYPE scratch RENAME ATTRIBUTE d TO happened_at;
+       ALTER TYPE pair ADD ATTRIBUTE e boolean;
+       ALTER TYPE pair DROP ATTRIBUTE m CASCADE;
+       ALTER TYPE pair RENAME ATTRIBUTE a TO first CASCADE;
+       ALTER TYPE geo.point2 RENAME TO pt;
+       ALTER TYPE scratch RENAME TO kept;
+       CREATE SCHEMA other;
+       ALTER TYPE kept SET SCHEMA other;
+       COMMENT ON TYPE other.kept IS 'moved';
+       COMMENT ON TYPE pair IS NULL;`,
+      `CREATE TYPE gone AS (v int);
+       CREATE TYPE holder AS (g gone, keep int);
+       CREATE TABLE uses_gone (id int, g gone, gs gone[]);
+       DROP TYPE gone CASCADE;
+       DROP TYPE IF EXISTS empty_one, never_there;`,
+    ],
+  },
+  {
+    name: 'range types: subtypes, operator classes, collations, difference functions, multirange names; columns of ranges and multiranges; renames, moves, comments, drops',
+    revisions: [
+      `CREATE TYPE floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+       CREATE TYPE textspan AS RANGE (subtype = text, collation = "C", multirange_type_name = textspans);
+       CREATE TYPE intr AS RANGE (SUBTYPE = int4, SUBTYPE_OPCLASS = int4_ops);
+       CREATE TYPE vc AS RANGE (SUBTYPE = varchar(10));
+       CREATE SCHEMA iv;
+       CREATE TYPE iv.timespan AS RANGE (SUBTYPE = time);
+       CREATE TYPE iv.f8 AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = pg_catalog.float8mi);
+       CREATE TYPE iv.other AS RANGE (SUBTYPE = numeric, MULTIRANGE_TYPE_NAME = iv.others);
+       CREATE FUNCTION my_diff(a float4, b float4) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT (a - b)::float8 $$;
+       CREATE TYPE f4range AS RANGE (SUBTYPE = float4, SUBTYPE_DIFF = my_diff);
+       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+       CREATE TYPE moodrange AS RANGE (SUBTYPE = mood);
+       CREATE TABLE bookings (id int, during floatrange, spans textspans, t iv.timespan[], m moodrange);
+       COMMENT ON TYPE floatrange IS 'floats';`,
+      `ALTER TYPE vc RENAME TO vcr;
+       ALTER TYPE intr SET SCHEMA iv;
+       COMMENT ON TYPE textspan IS 'spans';
+       CREATE TYPE gone AS RANGE (SUBTYPE = date);
+       CREATE TABLE uses_gone (id int, g gone, gm gone_multirange);
+       DROP TYPE gone CASCADE;
+       DROP TYPE IF EXISTS f4range;`,
+    ],
+  },
 ];

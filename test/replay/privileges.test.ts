@@ -41,7 +41,7 @@ const CASES: readonly PrivilegeCase[] = [
     ],
   },
   {
-    name: 'schemas, enum types, functions and procedures: PUBLIC defaults, ALL ... IN SCHEMA, OR REPLACE',
+    name: 'schemas, enum, composite and range types, functions and procedures: PUBLIC defaults, ALL ... IN SCHEMA, OR REPLACE',
     sql: [
       `GRANT USAGE ON SCHEMA public TO PUBLIC;
        CREATE SCHEMA app;
@@ -50,6 +50,11 @@ const CASES: readonly PrivilegeCase[] = [
        CREATE TYPE app.mood AS ENUM ('a', 'b');
        REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
        GRANT USAGE ON TYPE app.mood TO {r1};
+       CREATE TYPE app.pair AS (a int, b text);
+       REVOKE ALL ON TYPE app.pair FROM PUBLIC;
+       GRANT USAGE ON TYPE app.pair TO {r2} WITH GRANT OPTION;
+       CREATE TYPE app.span AS RANGE (SUBTYPE = int4);
+       GRANT USAGE ON TYPE app.span TO {r3};
        CREATE FUNCTION app.f(i int) RETURNS int LANGUAGE sql AS 'SELECT i';
        CREATE FUNCTION app.g() RETURNS int LANGUAGE sql AS 'SELECT 1';
        CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';
@@ -78,11 +83,13 @@ const CASES: readonly PrivilegeCase[] = [
        CREATE VIEW app.v AS SELECT 1 AS x;
        CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
        CREATE TYPE app.e AS ENUM ('x');
+       CREATE TYPE app.c AS (x int);
+       CREATE TYPE app.r AS RANGE (SUBTYPE = date);
        CREATE SCHEMA other;`,
     ],
   },
   {
-    name: 'owners: ALTER ... OWNER TO on schemas, tables (with their sequences), views, functions, types',
+    name: 'owners: ALTER ... OWNER TO on schemas, tables (with their sequences), views, functions, enum, composite and range types',
     owners: true,
     sql: [
       `CREATE SCHEMA app;
@@ -93,6 +100,10 @@ const CASES: readonly PrivilegeCase[] = [
        ALTER FUNCTION app.f() OWNER TO {r1};
        CREATE TYPE app.e AS ENUM ('x');
        ALTER TYPE app.e OWNER TO {r2};
+       CREATE TYPE app.c AS (x int);
+       ALTER TYPE app.c OWNER TO {r1};
+       CREATE TYPE app.r AS RANGE (SUBTYPE = date);
+       ALTER TYPE app.r OWNER TO {r3};
        CREATE VIEW app.v AS SELECT 1 AS x;
        ALTER VIEW app.v OWNER TO {r1};
        GRANT SELECT ON app.t TO {r3};`,

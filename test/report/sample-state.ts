@@ -34,6 +34,8 @@ export function buildState(parts: StateParts, reverse = false): SchemaState {
     extensions: new Map(ordered(parts.extensions).map((e) => [e.name, e])),
     enums: new Map(ordered(parts.enums).map((e) => [relationKey(e.schema, e.name), e])),
     domains: new Map(),
+    compositeTypes: new Map(),
+    rangeTypes: new Map(),
     sequences: new Map(ordered(parts.sequences).map((s) => [relationKey(s.schema, s.name), s])),
     tables: new Map(ordered(parts.tables).map((t) => [relationKey(t.schema, t.name), t])),
     indexes: new Map(ordered(parts.indexes).map((i) => [relationKey(i.schema, i.name), i])),

@@ -24,6 +24,9 @@ const KEYWORD: Record<CommentKind, string> = {
   index: 'INDEX',
   enum: 'TYPE',
   domain: 'DOMAIN',
+  'composite type': 'TYPE',
+  'range type': 'TYPE',
+  attribute: 'COLUMN',
   sequence: 'SEQUENCE',
   view: 'VIEW',
   'materialized view': 'MATERIALIZED VIEW',
@@ -48,6 +51,7 @@ function targetSql(kind: CommentKind, t: CommentTarget): string {
     case 'extension':
       return quoteIdent(t.name);
     case 'column':
+    case 'attribute':
       return `${qualify({ schema, name: t.table ?? '' })}.${quoteIdent(t.name)}`;
     case 'constraint':
     case 'trigger':

@@ -3,6 +3,7 @@ export { identListSql, parenIdentListSql } from './ident-list.js';
 export { createSchemaSql, createExtensionSql } from './schema-sql.js';
 export { createEnumSql } from './enum-sql.js';
 export { createDomainSql, addDomainCheckSql, domainCheckCommentSql } from './domain-sql.js';
+export { attributeSql, createCompositeTypeSql, createRangeTypeSql } from './type-sql.js';
 export {
   createSequenceSql, alterSequenceOwnedBySql, identityOptionsSql, defaultSequenceOptions, defaultColumnSequenceName,
 } from './sequence-sql.js';

@@ -220,7 +220,7 @@ function transitionTables(rels: AstNode[] | undefined): { oldTable?: string; new
 const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
-  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
+  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
   OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
 };
 

@@ -10,6 +10,7 @@ import { notManaged } from './not-managed.js';
 import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
 import { lowerAlterOwner, lowerDefaultPrivileges, lowerGrant, lowerRelationOwner } from './privileges.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
+import { lowerAlterType, lowerCompositeType, lowerRangeType } from './type.js';
 
 /** Statements that change no schema: recognised and counted, never warned about. */
 const NO_SCHEMA_CHANGE: Record<string, string> = {
@@ -31,12 +32,14 @@ export function lowerStatement(stmt: AstNode): Ddl {
   if (noop) return (DATA.has(type) ? lowerData(type, s) : undefined) ?? { kind: 'noop', what: noop };
   switch (type) {
     case 'CreateStmt': return lowerCreateTable(s);
-    case 'AlterTableStmt': return lowerRelationOwner(s) ?? lowerAlterTable(s);
+    case 'AlterTableStmt': return lowerRelationOwner(s) ?? (s.objtype === 'OBJECT_TYPE' ? lowerAlterType(s) : lowerAlterTable(s));
     case 'IndexStmt': return lowerIndex(s);
     case 'CreateEnumStmt': return lowerEnum('create', s);
     case 'AlterEnumStmt': return lowerEnum('alter', s);
     case 'CreateDomainStmt': return lowerCreateDomain(s);
     case 'AlterDomainStmt': return lowerAlterDomain(s);
+    case 'CompositeTypeStmt': return lowerCompositeType(s);
+    case 'CreateRangeStmt': return lowerRangeType(s);
     case 'CreateSeqStmt': return lowerSequence('create', s);
     case 'AlterSeqStmt': return lowerSequence('alter', s);
     case 'ViewStmt': return lowerView(s);

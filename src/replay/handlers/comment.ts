@@ -30,7 +30,10 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     case 'materialized view':
       return setIn(ctx, d.views, key, s.text, s.target);
     case 'type':
-      return d.domains.has(key) ? setIn(ctx, d.domains, key, s.text, 'type') : setIn(ctx, d.enums, key, s.text, 'type');
+      if (d.domains.has(key)) return setIn(ctx, d.domains, key, s.text, 'type');
+      if (d.compositeTypes.has(key)) return setIn(ctx, d.compositeTypes, key, s.text, 'type');
+      if (d.rangeTypes.has(key)) return setIn(ctx, d.rangeTypes, key, s.text, 'type');
+      return setIn(ctx, d.enums, key, s.text, 'type');
     case 'domain':
       return setIn(ctx, d.domains, key, s.text, 'type');
     case 'domain constraint': {
@@ -47,6 +50,7 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     case 'constraint': {
       // Views' columns are not modelled (the catalog cannot tell written names from derived ones).
       if (s.target === 'column' && d.views.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a view');
+      if (s.target === 'column' && d.compositeTypes.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a composite type');
       const t = ctx.table(s.object);
       if (!t || s.sub === undefined) return;
       if (s.target === 'column') {

@@ -6,6 +6,8 @@ import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import type { Draft } from '../draft.js';
 import { chooseName } from '../naming.js';
+import { dropTypeUsers, firstTypeUser, typeExists, typeUsers } from './type-users.js';
+import { dropAnyType } from './types.js';
 
 type CreateDomain = Extract<Ddl, { kind: 'createDomain' }>;
 type AlterDomain = Extract<Ddl, { kind: 'alterDomain' }>;
@@ -29,11 +31,6 @@ function addCheck(ctx: ReplayContext, dom: DomainDef, spec: DomainCheckSpec): Do
   d.trackConstraintName(dom.schema, name, 1);
   const check: DomainCheck = { name, expression: spec.expression, expressionSql: spec.expressionSql, validated: !spec.notValid };
   return { ...dom, checks: byName([...dom.checks, check]) };
-}
-
-/** Whether a type name is taken in the schema: by an enum, a domain, or a table's or view's row type. */
-export function typeExists(d: Draft, key: string): boolean {
-  return d.enums.has(key) || d.domains.has(key) || d.tables.has(key) || d.views.has(key);
 }
 
 /** CREATE DOMAIN (it has no IF NOT EXISTS). */
@@ -135,42 +132,18 @@ export function renameDomainCheck(ctx: ReplayContext, key: string, from: string,
   d.domains.set(key, { ...dom, checks: byName(dom.checks.map((c) => (c.name === from ? { ...c, name: to } : c))) });
 }
 
-/** Does a type text name the type `key` (itself or an array of it)? */
-const isOfType = (type: string, key: string): boolean => type === key || type === `${key}[]`;
-
-/** The tables with a column of type `key` and the domains based on it: what a DROP must cascade to. */
-export function typeUsers(d: Draft, key: string): { tables: string[]; domains: string[] } {
-  const tables = [...d.tables.entries()].filter(([, t]) => t.columns.some((c) => isOfType(c.type, key))).map(([k]) => k);
-  const domains = [...d.domains.entries()].filter(([, x]) => isOfType(x.baseType, key)).map(([k]) => k);
-  return { tables, domains };
-}
-
-/** After a type is renamed or moved, columns and domains of it carry its new name (PostgreSQL stores the oid). */
-export function retypeUsers(d: Draft, from: string, to: string): void {
-  const swap = (type: string): string => (type === from ? to : type === `${from}[]` ? `${to}[]` : type);
-  for (const [k, t] of d.tables) {
-    const fixed = t.columns.map((c) => (isOfType(c.type, from) ? { ...c, type: swap(c.type) } : c));
-    if (fixed.some((c, i) => c !== t.columns[i])) d.tables.set(k, { ...t, columns: fixed });
-  }
-  for (const [k, x] of d.domains) if (isOfType(x.baseType, from)) d.domains.set(k, { ...x, baseType: swap(x.baseType) });
-}
-
 /** Removes a domain and (with CASCADE) the columns and domains of its type, as DROP DOMAIN .. CASCADE does. */
 export function dropDomain(ctx: ReplayContext, key: string, cascade: boolean): boolean {
   const d = ctx.draft;
   const dom = d.domains.get(key);
   if (!dom) return false;
   const users = typeUsers(d, key);
-  if (!cascade && (users.tables.length || users.domains.length)) {
-    const what = users.tables.length ? `table ${d.tables.get(users.tables[0]!)!.name}` : `type ${users.domains[0]!}`;
-    ctx.error(`cannot drop type ${key} because ${what} depends on it`);
+  const user = firstTypeUser(d, users);
+  if (!cascade && user !== undefined) {
+    ctx.error(`cannot drop type ${key} because ${user} depends on it`);
     return true;
   }
-  for (const k of users.domains) dropDomain(ctx, k, true);
-  for (const k of users.tables) {
-    const t = d.tables.get(k)!;
-    ctx.putTable({ ...t, columns: t.columns.filter((c) => !isOfType(c.type, key)) });
-  }
+  dropTypeUsers(ctx, key, users, (k) => dropAnyType(ctx, k));
   for (const c of dom.checks) d.trackConstraintName(dom.schema, c.name, -1);
   d.domains.delete(key);
   d.history.push({ event: 'drop', object: 'domain', ref: { schema: dom.schema, name: dom.name }, origin: ctx.origin });

@@ -5,6 +5,7 @@ import type { Ddl, NameRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { dropReferencingForeignKeys } from './alter-table.js';
 import { dropDomain } from './domains.js';
+import { dropType } from './types.js';
 import { dropPolicy } from './policies.js';
 
 type Drop = Extract<Ddl, { kind: 'drop' }>;
@@ -61,17 +62,9 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
     case 'domain':
       if (!dropDomain(ctx, key, s.cascade)) missing('type');
       return;
-    case 'type': {
-      if (dropDomain(ctx, key, s.cascade)) return;
-      if (!d.enums.has(key)) return missing('type');
-      const users = [...d.tables.values()].filter((t) => t.columns.some((c) => c.type === key || c.type === `${key}[]`));
-      if (users.length && !s.cascade) return ctx.error(`cannot drop type ${key} because table ${users[0]!.name} uses it`);
-      for (const t of users) {
-        ctx.putTable({ ...t, columns: t.columns.filter((c) => c.type !== key && c.type !== `${key}[]`) });
-      }
-      d.enums.delete(key);
-      return record(ctx, 'enum', schema, o.object.name);
-    }
+    case 'type':
+      if (!dropType(ctx, key, s.cascade)) missing('type');
+      return;
     case 'function':
     case 'procedure': {
       const matches =
@@ -105,10 +98,10 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
     case 'schema': {
       const name = o.object.name;
       if (!d.schemas.has(name)) return missing('schema');
-      const inSchema = [d.tables, d.enums, d.domains].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
+      const inSchema = [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
       if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
       for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
-      for (const map of [d.enums, d.domains, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
+      for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
         for (const [k, v] of map) if (v.schema === name) map.delete(k);
       }
       d.schemas.delete(name);
@@ -120,6 +113,7 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
     case 'column':
     case 'constraint':
     case 'domain constraint':
+    case 'attribute':
       return ctx.warn(`not modelled: DROP ${s.target.toUpperCase()}`);
   }
 }

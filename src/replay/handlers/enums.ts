@@ -3,7 +3,7 @@ import { quoteLiteral } from '../../model/names.js';
 import { normalizeExpression } from '../../parse/index.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
-import { typeExists } from './domains.js';
+import { typeExists } from './type-users.js';
 
 /** CREATE TYPE .. AS ENUM. */
 export function createEnum(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createEnum' }>): void {

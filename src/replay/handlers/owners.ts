@@ -61,10 +61,16 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       // ALTER TYPE works on domains too; ALTER DOMAIN on anything else is `x is not a domain`.
       const dom = d.domains.get(key);
       if (dom) return void d.domains.set(key, withOwner(dom, owner));
-      const e = d.enums.get(key);
-      if (e && s.target === 'domain') return ctx.error(`${s.object.name} is not a domain`);
-      if (!e) return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO (owners are modelled on enum types and domains) (replay continues without it)`);
-      d.enums.set(key, withOwner(e, owner));
+      const set = <T extends Owned>(m: Map<string, T>): boolean => {
+        const o = m.get(key);
+        if (o) m.set(key, withOwner(o, owner));
+        return o !== undefined;
+      };
+      const isType = d.enums.has(key) || d.compositeTypes.has(key) || d.rangeTypes.has(key);
+      if (isType && s.target === 'domain') return ctx.error(`${s.object.name} is not a domain`);
+      if (!set(d.enums) && !set(d.compositeTypes) && !set(d.rangeTypes)) {
+        ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO (owners are modelled on enum, composite and range types and domains) (replay continues without it)`);
+      }
       return;
     }
     default: {
@@ -114,6 +120,14 @@ export function defaultPrivilegesOnCreate(ctx: ReplayContext, ddl: Ddl): (() => 
       // A domain is a type: ALTER DEFAULT PRIVILEGES ... ON TYPES applies to it.
       const key = ctx.key(ddl.domain);
       return d.domains.has(key) ? undefined : () => apply(d.domains, key, 'types', ctx.schemaOf(ddl.domain));
+    }
+    case 'createCompositeType': {
+      const key = ctx.key(ddl.type);
+      return d.compositeTypes.has(key) ? undefined : () => apply(d.compositeTypes, key, 'types', ctx.schemaOf(ddl.type));
+    }
+    case 'createRangeType': {
+      const key = ctx.key(ddl.type);
+      return d.rangeTypes.has(key) ? undefined : () => apply(d.rangeTypes, key, 'types', ctx.schemaOf(ddl.type));
     }
     case 'createFunction': {
       const schema = ctx.schemaOf(ddl.function);

@@ -150,13 +150,17 @@ function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclT
   const key = ctx.key(ref);
   const dom = d.domains.get(key);
   if (dom) return { kind: 'type', label: `domain ${key}`, name: dom.name, grants: dom.grants, put: (g) => d.domains.set(key, withGrants(d.domains.get(key)!, 'type', g)) };
-  const e = d.enums.get(key);
-  if (e && domainOnly) {
+  const target = <T extends { readonly name: string; readonly grants?: readonly Grant[] }>(m: Map<string, T>): AclTarget | undefined => {
+    const o = m.get(key);
+    return o && { kind: 'type', label: `type ${key}`, name: o.name, grants: o.grants, put: (g) => m.set(key, withGrants(m.get(key)!, 'type', g)) };
+  };
+  const t = target(d.enums) ?? target(d.compositeTypes) ?? target(d.rangeTypes);
+  if (t && domainOnly) {
     ctx.error(`"${ref.name}" is not a domain`);
     return undefined;
   }
-  if (e) return { kind: 'type', label: `type ${key}`, name: e.name, grants: e.grants, put: (g) => d.enums.set(key, withGrants(d.enums.get(key)!, 'type', g)) };
-  ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum types and domains) (replay continues without it)`);
+  if (t) return t;
+  ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum, composite and range types and domains) (replay continues without it)`);
   return undefined;
 }
 
@@ -271,3 +275,4 @@ export function grant(ctx: ReplayContext, s: GrantDdl): void {
     }
   }
 }
+

@@ -3,7 +3,9 @@ import { qualify } from '../../model/names.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
-import { renameDomainCheck, retypeUsers, typeExists } from './domains.js';
+import { renameDomainCheck } from './domains.js';
+import { retypeUsers, typeExists } from './type-users.js';
+import { renameAttribute } from './types.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
@@ -160,13 +162,23 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
   record(ctx, 'column', table.schema, from, to, table.name);
 }
 
-/** ALTER TYPE / DOMAIN .. RENAME: an enum or a domain (ALTER DOMAIN only names domains). */
+/** The map and history kind of the type `key` that ALTER TYPE names (ALTER DOMAIN only names domains). */
+function typeMap(ctx: ReplayContext, key: string, domainOnly: boolean): [Map<string, { name: string }>, ObjectKind] | undefined {
+  const d = ctx.draft;
+  if (d.domains.has(key)) return [d.domains, 'domain'];
+  if (domainOnly) return undefined;
+  if (d.enums.has(key)) return [d.enums, 'enum'];
+  if (d.compositeTypes.has(key)) return [d.compositeTypes, 'composite type'];
+  if (d.rangeTypes.has(key)) return [d.rangeTypes, 'range type'];
+  return undefined;
+}
+
+/** ALTER TYPE / DOMAIN .. RENAME of an enum, domain, composite or range type. */
 function renameType(ctx: ReplayContext, s: Rename): void {
   const d = ctx.draft;
   const schema = ctx.schemaOf(s.object);
   const key = relationKey(schema, s.object.name);
-  const map: Map<string, { name: string }> | undefined =
-    d.domains.has(key) ? d.domains : s.target === 'type' && d.enums.has(key) ? d.enums : undefined;
+  const [map, object] = typeMap(ctx, key, s.target === 'domain') ?? [];
   const e = map?.get(key);
   if (!map || !e) {
     if (!s.ifExists) ctx.error(`type ${key} does not exist`);
@@ -180,7 +192,7 @@ function renameType(ctx: ReplayContext, s: Rename): void {
   map.delete(key);
   map.set(newKey, { ...e, name: s.newName });
   retypeUsers(d, key, newKey);
-  record(ctx, map === d.domains ? 'domain' : 'enum', schema, s.object.name, s.newName);
+  record(ctx, object!, schema, s.object.name, s.newName);
 }
 
 /** ALTER .. RENAME of every kind the model tracks. */
@@ -219,6 +231,9 @@ export function rename(ctx: ReplayContext, s: Rename): void {
     case 'type':
     case 'domain':
       return renameType(ctx, s);
+    case 'attribute':
+      if (s.sub === undefined) return;
+      return renameAttribute(ctx, s.object, s.sub, s.newName, s.ifExists);
     case 'domain constraint':
       if (s.sub === undefined) return;
       return renameDomainCheck(ctx, ctx.key(s.object), s.sub, s.newName);

@@ -1,10 +1,10 @@
 import { rewrittenDefault } from './columns.js';
 import { relationKey, triggerKey } from '../../model/schema-state.js';
-import type { ConstraintDef } from '../../model/objects.js';
+import type { ConstraintDef, ObjectKind } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
-import { retypeUsers } from './domains.js';
+import { retypeUsers } from './type-users.js';
 import { movePolicies } from './policies.js';
 
 /**
@@ -63,10 +63,12 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
   const from = ctx.schemaOf(s.object);
   const key = relationKey(from, s.object.name);
   const newKey = relationKey(s.newSchema, s.object.name);
+  const historyKind = (map: Map<string, unknown>): ObjectKind =>
+    map === d.domains ? 'domain' : map === d.compositeTypes ? 'composite type' : map === d.rangeTypes ? 'range type' : s.target === 'type' ? 'enum' : (s.target as 'sequence');
   const move = <T extends { schema: string; name: string }>(map: Map<string, T>): boolean => {
     const o = map.get(key);
     if (!o) return false;
-    const isType = (map as Map<string, unknown>) === d.domains || (map as Map<string, unknown>) === d.enums;
+    const isType = [d.domains, d.enums, d.compositeTypes, d.rangeTypes].includes(map as Map<string, never>);
     map.delete(key);
     map.set(newKey, { ...o, schema: s.newSchema });
     if (isType) retypeUsers(d, key, newKey);
@@ -75,7 +77,7 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
       d.trackConstraintName(s.newSchema, c.name, 1);
     }
     d.history.push({
-      event: 'rename', object: (map as Map<string, unknown>) === d.domains ? 'domain' : s.target === 'type' ? 'enum' : (s.target as 'sequence'), origin: ctx.origin,
+      event: 'rename', object: historyKind(map as Map<string, unknown>), origin: ctx.origin,
       from: { schema: from, name: s.object.name }, to: { schema: s.newSchema, name: s.object.name },
     });
     return true;
@@ -83,7 +85,7 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
   switch (s.target) {
     case 'type':
     case 'domain':
-      if (!move(d.domains) && (s.target === 'domain' || !move(d.enums)) && !s.ifExists) ctx.error(`type ${key} does not exist`);
+      if (!move(d.domains) && (s.target === 'domain' || !(move(d.enums) || move(d.compositeTypes) || move(d.rangeTypes))) && !s.ifExists) ctx.error(`type ${key} does not exist`);
       return;
     case 'view':
     case 'materialized view':
