@@ -223,7 +223,7 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
     expect(third.live.functions.get(functionKey('app', 'f', ''))!.grants).toEqual([]);
   });
 
-  it('domains: the grants as PostgreSQL stores them; ON DOMAIN refuses an enum; other types warn', async () => {
+  it('domains: the grants as PostgreSQL stores them; ON DOMAIN refuses an enum; a grant on a composite type is modelled', async () => {
     const { result, live } = await runCase(CASES[5]!);
     const { r1, r2, r3 } = roles.names;
     expect(live.domains.get(relationKey('public', 'pos'))!.grants).toEqual([{ grantee: r1!, privilege: 'USAGE', grantable: false }]);
@@ -239,7 +239,12 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
     const ownerOnDomain = replay(revisionsFromSql('privileges', [`CREATE TYPE mood AS ENUM ('a'); ALTER DOMAIN mood OWNER TO ${r1};`]));
     expect(ownerOnDomain.diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', 'mood is not a domain']]);
     const composite = replay(revisionsFromSql('privileges', [`CREATE TYPE pair AS (a int, b int); GRANT USAGE ON TYPE pair TO ${r1};`]));
-    expect(composite.diagnostics.filter((d) => d.message.includes('GRANT / REVOKE on type public.pair')).map((d) => d.severity)).toEqual(['warning']);
+    expect(composite.diagnostics).toEqual([]);
+    // A type's owner-made ACL keeps PUBLIC's default USAGE next to the new grant, as pg_type.typacl does.
+    expect(composite.state.compositeTypes.get(relationKey('public', 'pair'))!.grants).toEqual([
+      { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false },
+      { grantee: r1!, privilege: 'USAGE', grantable: false },
+    ]);
   });
 
   it('a grant revoked live, or given beyond the target to a named role, is a difference; other roles are not', async () => {
