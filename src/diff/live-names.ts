@@ -1,4 +1,4 @@
-import { qualify, quoteIdent, quoteLiteral } from '../model/names.js';
+import { collationName, qualify, quoteIdent, quoteLiteral } from '../model/names.js';
 import type { ColumnDef, ConstraintDef, IndexDef, IndexKey, QualifiedName, SequenceDef, TriggerDef } from '../model/objects.js';
 import { relationKey } from '../model/schema-state.js';
 import { columnsInExpression, normalizeExpression, renameColumnInExpression } from '../parse/index.js';
@@ -44,6 +44,7 @@ export class LiveNames {
   private readonly enumValues = new Map<string, Map<string, string>>();
   private readonly defaults = new Map<string, string>();
   private readonly functions = new Map<string, QualifiedName>();
+  private readonly collations = new Map<string, string>();
 
   /** Records that live table or view `from` is the target's `to`. */
   renameRelation(from: QualifiedName, to: QualifiedName): void {
@@ -81,6 +82,16 @@ export class LiveNames {
     this.functions.set(qualify(from), { schema: to.schema, name: to.name });
   }
 
+  /** Records a collation rename or move: columns, domains and index keys hold its OID (collationName spellings). */
+  renameCollation(from: QualifiedName, to: QualifiedName): void {
+    this.collations.set(collationName(from.schema, from.name), collationName(to.schema, to.name));
+  }
+
+  /** The target spelling of a live collation reference. */
+  collation(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : (this.collations.get(text) ?? text);
+  }
+
   /** The target name of a live table or view. */
   relation(ref: QualifiedName): QualifiedName {
     return this.relations.get(relationKey(ref.schema, ref.name)) ?? { schema: ref.schema, name: ref.name };
@@ -116,12 +127,14 @@ export class LiveNames {
         for (const [from, to] of labels) if (def === normalizeExpression(quoteLiteral(from))) def = normalizeExpression(quoteLiteral(to));
       }
     }
+    const collation = this.collation(c.collation);
     // Most columns are untouched by any rename: the live object itself is the answer.
-    if (!renames.size && type === c.type && def === c.default) return c;
+    if (!renames.size && type === c.type && def === c.default && collation === c.collation) return c;
     const generated = c.generated === undefined ? undefined : renameColumnsInExpression(c.generated, renames);
-    const { default: _d, generated: _g, ...rest } = c;
+    const { default: _d, generated: _g, collation: _c, ...rest } = c;
     return {
       ...rest,
+      ...(collation !== undefined ? { collation } : {}),
       name: renames.get(c.name) ?? c.name,
       type,
       ...(def !== undefined ? { default: def } : {}),
@@ -130,7 +143,9 @@ export class LiveNames {
   }
 
   private keys(keys: readonly IndexKey[], renames: ReadonlyMap<string, string>): IndexKey[] {
-    return keys.map((k) => {
+    return keys.map((key) => {
+      const collation = this.collation(key.collation);
+      const k = collation === key.collation ? key : { ...key, collation: collation! };
       if (k.column !== undefined) return { ...k, column: renames.get(k.column) ?? k.column };
       if (k.expression !== undefined) return { ...k, expression: renameColumnsInExpression(k.expression, renames) };
       return k;
@@ -172,7 +187,7 @@ export class LiveNames {
   index(idx: IndexDef): IndexDef {
     const table = { schema: idx.schema, name: idx.table };
     const renames = this.columnRenames(table);
-    if (!renames.size && this.keepsName(table)) return idx;
+    if (!renames.size && this.keepsName(table) && !this.collations.size) return idx;
     const to = this.relation(table);
     const where = idx.where === undefined ? undefined : renameColumnsInExpression(idx.where, renames);
     const { where: _w, ...rest } = idx;

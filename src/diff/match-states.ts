@@ -1,5 +1,5 @@
 import type {
-  ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, RangeTypeDef, TypeAttribute, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
+  CollationDef, ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, OperatorDef, RangeTypeDef, TypeAttribute, EnumDef, ExtensionDef, FunctionDef, IndexDef, ObjectKind, SchemaDef, SequenceDef, TableDef, TriggerDef,
   ViewDef,
 } from '../model/objects.js';
 import { functionKey, relationKey, triggerKey, type SchemaState } from '../model/schema-state.js';
@@ -19,6 +19,8 @@ export interface Matching {
   /** Attributes of each paired composite type, by its target key (renamed through the history). */
   readonly attributes: ReadonlyMap<string, Pairing<TypeAttribute>>;
   readonly rangeTypes: Pairing<RangeTypeDef>;
+  readonly collations: Pairing<CollationDef>;
+  readonly operators: Pairing<OperatorDef>;
   readonly sequences: Pairing<SequenceDef>;
   readonly tables: Pairing<TableDef>;
   readonly columns: ReadonlyMap<string, Pairing<ColumnDef>>;
@@ -86,6 +88,10 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
   }
   const rangeTypes = pairObjects(target.rangeTypes, live.rangeTypes, (_k, r) => relationNames('range type', r), droppedBefore('range type'));
   for (const p of rangeTypes.pairs) if (p.renamed) names.renameType(p.live, p.target);
+  const collations = pairObjects(target.collations, live.collations, (_k, c) => relationNames('collation', c), droppedBefore('collation'));
+  for (const p of collations.pairs) if (p.renamed) names.renameCollation(p.live, p.target);
+  // Operators cannot be renamed: paired by key only.
+  const operators = pairObjects(target.operators, live.operators, () => []);
 
   const sequences = pairObjects(target.sequences, live.sequences, (_k, s) => relationNames('sequence', s, s.ownedBy?.table), droppedBefore('sequence'));
   for (const p of sequences.pairs) if (p.renamed) names.renameSequence(p.live, p.target);
@@ -133,5 +139,5 @@ export function matchStates(target: SchemaState, live: SchemaState, history: His
     (_k, g) => drops.find('trigger', { schema: g.schema, name: g.name, parent: g.table }) !== undefined,
   );
 
-  return { schemas, extensions, enums, enumValues, domains, compositeTypes, attributes, rangeTypes, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
+  return { schemas, extensions, enums, enumValues, domains, compositeTypes, attributes, rangeTypes, collations, operators, sequences, tables, columns, constraints, indexes, views, functions, triggers, names };
 }

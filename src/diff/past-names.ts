@@ -148,6 +148,8 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'composite type':
     case 'range type':
     case 'function':
+    case 'collation':
+    case 'operator':
       return { kinds: [kind] };
     default:
       return assertNever(kind, 'object kind');

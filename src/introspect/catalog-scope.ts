@@ -31,7 +31,7 @@ export function inScope(nsp: string): string {
  * The object (catalog `catalog`, oid expression `oid`) is not a member of an extension. Members
  * carry a pg_depend row of deptype 'e'; they are created by CREATE EXTENSION, never by a migration.
  */
-export function notInExtension(catalog: 'pg_class' | 'pg_type' | 'pg_proc' | 'pg_namespace', oid: string): string {
+export function notInExtension(catalog: 'pg_class' | 'pg_type' | 'pg_proc' | 'pg_namespace' | 'pg_collation' | 'pg_operator', oid: string): string {
   return `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
     WHERE x.classid = '${catalog}'::regclass AND x.objid = ${oid} AND x.deptype = 'e')`;
 }

@@ -2,7 +2,7 @@ import { describeLockHolders, isLockTimeout, type Database } from '../db/index.j
 import { UserError } from '../errors.js';
 import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
-  type CompositeTypeDef, type ConstraintDef, type DomainDef, type RangeTypeDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
+  type CollationDef, type CompositeTypeDef, type ConstraintDef, type DomainDef, type OperatorDef, operatorArgs, operatorKey, type RangeTypeDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
   type PolicyDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
   functionKey, policyKey, relationKey, triggerKey,
 } from '../model/index.js';
@@ -12,8 +12,10 @@ import { openCatalogSession } from './catalog-session.js';
 import type { IntrospectOptions } from './options.js';
 import { readColumns } from './read-columns.js';
 import { readConstraints } from './read-constraints.js';
+import { readCollations } from './read-collations.js';
 import { readDomains } from './read-domains.js';
 import { readCompositeTypes, readRangeTypes } from './read-types.js';
+import { readOperators } from './read-operators.js';
 import { readEnums } from './read-enums.js';
 import { readExtensions } from './read-extensions.js';
 import { readFunctions } from './read-functions.js';
@@ -66,6 +68,7 @@ const CATALOG_QUERIES = [
   readSchemas, readExtensions, readTables, readColumns, readConstraints, readIndexes, readEnums,
   readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains, readDefaultPrivileges,
   readCompositeTypes, readRangeTypes,
+  readCollations, readOperators,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -75,7 +78,7 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
   const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains, defaultPrivileges,
-    compositeTypes, rangeTypes] =
+    compositeTypes, rangeTypes, collations, operators] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -125,6 +128,8 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     domains: keyed(domains, (e: DomainDef) => relationKey(e.schema, e.name)),
     compositeTypes: keyed(compositeTypes, (e: CompositeTypeDef) => relationKey(e.schema, e.name)),
     rangeTypes: keyed(rangeTypes, (e: RangeTypeDef) => relationKey(e.schema, e.name)),
+    collations: keyed(collations, (c: CollationDef) => relationKey(c.schema, c.name)),
+    operators: keyed(operators, (o: OperatorDef) => operatorKey(o.schema, o.name, operatorArgs(o.left, o.right))),
     sequences: keyed(sequences, (s: SequenceDef) => relationKey(s.schema, s.name)),
     tables,
     indexes: indexMap,

@@ -1,5 +1,5 @@
 import { type AclRow, aclRowFields, grantsColumn } from './acl-field.js';
-import type { ColumnDef } from '../model/index.js';
+import { collationName, type ColumnDef } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import { normalizeExpression } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
@@ -20,6 +20,7 @@ interface Row extends TypeRow, AclRow {
   generated: string;
   expression: string | null;
   collation: string | null;
+  collation_schema: string | null;
   identity_sequence: string | null;
   description: string | null;
 }
@@ -32,6 +33,7 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
   a.atttypmod AS typmod, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expression,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
+  (SELECT cn.nspname FROM pg_catalog.pg_namespace cn WHERE cn.oid = co.collnamespace) AS collation_schema,
   CASE WHEN a.attidentity <> '' THEN (
     SELECT s.relname FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
@@ -72,7 +74,7 @@ export const readColumns: CatalogQuery<Row, ColumnOfTable[]> = {
         column.identity = { always: r.identity === 'a', ...(r.identity_sequence !== null ? { sequence: r.identity_sequence } : {}) };
       }
       if (generated !== undefined) column.generated = generated;
-      if (r.collation !== null) column.collation = `"${r.collation}"`;
+      if (r.collation !== null) column.collation = collationName(r.collation_schema ?? undefined, r.collation);
       if (r.description != null) column.comment = r.description;
       Object.assign(column, aclRowFields('column', r));
       return { tableOid: r.table_oid, column };

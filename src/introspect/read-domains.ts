@@ -1,4 +1,4 @@
-import type { DomainCheck, DomainDef } from '../model/index.js';
+import { collationName, type DomainCheck, type DomainDef } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import { normalizeExpression, parseConstraintDefinition } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
@@ -21,6 +21,7 @@ interface Row extends TypeRow, AclRow {
   not_null: boolean;
   default: string | null;
   collation: string | null;
+  collation_schema: string | null;
   checks: CheckRow[];
   description: string | null;
 }
@@ -33,6 +34,7 @@ SELECT n.nspname AS schema, t.typname AS name,
   etn.nspname AS element_schema, et.typname AS element_name, e.oid IS NOT NULL AS is_array,
   t.typtypmod AS typmod, t.typnotnull AS not_null, t.typdefault AS default,
   CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN co.collname END AS collation,
+  (SELECT cn.nspname FROM pg_catalog.pg_namespace cn WHERE cn.oid = co.collnamespace) AS collation_schema,
   COALESCE((SELECT json_agg(json_build_object(
       'name', c.conname, 'definition', pg_catalog.pg_get_constraintdef(c.oid),
       'validated', c.convalidated, 'description', cd.description) ORDER BY c.conname)
@@ -71,7 +73,7 @@ export const readDomains: CatalogQuery<Row, DomainDef[]> = {
     rows.map((r) => {
       const baseType = typeTextOfRow(r);
       const dom: Mutable<DomainDef> = { schema: r.schema, name: r.name, baseType, notNull: r.not_null, checks: [] };
-      if (r.collation !== null) dom.collation = `"${r.collation}"`;
+      if (r.collation !== null) dom.collation = collationName(r.collation_schema ?? undefined, r.collation);
       if (r.default !== null) dom.default = normalizeExpression(r.default);
       dom.checks = r.checks.map((c) => readCheck(`${r.schema}.${r.name}`, c));
       if (r.description !== null) dom.comment = r.description;

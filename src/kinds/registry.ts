@@ -24,6 +24,10 @@ import { compositeTypeKind } from './composite-type/index.js';
 import type { CompositeTypeChange } from './composite-type/composite-type-change.js';
 import { rangeTypeKind } from './range-type/index.js';
 import type { RangeTypeChange } from './range-type/range-type-change.js';
+import { collationKind } from './collation/index.js';
+import type { CollationChange } from './collation/collation-change.js';
+import { operatorKind } from './operator/index.js';
+import type { OperatorChange } from './operator/operator-change.js';
 import { dropKind } from './drop/index.js';
 import { enumKind } from './enum/index.js';
 import { extensionKind } from './extension/index.js';
@@ -60,6 +64,7 @@ const kindList = () =>
   [
     schemaKind,
     extensionKind,
+    collationKind,
     enumKind,
     domainKind,
     rangeTypeKind,
@@ -71,6 +76,7 @@ const kindList = () =>
     indexKind,
     viewKind,
     functionKind,
+    operatorKind,
     triggerKind,
     policyKind,
     commentKind,
@@ -89,6 +95,7 @@ export type KindList = ReturnType<typeof kindList>;
 export type KindChange =
   | SchemaChange
   | ExtensionChange
+  | CollationChange
   | EnumChange
   | DomainChange
   | RangeTypeChange
@@ -100,6 +107,7 @@ export type KindChange =
   | IndexChange
   | ViewChange
   | FunctionChange
+  | OperatorChange
   | TriggerChange
   | PolicyChange
   | CommentChange

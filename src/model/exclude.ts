@@ -1,7 +1,7 @@
 import type { SchemaState } from './schema-state.js';
 
 /** Object kinds an exclusion rule can name: the top-level objects of a schema state. */
-export const EXCLUDABLE_KINDS = ['schema', 'extension', 'enum', 'sequence', 'table', 'index', 'view', 'materialized view', 'function', 'trigger', 'policy'] as const;
+export const EXCLUDABLE_KINDS = ['schema', 'extension', 'enum', 'domain', 'collation', 'operator', 'sequence', 'table', 'index', 'view', 'materialized view', 'function', 'trigger', 'policy'] as const;
 
 /** A kind an exclusion rule can name. */
 export type ExcludableKind = (typeof EXCLUDABLE_KINDS)[number];
@@ -54,6 +54,9 @@ export function excludeObjects(s: SchemaState, rules: readonly ExcludeRule[]): S
     schemas: keep(s.schemas, (x) => !schemaOut(x.name)),
     extensions: keep(s.extensions, (x) => !matches('extension', x.schema, x.name) && !(x.schema !== undefined && schemaOut(x.schema))),
     enums: keep(s.enums, (x) => !schemaOut(x.schema) && !matches('enum', x.schema, x.name)),
+    domains: keep(s.domains, (x) => !schemaOut(x.schema) && !matches('domain', x.schema, x.name)),
+    collations: keep(s.collations, (x) => !schemaOut(x.schema) && !matches('collation', x.schema, x.name)),
+    operators: keep(s.operators, (x) => !schemaOut(x.schema) && !matches('operator', x.schema, x.name)),
     sequences: keep(s.sequences, (x) => !schemaOut(x.schema) && !matches('sequence', x.schema, x.name) && !(x.ownedBy && tableOut(x.schema, x.ownedBy.table))),
     tables: keep(s.tables, (x) => !tableOut(x.schema, x.name)),
     indexes: keep(s.indexes, (x) => !tableOut(x.schema, x.table) && !matches('index', x.schema, x.name)),

@@ -44,6 +44,20 @@ export function qualify(q: QualifiedName): string {
   return `${quoteIdent(q.schema)}.${quoteIdent(q.name)}`;
 }
 
+/** `schema.symbol` of an operator: the symbol is never quoted (`public.===`, `OPERATOR(public.===)`). */
+export function qualifyOperator(q: QualifiedName): string {
+  return `${quoteIdent(q.schema)}.${q.name}`;
+}
+
+/**
+ * A collation as columns, domains and index keys spell it: the quoted name when the pinned
+ * search_path sees it (pg_catalog, public), else `"schema"."name"` (pg_get_indexdef prints the same).
+ */
+export function collationName(schema: string | undefined, name: string): string {
+  const q = (s: string): string => '"' + s.replace(/"/g, '""') + '"';
+  return schema === undefined || schema === 'pg_catalog' || schema === 'public' ? q(name) : `${q(schema)}.${q(name)}`;
+}
+
 /** Quotes a string literal the way PostgreSQL prints one (doubling quotes; E'' for backslashes). */
 export function quoteLiteral(value: string): string {
   const body = value.replace(/'/g, "''");

@@ -431,6 +431,54 @@ export interface PolicyDef {
   readonly origin?: Origin;
 }
 
+/**
+ * A collation (CREATE COLLATION) in a user schema. PostgreSQL cannot alter one beyond its name,
+ * schema, owner and comment: a different provider or locale means drop and create again.
+ */
+export interface CollationDef extends QualifiedName {
+  /** pg_collation.collprovider: libc (LC_COLLATE / LC_CTYPE) or icu (an ICU locale). */
+  readonly provider: 'libc' | 'icu' | 'builtin';
+  /** libc: LC_COLLATE and LC_CTYPE as stored (`LOCALE = x` sets both). */
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  /** icu / builtin: the locale as stored (PostgreSQL 15 keeps it as written). */
+  readonly locale?: string;
+  /** DETERMINISTIC = false (ICU only) compares strings that are canonically equal as equal. */
+  readonly deterministic: boolean;
+  readonly comment?: string;
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
+  readonly origin?: Origin;
+}
+
+/**
+ * An operator (CREATE OPERATOR), identified by schema, symbol (`name`) and operand types: a
+ * prefix operator has no left operand. Functions and operators it names carry their schema
+ * (`pg_catalog` for built-in ones), so both sides spell them alike.
+ */
+export interface OperatorDef extends QualifiedName {
+  /** Operand types in the model's type text; absent: NONE (a prefix operator has no left). */
+  readonly left?: TypeText;
+  readonly right?: TypeText;
+  /**
+   * The function implementing it (pg_operator.oprcode), schema-qualified (`public.f`,
+   * `pg_catalog.int4eq`). Kept as text: nested names would escape the diff's comparison.
+   */
+  readonly function: string;
+  /** COMMUTATOR / NEGATOR operators as `schema.symbol` (their operands are implied); absent when none. */
+  readonly commutator?: string;
+  readonly negator?: string;
+  /** RESTRICT / JOIN selectivity estimators, schema-qualified; absent when none. ALTER OPERATOR .. SET changes them. */
+  readonly restrict?: string;
+  readonly join?: string;
+  readonly hashes: boolean;
+  readonly merges: boolean;
+  readonly comment?: string;
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
+  readonly origin?: Origin;
+}
+
 /** Any object kind the model tracks, as named in history events and diagnostics. */
 export type ObjectKind =
   | 'schema'
@@ -445,6 +493,8 @@ export type ObjectKind =
   | 'composite type'
   | 'range type'
   | 'attribute'
+  | 'collation'
+  | 'operator'
   | 'sequence'
   | 'view'
   | 'materialized view'

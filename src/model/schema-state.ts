@@ -1,12 +1,14 @@
 import type { HistoryEvent } from './history.js';
-import { qualify, quoteIdent } from './names.js';
+import { qualify, qualifyOperator, quoteIdent } from './names.js';
 import type {
   CompositeTypeDef,
+  CollationDef,
   DomainDef,
   EnumDef,
   ExtensionDef,
   FunctionDef,
   IndexDef,
+  OperatorDef,
   PolicyDef,
   RangeTypeDef,
   SchemaDef,
@@ -31,6 +33,10 @@ export interface SchemaState {
   readonly compositeTypes: ReadonlyMap<string, CompositeTypeDef>;
   /** Range types, keyed by relationKey. */
   readonly rangeTypes: ReadonlyMap<string, RangeTypeDef>;
+  /** Collations in user schemas, keyed by relationKey. */
+  readonly collations: ReadonlyMap<string, CollationDef>;
+  /** Operators, keyed by {@link operatorKey}. */
+  readonly operators: ReadonlyMap<string, OperatorDef>;
   readonly sequences: ReadonlyMap<string, SequenceDef>;
   readonly tables: ReadonlyMap<string, TableDef>;
   readonly indexes: ReadonlyMap<string, IndexDef>;
@@ -60,6 +66,16 @@ export function functionKey(schema: string, name: string, identityArgs: string):
   return `${qualify({ schema, name })}(${identityArgs})`;
 }
 
+/** An operator's identity operands as DROP OPERATOR names them (`integer, integer`; `NONE, text` for a prefix operator). */
+export function operatorArgs(left: string | undefined, right: string | undefined): string {
+  return `${left ?? 'NONE'}, ${right ?? 'NONE'}`;
+}
+
+/** Operators are identified by schema, symbol and operand types (see {@link operatorArgs}). */
+export function operatorKey(schema: string, name: string, args: string): string {
+  return `${qualifyOperator({ schema, name })}(${args})`;
+}
+
 /** Trigger names are unique per table, not per schema. */
 export function triggerKey(schema: string, table: string, name: string): string {
   return `${qualify({ schema, name: table })}.${quoteIdent(name)}`;
@@ -79,6 +95,8 @@ export function emptyState(): SchemaState {
     domains: new Map(),
     compositeTypes: new Map(),
     rangeTypes: new Map(),
+    collations: new Map(),
+    operators: new Map(),
     sequences: new Map(),
     tables: new Map(),
     indexes: new Map(),

@@ -22,7 +22,7 @@ export function onlySchemas(s: SchemaState, schemas: readonly string[]): SchemaS
   return {
     ...s,
     schemas: new Map([...s.schemas].filter(([, v]) => schemas.includes(v.name))),
-    enums: keep(s.enums), sequences: keep(s.sequences), tables: keep(s.tables), indexes: keep(s.indexes),
+    enums: keep(s.enums), domains: keep(s.domains), collations: keep(s.collations), operators: keep(s.operators), sequences: keep(s.sequences), tables: keep(s.tables), indexes: keep(s.indexes),
     views: keep(s.views), functions: keep(s.functions), triggers: keep(s.triggers), policies: keep(s.policies),
   };
 }

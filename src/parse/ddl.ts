@@ -215,6 +215,18 @@ export type AlterTypeCommand =
   | { readonly op: 'alterAttribute'; readonly name: string; readonly type: TypeRef; readonly collation?: string }
   | { readonly op: 'unsupported'; readonly what: string };
 
+/** An operator's operand types as DROP / COMMENT / ALTER OPERATOR name them (undefined: NONE). */
+export type OperatorOperands = readonly [TypeRef | undefined, TypeRef | undefined];
+
+/** CREATE COLLATION's options, as written (`LOCALE` not yet split into LC_COLLATE / LC_CTYPE). */
+export interface CollationOptions {
+  readonly provider?: string;
+  readonly locale?: string;
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  readonly deterministic?: boolean;
+}
+
 /** Kinds of relation-like and type objects statements name. */
 export type TargetKind =
   | 'schema'
@@ -233,7 +245,9 @@ export type TargetKind =
   | 'trigger'
   | 'column'
   | 'constraint'
-  | 'policy';
+  | 'policy'
+  | 'collation'
+  | 'operator';
 
 /** A lowered statement, tagged by `kind`. */
 export type Ddl =
@@ -308,6 +322,36 @@ export type Ddl =
       readonly multirange?: NameRef;
     }
   | { readonly kind: 'alterType'; readonly type: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTypeCommand[] }
+  | {
+      readonly kind: 'createCollation';
+      readonly collation: NameRef;
+      readonly ifNotExists: boolean;
+      /** CREATE COLLATION .. FROM existing (no options then). */
+      readonly from?: NameRef;
+      readonly options: CollationOptions;
+    }
+  | {
+      readonly kind: 'createOperator';
+      /** `name` is the symbol. */
+      readonly operator: NameRef;
+      readonly left?: TypeRef;
+      readonly right?: TypeRef;
+      readonly function: NameRef;
+      readonly commutator?: NameRef;
+      readonly negator?: NameRef;
+      readonly restrict?: NameRef;
+      readonly join?: NameRef;
+      readonly hashes: boolean;
+      readonly merges: boolean;
+    }
+  | {
+      /** ALTER OPERATOR .. SET (RESTRICT = .., JOIN = ..): undefined leaves one alone, null is NONE. */
+      readonly kind: 'alterOperator';
+      readonly operator: NameRef;
+      readonly operands: OperatorOperands;
+      readonly restrict?: NameRef | null;
+      readonly join?: NameRef | null;
+    }
   | { readonly kind: 'createSequence'; readonly sequence: NameRef; readonly ifNotExists: boolean; readonly options: SequenceOptions }
   | { readonly kind: 'alterSequence'; readonly sequence: NameRef; readonly ifExists: boolean; readonly options: SequenceOptions }
   | {
@@ -374,12 +418,15 @@ export type Ddl =
       readonly ifExists: boolean;
       readonly changes: RelOptionChanges;
     }
-  | { readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean }
+  | {
+      readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean;
+      readonly operands?: OperatorOperands;
+    }
   | {
       readonly kind: 'drop';
       readonly target: TargetKind;
       /** For triggers, `sub` is the trigger and `object` its table; for functions, `args` the identity args. */
-      readonly objects: readonly { readonly object: NameRef; readonly sub?: string; readonly args?: string }[];
+      readonly objects: readonly { readonly object: NameRef; readonly sub?: string; readonly args?: string; readonly operands?: OperatorOperands }[];
       readonly ifExists: boolean;
       readonly cascade: boolean;
     }
@@ -389,6 +436,7 @@ export type Ddl =
       readonly object: NameRef;
       readonly sub?: string;
       readonly args?: string;
+      readonly operands?: OperatorOperands;
       readonly text: string | null;
     }
   | GrantDdl
@@ -513,9 +561,10 @@ export interface DefaultPrivilegesDdl extends PrivilegeChange {
 /** ALTER <kind> ... OWNER TO role. */
 export interface SetOwnerDdl {
   readonly kind: 'setOwner';
-  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type' | 'domain';
+  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type' | 'domain' | 'collation' | 'operator';
   readonly object: NameRef;
   /** Identity argument types of a function / procedure, when given. */
   readonly args?: string;
+  readonly operands?: OperatorOperands;
   readonly owner: RoleRef;
 }

@@ -79,6 +79,27 @@ export function policyExists(table: QualifiedName, name: string): string {
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = ${regclass(table)} AND polname = ${quoteLiteral(name)})`;
 }
 
+/** A collation of this name exists in the schema. */
+export function collationExists(c: QualifiedName): string {
+  return (
+    'EXISTS (SELECT 1 FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace' +
+    ` WHERE n.nspname = ${quoteLiteral(c.schema)} AND c.collname = ${quoteLiteral(c.name)})`
+  );
+}
+
+/**
+ * The operator is defined (a shell, which a COMMUTATOR or NEGATOR of another operator leaves
+ * behind, has no function: CREATE OPERATOR fills it in).
+ */
+export function operatorExists(op: QualifiedName, left: string | undefined, right: string | undefined): string {
+  const operand = (t: string | undefined): string => (t === undefined ? '0' : `pg_catalog.to_regtype(${quoteLiteral(t)})`);
+  return (
+    'EXISTS (SELECT 1 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace' +
+    ` WHERE n.nspname = ${quoteLiteral(op.schema)} AND o.oprname = ${quoteLiteral(op.name)}` +
+    ` AND o.oprleft = ${operand(left)} AND o.oprright = ${operand(right)} AND o.oprcode <> 0)`
+  );
+}
+
 /** A function or procedure of this name (any arguments) exists in the schema. */
 export function routineExists(fn: QualifiedName): string {
   return (

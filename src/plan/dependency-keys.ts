@@ -1,6 +1,8 @@
 import { assertNever } from '../diff/change.js';
 import type { HistoryRef } from '../model/history.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../model/names.js';
+import { operatorKey } from '../model/schema-state.js';
+import { qualifyOperator } from '../model/names.js';
 import type { ObjectKind } from '../model/objects.js';
 
 /**
@@ -28,6 +30,21 @@ export function relationDep(rel: QualifiedName): DepKey {
 /** Key of a type (enum or domain: they share pg_type's name space). */
 export function typeDep(type: QualifiedName): DepKey {
   return `type ${qualify(type)}`;
+}
+
+/** Key of a collation (its own name space per schema). */
+export function collationDep(c: QualifiedName): DepKey {
+  return `collation ${qualify(c)}`;
+}
+
+/** Key of every operator of a symbol in a schema: what expressions can point at. */
+export function operatorNameDep(op: QualifiedName): DepKey {
+  return `operators ${qualifyOperator(op)}`;
+}
+
+/** Key of one operator (symbol and operand types, see operatorArgs). */
+export function operatorDep(op: QualifiedName, args: string): DepKey {
+  return `operator ${operatorKey(op.schema, op.name, args)}`;
 }
 
 /** Key of every overload of a function name: what expressions, triggers and comments can point at. */
@@ -118,6 +135,10 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
       return enumValueDep(parent, ref.name);
     case 'function':
       return args !== undefined ? routineDep(ref, args) : functionDep(ref);
+    case 'collation':
+      return collationDep(ref);
+    case 'operator':
+      return args !== undefined ? operatorDep(ref, args) : operatorNameDep(ref);
     default:
       return assertNever(object, 'object kind');
   }

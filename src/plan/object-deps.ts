@@ -1,9 +1,11 @@
 import type { QualifiedName } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type {
-  ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, RangeTypeDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  CollationDef, ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, OperatorDef, RangeTypeDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
+import { operatorArgs } from '../model/schema-state.js';
 import {
+  collationDep, operatorDep, operatorNameDep,
   columnDep, constraintDep, enumValueDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
   uniqueKeysDep, type DepKey,
 } from './dependency-keys.js';
@@ -47,6 +49,15 @@ function enumType(e: QualifiedName): Mentionable {
   return { key: typeDep(e), ref: { schema: e.schema, name: e.name } };
 }
 
+function collation(c: QualifiedName): Mentionable {
+  return { key: collationDep(c), ref: { schema: c.schema, name: c.name } };
+}
+
+/** Expressions name an operator by its symbol (`a === b`, `OPERATOR(s.===)`): every operator of it. */
+function operator(o: QualifiedName): Mentionable {
+  return { key: operatorNameDep(o), ref: { schema: o.schema, name: o.name } };
+}
+
 function routine(f: FunctionDef): Mentionable {
   return { key: functionDep(f), ref: { schema: f.schema, name: f.name } };
 }
@@ -62,6 +73,8 @@ export function stateMentionables(s: SchemaState): Mentionable[] {
   for (const d of s.domains.values()) out.push(enumType(d));
   for (const c of s.compositeTypes.values()) out.push(enumType(c));
   for (const r of s.rangeTypes.values()) out.push(...rangeTypeDeps(r).mentionables);
+  for (const c of s.collations.values()) out.push(collation(c));
+  for (const o of s.operators.values()) out.push(operator(o));
   for (const f of s.functions.values()) out.push(routine(f));
   return out;
 }
@@ -91,7 +104,27 @@ export function domainDeps(d: DomainDef): Deps {
     provides: [typeDep(d)],
     mentionables: [enumType(d)],
     requires: [schemaDep(d.schema)],
-    mentions: [d.baseType, ...expressionTexts(d.default), ...d.checks.flatMap((c) => expressionTexts(c.expression))],
+    mentions: [d.baseType, ...(d.collation !== undefined ? [d.collation] : []), ...expressionTexts(d.default), ...d.checks.flatMap((c) => expressionTexts(c.expression))],
+  });
+}
+
+/** A collation: its schema. */
+export function collationDeps(c: CollationDef): Deps {
+  return deps({ provides: [collationDep(c)], mentionables: [collation(c)], requires: [schemaDep(c.schema)] });
+}
+
+/**
+ * An operator: its schema, the functions it calls (its own, the estimators) and its operand types.
+ * `after`: operators that must be created first (see the operator diff: links PostgreSQL makes mutual).
+ */
+export function operatorDeps(o: OperatorDef, after: readonly string[] = []): Deps {
+  const fns = [o.function, o.restrict, o.join].filter((f): f is string => f !== undefined && !f.startsWith('pg_catalog.'));
+  return deps({
+    provides: [operatorDep(o, operatorArgs(o.left, o.right)), operatorNameDep(o)],
+    mentionables: [operator(o)],
+    requires: [schemaDep(o.schema), ...after],
+    // Its functions (schema-qualified names) and operand types are found by name.
+    mentions: [...fns, ...[o.left, o.right].filter((t): t is string => t !== undefined)],
   });
 }
 
@@ -125,7 +158,7 @@ export function columnDeps(table: QualifiedName, c: ColumnDef): Deps {
   return deps({
     provides: [columnDep(table, c.name)],
     requires: [relationDep(table)],
-    mentions: [c.type, ...expressionTexts(c.default), ...expressionTexts(c.generated)],
+    mentions: [c.type, ...(c.collation !== undefined ? [c.collation] : []), ...expressionTexts(c.default), ...expressionTexts(c.generated)],
   });
 }
 
@@ -186,7 +219,7 @@ export function indexDeps(i: IndexDef): Deps {
   const mentions = expressionTexts(i.where);
   for (const k of i.keys) {
     if (k.column !== undefined) requires.push(columnDep(table, k.column));
-    mentions.push(...expressionTexts(k.expression));
+    mentions.push(...expressionTexts(k.expression), ...(k.collation !== undefined ? [k.collation] : []));
   }
   return deps({
     provides: [relationDep(i), ...(i.unique ? [uniqueKeysDep(table)] : [])],

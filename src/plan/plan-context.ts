@@ -93,6 +93,7 @@ export function planContext(changes: readonly Change[], live: SchemaState, opts:
         renamedFrom.set(renameKey(c.object, c.to), c.from);
         break;
       case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createRangeType': case 'compositeType': case 'createSequence':
+      case 'createCollation': case 'createOperator': case 'alterOperator':
       case 'alterSequence': case 'setLogged': case 'attachPartition': case 'detachPartition': case 'setTableOptions': case 'alterColumnType': case 'setDefault': case 'setNotNull': case 'setGenerated':
       case 'validateConstraint': case 'createIndex': case 'createView': case 'createTrigger': case 'setRowSecurity': case 'createPolicy': case 'alterPolicy': case 'setPrivileges':
         break;

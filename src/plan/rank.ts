@@ -12,6 +12,8 @@ export const RANK = {
   replaceDrop: 100,
   schema: 200,
   extension: 210,
+  /** Before the domains, columns and indexes that use it. */
+  collation: 215,
   enum: 220,
   enumValue: 230,
   /** A domain check dropped (to be added again, or loosened), then domains created, then altered. */
@@ -40,6 +42,10 @@ export const RANK = {
   constraint: 400,
   foreignKey: 410,
   functionSql: 420,
+  /** After its functions, before the indexes and views that use it (checks wait for it through their mentions). */
+  operator: 425,
+  /** ALTER OPERATOR .. SET (RESTRICT, JOIN). */
+  operatorAlter: 426,
   index: 430,
   /** ATTACH PARTITION: after the parent, its keys and indexes, and the table's columns are in place. */
   attachPartition: 435,
@@ -67,6 +73,8 @@ export const DROP_RANK = {
   index: 40,
   column: 50,
   table: 60,
+  /** After the views, constraints and indexes that use it, before its functions. */
+  operator: 65,
   function: 70,
   sequence: 80,
   /** After functions (a function may take the domain), before the enums and types it is based on. */
@@ -74,6 +82,8 @@ export const DROP_RANK = {
   /** Like domains: after the functions that take them, before the types they are built on. */
   compositeType: 85,
   rangeType: 85,
+  /** After the columns, domains and indexes that use it. */
+  collation: 88,
   enum: 90,
   extension: 95,
   schema: 99,

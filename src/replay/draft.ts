@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
 import type {
-  CompositeTypeDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, PolicyDef, RangeTypeDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
+  CollationDef, CompositeTypeDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, OperatorDef, PolicyDef, RangeTypeDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
 import type { DefaultPrivilegeDef } from '../model/privileges.js';
@@ -31,6 +31,8 @@ export class Draft {
   readonly domains = new Map<string, DomainDef>();
   readonly compositeTypes = new Map<string, CompositeTypeDef>();
   readonly rangeTypes = new Map<string, RangeTypeDef>();
+  readonly collations = new Map<string, CollationDef>();
+  readonly operators = new Map<string, OperatorDef>();
   /** Indexed by the table that owns the sequence (serial, identity, OWNED BY). */
   readonly sequences = new RefIndexedMap<SequenceDef>((q) => (q.ownedBy ? [relationKey(q.schema, q.ownedBy.table)] : []));
   /** Indexed by the tables its FKs reference. */
@@ -98,6 +100,8 @@ export class Draft {
       domains: new Map(this.domains),
       compositeTypes: new Map(this.compositeTypes),
       rangeTypes: new Map(this.rangeTypes),
+      collations: new Map(this.collations),
+      operators: new Map(this.operators),
       sequences: new Map(this.sequences),
       tables: new Map(this.tables),
       indexes: new Map(this.indexes),

@@ -15,6 +15,8 @@ import { drop } from './handlers/drop.js';
 import { addEnumValue, createEnum, renameEnumValue } from './handlers/enums.js';
 import { alterDomain, createDomain } from './handlers/domains.js';
 import { alterType, createCompositeType, createRangeType } from './handlers/types.js';
+import { createCollation } from './handlers/collations.js';
+import { alterOperator, createOperator } from './handlers/operators.js';
 import { rename } from './handlers/rename.js';
 import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createFunction, createTrigger, createView } from './handlers/routines.js';
@@ -83,6 +85,9 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'createCompositeType': createCompositeType(ctx, ddl); break;
     case 'createRangeType': createRangeType(ctx, ddl); break;
     case 'alterType': alterType(ctx, ddl); break;
+    case 'createCollation': createCollation(ctx, ddl); break;
+    case 'createOperator': createOperator(ctx, ddl); break;
+    case 'alterOperator': alterOperator(ctx, ddl); break;
     case 'createSequence': createSequence(ctx, ddl.sequence, ddl.ifNotExists, ddl.options); break;
     case 'alterSequence': alterSequence(ctx, ddl.sequence, ddl.ifExists, ddl.options); break;
     case 'createView': createView(ctx, ddl); break;

@@ -64,6 +64,7 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
         else if (c.object === 'constraint') touch(parentOf(c.ref));
         break;
       case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createRangeType': case 'compositeType': case 'createSequence':
+      case 'createCollation': case 'createOperator': case 'alterOperator':
       case 'alterSequence': case 'createView': case 'createFunction': case 'setPrivileges':
         break;
       default:

@@ -2,6 +2,24 @@ import type { QualifiedName } from '../model/names.js';
 
 type Token = { readonly kind: 'ident'; readonly text: string } | { readonly kind: 'dot' } | { readonly kind: 'other' };
 
+const OPERATOR_CHARS = '+-*/<>=~!@#%^&|`?';
+
+/**
+ * The operator symbol starting at `i`, as PostgreSQL's lexer cuts it: the longest run of operator
+ * characters up to a comment start, less trailing `+`/`-` unless it holds one of ~!@#%^&|`?
+ * (so `a=-1` is `=` then `-`).
+ */
+function operatorAt(sql: string, i: number): string {
+  let end = i;
+  while (end < sql.length && OPERATOR_CHARS.includes(sql[end]!)) {
+    if (end > i && ((sql[end] === '-' && sql[end + 1] === '-') || (sql[end] === '/' && sql[end + 1] === '*'))) break;
+    end++;
+  }
+  let op = sql.slice(i, end);
+  if (op.length > 1 && !/[~!@#%^&|`?]/.test(op)) op = op.replace(/(?<=.)[+-]+$/, '');
+  return op;
+}
+
 /** Splits SQL into identifiers (unquoted ones case-folded, quoted ones unescaped) and dots. */
 function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
@@ -50,6 +68,11 @@ function tokenize(sql: string): Token[] {
     } else if (c === '.') {
       tokens.push({ kind: 'dot' });
       i++;
+    } else if (OPERATOR_CHARS.includes(c)) {
+      const op = operatorAt(sql, i);
+      // An operator symbol is a name too (`a === b`, `OPERATOR(app.===)`): operators are mentionable.
+      tokens.push({ kind: 'ident', text: op });
+      i += op.length;
     } else {
       if (!/\s/.test(c)) tokens.push({ kind: 'other' });
       i++;

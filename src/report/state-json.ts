@@ -1,5 +1,7 @@
 import type { HistoryEvent, HistoryRef } from '../model/history.js';
 import type {
+  CollationDef,
+  OperatorDef,
   ColumnDef,
   CompositeTypeDef,
   ConstraintDef,
@@ -33,7 +35,7 @@ export const STATE_JSON_VERSION = 1;
  * ```
  * { "version": 1,
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
- *   "domains": DomainDef[], "compositeTypes": CompositeTypeDef[], "rangeTypes": RangeTypeDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
+ *   "domains": DomainDef[], "compositeTypes": CompositeTypeDef[], "rangeTypes": RangeTypeDef[], "collations": CollationDef[], "operators": OperatorDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
  *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
  *   "defaultPrivileges"?: DefaultPrivilegeDef[], "history": HistoryEvent[] }
  * ```
@@ -53,6 +55,8 @@ export interface StateJson {
   readonly domains: readonly DomainDef[];
   readonly compositeTypes: readonly CompositeTypeDef[];
   readonly rangeTypes: readonly RangeTypeDef[];
+  readonly collations: readonly CollationDef[];
+  readonly operators: readonly OperatorDef[];
   readonly sequences: readonly SequenceDef[];
   readonly tables: readonly TableDef[];
   readonly indexes: readonly IndexDef[];
@@ -165,6 +169,19 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', r.schema], ['name', r.name], ['subtype', r.subtype], ['subtypeOpclass', r.subtypeOpclass], ['collation', r.collation],
         ['canonical', r.canonical], ['subtypeDiff', r.subtypeDiff], ['multirange', qn(r.multirange)],
         ['comment', r.comment], ['origin', origin(r.origin)],
+      ]),
+    ),
+    collations: valuesByKey(state.collations).map((c) =>
+      obj([
+        ['schema', c.schema], ['name', c.name], ['provider', c.provider], ['lcCollate', c.lcCollate], ['lcCtype', c.lcCtype],
+        ['locale', c.locale], ['deterministic', c.deterministic], ['comment', c.comment], ['owner', c.owner], ['origin', origin(c.origin)],
+      ]),
+    ),
+    operators: valuesByKey(state.operators).map((o) =>
+      obj([
+        ['schema', o.schema], ['name', o.name], ['left', o.left], ['right', o.right], ['function', o.function],
+        ['commutator', o.commutator], ['negator', o.negator], ['restrict', o.restrict], ['join', o.join],
+        ['hashes', o.hashes], ['merges', o.merges], ['comment', o.comment], ['owner', o.owner], ['origin', origin(o.origin)],
       ]),
     ),
     sequences: valuesByKey(state.sequences).map((s) =>

@@ -1,4 +1,4 @@
-import { relationKey, type SchemaState } from '../model/schema-state.js';
+import { operatorArgs, relationKey, type SchemaState } from '../model/schema-state.js';
 import type { ColumnDef, ConstraintDef, SequenceDef, TableDef, ViewDef } from '../model/objects.js';
 import {
   addConstraintSql,
@@ -7,6 +7,8 @@ import {
   commentSql,
   createCompositeTypeSql,
   createDomainSql,
+  createCollationSql,
+  createOperatorSql,
   createEnumSql,
   createExtensionSql,
   createFunctionSql,
@@ -49,6 +51,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     t.partitionOf ? [relationKey(t.partitionOf.parent.schema, t.partitionOf.parent.name)] : [],
   );
   const orderedViews = viewOrder(state);
+  const addedLater = laterConstraints(state);
   const domains = [...state.domains.values()];
   const added = tables
     .flatMap((t) => {
@@ -62,6 +65,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
   const sections: [string, string[]][] = [
     ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
     ['Extensions', valuesByKey(state.extensions).map((e) => createExtensionSql(e, { ifNotExists: true }))],
+    ['Collations', valuesByKey(state.collations).map(createCollationSql)],
     ['Types', typeStatements(state)],
     ['Unvalidated domain checks', domains.flatMap((d) => d.checks.filter((c) => !c.validated).map((c) => addDomainCheckSql(d, c, 'canonical')))],
     ['Sequences', sequences.map((s) => createSequenceSql(s))],
@@ -77,6 +81,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ],
     ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],
     ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
+    ['Operators', valuesByKey(state.operators).map(createOperatorSql)],
     ['Views', orderedViews.map((v) => createViewSql(v, { query: 'canonical' }))],
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i, { spelling: 'canonical' }))],
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
@@ -105,10 +110,18 @@ function viewOrder(state: SchemaState): ViewDef[] {
 
 /**
  * Constraints added by ALTER TABLE once every table exists: foreign keys (they may form cycles
- * or point at unique indexes) and unvalidated CHECKs, since CREATE TABLE silently ignores NOT VALID.
+ * or point at unique indexes), unvalidated CHECKs, since CREATE TABLE silently ignores NOT VALID,
+ * and CHECKs using an operator of the state.
  */
-function addedLater(c: ConstraintDef): boolean {
-  return c.type === 'foreign key' || (c.type === 'check' && !c.validated);
+function laterConstraints(state: SchemaState): (c: ConstraintDef) => boolean {
+  const operators = [...state.operators.values()];
+  // Operators come after the functions they call, which come after the tables.
+  const usesOperator = (expr: string): boolean => {
+    if (!operators.length) return false;
+    const mentions = new RelationMentions(expr);
+    return operators.some((o) => mentions.has(o));
+  };
+  return (c) => c.type === 'foreign key' || (c.type === 'check' && (!c.validated || usesOperator(c.expression)));
 }
 
 function byName<C extends ConstraintDef>(constraints: readonly C[]): C[] {
@@ -166,6 +179,7 @@ function rowSecurityStatements(state: SchemaState, tables: readonly TableDef[]):
 function commentStatements(state: SchemaState, tables: readonly TableDef[]): string[] {
   const out: string[] = [];
   for (const s of valuesByKey(state.schemas)) if (s.comment !== undefined) out.push(commentSql('schema', s, s.comment));
+  for (const c of valuesByKey(state.collations)) if (c.comment !== undefined) out.push(commentSql('collation', c, c.comment));
   for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
   for (const c of valuesByKey(state.compositeTypes)) if (c.comment !== undefined) out.push(commentSql('composite type', c, c.comment));
   for (const r of valuesByKey(state.rangeTypes)) if (r.comment !== undefined) out.push(commentSql('range type', r, r.comment));
@@ -187,6 +201,9 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   }
   for (const f of valuesByKey(state.functions)) {
     if (f.comment !== undefined) out.push(commentSql(f.kind, { schema: f.schema, name: f.name, args: f.identityArgs }, f.comment));
+  }
+  for (const o of valuesByKey(state.operators)) {
+    if (o.comment !== undefined) out.push(commentSql('operator', { schema: o.schema, name: o.name, args: operatorArgs(o.left, o.right) }, o.comment));
   }
   for (const v of valuesByKey(state.views)) {
     if (v.comment !== undefined) out.push(commentSql(v.materialized ? 'materialized view' : 'view', v, v.comment));

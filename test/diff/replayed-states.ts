@@ -81,6 +81,9 @@ function subject(c: Change): string {
     case 'domain': return `${c.domain.schema}.${c.domain.name} ${c.op.op}`;
     case 'createRangeType': return `${c.range.schema}.${c.range.name}`;
     case 'compositeType': return `${c.type.schema}.${c.type.name} ${c.op.op}`;
+    case 'createCollation': return `${c.collation.schema}.${c.collation.name}`;
+    case 'createOperator':
+    case 'alterOperator': return `${c.operator.schema}.${c.operator.name}(${c.operator.left ?? 'NONE'}, ${c.operator.right})`;
     case 'setComment': return `${c.object} ${refText(c.ref)}`;
     case 'rename': return `${c.object} ${refText(c.from)} -> ${refText(c.to)}`;
     case 'drop': return `${c.object} ${refText(c.ref)} (${c.reason})`;

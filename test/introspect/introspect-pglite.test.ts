@@ -56,7 +56,40 @@ describe('introspect on PGlite', () => {
     expect(state.tables.get('app."OrderItems"')?.constraints).toEqual(ORDER_ITEMS_CONSTRAINTS);
   });
 
+  it('reads collations and operators as a server does (ICU where PGlite has it, else its error)', async () => {
+    const pg = await openDatabase('pglite:memory');
+    try {
+      await pg.exec(`CREATE COLLATION c_sort (locale = 'C');
+        CREATE COLLATION mixed (lc_collate = 'C', lc_ctype = 'POSIX');
+        COMMENT ON COLLATION c_sort IS 'bytes';
+        CREATE FUNCTION int_eq(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a = b';
+        CREATE OPERATOR === (FUNCTION = int_eq, LEFTARG = int, RIGHTARG = int, COMMUTATOR = ===, RESTRICT = eqsel);
+        CREATE TABLE t (x text COLLATE c_sort);`);
+      const live = await introspect(pg, {});
+      expect(Object.fromEntries(live.collations)).toEqual({
+        'public.c_sort': { schema: 'public', name: 'c_sort', provider: 'libc', deterministic: true, lcCollate: 'C', lcCtype: 'C', comment: 'bytes' },
+        'public.mixed': { schema: 'public', name: 'mixed', provider: 'libc', deterministic: true, lcCollate: 'C', lcCtype: 'POSIX' },
+      });
+      expect(Object.fromEntries(live.operators)).toEqual({
+        'public.===(integer, integer)': {
+          schema: 'public', name: '===', left: 'integer', right: 'integer', function: 'public.int_eq', commutator: 'public.===',
+          restrict: 'pg_catalog.eqsel', hashes: false, merges: false,
+        },
+      });
+      expect(live.tables.get('public.t')?.columns[0]?.collation).toBe('"c_sort"');
+      const [icu] = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_collation WHERE collprovider = 'i'`);
+      if (icu!.n > 0) {
+        await pg.exec(`CREATE COLLATION ci (provider = icu, locale = 'und')`);
+        expect((await introspect(pg, {})).collations.get('public.ci')).toMatchObject({ provider: 'icu', locale: 'und' });
+      } else {
+        await expect(pg.exec(`CREATE COLLATION ci (provider = icu, locale = 'und')`)).rejects.toThrow(/ICU is not supported/);
+      }
+    } finally {
+      await pg.close();
+    }
+  });
+
   it('issues the same small number of queries', () => {
-    expect(queryCount).toBe(18);
+    expect(queryCount).toBe(20);
   });
 });

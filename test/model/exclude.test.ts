@@ -71,3 +71,20 @@ describe('schema-sync.json', () => {
     await expect(loadConfig('/nonexistent/schema-sync.json')).rejects.toThrow(/cannot read config file \/nonexistent\/schema-sync.json/);
   });
 });
+
+describe('exclusion rules for collations, operators and domains', () => {
+  const state = replaySql([
+    `CREATE SCHEMA ext;
+     CREATE COLLATION public.c_sort (locale = 'C');
+     CREATE COLLATION ext.c2 (locale = 'C');
+     CREATE DOMAIN ext.d AS int;
+     CREATE FUNCTION public.f(a int, b int) RETURNS boolean LANGUAGE sql AS 'SELECT a = b';
+     CREATE OPERATOR public.=== (FUNCTION = public.f, LEFTARG = int, RIGHTARG = int);
+     CREATE OPERATOR ext.=== (FUNCTION = public.f, LEFTARG = int, RIGHTARG = int);`,
+  ]);
+  it('by kind, and with their schema', () => {
+    const out = excludeObjects(state, [{ kind: 'collation', name: 'c_sort' }, { kind: 'operator', schema: 'public' }, { kind: 'schema', name: 'ext' }]);
+    expect([...out.collations.keys(), ...out.operators.keys(), ...out.domains.keys()]).toEqual([]);
+    expect(keys(excludeObjects(state, [{ kind: 'operator', name: '===', schema: 'ext' }]).operators)).toEqual(['public.===(integer, integer)']);
+  });
+});

@@ -294,6 +294,66 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'collations (libc): LOCALE, LC_COLLATE/LC_CTYPE, FROM, IF NOT EXISTS, rename, SET SCHEMA, comment, drop; columns, domains and indexes using them',
+    revisions: [
+      `CREATE SCHEMA app;
+       CREATE COLLATION c_sort (locale = 'C');
+       CREATE COLLATION IF NOT EXISTS c_sort (locale = 'POSIX');
+       CREATE COLLATION mixed (provider = libc, lc_collate = 'C', lc_ctype = 'POSIX');
+       CREATE COLLATION posix_copy FROM "POSIX";
+       CREATE COLLATION app.own_copy FROM c_sort;
+       CREATE COLLATION doomed (locale = 'C');
+       CREATE TABLE words (id int PRIMARY KEY, w text COLLATE c_sort, x text COLLATE app.own_copy, y varchar(10) COLLATE "C");
+       CREATE DOMAIN word AS text COLLATE mixed;
+       CREATE INDEX words_w ON words (w COLLATE posix_copy);
+       COMMENT ON COLLATION c_sort IS 'byte order';`,
+      `ALTER COLLATION posix_copy RENAME TO posix_sort;
+       ALTER COLLATION mixed SET SCHEMA app;
+       ALTER COLLATION app.own_copy RENAME TO own;
+       DROP COLLATION doomed;
+       DROP COLLATION IF EXISTS never_there;
+       ALTER TABLE words ADD COLUMN z text COLLATE app.mixed;`,
+    ],
+  },
+  {
+    name: 'operators: binary and prefix, commutator and negator links (mutual, shells, reset by DROP), estimators, HASHES/MERGES, ALTER, comment; used by a view, a check and an index',
+    revisions: [
+      `CREATE FUNCTION int_eq(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a = b';
+       CREATE FUNCTION int_ne(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a <> b';
+       CREATE FUNCTION neg_text(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT reverse(t)';
+       CREATE OPERATOR === (FUNCTION = int_eq, LEFTARG = int, RIGHTARG = int, COMMUTATOR = ===, NEGATOR = !==,
+         RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+       CREATE OPERATOR !== (PROCEDURE = int_ne, LEFTARG = integer, RIGHTARG = integer);
+       CREATE OPERATOR <<>> (FUNCTION = int_ne, LEFTARG = int, RIGHTARG = int, NEGATOR = ===);
+       CREATE OPERATOR ~~~ (FUNCTION = neg_text, RIGHTARG = text);
+       CREATE SCHEMA app;
+       CREATE OPERATOR app.=== (FUNCTION = public.int_eq, LEFTARG = int, RIGHTARG = int, COMMUTATOR = OPERATOR(app.===), NEGATOR = OPERATOR(public.!==));
+       CREATE OPERATOR %%% (FUNCTION = int_ne, LEFTARG = int, RIGHTARG = int, COMMUTATOR = =);
+       CREATE TABLE nums (a int, b int, t text, CONSTRAINT same CHECK (a === a));
+       CREATE INDEX nums_partial ON nums (a) WHERE b !== 0;
+       CREATE VIEW flipped AS SELECT ~~~ t AS r FROM nums WHERE a === b;
+       COMMENT ON OPERATOR === (int, int) IS 'equal, slowly';`,
+      `ALTER OPERATOR === (integer, integer) SET (RESTRICT = NONE, JOIN = eqjoinsel);
+       ALTER OPERATOR !== (int, int) SET (RESTRICT = neqsel);
+       DROP OPERATOR <<>> (int, int);
+       DROP OPERATOR IF EXISTS <<>> (int, int);
+       DROP OPERATOR %%% (integer, integer);
+       COMMENT ON OPERATOR ~~~ (NONE, text) IS 'prefix';`,
+    ],
+  },
+  {
+    name: 'a temporary operator: created, used by data statements and a function, dropped',
+    revisions: [
+      `CREATE TABLE events (id int PRIMARY KEY, kind text, old_kind text);
+       CREATE FUNCTION ci_eq(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT lower(a) = lower(b)';
+       CREATE OPERATOR public.=~= (FUNCTION = ci_eq, LEFTARG = text, RIGHTARG = text, COMMUTATOR = =~=);
+       UPDATE events SET kind = 'login' WHERE old_kind =~= 'LOGIN';
+       DELETE FROM events WHERE kind OPERATOR(public.=~=) 'obsolete';
+       DROP OPERATOR public.=~= (text, text);
+       DROP FUNCTION ci_eq(text, text);`,
+    ],
+  },
+  {
     name: 'domains: base types, defaults, NOT NULL, collation, named and unnamed CHECKs, columns of a domain',
     revisions: [
       `CREATE DOMAIN email AS text CHECK (VALUE ~ '@');

@@ -36,6 +36,8 @@ export function buildState(parts: StateParts, reverse = false): SchemaState {
     domains: new Map(),
     compositeTypes: new Map(),
     rangeTypes: new Map(),
+    collations: new Map(),
+    operators: new Map(),
     sequences: new Map(ordered(parts.sequences).map((s) => [relationKey(s.schema, s.name), s])),
     tables: new Map(ordered(parts.tables).map((t) => [relationKey(t.schema, t.name), t])),
     indexes: new Map(ordered(parts.indexes).map((i) => [relationKey(i.schema, i.name), i])),

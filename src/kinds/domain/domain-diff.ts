@@ -83,7 +83,10 @@ function diffChecks(ctx: DiffContext, key: string, liveKey: string, target: Doma
 export function diffDomains(ctx: DiffContext): void {
   const { m, out } = ctx;
   for (const { key, target } of m.domains.created) create(ctx, key, target);
-  for (const { key, liveKey, target, live, renamed } of m.domains.pairs) {
+  for (const { key, liveKey, target, live: asRead, renamed } of m.domains.pairs) {
+    // A collation the history renamed is the same collation (the domain holds its OID).
+    const collation = m.names.collation(asRead.collation);
+    const live = collation === asRead.collation ? asRead : { ...asRead, collation: collation! };
     const ref = { schema: target.schema, name: target.name };
     const rebuilt = differingAttributes(target, live).filter((a) => REBUILT.includes(a));
     if (rebuilt.length) {

@@ -1,4 +1,4 @@
-import { qualify, quoteIdent, quoteLiteral } from '../names.js';
+import { qualify, qualifyOperator, quoteIdent, quoteLiteral } from '../names.js';
 import type { ObjectKind } from '../objects.js';
 
 /** Object kinds COMMENT ON accepts here (enum values cannot carry comments in PostgreSQL). */
@@ -6,7 +6,7 @@ export type CommentKind = Exclude<ObjectKind, 'enum value'> | 'procedure';
 
 /**
  * What a comment is on. `schema` is ignored for schemas and extensions; `table` names the
- * owning table of a column, constraint, trigger or policy; `args` are a function's identity argument types.
+ * owning table of a column, constraint, trigger or policy; `args` are a function's identity argument types or an operator's operands (operatorArgs).
  */
 export interface CommentTarget {
   readonly schema?: string;
@@ -34,6 +34,8 @@ const KEYWORD: Record<CommentKind, string> = {
   procedure: 'PROCEDURE',
   trigger: 'TRIGGER',
   policy: 'POLICY',
+  collation: 'COLLATION',
+  operator: 'OPERATOR',
 };
 
 /**
@@ -60,6 +62,8 @@ function targetSql(kind: CommentKind, t: CommentTarget): string {
     case 'function':
     case 'procedure':
       return `${qualify({ schema, name: t.name })}(${t.args ?? ''})`;
+    case 'operator':
+      return `${qualifyOperator({ schema, name: t.name })} (${t.args ?? ''})`;
     default:
       return qualify({ schema, name: t.name });
   }

@@ -4,6 +4,8 @@ export { createSchemaSql, createExtensionSql } from './schema-sql.js';
 export { createEnumSql } from './enum-sql.js';
 export { createDomainSql, addDomainCheckSql, domainCheckCommentSql } from './domain-sql.js';
 export { attributeSql, createCompositeTypeSql, createRangeTypeSql } from './type-sql.js';
+export { createCollationSql } from './collation-sql.js';
+export { createOperatorSql, alterOperatorEstimatorsSql, operatorSignatureSql } from './operator-sql.js';
 export {
   createSequenceSql, alterSequenceOwnedBySql, identityOptionsSql, defaultSequenceOptions, defaultColumnSequenceName,
 } from './sequence-sql.js';

@@ -1,4 +1,5 @@
 import type { Mutable } from '../../model/mutable.js';
+import { collationOfNames } from './collation-name.js';
 import type { ColumnOverride, ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
@@ -6,12 +7,10 @@ import { lowerTypeName } from '../type-names.js';
 import { foldConstraintAttributes, lowerConstraint } from './constraint.js';
 import { lowerSequenceOptions } from './sequence-options.js';
 
-/** A collation as the model spells it: the quoted name (`"C"`, `"en_US"`). */
+/** A collation as the model spells it (see collationName: `"C"`, `"en_US"`, `"app"."german"`). */
 export function lowerCollation(collClause: AstNode | undefined): string | undefined {
   if (!collClause) return undefined;
-  const names = strList(collClause.CollateClause?.collname ?? collClause.collname);
-  const name = names[names.length - 1];
-  return name === undefined ? undefined : `"${name}"`;
+  return collationOfNames(strList(collClause.CollateClause?.collname ?? collClause.collname));
 }
 
 /** Lowers a ColumnDef with its inline constraints (NOT NULL, DEFAULT, identity, PK, FK...). */

@@ -2,6 +2,7 @@ import type { Mutable } from '../../model/mutable.js';
 import type { IndexKey } from '../../model/objects.js';
 import { type AstNode, strList } from '../libpg.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
+import { collationOfNames } from './collation-name.js';
 
 /**
  * Lowers an IndexElem. A parenthesised bare column (`(email)`) is just a column to PostgreSQL,
@@ -29,7 +30,7 @@ export function lowerIndexElem(e: AstNode): IndexKey {
   if (column !== undefined) key.column = column;
   if (expression !== undefined) key.expression = expression;
   if (expressionSql !== undefined) key.expressionSql = expressionSql;
-  if (collation.length) key.collation = collation.map((c) => `"${c}"`).join('.');
+  if (collation.length) key.collation = collationOfNames(collation)!;
   if (opclass.length) key.opclass = opclass[opclass.length - 1]!;
   key.descending = descending;
   key.nullsFirst = nullsFirst;

@@ -3,6 +3,7 @@ import type { Ddl } from '../ddl.js';
 const REPLICATION = 'publications and subscriptions are replication configuration, set up per server';
 const FOREIGN = 'foreign data wrappers, servers, user mappings and foreign tables hold credentials and remote addresses that differ per environment';
 const CLUSTER = 'is cluster-level, shared by every database of the server';
+const OPCLASS = 'operator classes and families tie operators and support functions to an index access method (an extension\'s job); not modelled';
 
 /**
  * Statements schema-sync deliberately leaves to the people running the server, by node type:
@@ -35,6 +36,9 @@ const NOT_MANAGED: Readonly<Record<string, readonly [string, string]>> = {
   AlterDatabaseStmt: ['ALTER DATABASE', 'database settings are server configuration'],
   AlterDatabaseSetStmt: ['ALTER DATABASE .. SET', 'database settings are server configuration'],
   AlterSystemStmt: ['ALTER SYSTEM', 'server settings are server configuration'],
+  CreateOpClassStmt: ['CREATE OPERATOR CLASS', OPCLASS],
+  CreateOpFamilyStmt: ['CREATE OPERATOR FAMILY', OPCLASS],
+  AlterOpFamilyStmt: ['ALTER OPERATOR FAMILY', OPCLASS],
   CreateEventTrigStmt: ['CREATE EVENT TRIGGER', 'event triggers need superuser and act on every later DDL, including the plan\'s own'],
   AlterEventTrigStmt: ['ALTER EVENT TRIGGER', 'event triggers need superuser and act on every later DDL, including the plan\'s own'],
 };

@@ -1,6 +1,6 @@
 import type { Mutable } from '../../model/mutable.js';
 import { quoteIdent } from '../../model/names.js';
-import type { Ddl, NameRef, TargetKind } from '../ddl.js';
+import type { Ddl, NameRef, OperatorOperands, TargetKind } from '../ddl.js';
 import { type AstNode, deparseNode, parseSql, str, strList } from '../libpg.js';
 import { canonicalExprNode, canonicalQueryNode, writtenExprNode } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
@@ -14,6 +14,13 @@ import { lowerSequenceOptions } from './sequence-options.js';
 export function namesToRef(names: string[]): NameRef {
   const name = names[names.length - 1] ?? '';
   return names.length >= 2 ? { schema: names[names.length - 2]!, name } : { name };
+}
+
+/** The operand types of an ObjectWithArgs naming an operator (`(int, int)`, `(NONE, text)`). */
+export function operatorOperands(owa: AstNode): OperatorOperands {
+  const args: AstNode[] = owa?.objargs ?? [];
+  const one = (a: AstNode): ReturnType<typeof lowerTypeName> | undefined => (a?.TypeName ? lowerTypeName(a.TypeName) : undefined);
+  return [one(args[0]), one(args[1])];
 }
 
 /** PostgreSQL names an expression index key after the function it calls, a lone column after it, else "expr". */
@@ -222,6 +229,7 @@ const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
   OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
   OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
+  OBJECT_COLLATION: 'collation', OBJECT_OPERATOR: 'operator',
 };
 
 /** The model's name for a libpg-query ObjectType, if it models that kind. */
@@ -230,7 +238,11 @@ export function targetKind(objtype: string): TargetKind | undefined {
 }
 
 /** Names of an object in DROP/COMMENT/ALTER..SCHEMA's `object` field, by object kind. */
-export function objectName(objtype: string, obj: AstNode): { object: NameRef; sub?: string; args?: string } {
+export function objectName(objtype: string, obj: AstNode): { object: NameRef; sub?: string; args?: string; operands?: OperatorOperands } {
+  if (objtype === 'OBJECT_OPERATOR') {
+    const owa = obj.ObjectWithArgs;
+    return { object: namesToRef(strList(owa.objname)), operands: operatorOperands(owa) };
+  }
   if (objtype === 'OBJECT_TYPE' || objtype === 'OBJECT_DOMAIN') {
     // DROP TYPE names TypeName nodes; RENAME / COMMENT name a plain list of strings.
     const names = obj.TypeName ? strList(obj.TypeName.names) : strList(obj.List?.items ?? obj.names ?? []);
@@ -284,8 +296,11 @@ export function lowerRename(s: AstNode): Ddl {
 export function lowerSetSchema(s: AstNode): Ddl {
   const target = targetKind(s.objectType);
   if (!target) return { kind: 'unsupported', what: `ALTER ${String(s.objectType).replace(/^OBJECT_/, '')} SET SCHEMA` };
-  const object = s.relation ? rangeVarName(s.relation) : objectName(s.objectType, s.object).object;
-  return { kind: 'setSchema', target, object, newSchema: s.newschema, ifExists: !!s.missing_ok };
+  const named = s.relation ? { object: rangeVarName(s.relation) } : objectName(s.objectType, s.object);
+  return {
+    kind: 'setSchema', target, object: named.object, newSchema: s.newschema, ifExists: !!s.missing_ok,
+    ...(named.operands ? { operands: named.operands } : {}),
+  };
 }
 
 /** Lowers COMMENT ON. */

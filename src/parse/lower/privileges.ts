@@ -108,7 +108,8 @@ export function lowerDefaultPrivileges(s: AstNode): Ddl {
 const OWNER_TARGETS: Record<string, SetOwnerDdl['target']> = {
   OBJECT_SCHEMA: 'schema', OBJECT_TABLE: 'table', OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view',
   OBJECT_MATVIEW: 'materialized view', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure',
-  OBJECT_ROUTINE: 'function', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain',
+  OBJECT_ROUTINE: 'function', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_COLLATION: 'collation',
+  OBJECT_OPERATOR: 'operator',
 };
 
 /** Lowers ALTER FUNCTION / TYPE / SCHEMA ... OWNER TO (AlterOwnerStmt). */
@@ -119,7 +120,10 @@ export function lowerAlterOwner(s: AstNode): Ddl {
   if (target === 'schema') return { kind: 'setOwner', target, object: { name: str(s.object) }, owner };
   const kind = target === 'function' || target === 'procedure' ? 'OBJECT_FUNCTION' : String(s.objectType);
   const n = objectName(kind, s.object);
-  return { kind: 'setOwner', target, object: n.object, ...(n.args !== undefined ? { args: n.args } : {}), owner };
+  return {
+    kind: 'setOwner', target, object: n.object, ...(n.args !== undefined ? { args: n.args } : {}),
+    ...(n.operands ? { operands: n.operands } : {}), owner,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
 import { lowerData } from './data.js';
+import { lowerAlterOperator, lowerDefine } from './define.js';
 import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
 import { notManaged } from './not-managed.js';
 import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
@@ -20,6 +21,8 @@ const NO_SCHEMA_CHANGE: Record<string, string> = {
   DiscardStmt: 'DISCARD', RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW', ClusterStmt: 'CLUSTER',
   CopyStmt: 'COPY', MergeStmt: 'MERGE', TruncateStmt: 'TRUNCATE', ListenStmt: 'LISTEN', PrepareStmt: 'PREPARE',
   ExecuteStmt: 'EXECUTE', DeallocateStmt: 'DEALLOCATE',
+  // Records the OS library's current collation version: per server, never compared.
+  AlterCollationStmt: 'ALTER COLLATION .. REFRESH VERSION',
 };
 
 /** Statements that may change rows: lowered to `data` so the plan can list them. */
@@ -57,6 +60,8 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'GrantStmt': return lowerGrant(s);
     case 'AlterDefaultPrivilegesStmt': return lowerDefaultPrivileges(s);
     case 'AlterOwnerStmt': return lowerAlterOwner(s);
+    case 'DefineStmt': return lowerDefine(s);
+    case 'AlterOperatorStmt': return lowerAlterOperator(s);
     default:
       return notManaged(type) ?? { kind: 'unsupported', what: type.replace(/Stmt$/, '') };
   }

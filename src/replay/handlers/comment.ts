@@ -1,6 +1,7 @@
 import { functionKey, policyKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { operatorKeyOf } from './operators.js';
 
 type Comment = Extract<Ddl, { kind: 'comment' }>;
 
@@ -70,6 +71,10 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       if (!t || s.sub === undefined) return;
       return setIn(ctx, d.policies, policyKey(t.schema, t.name, s.sub), s.text, 'policy');
     }
+    case 'collation':
+      return setIn(ctx, d.collations, key, s.text, 'collation');
+    case 'operator':
+      return setIn(ctx, d.operators, operatorKeyOf(ctx, s.object, s.operands ?? [undefined, undefined]), s.text, 'operator');
     case 'function':
     case 'procedure': {
       const schema = ctx.schemaOf(s.object);

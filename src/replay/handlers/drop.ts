@@ -1,11 +1,13 @@
 import { qualify } from '../../model/names.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ObjectKind, TableDef } from '../../model/objects.js';
-import type { Ddl, NameRef } from '../../parse/ddl.js';
+import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { dropReferencingForeignKeys } from './alter-table.js';
+import { dropCollation } from './collations.js';
 import { dropDomain } from './domains.js';
 import { dropType } from './types.js';
+import { dropOperator } from './operators.js';
 import { dropPolicy } from './policies.js';
 
 type Drop = Extract<Ddl, { kind: 'drop' }>;
@@ -28,7 +30,7 @@ export function dropTable(ctx: ReplayContext, t: TableDef, cascade: boolean): vo
   record(ctx, 'table', t.schema, t.name);
 }
 
-function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string; args?: string }): void {
+function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void {
   const d = ctx.draft;
   const schema = ctx.schemaOf(o.object);
   const key = relationKey(schema, o.object.name);
@@ -62,6 +64,11 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
     case 'domain':
       if (!dropDomain(ctx, key, s.cascade)) missing('type');
       return;
+    case 'collation':
+      if (!dropCollation(ctx, key, s.cascade) && !s.ifExists) ctx.error(`collation "${o.object.name}" for encoding "UTF8" does not exist`);
+      return;
+    case 'operator':
+      return dropOperator(ctx, o.object, o.operands, s.ifExists);
     case 'type':
       if (!dropType(ctx, key, s.cascade)) missing('type');
       return;
@@ -98,10 +105,10 @@ function dropOne(ctx: ReplayContext, s: Drop, o: { object: NameRef; sub?: string
     case 'schema': {
       const name = o.object.name;
       if (!d.schemas.has(name)) return missing('schema');
-      const inSchema = [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
+      const inSchema = [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
       if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
       for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
-      for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
+      for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
         for (const [k, v] of map) if (v.schema === name) map.delete(k);
       }
       d.schemas.delete(name);

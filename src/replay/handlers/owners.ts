@@ -3,6 +3,7 @@ import { type DefaultPrivilegeObjects, type Grant, defaultObjectsKind, grantsOnC
 import { functionKey, relationKey } from '../../model/schema-state.js';
 import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { operatorKeyOf } from './operators.js';
 import { granteeName, withGrants } from './privileges.js';
 
 type Owned = { readonly owner?: string };
@@ -71,6 +72,19 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       if (!set(d.enums) && !set(d.compositeTypes) && !set(d.rangeTypes)) {
         ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO (owners are modelled on enum, composite and range types and domains) (replay continues without it)`);
       }
+      return;
+    }
+    case 'collation': {
+      const c = d.collations.get(key);
+      if (!c) return ctx.error(`collation "${s.object.name}" for encoding "UTF8" does not exist`);
+      d.collations.set(key, withOwner(c, owner));
+      return;
+    }
+    case 'operator': {
+      const k = operatorKeyOf(ctx, s.object, s.operands ?? [undefined, undefined]);
+      const o = d.operators.get(k);
+      if (!o) return ctx.error(`operator does not exist: ${k}`);
+      d.operators.set(k, withOwner(o, owner));
       return;
     }
     default: {

@@ -7,6 +7,7 @@ import { renameDomainCheck } from './domains.js';
 import { retypeUsers, typeExists } from './type-users.js';
 import { renameAttribute } from './types.js';
 import type { ReplayContext } from '../context.js';
+import { moveCollation } from './collations.js';
 import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js';
 import { nextvalDefault } from './sequences.js';
 import { followRenameInViews, renameViewColumn } from './view-renames.js';
@@ -247,6 +248,11 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       d.functions.set(functionKey(schema, s.newName, f.identityArgs), { ...f, name: s.newName });
       return record(ctx, 'function', schema, f.name, s.newName);
     }
+    case 'collation':
+      return moveCollation(ctx, ctx.key(s.object), { schema: ctx.schemaOf(s.object), name: s.newName }, s.ifExists);
+    case 'operator':
+      // The grammar has no ALTER OPERATOR .. RENAME.
+      return ctx.error('operators cannot be renamed');
     case 'schema':
     case 'extension':
       return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. RENAME`);

@@ -5,6 +5,8 @@ import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
 import { retypeUsers } from './type-users.js';
+import { moveCollation } from './collations.js';
+import { moveOperator } from './operators.js';
 import { movePolicies } from './policies.js';
 
 /**
@@ -93,6 +95,10 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
       return;
     case 'table':
       return moveTable(ctx, s.object, s.newSchema, s.ifExists);
+    case 'collation':
+      return moveCollation(ctx, key, { schema: s.newSchema, name: s.object.name }, s.ifExists);
+    case 'operator':
+      return moveOperator(ctx, s.object, s.operands, s.newSchema, s.ifExists);
     default:
       return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. SET SCHEMA`);
   }

@@ -1,0 +1,34 @@
+import { qualify } from '../../model/names.js';
+import { collationExists } from '../../plan/catalog-conditions.js';
+import { collationDeps } from '../../plan/object-deps.js';
+import { DROP_RANK } from '../../plan/rank.js';
+import type { KindModule } from '../kind-module.js';
+import { relationObject } from '../object-specs.js';
+import { createCollationActions } from './collation-actions.js';
+import type { CollationChange } from './collation-change.js';
+import { diffCollations } from './collation-diff.js';
+
+/**
+ * Collations in user schemas: created (guarded), renamed and moved (ALTER COLLATION .. RENAME TO /
+ * SET SCHEMA) and dropped through the shared changes; anything else is fixed at creation.
+ */
+export const collationKind: KindModule<'collation', CollationChange, 'collation'> = {
+  name: 'collation',
+  diff: diffCollations,
+  changes: {
+    createCollation: {
+      build: createCollationActions,
+      describe: (c) => {
+        const name = qualify(c.collation);
+        const detail = c.collation.provider === 'libc' ? `libc ${c.collation.lcCollate}` : `${c.collation.provider} ${c.collation.locale}`;
+        return { object: 'collation', name, group: name, action: 'create', detail };
+      },
+    },
+  },
+  objects: {
+    collation: relationObject({
+      keyword: 'COLLATION', exists: collationExists, map: (s) => s.collations, deps: collationDeps, dropRank: DROP_RANK.collation, renamedAsPart: false,
+    }),
+  },
+  compare: { state: (s) => s.collations, object: () => 'collation' },
+};
