@@ -246,6 +246,28 @@ export class DiffContext {
   }
 
   /**
+   * A live-only object named per table (trigger, policy, rule): nothing when its table goes (it
+   * goes along); else dropped where the history drops it (or `extra`, another event that took it
+   * along), under its table's target name, or reported unmanaged. `adjust` sets the drop's safety.
+   */
+  liveOnlyPart(
+    block: Block,
+    kind: ObjectKind,
+    key: string,
+    live: { readonly schema: string; readonly table: string; readonly name: string },
+    extra?: DropEvent,
+    adjust: (c: Change) => Change = (c) => c,
+  ): void {
+    const table = { schema: live.schema, name: live.table };
+    if (this.relationGoes(table)) return;
+    const to = this.m.names.relation(table);
+    const r = { schema: to.schema, name: live.name, parent: to.name };
+    const ev = this.pendingDrop(kind, { schema: live.schema, name: live.name, parent: live.table }) ?? extra;
+    if (ev) this.out.add(block, key, adjust(this.dropChange(kind, r, ev)));
+    else this.out.addUnmanaged(kind, r);
+  }
+
+  /**
    * Live-only objects of a top-level kind: a drop where the history dropped them, unmanaged
    * otherwise; `skip` says an object goes along with something else (its table, its column).
    */

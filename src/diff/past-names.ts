@@ -130,6 +130,8 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'trigger':
     case 'policy':
       return { kinds: [kind], parentKinds: ['table'] };
+    case 'rule':
+      return { kinds: [kind], parentKinds: ['table', 'view', 'materialized view'] };
     case 'enum value':
       return { kinds: [kind], parentKinds: ['enum'] };
     case 'attribute':
@@ -150,6 +152,7 @@ export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
     case 'function':
     case 'collation':
     case 'operator':
+    case 'aggregate':
       return { kinds: [kind] };
     default:
       return assertNever(kind, 'object kind');

@@ -4,7 +4,7 @@
  * same default, spelt as the migration and as the catalog spell it; a routine's `RETURN a + b`
  * is `RETURN (a + b)` to the catalog), and how an index was built (CONCURRENTLY).
  */
-export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'generatedSql', 'expressionSql', 'whereSql', 'concurrently', 'sqlBody', 'usingSql', 'withCheckSql']);
+export const NEVER_COMPARED: ReadonlySet<string> = new Set(['origin', 'defaultSql', 'generatedSql', 'expressionSql', 'whereSql', 'concurrently', 'sqlBody', 'usingSql', 'withCheckSql', 'actionsSql']);
 
 /**
  * JSON with sorted keys and without `origin`, so equal values compare equal as text. Built as a

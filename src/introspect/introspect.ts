@@ -2,9 +2,9 @@ import { describeLockHolders, isLockTimeout, type Database } from '../db/index.j
 import { UserError } from '../errors.js';
 import { canonicalPartitionBound, partitionKeyTypes } from '../model/partition-bound.js';
 import {
-  type CollationDef, type CompositeTypeDef, type ConstraintDef, type DomainDef, type OperatorDef, operatorArgs, operatorKey, type RangeTypeDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
-  type PolicyDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
-  functionKey, policyKey, relationKey, triggerKey,
+  type AggregateDef, type CollationDef, type CompositeTypeDef, type ConstraintDef, type DomainDef, type OperatorDef, operatorArgs, operatorKey, type RangeTypeDef, type EnumDef, type ExtensionDef, type FunctionDef, type IndexDef,
+  type PolicyDef, type RuleDef, type SchemaDef, type SchemaState, type SequenceDef, type TableDef, type TriggerDef, type ViewDef,
+  functionKey, policyKey, relationKey, ruleKey, triggerKey,
 } from '../model/index.js';
 import { type CatalogQuery, runCatalogQueries } from './catalog-query.js';
 import { type CatalogScope, scopeParams } from './catalog-scope.js';
@@ -26,6 +26,8 @@ import { readTables } from './read-tables.js';
 import { readTriggers } from './read-triggers.js';
 import { readPolicies } from './read-policies.js';
 import { readViews } from './read-views.js';
+import { readAggregates } from './read-aggregates.js';
+import { readRules } from './read-rules.js';
 import { readDefaultPrivileges } from './read-default-privileges.js';
 import { defaultPrivilegeKey } from '../model/privileges.js';
 
@@ -69,6 +71,7 @@ const CATALOG_QUERIES = [
   readSequences, readViews, readFunctions, readTriggers, readPolicies, readDomains, readDefaultPrivileges,
   readCompositeTypes, readRangeTypes,
   readCollations, readOperators,
+  readAggregates, readRules,
 ] as const;
 
 /** SQL and parameters of the bulk catalog queries (the benchmark runs them alone as its floor). */
@@ -78,7 +81,7 @@ export function catalogQueryTexts(scope: CatalogScope): { sql: string; params: u
 
 async function readState(db: Database, scope: CatalogScope, opts: IntrospectOptions): Promise<SchemaState> {
   const [schemas, extensions, tableHeads, columns, constraints, indexes, enums, sequences, views, functions, triggers, policies, domains, defaultPrivileges,
-    compositeTypes, rangeTypes, collations, operators] =
+    compositeTypes, rangeTypes, collations, operators, aggregates, rules] =
     await runCatalogQueries(db, scope, CATALOG_QUERIES);
 
   const includeAlembic = opts.includeAlembicVersion ?? false;
@@ -121,6 +124,11 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     if (relationOids.has(tableOid)) policyMap.set(policyKey(policy.schema, policy.table, policy.name), policy);
   }
 
+  const ruleMap = new Map<string, RuleDef>();
+  for (const { relationOid, rule } of rules) {
+    if (relationOids.has(relationOid)) ruleMap.set(ruleKey(rule.schema, rule.table, rule.name), rule);
+  }
+
   return {
     schemas: keyed(schemas, (s: SchemaDef) => s.name),
     extensions: keyed(extensions, (e: ExtensionDef) => e.name),
@@ -135,8 +143,10 @@ async function readState(db: Database, scope: CatalogScope, opts: IntrospectOpti
     indexes: indexMap,
     views: viewMap,
     functions: keyed(functions, (f: FunctionDef) => functionKey(f.schema, f.name, f.identityArgs)),
+    aggregates: keyed(aggregates, (a: AggregateDef) => functionKey(a.schema, a.name, a.identityArgs)),
     triggers: triggerMap,
     policies: policyMap,
+    rules: ruleMap,
     history: [],
     ...(defaultPrivileges.length ? { defaultPrivileges: keyed(defaultPrivileges, defaultPrivilegeKey) } : {}),
   };

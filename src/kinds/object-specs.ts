@@ -116,3 +116,8 @@ export function tablePartObject<T>(p: TablePartObject<T>): ObjectSpec {
     dropRequires: schemaAndParent,
   };
 }
+
+/** The routines of a name in a state map (overloads: functions or aggregates). */
+export function overloadsOf<T extends QualifiedName>(routines: ReadonlyMap<string, T>, name: QualifiedName): T[] {
+  return [...routines.values()].filter((f) => f.schema === name.schema && f.name === name.name);
+}

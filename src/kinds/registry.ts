@@ -32,6 +32,10 @@ import { dropKind } from './drop/index.js';
 import { enumKind } from './enum/index.js';
 import { extensionKind } from './extension/index.js';
 import { functionKind } from './function/index.js';
+import { aggregateKind } from './aggregate/index.js';
+import type { AggregateChange } from './aggregate/aggregate-change.js';
+import { ruleKind } from './rule/index.js';
+import type { RuleChange } from './rule/rule-change.js';
 import { indexKind } from './index/index.js';
 import { installKinds } from './kind-lookup.js';
 import type { ColumnChange } from './column/column-change.js';
@@ -77,8 +81,10 @@ const kindList = () =>
     viewKind,
     functionKind,
     operatorKind,
+    aggregateKind,
     triggerKind,
     policyKind,
+    ruleKind,
     commentKind,
     privilegeKind,
     renameKind,
@@ -108,8 +114,10 @@ export type KindChange =
   | ViewChange
   | FunctionChange
   | OperatorChange
+  | AggregateChange
   | TriggerChange
   | PolicyChange
+  | RuleChange
   | CommentChange
   | PrivilegeChange
   | RenameChange

@@ -1,7 +1,7 @@
 import type { SchemaState } from './schema-state.js';
 
 /** Object kinds an exclusion rule can name: the top-level objects of a schema state. */
-export const EXCLUDABLE_KINDS = ['schema', 'extension', 'enum', 'domain', 'collation', 'operator', 'sequence', 'table', 'index', 'view', 'materialized view', 'function', 'trigger', 'policy'] as const;
+export const EXCLUDABLE_KINDS = ['schema', 'extension', 'enum', 'domain', 'collation', 'operator', 'sequence', 'table', 'index', 'view', 'materialized view', 'function', 'aggregate', 'trigger', 'policy', 'rule'] as const;
 
 /** A kind an exclusion rule can name. */
 export type ExcludableKind = (typeof EXCLUDABLE_KINDS)[number];
@@ -11,7 +11,7 @@ export type ExcludableKind = (typeof EXCLUDABLE_KINDS)[number];
  * (`pg_stat_statements`), a schema another team owns. Patterns are globs (`*`, `?`) matched
  * against unquoted names, case-sensitively as PostgreSQL compares identifiers; an omitted field
  * matches anything. Excluding a schema excludes everything in it; excluding a table excludes its
- * indexes, triggers, policies and owned sequences.
+ * indexes, triggers, policies, rules and owned sequences.
  */
 export interface ExcludeRule {
   readonly kind?: ExcludableKind;
@@ -64,5 +64,7 @@ export function excludeObjects(s: SchemaState, rules: readonly ExcludeRule[]): S
     functions: keep(s.functions, (x) => !schemaOut(x.schema) && !matches('function', x.schema, x.name)),
     triggers: keep(s.triggers, (x) => !tableOut(x.schema, x.table) && !matches('trigger', x.schema, x.name)),
     policies: keep(s.policies, (x) => !tableOut(x.schema, x.table) && !matches('policy', x.schema, x.name)),
+    aggregates: keep(s.aggregates, (x) => !schemaOut(x.schema) && !matches('aggregate', x.schema, x.name)),
+    rules: keep(s.rules, (x) => !tableOut(x.schema, x.table) && !matches('rule', x.schema, x.name)),
   };
 }

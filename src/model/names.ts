@@ -90,3 +90,12 @@ export function utf8Length(s: string): number {
 export function catalogObjectName(schema: string, name: string): string {
   return schema === 'pg_catalog' ? quoteIdent(name) : qualify({ schema, name });
 }
+
+/**
+ * A routine or operator an object names (an aggregate's SFUNC, SORTOP), spelt the same from a
+ * migration and from the catalog: unqualified in `pg_catalog` and `public` (both on the search
+ * path replay and introspection assume), schema-qualified elsewhere.
+ */
+export function routineName(schema: string | undefined, name: string, quote: (n: string) => string = quoteIdent): string {
+  return schema === undefined || schema === 'public' || schema === 'pg_catalog' ? quote(name) : `${quoteIdent(schema)}.${quote(name)}`;
+}

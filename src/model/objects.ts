@@ -381,6 +381,80 @@ export interface FunctionDef extends QualifiedName {
   readonly origin?: Origin;
 }
 
+/** How an aggregate's final function may treat the transition state (FINALFUNC_MODIFY). */
+export type AggregateModify = 'read_only' | 'shareable' | 'read_write';
+
+/**
+ * An aggregate (CREATE AGGREGATE; pg_proc prokind 'a' with its pg_aggregate row). It shares the
+ * routine name space with functions (name plus argument types: functionKey). Support functions
+ * are named as {@link routineName} prints them; types are type texts as function arguments spell
+ * them. Optional attributes are absent at PostgreSQL's defaults, so equal aggregates compare equal.
+ */
+export interface AggregateDef extends QualifiedName {
+  /** Argument types, comma-separated (direct and aggregated ones alike): with the name, the key. */
+  readonly identityArgs: string;
+  /** The signature as CREATE AGGREGATE takes it: `*`, `integer`, `double precision ORDER BY anyelement`. */
+  readonly args: string;
+  /** Plain, ordered-set (`ORDER BY` in the signature) or hypothetical-set (HYPOTHETICAL). */
+  readonly aggKind: 'normal' | 'ordered' | 'hypothetical';
+  readonly sfunc: string;
+  readonly stype: TypeText;
+  readonly sspace?: number;
+  readonly finalfunc?: string;
+  readonly finalfuncExtra?: true;
+  /** Absent: the default (read_only for plain aggregates, read_write for ordered-set ones). */
+  readonly finalfuncModify?: AggregateModify;
+  readonly combinefunc?: string;
+  readonly serialfunc?: string;
+  readonly deserialfunc?: string;
+  /** INITCOND as the catalog keeps it: text, whatever the literal's spelling. */
+  readonly initcond?: string;
+  readonly msfunc?: string;
+  readonly minvfunc?: string;
+  readonly mstype?: TypeText;
+  readonly msspace?: number;
+  readonly mfinalfunc?: string;
+  readonly mfinalfuncExtra?: true;
+  readonly mfinalfuncModify?: AggregateModify;
+  readonly minitcond?: string;
+  /** SORTOP, the operator's name (qualified outside pg_catalog and public). */
+  readonly sortop?: string;
+  /** PARALLEL SAFE / RESTRICTED (absent: UNSAFE, the default). */
+  readonly parallel?: 'safe' | 'restricted';
+  readonly comment?: string;
+  /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
+  readonly owner?: string;
+  readonly origin?: Origin;
+}
+
+/** The support routines an aggregate names (as {@link AggregateDef} spells them). */
+export function aggregateRoutines(a: AggregateDef): string[] {
+  return [a.sfunc, a.finalfunc, a.combinefunc, a.serialfunc, a.deserialfunc, a.msfunc, a.minvfunc, a.mfinalfunc].filter((f): f is string => f !== undefined);
+}
+
+/**
+ * A rewrite rule (CREATE RULE; pg_rewrite rows other than views' `_RETURN`). Names are unique per
+ * table, as for triggers. PostgreSQL keeps the parsed actions and prints them with pg_get_ruledef;
+ * `where` and `actions` are canonical text of that print and of the migration's statement alike.
+ */
+export interface RuleDef {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly event: 'select' | 'insert' | 'update' | 'delete';
+  /** DO INSTEAD (true) or DO ALSO. */
+  readonly instead: boolean;
+  /** Canonical WHERE condition; absent when none. */
+  readonly where?: string;
+  /** Canonical actions, `;`-separated; empty for NOTHING. */
+  readonly actions: string;
+  /** The condition and actions as written (or as pg_get_ruledef prints them), for execution only. */
+  readonly whereSql?: WrittenText;
+  readonly actionsSql?: WrittenText;
+  readonly comment?: string;
+  readonly origin?: Origin;
+}
+
 export interface TriggerDef {
   readonly schema: string;
   readonly table: string;
@@ -499,5 +573,7 @@ export type ObjectKind =
   | 'view'
   | 'materialized view'
   | 'function'
+  | 'aggregate'
   | 'trigger'
-  | 'policy';
+  | 'policy'
+  | 'rule';

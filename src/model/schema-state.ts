@@ -3,6 +3,7 @@ import { qualify, qualifyOperator, quoteIdent } from './names.js';
 import type {
   CompositeTypeDef,
   CollationDef,
+  AggregateDef,
   DomainDef,
   EnumDef,
   ExtensionDef,
@@ -11,6 +12,7 @@ import type {
   OperatorDef,
   PolicyDef,
   RangeTypeDef,
+  RuleDef,
   SchemaDef,
   SequenceDef,
   TableDef,
@@ -42,9 +44,13 @@ export interface SchemaState {
   readonly indexes: ReadonlyMap<string, IndexDef>;
   readonly views: ReadonlyMap<string, ViewDef>;
   readonly functions: ReadonlyMap<string, FunctionDef>;
+  /** Aggregates, keyed by {@link functionKey} (they share the routine name space). */
+  readonly aggregates: ReadonlyMap<string, AggregateDef>;
   readonly triggers: ReadonlyMap<string, TriggerDef>;
   /** Row-level security policies, keyed by {@link policyKey}. */
   readonly policies: ReadonlyMap<string, PolicyDef>;
+  /** Rewrite rules, keyed by {@link ruleKey}. */
+  readonly rules: ReadonlyMap<string, RuleDef>;
   /** Renames and drops the migrations performed, in order (empty for an introspected state). */
   readonly history: readonly HistoryEvent[];
   /** ALTER DEFAULT PRIVILEGES entries, keyed by defaultPrivilegeKey; absent = none. */
@@ -86,6 +92,11 @@ export function policyKey(schema: string, table: string, name: string): string {
   return triggerKey(schema, table, name);
 }
 
+/** Rule names are unique per table, as trigger names are. */
+export function ruleKey(schema: string, table: string, name: string): string {
+  return triggerKey(schema, table, name);
+}
+
 /** An empty state: what a fresh database has besides the `public` schema. */
 export function emptyState(): SchemaState {
   return {
@@ -102,8 +113,10 @@ export function emptyState(): SchemaState {
     indexes: new Map(),
     views: new Map(),
     functions: new Map(),
+    aggregates: new Map(),
     triggers: new Map(),
     policies: new Map(),
+    rules: new Map(),
     history: [],
   };
 }

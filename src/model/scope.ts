@@ -23,7 +23,7 @@ export function onlySchemas(s: SchemaState, schemas: readonly string[]): SchemaS
     ...s,
     schemas: new Map([...s.schemas].filter(([, v]) => schemas.includes(v.name))),
     enums: keep(s.enums), domains: keep(s.domains), collations: keep(s.collations), operators: keep(s.operators), sequences: keep(s.sequences), tables: keep(s.tables), indexes: keep(s.indexes),
-    views: keep(s.views), functions: keep(s.functions), triggers: keep(s.triggers), policies: keep(s.policies),
+    views: keep(s.views), functions: keep(s.functions), aggregates: keep(s.aggregates), triggers: keep(s.triggers), policies: keep(s.policies), rules: keep(s.rules),
   };
 }
 

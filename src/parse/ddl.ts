@@ -2,7 +2,7 @@
  * The statement IR: what `src/parse` lowers libpg-query's AST into. Everything above the parse
  * stage sees only these plain types. Expressions are canonical SQL text (see `normalize-expr.ts`).
  */
-import type { ForeignKeyAction, IndexKey } from '../model/objects.js';
+import type { AggregateDef, ForeignKeyAction, IndexKey, RuleDef } from '../model/objects.js';
 import type { RoutineOptions } from '../model/routine-attributes.js';
 
 /**
@@ -242,7 +242,9 @@ export type TargetKind =
   | 'attribute'
   | 'function'
   | 'procedure'
+  | 'aggregate'
   | 'trigger'
+  | 'rule'
   | 'column'
   | 'constraint'
   | 'policy'
@@ -400,6 +402,8 @@ export type Ddl =
       readonly newTable?: string;
     }
   | PolicyDdl
+  | AggregateDdl
+  | RuleDdl
   | {
       readonly kind: 'rename';
       readonly target: TargetKind;
@@ -419,7 +423,13 @@ export type Ddl =
       readonly changes: RelOptionChanges;
     }
   | {
-      readonly kind: 'setSchema'; readonly target: TargetKind; readonly object: NameRef; readonly newSchema: string; readonly ifExists: boolean;
+      readonly kind: 'setSchema';
+      readonly target: TargetKind;
+      readonly object: NameRef;
+      /** Identity argument types of a routine, when given. */
+      readonly args?: string;
+      readonly newSchema: string;
+      readonly ifExists: boolean;
       readonly operands?: OperatorOperands;
     }
   | {
@@ -446,6 +456,31 @@ export type Ddl =
   | { readonly kind: 'noop'; readonly what: string }
   /** A valid statement the model does not cover; `why` when the reason is more than its kind (a DO block's body). */
   | { readonly kind: 'unsupported'; readonly what: string; readonly why?: string };
+
+/**
+ * CREATE [OR REPLACE] AGGREGATE, either syntax (the old `BASETYPE = t` one too), as the model's
+ * AggregateDef without schema resolution: `aggregate` as written, the rest canonical.
+ */
+export type AggregateDdl = Omit<AggregateDef, 'schema' | 'name' | 'comment' | 'owner' | 'origin'> & {
+  readonly kind: 'createAggregate';
+  readonly aggregate: NameRef;
+  readonly orReplace: boolean;
+};
+
+/** CREATE [OR REPLACE] RULE name AS ON event TO table [WHERE ..] DO [ALSO|INSTEAD] actions. */
+export interface RuleDdl {
+  readonly kind: 'createRule';
+  readonly name: string;
+  readonly table: NameRef;
+  readonly orReplace: boolean;
+  readonly event: RuleDef['event'];
+  readonly instead: boolean;
+  /** Canonical condition, and as written (executable). */
+  readonly where?: string;
+  readonly whereSql?: string;
+  /** The actions as written, each one statement (deparsed); empty for NOTHING. */
+  readonly actions: readonly string[];
+}
 
 /** A role a policy applies to: a name, or a keyword PostgreSQL resolves when it runs the statement. */
 export type PolicyRole =
@@ -561,7 +596,7 @@ export interface DefaultPrivilegesDdl extends PrivilegeChange {
 /** ALTER <kind> ... OWNER TO role. */
 export interface SetOwnerDdl {
   readonly kind: 'setOwner';
-  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'type' | 'domain' | 'collation' | 'operator';
+  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'aggregate' | 'type' | 'domain' | 'collation' | 'operator';
   readonly object: NameRef;
   /** Identity argument types of a function / procedure, when given. */
   readonly args?: string;

@@ -11,3 +11,5 @@ export {
 } from './rewrite-view.js';
 export { indexKeyName } from './lower/objects.js';
 export { renameInTableExpression } from './rewrite-expression.js';
+export { renameRoutineInQuery } from './rename-routine.js';
+export { canonicalRuleActions, moveRelationInRuleActions, ruleActionsSql, type RelationMove } from './rule-actions.js';

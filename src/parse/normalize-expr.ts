@@ -205,6 +205,9 @@ function walk(node: AstNode, mode: Mode): AstNode {
       const single = !from || (from.length === 1 && isKind(from[0], 'RangeVar'));
       return { SelectStmt: walkFields(mode.query ? withSetOpNames(body) : body, { ...mode, stripQualifiers: single }) };
     }
+    case 'UpdateStmt':
+      // SET targets are ResTargets whose name is the column assigned, never an output alias.
+      return { UpdateStmt: walkFields(body, { ...mode, query: false }) };
     case 'ResTarget': {
       const out = walkFields(body, mode);
       if (mode.query && out.name !== undefined && out.name === implicitName(out.val)) delete out.name;
@@ -307,6 +310,14 @@ export function writtenExprNode(node: AstNode): string {
 /** Canonical text of a query AST node (a view's SELECT). */
 export function canonicalQueryNode(node: AstNode): string {
   return deparseNode(walk(node, { query: true, stripQualifiers: false }));
+}
+
+/**
+ * Canonical text of a rule action (INSERT / UPDATE / DELETE / SELECT / NOTIFY): as a query, with
+ * column qualifiers dropped except NEW and OLD (pg_get_ruledef qualifies every column).
+ */
+export function canonicalRuleActionNode(node: AstNode): string {
+  return deparseNode(walk(node, { query: true, stripQualifiers: true }));
 }
 
 function parseExpr(sql: string): AstNode {

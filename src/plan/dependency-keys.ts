@@ -82,6 +82,11 @@ export function policyDep(table: QualifiedName, name: string): DepKey {
   return `policy ${qualify(table)}.${quoteIdent(name)}`;
 }
 
+/** Key of a rewrite rule (names are unique per relation). */
+export function ruleDep(table: QualifiedName, name: string): DepKey {
+  return `rule ${qualify(table)}.${quoteIdent(name)}`;
+}
+
 /** Key of one enum label. */
 export function enumValueDep(type: QualifiedName, value: string): DepKey {
   return `enum value ${qualify(type)} ${quoteLiteral(value)}`;
@@ -134,11 +139,14 @@ export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): D
     case 'enum value':
       return enumValueDep(parent, ref.name);
     case 'function':
+    case 'aggregate':
       return args !== undefined ? routineDep(ref, args) : functionDep(ref);
     case 'collation':
       return collationDep(ref);
     case 'operator':
       return args !== undefined ? operatorDep(ref, args) : operatorNameDep(ref);
+    case 'rule':
+      return ruleDep(parent, ref.name);
     default:
       return assertNever(object, 'object kind');
   }

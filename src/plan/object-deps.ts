@@ -1,12 +1,14 @@
 import type { QualifiedName } from '../model/names.js';
 import type { SchemaState } from '../model/schema-state.js';
+import { aggregateRoutines } from '../model/objects.js';
 import type {
+  AggregateDef, RuleDef,
   CollationDef, ColumnDef, CompositeTypeDef, ConstraintDef, DomainDef, OperatorDef, RangeTypeDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import { operatorArgs } from '../model/schema-state.js';
 import {
   collationDep, operatorDep, operatorNameDep,
-  columnDep, constraintDep, enumValueDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
+  columnDep, constraintDep, enumValueDep, ruleDep, extensionDep, functionDep, relationDep, routineDep, schemaDep, triggerDep, typeDep,
   uniqueKeysDep, type DepKey,
 } from './dependency-keys.js';
 import { expressionTexts, type Mentionable } from './mentions.js';
@@ -58,7 +60,7 @@ function operator(o: QualifiedName): Mentionable {
   return { key: operatorNameDep(o), ref: { schema: o.schema, name: o.name } };
 }
 
-function routine(f: FunctionDef): Mentionable {
+function routine(f: QualifiedName): Mentionable {
   return { key: functionDep(f), ref: { schema: f.schema, name: f.name } };
 }
 
@@ -76,6 +78,7 @@ export function stateMentionables(s: SchemaState): Mentionable[] {
   for (const c of s.collations.values()) out.push(collation(c));
   for (const o of s.operators.values()) out.push(operator(o));
   for (const f of s.functions.values()) out.push(routine(f));
+  for (const a of s.aggregates.values()) out.push(routine(a));
   return out;
 }
 
@@ -264,5 +267,35 @@ export function triggerDeps(t: TriggerDef): Deps {
     provides: [triggerDep(table, t.name)],
     requires: [relationDep(table), functionDep(t.function), ...t.updateColumns.map((c) => columnDep(table, c))],
     mentions: expressionTexts(t.when),
+  });
+}
+
+/** A support routine as an aggregate names it (`f`, `app.f`): unqualified ones are taken to be in public. */
+function supportRoutine(text: string): QualifiedName {
+  const m = /^("(?:[^"]|"")+"|[^."]+)\.(.+)$/.exec(text);
+  const unquote = (x: string): string => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x);
+  return m ? { schema: unquote(m[1]!), name: unquote(m[2]!) } : { schema: 'public', name: unquote(text) };
+}
+
+/**
+ * An aggregate: its support functions (created before it, dropped after it), the types of its
+ * arguments and states; views calling it mention it like a function (one routine name space).
+ */
+export function aggregateDeps(a: AggregateDef): Deps {
+  return deps({
+    provides: [functionDep(a), routineDep(a, a.identityArgs)],
+    mentionables: [routine(a)],
+    requires: [schemaDep(a.schema), ...aggregateRoutines(a).map((f) => functionDep(supportRoutine(f)))],
+    mentions: [a.args, a.stype, ...(a.mstype !== undefined ? [a.mstype] : [])],
+  });
+}
+
+/** A rule: its relation, and every relation and function its condition and actions mention. */
+export function ruleDeps(r: RuleDef): Deps {
+  const table = { schema: r.schema, name: r.table };
+  return deps({
+    provides: [ruleDep(table, r.name)],
+    requires: [relationDep(table)],
+    mentions: [...expressionTexts(r.where), r.actions, ...(r.actionsSql !== undefined ? [r.actionsSql] : [])],
   });
 }

@@ -96,6 +96,7 @@ export function planContext(changes: readonly Change[], live: SchemaState, opts:
       case 'createCollation': case 'createOperator': case 'alterOperator':
       case 'alterSequence': case 'setLogged': case 'attachPartition': case 'detachPartition': case 'setTableOptions': case 'alterColumnType': case 'setDefault': case 'setNotNull': case 'setGenerated':
       case 'validateConstraint': case 'createIndex': case 'createView': case 'createTrigger': case 'setRowSecurity': case 'createPolicy': case 'alterPolicy': case 'setPrivileges':
+      case 'createAggregate': case 'createRule':
         break;
       default:
         assertNever(c, 'change');
@@ -128,10 +129,12 @@ export function planContext(changes: readonly Change[], live: SchemaState, opts:
       const ref = liveRef('column', { schema: table.schema, parent: table.name, name: column });
       return live.tables.get(relationKey(ref.schema, ref.parent ?? ''))?.columns.find((c) => c.name === ref.name);
     },
-    isProcedure: (fn, args) => {
-      if (args !== undefined) return procedures.has(functionKey(fn.schema, fn.name, args));
-      const prefix = `${relationKey(fn.schema, fn.name)}(`;
-      return [...procedures].some((k) => k.startsWith(prefix));
-    },
+    // Under its target name or, renamed by this plan, its live one.
+    isProcedure: (fn, args) =>
+      [fn, liveRef('function', fn)].some((f) => {
+        if (args !== undefined) return procedures.has(functionKey(f.schema, f.name, args));
+        const prefix = `${relationKey(f.schema, f.name)}(`;
+        return [...procedures].some((k) => k.startsWith(prefix));
+      }),
   };
 }

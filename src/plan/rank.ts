@@ -46,11 +46,14 @@ export const RANK = {
   operator: 425,
   /** ALTER OPERATOR .. SET (RESTRICT, JOIN). */
   operatorAlter: 426,
+  /** After the functions they are built from, before views that call them. */
+  aggregate: 425,
   index: 430,
   /** ATTACH PARTITION: after the parent, its keys and indexes, and the table's columns are in place. */
   attachPartition: 435,
   view: 440,
   trigger: 450,
+  rule: 455,
   sequenceOwner: 460,
   comment: 470,
   /** GRANT / REVOKE, once the objects exist (and after table-level revokes, column grants: see diff-privileges.ts). */
@@ -66,6 +69,7 @@ export const RANK = {
  */
 export const DROP_RANK = {
   trigger: 0,
+  rule: 2,
   policy: 5,
   view: 10,
   foreignKey: 20,
@@ -75,6 +79,8 @@ export const DROP_RANK = {
   table: 60,
   /** After the views, constraints and indexes that use it, before its functions. */
   operator: 65,
+  /** Before the functions they are built from. */
+  aggregate: 65,
   function: 70,
   sequence: 80,
   /** After functions (a function may take the domain), before the enums and types it is based on. */

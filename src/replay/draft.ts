@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
 import type {
+  AggregateDef, RuleDef,
   CollationDef, CompositeTypeDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, OperatorDef, PolicyDef, RangeTypeDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
 } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
@@ -41,10 +42,14 @@ export class Draft {
   readonly indexes = new RefIndexedMap<IndexDef>((i) => [relationKey(i.schema, i.table)]);
   readonly views = new Map<string, ViewDef>();
   readonly functions = new Map<string, FunctionDef>();
+  /** Aggregates, keyed like functions (one routine name space). */
+  readonly aggregates = new Map<string, AggregateDef>();
   /** Indexed by the relation the trigger is on. */
   readonly triggers = new RefIndexedMap<TriggerDef>((t) => [relationKey(t.schema, t.table)]);
   /** Indexed by the table the policy is on. */
   readonly policies = new RefIndexedMap<PolicyDef>((p) => [relationKey(p.schema, p.table)]);
+  /** Indexed by the relation the rule is on. */
+  readonly rules = new RefIndexedMap<RuleDef>((r) => [relationKey(r.schema, r.table)]);
   readonly history: HistoryEvent[] = [];
   /** ALTER DEFAULT PRIVILEGES entries (defaultPrivilegeKey). */
   readonly defaultPrivileges = new Map<string, DefaultPrivilegeDef>();
@@ -107,8 +112,10 @@ export class Draft {
       indexes: new Map(this.indexes),
       views: new Map(this.views),
       functions: new Map(this.functions),
+      aggregates: new Map(this.aggregates),
       triggers: new Map(this.triggers),
       policies: new Map(this.policies),
+      rules: new Map(this.rules),
       history: [...this.history],
       ...(this.defaultPrivileges.size ? { defaultPrivileges: new Map(this.defaultPrivileges) } : {}),
       ...(this.privilegeRoles.size ? { privilegeRoles: [...this.privilegeRoles].sort() } : {}),

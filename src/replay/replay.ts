@@ -19,6 +19,8 @@ import { createCollation } from './handlers/collations.js';
 import { alterOperator, createOperator } from './handlers/operators.js';
 import { rename } from './handlers/rename.js';
 import { alterPolicy, createPolicy } from './handlers/policies.js';
+import { createAggregate } from './handlers/aggregates.js';
+import { createRule } from './handlers/rules.js';
 import { createFunction, createTrigger, createView } from './handlers/routines.js';
 import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
@@ -93,6 +95,8 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'createView': createView(ctx, ddl); break;
     case 'createFunction': createFunction(ctx, ddl); break;
     case 'createTrigger': createTrigger(ctx, ddl); break;
+    case 'createAggregate': createAggregate(ctx, ddl); break;
+    case 'createRule': createRule(ctx, ddl); break;
     case 'createPolicy': createPolicy(ctx, ddl); break;
     case 'alterPolicy': alterPolicy(ctx, ddl); break;
     case 'rename': rename(ctx, ddl); break;

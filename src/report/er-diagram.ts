@@ -65,7 +65,7 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
         break;
       case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createRangeType': case 'compositeType': case 'createSequence':
       case 'createCollation': case 'createOperator': case 'alterOperator':
-      case 'alterSequence': case 'createView': case 'createFunction': case 'setPrivileges':
+      case 'alterSequence': case 'createView': case 'createFunction': case 'setPrivileges': case 'createAggregate': case 'createRule':
         break;
       default:
         assertNever(c, 'change');

@@ -2,6 +2,7 @@ import type { HistoryEvent, HistoryRef } from '../model/history.js';
 import type {
   CollationDef,
   OperatorDef,
+  AggregateDef,
   ColumnDef,
   CompositeTypeDef,
   ConstraintDef,
@@ -19,6 +20,7 @@ import type {
   TriggerDef,
   PolicyDef,
   RangeTypeDef,
+  RuleDef,
   ViewDef,
 } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
@@ -36,7 +38,7 @@ export const STATE_JSON_VERSION = 1;
  * { "version": 1,
  *   "schemas": SchemaDef[], "extensions": ExtensionDef[], "enums": EnumDef[],
  *   "domains": DomainDef[], "compositeTypes": CompositeTypeDef[], "rangeTypes": RangeTypeDef[], "collations": CollationDef[], "operators": OperatorDef[], "sequences": SequenceDef[], "tables": TableDef[], "indexes": IndexDef[],
- *   "views": ViewDef[], "functions": FunctionDef[], "triggers": TriggerDef[], "policies": PolicyDef[],
+ *   "views": ViewDef[], "functions": FunctionDef[], "aggregates": AggregateDef[], "triggers": TriggerDef[], "policies": PolicyDef[], "rules": RuleDef[],
  *   "defaultPrivileges"?: DefaultPrivilegeDef[], "history": HistoryEvent[] }
  * ```
  *
@@ -62,8 +64,10 @@ export interface StateJson {
   readonly indexes: readonly IndexDef[];
   readonly views: readonly ViewDef[];
   readonly functions: readonly FunctionDef[];
+  readonly aggregates: readonly AggregateDef[];
   readonly triggers: readonly TriggerDef[];
   readonly policies: readonly PolicyDef[];
+  readonly rules: readonly RuleDef[];
   /** ALTER DEFAULT PRIVILEGES entries, by role, schema and objects; absent when there are none. */
   readonly defaultPrivileges?: readonly DefaultPrivilegeDef[];
   readonly history: readonly HistoryEvent[];
@@ -224,6 +228,16 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['cost', f.cost], ['rows', f.rows], ['config', f.config ? [...f.config] : undefined], ['sqlBody', f.sqlBody], ['comment', f.comment], ...acl(f), ['origin', origin(f.origin)],
       ]),
     ),
+    aggregates: valuesByKey(state.aggregates).map((a) =>
+      obj([
+        ['schema', a.schema], ['name', a.name], ['identityArgs', a.identityArgs], ['args', a.args], ['aggKind', a.aggKind],
+        ['sfunc', a.sfunc], ['stype', a.stype], ['sspace', a.sspace], ['finalfunc', a.finalfunc], ['finalfuncExtra', a.finalfuncExtra],
+        ['finalfuncModify', a.finalfuncModify], ['combinefunc', a.combinefunc], ['serialfunc', a.serialfunc], ['deserialfunc', a.deserialfunc],
+        ['initcond', a.initcond], ['msfunc', a.msfunc], ['minvfunc', a.minvfunc], ['mstype', a.mstype], ['msspace', a.msspace],
+        ['mfinalfunc', a.mfinalfunc], ['mfinalfuncExtra', a.mfinalfuncExtra], ['mfinalfuncModify', a.mfinalfuncModify], ['minitcond', a.minitcond],
+        ['sortop', a.sortop], ['parallel', a.parallel], ['comment', a.comment], ['origin', origin(a.origin)],
+      ]),
+    ),
     triggers: valuesByKey(state.triggers).map((t) =>
       obj([
         ['schema', t.schema], ['table', t.table], ['name', t.name], ['timing', t.timing], ['events', [...t.events]],
@@ -236,6 +250,12 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', p.schema], ['table', p.table], ['name', p.name], ['permissive', p.permissive], ['command', p.command],
         ['roles', [...p.roles]], ['using', p.using], ['withCheck', p.withCheck], ['comment', p.comment], ['origin', origin(p.origin)],
+      ]),
+    ),
+    rules: valuesByKey(state.rules).map((r) =>
+      obj([
+        ['schema', r.schema], ['table', r.table], ['name', r.name], ['event', r.event], ['instead', r.instead],
+        ['where', r.where], ['actions', r.actions], ['comment', r.comment], ['origin', origin(r.origin)],
       ]),
     ),
     ...(state.defaultPrivileges?.size

@@ -11,7 +11,9 @@ import {
   createOperatorSql,
   createEnumSql,
   createExtensionSql,
+  createAggregateSql,
   createFunctionSql,
+  createRuleSql,
   createIndexSql,
   createRangeTypeSql,
   createSchemaSql,
@@ -39,9 +41,9 @@ export interface RenderStateSqlOptions {
  * order or the objects' origins), and runnable top to bottom on an empty database. Order: schemas,
  * extensions, enums, sequences not implicit in an identity column (serial ones too: their
  * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
- * inline, by name), OWNED BY, functions, views (after the views they mention), indexes (after
+ * inline, by name), OWNED BY, functions, aggregates, views (after the views they mention), indexes (after
  * views: materialized views have them), foreign keys and NOT VALID checks (as ALTER TABLE, by table
- * then name), triggers, row-level security (tables' flags, then policies), owners and privileges
+ * then name), triggers, rules, row-level security (tables' flags, then policies), owners and privileges
  * (see state-privileges.ts), comments.
  */
 export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions = {}): string {
@@ -82,10 +84,12 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Sequence ownership', sequences.filter((s) => s.ownedBy).map(alterSequenceOwnedBySql)],
     ['Functions', valuesByKey(state.functions).map(createFunctionSql)],
     ['Operators', valuesByKey(state.operators).map(createOperatorSql)],
+    ['Aggregates', valuesByKey(state.aggregates).map((a) => createAggregateSql(a))],
     ['Views', orderedViews.map((v) => createViewSql(v, { query: 'canonical' }))],
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i, { spelling: 'canonical' }))],
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
     ['Triggers', valuesByKey(state.triggers).map(createTriggerSql)],
+    ['Rules', valuesByKey(state.rules).map(({ whereSql: _w, actionsSql: _a, ...r }) => createRuleSql(r))],
     ['Row-level security', rowSecurityStatements(state, tables)],
     ['Owners and privileges', ownerAndPrivilegeStatements(state)],
     ['Comments', commentStatements(state, tables)],
@@ -205,6 +209,9 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   for (const o of valuesByKey(state.operators)) {
     if (o.comment !== undefined) out.push(commentSql('operator', { schema: o.schema, name: o.name, args: operatorArgs(o.left, o.right) }, o.comment));
   }
+  for (const a of valuesByKey(state.aggregates)) {
+    if (a.comment !== undefined) out.push(commentSql('aggregate', { schema: a.schema, name: a.name, args: a.identityArgs }, a.comment));
+  }
   for (const v of valuesByKey(state.views)) {
     if (v.comment !== undefined) out.push(commentSql(v.materialized ? 'materialized view' : 'view', v, v.comment));
   }
@@ -214,6 +221,9 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   }
   for (const p of valuesByKey(state.policies)) {
     if (p.comment !== undefined) out.push(commentSql('policy', { schema: p.schema, table: p.table, name: p.name }, p.comment));
+  }
+  for (const r of valuesByKey(state.rules)) {
+    if (r.comment !== undefined) out.push(commentSql('rule', { schema: r.schema, table: r.table, name: r.name }, r.comment));
   }
   return out;
 }

@@ -15,7 +15,7 @@ function scrambled(s: SchemaState): SchemaState {
   const map = <T>(m: ReadonlyMap<string, T>): Map<string, T> => new Map([...m].reverse().map(([k, v]) => [k, rev(v)]));
   return {
     schemas: map(s.schemas), extensions: map(s.extensions), enums: map(s.enums), domains: map(s.domains), compositeTypes: map(s.compositeTypes), rangeTypes: map(s.rangeTypes), collations: map(s.collations), operators: map(s.operators), sequences: map(s.sequences), tables: map(s.tables),
-    indexes: map(s.indexes), views: map(s.views), functions: map(s.functions), triggers: map(s.triggers), policies: map(s.policies), history: s.history,
+    indexes: map(s.indexes), views: map(s.views), functions: map(s.functions), aggregates: map(s.aggregates), triggers: map(s.triggers), policies: map(s.policies), rules: map(s.rules), history: s.history,
   };
 }
 

@@ -90,6 +90,6 @@ describe('introspect on PGlite', () => {
   });
 
   it('issues the same small number of queries', () => {
-    expect(queryCount).toBe(20);
+    expect(queryCount).toBe(22);
   });
 });

@@ -12,7 +12,7 @@ import { EXTENSION_SQL, FIXTURE_SQL } from './fixture-sql.js';
 
 /** session pin + one query per object kind (14: policies, composite and range types included) + default privileges + restore. */
 /** session pin + one query per object kind (12, policies included) + default privileges + restore. */
-const EXPECTED_QUERIES = 20;
+const EXPECTED_QUERIES = 22;
 
 let fresh: FreshDatabase;
 let state: SchemaState;

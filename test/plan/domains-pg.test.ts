@@ -1,15 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/index.js';
-import { compareStates, diff } from '../../src/diff/index.js';
+import { diff } from '../../src/diff/index.js';
 import { introspect } from '../../src/introspect/index.js';
-import type { Revision } from '../../src/load/types.js';
-import type { SchemaState } from '../../src/model/schema-state.js';
-import { replay } from '../../src/replay/index.js';
 import { perTestResources } from '../support/cleanups.js';
-import type { FreshDatabase } from '../support/database.js';
-import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
-import { referenceDump } from '../support/pg-dump/reference-dump.js';
-import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
+import { convergesFromEachRevision, replayedClean } from '../support/converge-with-oracle.js';
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { writeHistory } from '../support/temp-history.js';
@@ -43,36 +37,10 @@ const HISTORY = [
    CREATE TABLE lines (id int PRIMARY KEY, n qty[], code app.code3);`,
 ];
 
-function replayed(revisions: readonly Revision[]): SchemaState {
-  const r = replay(revisions);
-  expect(r.diagnostics).toEqual([]);
-  return r.state;
-}
 
-/** Applies the plan to `f` and judges by pg_dump against `expected`, then by an empty second diff. */
-async function converge(f: FreshDatabase, target: SchemaState, expected: string, label: string): Promise<void> {
-  const result = await apply(f.db, target, { allowDestructive: true });
-  expect(result.plan.skipped).toEqual([]);
-  const difference = dumpDifference(expected, await pgDumpSchema(f.url), ['built from the migrations', label]);
-  expect(difference ?? 'same pg_dump').toBe('same pg_dump');
-  const after = await introspect(f.db);
-  expect(compareStates(target, after)).toEqual([]);
-  expect(diff(target, after).changes).toEqual([]);
-}
 
 describe('domains converge (pg_dump oracle)', () => {
-  const history = revisionsFromSql('domains', HISTORY);
-  let expected: string;
-  beforeAll(async () => {
-    expected = await referenceDump(history);
-  });
-  for (let applied = 0; applied < history.length; applied++) {
-    it(`from revision ${applied} of ${history.length}`, async () => {
-      const f = await db();
-      await runMigrations(f.db, history.slice(0, applied));
-      await converge(f, replayed(history), expected, `converged from revision ${applied}`);
-    });
-  }
+  convergesFromEachRevision(revisionsFromSql('domains', HISTORY), db);
 
   it('a base type change rebuilds a domain nothing uses, and is drift for one a column uses', async () => {
     const revisions = revisionsFromSql('retype', [
@@ -81,12 +49,12 @@ describe('domains converge (pg_dump oracle)', () => {
     const f = await db();
     await f.db.exec(`CREATE DOMAIN free_d AS bigint CHECK (VALUE > 0); CREATE DOMAIN used_d AS bigint; CREATE TABLE t (x used_d);
       INSERT INTO t VALUES (5000000000);`);
-    const d = diff(replayed(revisions), await introspect(f.db));
+    const d = diff(replayedClean(revisions), await introspect(f.db));
     expect(d.drift.map((x) => x.message)).toEqual([expect.stringMatching(/^base type is bigint live but integer in the migrations/)]);
     expect(d.changes.map((c) => (c.kind === 'domain' ? `${c.kind} ${c.op.op}` : `${c.kind} ${c.kind === 'drop' ? c.reason : ''}`))).toEqual([
       'drop replace', 'domain create',
     ]);
-    await apply(f.db, replayed(revisions), { allowDestructive: true });
+    await apply(f.db, replayedClean(revisions), { allowDestructive: true });
     const live = await introspect(f.db);
     expect(live.domains.get('public.free_d')?.baseType).toBe('integer');
     expect(live.domains.get('public.used_d')?.baseType).toBe('bigint');

@@ -407,6 +407,62 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     expectDomainChecks: ['public.email_address.email_check', 'public.dd.dd_check1', 'other.qty.below_1000'],
   },
   {
+    name: 'aggregates: plain, zero-argument, ordered-set, hypothetical, old syntax, moving-aggregate and support options; renamed, moved, replaced, dropped',
+    revisions: [
+      `CREATE SCHEMA app;
+       CREATE FUNCTION app.add2(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2';
+       CREATE FUNCTION sub2(int, int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 - $2';
+       CREATE AGGREGATE total(int) (SFUNC = app.add2, STYPE = int, INITCOND = 0);
+       CREATE AGGREGATE app.tally(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0', PARALLEL = SAFE);
+       CREATE AGGREGATE pick(float8 ORDER BY anyelement) (SFUNC = ordered_set_transition, STYPE = internal,
+         FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+       CREATE AGGREGATE place(VARIADIC "any" ORDER BY VARIADIC "any") (SFUNC = ordered_set_transition_multi, STYPE = internal,
+         FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL);
+       CREATE AGGREGATE old_sum (BASETYPE = int, SFUNC = int4pl, STYPE = int);
+       CREATE AGGREGATE mean(float8) (SFUNC = float8_accum, STYPE = float8[], FINALFUNC = float8_avg, INITCOND = '{0,0,0}',
+         COMBINEFUNC = float8_combine, SSPACE = 24, PARALLEL = RESTRICTED);
+       CREATE AGGREGATE top(int) (SFUNC = int4larger, STYPE = int, SORTOP = >);
+       CREATE AGGREGATE moving(int) (SFUNC = app.add2, STYPE = int, INITCOND = 0,
+         MSFUNC = app.add2, MINVFUNC = sub2, MSTYPE = int, MINITCOND = '0', FINALFUNC_MODIFY = SHAREABLE);
+       CREATE AGGREGATE named_sum(n int) (SFUNC = int4pl, STYPE = int);
+       CREATE AGGREGATE gone(int) (SFUNC = int4pl, STYPE = int);
+       COMMENT ON AGGREGATE total(int) IS 'adds';
+       COMMENT ON AGGREGATE app.tally(*) IS 'counts';`,
+      `ALTER AGGREGATE top(int) RENAME TO top_value;
+       ALTER AGGREGATE total(int) SET SCHEMA app;
+       CREATE OR REPLACE AGGREGATE named_sum(n int) (SFUNC = int4pl, STYPE = int, INITCOND = '100');
+       DROP AGGREGATE gone(int);
+       DROP AGGREGATE IF EXISTS gone(int);
+       COMMENT ON AGGREGATE pick(float8 ORDER BY anyelement) IS 'percentile';
+       ALTER FUNCTION app.add2(int, int) RENAME TO plus;
+       CREATE TABLE nums (n int);
+       CREATE VIEW sums AS SELECT app.total(n) AS t, named_sum(n) AS s FROM nums;`,
+    ],
+  },
+  {
+    name: 'rules: ALSO / INSTEAD, WHERE, NOTHING, several actions, on a view; renamed, replaced, dropped, following table renames',
+    revisions: [
+      `CREATE SCHEMA app;
+       CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(10, 2));
+       CREATE TABLE app.item_log (id int, name text, at timestamptz DEFAULT now());
+       CREATE RULE log_insert AS ON INSERT TO items WHERE NEW.price > 0 DO ALSO INSERT INTO app.item_log VALUES (NEW.id, NEW.name);
+       CREATE RULE no_delete AS ON DELETE TO items DO INSTEAD NOTHING;
+       CREATE RULE on_update AS ON UPDATE TO items DO ALSO (
+         UPDATE app.item_log SET name = NEW.name WHERE id = OLD.id;
+         NOTIFY items_changed
+       );
+       CREATE VIEW cheap AS SELECT id, name FROM items WHERE price < 10;
+       CREATE RULE cheap_insert AS ON INSERT TO cheap DO INSTEAD INSERT INTO items (id, name, price) VALUES (NEW.id, NEW.name, 1);
+       CREATE RULE temp_rule AS ON DELETE TO app.item_log DO INSTEAD NOTHING;
+       COMMENT ON RULE no_delete ON items IS 'rows stay';`,
+      `ALTER RULE no_delete ON items RENAME TO keep_rows;
+       CREATE OR REPLACE RULE log_insert AS ON INSERT TO items DO ALSO INSERT INTO app.item_log (id) VALUES (NEW.id);
+       DROP RULE temp_rule ON app.item_log;
+       DROP RULE IF EXISTS temp_rule ON app.item_log;
+       ALTER TABLE items RENAME TO products;`,
+    ],
+  },
+  {
     name: 'views follow column and table renames; * is expanded when the view is made',
     revisions: [
       `CREATE TABLE t (id int PRIMARY KEY, a text, c int);

@@ -43,8 +43,10 @@ export function buildState(parts: StateParts, reverse = false): SchemaState {
     indexes: new Map(ordered(parts.indexes).map((i) => [relationKey(i.schema, i.name), i])),
     views: new Map(ordered(parts.views).map((v) => [relationKey(v.schema, v.name), v])),
     functions: new Map(ordered(parts.functions).map((f) => [functionKey(f.schema, f.name, f.identityArgs), f])),
+    aggregates: new Map(),
     triggers: new Map(ordered(parts.triggers).map((t) => [triggerKey(t.schema, t.table, t.name), t])),
     policies: new Map(),
+    rules: new Map(),
     history: [],
   };
 }

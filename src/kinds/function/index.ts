@@ -4,7 +4,7 @@ import { routineExists } from '../../plan/catalog-conditions.js';
 import { functionDeps } from '../../plan/object-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { moveAndRename, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { moveAndRename, overloadsOf, qualifiedName, schemaAndParent } from '../object-specs.js';
 import { createFunctionActions } from './function-actions.js';
 import type { FunctionChange } from './function-change.js';
 import { diffFunctions } from './function-diff.js';
@@ -16,9 +16,7 @@ function onlyOne<T>(xs: readonly T[]): T | undefined {
 }
 
 /** The overloads of a function name in a state. */
-function overloads(live: SchemaState, name: QualifiedName): FunctionDef[] {
-  return [...live.functions.values()].filter((f) => f.schema === name.schema && f.name === name.name);
-}
+const overloads = (live: SchemaState, name: QualifiedName): FunctionDef[] => overloadsOf(live.functions, name);
 
 /** Functions and procedures, identified by name and argument types (functionKey). */
 export const functionKind: KindModule<'function', FunctionChange, 'function'> = {

@@ -109,15 +109,7 @@ export function diffPolicies(ctx: DiffContext): void {
     }
     ctx.comment('policy', ref(target), target.comment, live.comment, target.origin);
   }
-  for (const { key, live } of pairing.liveOnly) {
-    const table = { schema: live.schema, name: live.table };
-    if (ctx.relationGoes(table)) continue;
-    const to = m.names.relation(table);
-    const r = { schema: to.schema, name: live.name, parent: to.name };
-    const ev = ctx.pendingDrop('policy', ref(live));
-    if (ev) out.add('policy', key, { ...ctx.dropChange('policy', r, ev), ...rlsConcern(false, true) });
-    else out.addUnmanaged('policy', r);
-  }
+  for (const { key, live } of pairing.liveOnly) ctx.liveOnlyPart('policy', 'policy', key, live, undefined, (c) => ({ ...c, ...rlsConcern(false, true) }));
 }
 
 /**

@@ -38,13 +38,5 @@ export function diffTriggers(ctx: DiffContext): void {
     }
     ctx.comment('trigger', ref(target), target.comment, live.comment, target.origin);
   }
-  for (const { key, live } of m.triggers.liveOnly) {
-    const table = { schema: live.schema, name: live.table };
-    if (ctx.relationGoes(table)) continue;
-    const to = m.names.relation(table);
-    const r = { schema: to.schema, name: live.name, parent: to.name };
-    const ev = ctx.pendingDrop('trigger', ref(live)) ?? ctx.functionDrop(live.function);
-    if (ev) out.add('trigger', key, ctx.dropChange('trigger', r, ev));
-    else out.addUnmanaged('trigger', r);
-  }
+  for (const { key, live } of m.triggers.liveOnly) ctx.liveOnlyPart('trigger', 'trigger', key, live, ctx.functionDrop(live.function));
 }

@@ -32,10 +32,12 @@ const KEYWORD: Record<CommentKind, string> = {
   'materialized view': 'MATERIALIZED VIEW',
   function: 'FUNCTION',
   procedure: 'PROCEDURE',
+  aggregate: 'AGGREGATE',
   trigger: 'TRIGGER',
   policy: 'POLICY',
   collation: 'COLLATION',
   operator: 'OPERATOR',
+  rule: 'RULE',
 };
 
 /**
@@ -58,12 +60,15 @@ function targetSql(kind: CommentKind, t: CommentTarget): string {
     case 'constraint':
     case 'trigger':
     case 'policy':
+    case 'rule':
       return `${quoteIdent(t.name)} ON ${qualify({ schema, name: t.table ?? '' })}`;
     case 'function':
     case 'procedure':
       return `${qualify({ schema, name: t.name })}(${t.args ?? ''})`;
     case 'operator':
       return `${qualifyOperator({ schema, name: t.name })} (${t.args ?? ''})`;
+    case 'aggregate':
+      return `${qualify({ schema, name: t.name })}(${t.args || '*'})`;
     default:
       return qualify({ schema, name: t.name });
   }

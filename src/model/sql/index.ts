@@ -18,5 +18,7 @@ export { createIndexSql, type CreateIndexOptions } from './index-sql.js';
 export { createViewSql } from './view-sql.js';
 export { createFunctionSql, dollarQuote } from './function-sql.js';
 export { createTriggerSql } from './trigger-sql.js';
+export { createAggregateSql, aggregateArgs, aggregateSubject, defaultModify } from './aggregate-sql.js';
+export { createRuleSql } from './rule-sql.js';
 export { commentSql, type CommentKind, type CommentTarget } from './comment-sql.js';
 export { createPolicySql, alterPolicySql, rowSecuritySql, policyRolesSql } from './policy-sql.js';

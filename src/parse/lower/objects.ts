@@ -128,14 +128,16 @@ export function lowerCreateTableAs(s: AstNode): Ddl {
   };
 }
 
-function typeText(tn: AstNode): string {
+/** A routine argument or result type as text: built-in types canonical, others as written (pg_get_functiondef prints them so with search_path pinned to public). */
+export function typeText(tn: AstNode): string {
   const t = lowerTypeName(tn);
   if (t.kind === 'builtin') return t.text;
   if (t.kind === 'serial') return t.base;
   return deparseNode({ TypeName: { ...tn, location: undefined } });
 }
 
-const MODES: Record<string, string> = {
+/** How a parameter mode is written before the parameter (IN: nothing). */
+export const MODES: Record<string, string> = {
   FUNC_PARAM_IN: '', FUNC_PARAM_OUT: 'OUT ', FUNC_PARAM_INOUT: 'INOUT ', FUNC_PARAM_VARIADIC: 'VARIADIC ',
   FUNC_PARAM_TABLE: 'TABLE ', FUNC_PARAM_DEFAULT: '',
 };
@@ -227,7 +229,7 @@ function transitionTables(rels: AstNode[] | undefined): { oldTable?: string; new
 const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
-  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_TRIGGER: 'trigger',
+  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_AGGREGATE: 'aggregate', OBJECT_TRIGGER: 'trigger', OBJECT_RULE: 'rule',
   OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
   OBJECT_COLLATION: 'collation', OBJECT_OPERATOR: 'operator',
 };
@@ -248,7 +250,7 @@ export function objectName(objtype: string, obj: AstNode): { object: NameRef; su
     const names = obj.TypeName ? strList(obj.TypeName.names) : strList(obj.List?.items ?? obj.names ?? []);
     return { object: namesToRef(names) };
   }
-  if (objtype === 'OBJECT_FUNCTION' || objtype === 'OBJECT_PROCEDURE') {
+  if (objtype === 'OBJECT_FUNCTION' || objtype === 'OBJECT_PROCEDURE' || objtype === 'OBJECT_AGGREGATE') {
     const owa = obj.ObjectWithArgs;
     const args = owa.args_unspecified ? undefined : (owa.objargs ?? []).map((a: AstNode) => typeText(a.TypeName)).join(', ');
     return { object: namesToRef(strList(owa.objname)), ...(args !== undefined ? { args } : {}) };
@@ -262,7 +264,7 @@ export function objectName(objtype: string, obj: AstNode): { object: NameRef; su
   }
   if (obj.String) return { object: { name: str(obj) } };
   const names = strList(obj.List?.items ?? []);
-  if (objtype === 'OBJECT_TRIGGER' || objtype === 'OBJECT_POLICY' || objtype === 'OBJECT_TABCONSTRAINT' || objtype === 'OBJECT_COLUMN') {
+  if (objtype === 'OBJECT_TRIGGER' || objtype === 'OBJECT_RULE' || objtype === 'OBJECT_POLICY' || objtype === 'OBJECT_TABCONSTRAINT' || objtype === 'OBJECT_COLUMN') {
     const sub = names.pop()!;
     return { object: namesToRef(names), sub };
   }
@@ -298,7 +300,7 @@ export function lowerSetSchema(s: AstNode): Ddl {
   if (!target) return { kind: 'unsupported', what: `ALTER ${String(s.objectType).replace(/^OBJECT_/, '')} SET SCHEMA` };
   const named = s.relation ? { object: rangeVarName(s.relation) } : objectName(s.objectType, s.object);
   return {
-    kind: 'setSchema', target, object: named.object, newSchema: s.newschema, ifExists: !!s.missing_ok,
+    kind: 'setSchema', target, object: named.object, ...('args' in named && named.args !== undefined ? { args: named.args } : {}), newSchema: s.newschema, ifExists: !!s.missing_ok,
     ...(named.operands ? { operands: named.operands } : {}),
   };
 }

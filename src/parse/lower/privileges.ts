@@ -108,7 +108,7 @@ export function lowerDefaultPrivileges(s: AstNode): Ddl {
 const OWNER_TARGETS: Record<string, SetOwnerDdl['target']> = {
   OBJECT_SCHEMA: 'schema', OBJECT_TABLE: 'table', OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view',
   OBJECT_MATVIEW: 'materialized view', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure',
-  OBJECT_ROUTINE: 'function', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_COLLATION: 'collation',
+  OBJECT_ROUTINE: 'function', OBJECT_AGGREGATE: 'aggregate', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_COLLATION: 'collation',
   OBJECT_OPERATOR: 'operator',
 };
 

@@ -4,11 +4,13 @@ import {
   lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
+import { lowerAggregate } from './aggregate.js';
 import { lowerData } from './data.js';
 import { lowerAlterOperator, lowerDefine } from './define.js';
 import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
 import { notManaged } from './not-managed.js';
 import { lowerAlterPolicy, lowerCreatePolicy } from './policy.js';
+import { lowerRule } from './rule.js';
 import { lowerAlterOwner, lowerDefaultPrivileges, lowerGrant, lowerRelationOwner } from './privileges.js';
 import { lowerAlterTable, lowerCreateTable } from './table.js';
 import { lowerAlterType, lowerCompositeType, lowerRangeType } from './type.js';
@@ -49,6 +51,8 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CreateTableAsStmt': return lowerCreateTableAs(s);
     case 'CreateFunctionStmt': return lowerFunction(s);
     case 'CreateTrigStmt': return lowerTrigger(s);
+    case 'DefineStmt': return s.kind === 'OBJECT_AGGREGATE' ? lowerAggregate(s) : { kind: 'unsupported', what: 'Define' };
+    case 'RuleStmt': return lowerRule(s);
     case 'CreatePolicyStmt': return lowerCreatePolicy(s);
     case 'AlterPolicyStmt': return lowerAlterPolicy(s);
     case 'RenameStmt': return lowerRename(s);

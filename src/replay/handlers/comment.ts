@@ -2,6 +2,8 @@ import { functionKey, policyKey, relationKey, triggerKey } from '../../model/sch
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
+import { findAggregate } from './aggregates.js';
+import { findRule } from './rules.js';
 
 type Comment = Extract<Ddl, { kind: 'comment' }>;
 
@@ -75,6 +77,14 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       return setIn(ctx, d.collations, key, s.text, 'collation');
     case 'operator':
       return setIn(ctx, d.operators, operatorKeyOf(ctx, s.object, s.operands ?? [undefined, undefined]), s.text, 'operator');
+    case 'aggregate': {
+      const k = findAggregate(ctx, s.object, s.args);
+      return k === undefined ? undefined : setIn(ctx, d.aggregates, k, s.text, 'aggregate');
+    }
+    case 'rule': {
+      const found = findRule(ctx, s.object, s.sub);
+      return found ? setIn(ctx, d.rules, found.key, s.text, 'rule') : undefined;
+    }
     case 'function':
     case 'procedure': {
       const schema = ctx.schemaOf(s.object);

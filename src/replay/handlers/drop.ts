@@ -9,6 +9,8 @@ import { dropDomain } from './domains.js';
 import { dropType } from './types.js';
 import { dropOperator } from './operators.js';
 import { dropPolicy } from './policies.js';
+import { aggregatesUsing, dropAggregate, findAggregate } from './aggregates.js';
+import { dropRulesOn, findRule } from './rules.js';
 
 type Drop = Extract<Ddl, { kind: 'drop' }>;
 
@@ -26,6 +28,7 @@ export function dropTable(ctx: ReplayContext, t: TableDef, cascade: boolean): vo
   for (const k of d.indexes.referencing(key)) d.indexes.delete(k);
   for (const k of d.triggers.referencing(key)) d.triggers.delete(k);
   for (const k of d.policies.referencing(key)) d.policies.delete(k);
+  dropRulesOn(d, t);
   for (const k of d.sequences.referencing(key)) d.sequences.delete(k);
   record(ctx, 'table', t.schema, t.name);
 }
@@ -59,6 +62,7 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
       d.views.delete(key);
       for (const k of d.indexes.referencing(key)) d.indexes.delete(k);
       for (const k of d.triggers.referencing(key)) d.triggers.delete(k);
+      dropRulesOn(d, v);
       return record(ctx, s.target, schema, o.object.name);
     }
     case 'domain':
@@ -78,7 +82,13 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
         o.args !== undefined
           ? [functionKey(schema, o.object.name, o.args)].filter((k) => d.functions.has(k))
           : [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === o.object.name).map(([k]) => k);
+      if (!matches.length && [...d.aggregates.values()].some((a) => a.schema === schema && a.name === o.object.name && (o.args === undefined || a.identityArgs === o.args))) {
+        return ctx.error(`"${o.object.name}" is an aggregate function (use DROP AGGREGATE)`);
+      }
       if (matches.length !== 1) return matches.length ? ctx.error(`function name "${o.object.name}" is not unique`) : missing('function');
+      const users = aggregatesUsing(d, { schema, name: o.object.name });
+      if (users.length && !s.cascade) return ctx.error(`cannot drop function ${o.object.name} because aggregate ${d.aggregates.get(users[0]!)!.name} depends on it`);
+      for (const k of users) dropAggregate(ctx, k, true);
       d.functions.delete(matches[0]!);
       for (const [k, trg] of d.triggers) {
         if (trg.function.schema === schema && trg.function.name === o.object.name) {
@@ -87,6 +97,17 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
         }
       }
       return record(ctx, 'function', schema, o.object.name);
+    }
+    case 'aggregate': {
+      const k = findAggregate(ctx, o.object, o.args, s.ifExists);
+      if (k !== undefined) dropAggregate(ctx, k, s.cascade);
+      return;
+    }
+    case 'rule': {
+      const found = findRule(ctx, o.object, o.sub, s.ifExists);
+      if (!found) return;
+      d.rules.delete(found.key);
+      return record(ctx, 'rule', found.table.schema, o.sub!, found.table.name);
     }
     case 'trigger': {
       const table = ctx.relationFor(o.object, 'trigger', s.ifExists);
@@ -108,7 +129,7 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
       const inSchema = [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
       if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
       for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
-      for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators, d.sequences, d.indexes, d.views, d.functions, d.triggers, d.policies] as Map<string, { schema: string }>[]) {
+      for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators, d.sequences, d.indexes, d.views, d.functions, d.aggregates, d.triggers, d.policies, d.rules] as Map<string, { schema: string }>[]) {
         for (const [k, v] of map) if (v.schema === name) map.delete(k);
       }
       d.schemas.delete(name);

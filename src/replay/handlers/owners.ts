@@ -5,6 +5,7 @@ import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
 import { granteeName, withGrants } from './privileges.js';
+import { findAggregate } from './aggregates.js';
 
 type Owned = { readonly owner?: string };
 
@@ -55,6 +56,11 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       }
       const [k, f] = matches[0]!;
       d.functions.set(k, withOwner(f, owner));
+      return;
+    }
+    case 'aggregate': {
+      const k = findAggregate(ctx, s.object, s.args);
+      if (k !== undefined) d.aggregates.set(k, withOwner(d.aggregates.get(k)!, owner));
       return;
     }
     case 'type':

@@ -1,6 +1,6 @@
 import { rewrittenDefault } from './columns.js';
 import { qualify } from '../../model/names.js';
-import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import { functionKey, relationKey, ruleKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
 import { renameDomainCheck } from './domains.js';
@@ -12,6 +12,8 @@ import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js'
 import { nextvalDefault } from './sequences.js';
 import { followRenameInViews, renameViewColumn } from './view-renames.js';
 import { followRenameInPolicies, movePolicies, renamePolicy } from './policies.js';
+import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
+import { findRule, moveRules, warnRulesNamingColumn } from './rules.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -40,6 +42,7 @@ function renameTable(ctx: ReplayContext, t: TableDef, to: string): void {
     d.triggers.set(triggerKey(t.schema, to, trg.name), { ...trg, table: to });
   }
   movePolicies(ctx, t, { schema: t.schema, name: to });
+  moveRules(d, t, { schema: t.schema, name: to });
   for (const [k, other] of d.tables.entriesReferencing(oldKey)) {
     const fixFk = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === t.schema && c.references.table.name === t.name
@@ -102,6 +105,7 @@ function renameRelation(ctx: ReplayContext, s: Rename): void {
       d.triggers.delete(k);
       d.triggers.set(triggerKey(schema, s.newName, trg.name), { ...trg, table: s.newName });
     }
+    moveRules(d, { schema, name: from }, { schema, name: s.newName });
     followRenameInViews(d, { kind: 'relation', schema, from, to: s.newName });
     followRenameInPolicies(d, { kind: 'relation', schema, from, to: s.newName });
     return record(ctx, view.materialized ? 'materialized view' : 'view', schema, from, s.newName);
@@ -136,6 +140,7 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
     ctx.error(`column "${to}" of relation "${table.name}" already exists`);
     return;
   }
+  warnRulesNamingColumn(ctx, table, from);
   ctx.putTable({
     ...table,
     columns: table.columns.map((c) => (c.name === from ? { ...c, name: to, origin: ctx.origin } : c)),
@@ -246,6 +251,7 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       const [k, f] = matches[0]!;
       d.functions.delete(k);
       d.functions.set(functionKey(schema, s.newName, f.identityArgs), { ...f, name: s.newName });
+      followRoutineRename(d, f, { schema, name: s.newName });
       return record(ctx, 'function', schema, f.name, s.newName);
     }
     case 'collation':
@@ -253,6 +259,21 @@ export function rename(ctx: ReplayContext, s: Rename): void {
     case 'operator':
       // The grammar has no ALTER OPERATOR .. RENAME.
       return ctx.error('operators cannot be renamed');
+    case 'aggregate': {
+      const k = findAggregate(ctx, s.object, undefined, s.ifExists);
+      if (k !== undefined) moveAggregate(ctx, k, { schema: ctx.schemaOf(s.object), name: s.newName });
+      return;
+    }
+    case 'rule': {
+      const found = findRule(ctx, s.object, s.sub, s.ifExists);
+      if (!found || s.sub === undefined) return;
+      const key = ruleKey(found.table.schema, found.table.name, s.newName);
+      if (d.rules.has(key)) return ctx.error(`rule "${s.newName}" for relation "${found.table.name}" already exists`);
+      const r = d.rules.get(found.key)!;
+      d.rules.delete(found.key);
+      d.rules.set(key, { ...r, name: s.newName });
+      return record(ctx, 'rule', found.table.schema, s.sub, s.newName, found.table.name);
+    }
     case 'schema':
     case 'extension':
       return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. RENAME`);

@@ -40,6 +40,10 @@ export function createFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'crea
     ctx.error(`function ${key} already exists with same argument types`);
     return;
   }
+  if (ctx.draft.aggregates.has(key)) {
+    ctx.error(s.orReplace ? `cannot change routine kind: "${s.function.name}" is an aggregate function` : `function ${key} already exists with same argument types`);
+    return;
+  }
   ctx.draft.functions.set(key, {
     schema, name: s.function.name, identityArgs: s.identityArgs, args: s.args,
     kind: s.procedure ? 'procedure' : 'function',

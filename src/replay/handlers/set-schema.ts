@@ -1,5 +1,5 @@
 import { rewrittenDefault } from './columns.js';
-import { relationKey, triggerKey } from '../../model/schema-state.js';
+import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind } from '../../model/objects.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
@@ -8,6 +8,8 @@ import { retypeUsers } from './type-users.js';
 import { moveCollation } from './collations.js';
 import { moveOperator } from './operators.js';
 import { movePolicies } from './policies.js';
+import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
+import { moveRules } from './rules.js';
 
 /**
  * ALTER TABLE .. SET SCHEMA moves the table with its indexes, constraints, owned sequences and
@@ -36,6 +38,7 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
   moveIn(d.sequences, (q) => q.ownedBy?.table === t.name, (q) => relationKey(q.schema, q.name));
   moveIn(d.triggers, (g) => g.table === t.name, (g) => triggerKey(g.schema, g.table, g.name));
   movePolicies(ctx, t, { schema: to, name: t.name });
+  moveRules(d, t, { schema: to, name: t.name });
   for (const [k, other] of d.tables) {
     const fix = (c: ConstraintDef): ConstraintDef =>
       c.type === 'foreign key' && c.references.table.schema === from && c.references.table.name === t.name
@@ -57,7 +60,7 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
 }
 
 /**
- * ALTER .. SET SCHEMA for tables, enums and views; other kinds are reported as not modelled.
+ * ALTER .. SET SCHEMA for tables, types, views, routines and aggregates; other kinds are reported as not modelled.
  */
 export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema' }>): void {
   const d = ctx.draft;
@@ -91,8 +94,30 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
       return;
     case 'view':
     case 'materialized view':
-      if (!move(d.views) && !s.ifExists) ctx.error(`view ${key} does not exist`);
+      if (move(d.views)) moveRules(d, { schema: from, name: s.object.name }, { schema: s.newSchema, name: s.object.name });
+      else if (!s.ifExists) ctx.error(`view ${key} does not exist`);
       return;
+    case 'function':
+    case 'procedure': {
+      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === from && f.name === s.object.name && (s.args === undefined || f.identityArgs === s.args));
+      if (matches.length !== 1) {
+        if (matches.length || !s.ifExists) ctx.error(matches.length ? `function name "${s.object.name}" is not unique` : `${s.target} ${key} does not exist`);
+        return;
+      }
+      const [k, f] = matches[0]!;
+      const moved = { ...f, schema: s.newSchema };
+      if (d.functions.has(functionKey(s.newSchema, f.name, f.identityArgs))) return ctx.error(`function ${f.name}(${f.identityArgs}) already exists in schema "${s.newSchema}"`);
+      d.functions.delete(k);
+      d.functions.set(functionKey(s.newSchema, f.name, f.identityArgs), moved);
+      followRoutineRename(d, f, moved);
+      d.history.push({ event: 'rename', object: 'function', from: { schema: from, name: f.name }, to: { schema: s.newSchema, name: f.name }, origin: ctx.origin });
+      return;
+    }
+    case 'aggregate': {
+      const k = findAggregate(ctx, s.object, s.args, s.ifExists);
+      if (k !== undefined) moveAggregate(ctx, k, { schema: s.newSchema, name: s.object.name });
+      return;
+    }
     case 'table':
       return moveTable(ctx, s.object, s.newSchema, s.ifExists);
     case 'collation':

@@ -1,0 +1,25 @@
+import type { Change } from '../../diff/change.js';
+import { createAggregateSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { signatureExists } from '../../plan/catalog-conditions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { aggregateDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
+import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+
+/**
+ * CREATE AGGREGATE, which has no IF NOT EXISTS: guarded by a pg_proc lookup of the signature
+ * (to_regprocedure, which also finds an aggregate); a replacement is CREATE OR REPLACE.
+ */
+export function createAggregateActions(c: Extract<Change, { kind: 'createAggregate' }>, index: number, ctx: PlanContext): Action[] {
+  const a = c.aggregate;
+  const name = objectName(c);
+  const sql = c.replace ? createAggregateSql(a, true) : guardedSql(`NOT ${signatureExists(a, a.identityArgs)}`, [createAggregateSql(a)]);
+  return [
+    { change: index, rank: RANK.aggregate, name, statements: [statement(sql, describe(c), c.replace ? ALTERS_CATALOG : CREATES)], deps: aggregateDeps(a) },
+    ...createdCommentActions(index, name, [{ object: 'aggregate', ref: a, args: a.identityArgs, text: a.comment }], ctx),
+  ];
+}

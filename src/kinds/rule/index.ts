@@ -1,0 +1,35 @@
+import { qualify, quoteIdent } from '../../model/names.js';
+import { ruleKey } from '../../model/schema-state.js';
+import { ruleExists } from '../../plan/catalog-conditions.js';
+import { ruleDeps } from '../../plan/object-deps.js';
+import { DROP_RANK } from '../../plan/rank.js';
+import type { KindModule } from '../kind-module.js';
+import { tablePartObject } from '../object-specs.js';
+import { createRuleActions } from './rule-actions.js';
+import type { RuleChange } from './rule-change.js';
+import { diffRules } from './rule-diff.js';
+
+/** Rewrite rules (pg_rewrite, views' `_RETURN` rules left out), named per relation (ruleKey). */
+export const ruleKind: KindModule<'rule', RuleChange, 'rule'> = {
+  name: 'rule',
+  diff: diffRules,
+  changes: {
+    createRule: {
+      build: createRuleActions,
+      describe: (c) => {
+        const table = qualify({ schema: c.rule.schema, name: c.rule.table });
+        return { object: 'rule', name: `${table}.${quoteIdent(c.rule.name)}`, group: table, action: c.replace ? 'replace' : 'create', detail: `on ${c.rule.event} do ${c.rule.instead ? 'instead' : 'also'}` };
+      },
+    },
+  },
+  objects: {
+    rule: tablePartObject({
+      keyword: 'RULE',
+      exists: ruleExists,
+      find: (live, r) => live.rules.get(ruleKey(r.schema, r.parent ?? '', r.name)),
+      deps: ruleDeps,
+      dropRank: DROP_RANK.rule,
+    }),
+  },
+  compare: { state: (s) => s.rules, object: () => 'rule' },
+};

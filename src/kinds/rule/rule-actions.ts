@@ -1,0 +1,26 @@
+import type { Change } from '../../diff/change.js';
+import { createRuleSql } from '../../model/sql/index.js';
+import { statement, type Action } from '../../plan/action.js';
+import { ruleExists } from '../../plan/catalog-conditions.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { guardedSql } from '../../plan/guarded-sql.js';
+import { ruleDeps } from '../../plan/object-deps.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { RANK } from '../../plan/rank.js';
+import { ALTERS_CATALOG } from '../../plan/statement-effects.js';
+import { createdCommentActions } from '../comment/comment-actions.js';
+
+/**
+ * CREATE RULE, which has no IF NOT EXISTS: guarded by a pg_rewrite lookup; a replacement is
+ * CREATE OR REPLACE RULE (ACCESS EXCLUSIVE on the relation, catalog only).
+ */
+export function createRuleActions(c: Extract<Change, { kind: 'createRule' }>, index: number, ctx: PlanContext): Action[] {
+  const r = c.rule;
+  const table = { schema: r.schema, name: r.table };
+  const name = objectName(c);
+  const sql = c.replace ? createRuleSql(r, true) : guardedSql(`NOT ${ruleExists(table, r.name)}`, [createRuleSql(r)]);
+  return [
+    { change: index, rank: RANK.rule, name, statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: ruleDeps(r) },
+    ...createdCommentActions(index, name, [{ object: 'rule', ref: { schema: r.schema, parent: r.table, name: r.name }, text: r.comment }], ctx),
+  ];
+}

@@ -1,0 +1,9 @@
+import type { RuleDef } from '../../model/objects.js';
+
+/** The change the rule kind emits (drops and renames are the generic `drop` and `rename`). */
+export type RuleChange = {
+  readonly kind: 'createRule';
+  readonly rule: RuleDef;
+  /** CREATE OR REPLACE RULE over the live one, in place. */
+  readonly replace: boolean;
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/replay/index.js';
+import { refusedLikePostgres, type RefusedCase } from '../support/refused-like-postgres.js';
+import { revisionsFromSql } from '../support/run-migrations.js';
+
+const AGG = `CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);`;
+
+/** Aggregate and rule statements PostgreSQL refuses: replay must report an error for each, as the server does. */
+const REFUSED: readonly RefusedCase[] = [
+  { name: 'an aggregate created twice', sql: `${AGG} ${AGG}`, message: /already exists with same argument types/ },
+  {
+    name: 'an aggregate where a function of the same signature is',
+    sql: `CREATE FUNCTION total(int) RETURNS int LANGUAGE sql AS 'SELECT 1'; ${AGG}`,
+    message: /already exists with same argument types/,
+  },
+  { name: 'DROP FUNCTION of an aggregate', sql: `${AGG} DROP FUNCTION total(int);`, message: /is an aggregate function/ },
+  {
+    name: 'DROP FUNCTION of an aggregate\'s support function',
+    sql: `CREATE FUNCTION plus(int, int) RETURNS int LANGUAGE sql AS 'SELECT $1 + $2';
+          CREATE AGGREGATE total(int) (SFUNC = plus, STYPE = int); DROP FUNCTION plus(int, int);`,
+    message: /cannot drop function plus/,
+  },
+  { name: 'DROP AGGREGATE a view calls', sql: `${AGG} CREATE TABLE t (a int); CREATE VIEW v AS SELECT total(a) FROM t; DROP AGGREGATE total(int);`, message: /cannot drop function total/ },
+  { name: 'DROP AGGREGATE of a missing one', sql: `DROP AGGREGATE total(int);`, message: /does not exist/ },
+  {
+    name: 'a rule created twice on a table',
+    sql: `CREATE TABLE t (a int); CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING; CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;`,
+    message: /rule "r" for relation "t" already exists/,
+  },
+  { name: 'DROP RULE of a missing rule', sql: `CREATE TABLE t (a int); DROP RULE r ON t;`, message: /rule "r" for relation "t" does not exist/ },
+  { name: 'a rule on a missing table', sql: `CREATE RULE r AS ON DELETE TO nope DO INSTEAD NOTHING;`, message: /does not exist/ },
+];
+
+describe('replay refuses the aggregate and rule statements PostgreSQL refuses', () => {
+  refusedLikePostgres(REFUSED);
+
+  it('warns where it does not model: GRANT on an aggregate, ON SELECT rules, rules after RENAME COLUMN', () => {
+    const r = replay(revisionsFromSql('warned', [
+      `${AGG} GRANT EXECUTE ON FUNCTION total(int) TO PUBLIC;
+       CREATE TABLE t (a int, b int); CREATE TABLE u (a int, b int);
+       CREATE RULE r AS ON INSERT TO t DO ALSO INSERT INTO u VALUES (NEW.a, NEW.b);
+       ALTER TABLE u RENAME COLUMN b TO c;
+       CREATE RULE s AS ON SELECT TO t DO INSTEAD SELECT 1;`,
+    ]));
+    expect(r.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^warning: not modelled: GRANT \/ REVOKE on aggregate public\.total\(integer\)/),
+      expect.stringMatching(/^warning: not modelled: rule r on t after RENAME COLUMN b/),
+      expect.stringMatching(/^warning: not modelled: CREATE RULE \.\. ON SELECT/),
+    ]);
+  });
+});
