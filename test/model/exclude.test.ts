@@ -62,7 +62,7 @@ describe('schema-sync.json', () => {
   });
 
   it('refuses unknown sections, bad rules and bad JSON, naming the file', async () => {
-    await expect(loadConfig(await configFile('{"exlude": []}'))).rejects.toThrow(/schema-sync.json: unknown section "exlude" \(known: alembic, declaration, exclude\)/);
+    await expect(loadConfig(await configFile('{"exlude": []}'))).rejects.toThrow(/schema-sync.json: unknown section "exlude" \(known: alembic, declaration, owners, exclude\)/);
     // The Python revisions' section belongs to their loader: accepted here.
     expect(await loadConfig(await configFile('{"alembic": {"types": {}}, "exclude": ["schema:x"]}'))).toEqual({ alembic: { types: {} }, exclude: [{ kind: 'schema', name: 'x' }] });
     await expect(loadConfig(await configFile('{"exclude": [{"kind": "tables", "name": "x"}]}'))).rejects.toThrow(/exclude\[0\]\.kind: unknown kind "tables"/);

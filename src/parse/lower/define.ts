@@ -1,3 +1,4 @@
+import { lowerAggregate } from './aggregate.js';
 import type { Mutable } from '../../model/mutable.js';
 import type { CollationOptions, Ddl, NameRef } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
@@ -91,11 +92,12 @@ function lowerCreateOperator(s: AstNode): Ddl {
   return ddl;
 }
 
-/** DefineStmt: operators and collations are modelled; aggregates, base types and text search are not. */
+/** DefineStmt: operators, collations and aggregates are modelled; base types and text search are not. */
 export function lowerDefine(s: AstNode): Ddl {
   switch (s.kind) {
     case 'OBJECT_OPERATOR': return lowerCreateOperator(s);
     case 'OBJECT_COLLATION': return lowerCreateCollation(s);
+    case 'OBJECT_AGGREGATE': return lowerAggregate(s);
     default: return { kind: 'unsupported', what: DEFINE_KINDS[String(s.kind)] ?? `CREATE ${String(s.kind).replace(/^OBJECT_/, '')}` };
   }
 }

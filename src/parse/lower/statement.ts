@@ -4,7 +4,6 @@ import {
   lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
-import { lowerAggregate } from './aggregate.js';
 import { lowerData } from './data.js';
 import { lowerAlterOperator, lowerDefine } from './define.js';
 import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
@@ -51,7 +50,6 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CreateTableAsStmt': return lowerCreateTableAs(s);
     case 'CreateFunctionStmt': return lowerFunction(s);
     case 'CreateTrigStmt': return lowerTrigger(s);
-    case 'DefineStmt': return s.kind === 'OBJECT_AGGREGATE' ? lowerAggregate(s) : { kind: 'unsupported', what: 'Define' };
     case 'RuleStmt': return lowerRule(s);
     case 'CreatePolicyStmt': return lowerCreatePolicy(s);
     case 'AlterPolicyStmt': return lowerAlterPolicy(s);
