@@ -23,8 +23,19 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Canonical text of an interval literal in PostgreSQL's default output style, or the input unchanged. */
-export function normalizeIntervalLiteral(text: string): string {
+/** An interval's three fields, as PostgreSQL keeps them. */
+interface IntervalValue {
+  months: number;
+  days: number;
+  micros: number;
+}
+
+/**
+ * interval_in: the fields of an interval literal, or undefined when it is not one of the unit
+ * forms understood here. `bareUnit` is the unit of a trailing number with none (seconds, unless a
+ * field qualifier such as `interval '1' year` says otherwise).
+ */
+function parseInterval(text: string, bareUnit = 'seconds'): IntervalValue | undefined {
   let s = text.trim().toLowerCase();
   if (s.startsWith('@')) s = s.slice(1).trim();
   let ago = false;
@@ -36,6 +47,7 @@ export function normalizeIntervalLiteral(text: string): string {
   let days = 0;
   let micros = 0;
   const tokens = s.split(/\s+/).filter(Boolean);
+  if (!tokens.length) return undefined;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const time = /^([+-])?(\d+):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?$/.exec(tok);
@@ -45,11 +57,10 @@ export function normalizeIntervalLiteral(text: string): string {
       continue;
     }
     const num = /^([+-]?\d+(?:\.\d+)?)([a-z]+)?$/.exec(tok);
-    if (!num) return text;
-    // A bare trailing number counts as seconds, as in PostgreSQL.
-    const unitName = num[2] ?? tokens[++i] ?? 'seconds';
+    if (!num) return undefined;
+    const unitName = num[2] ?? tokens[++i] ?? bareUnit;
     const unit = UNITS[unitName];
-    if (!unit) return text;
+    if (!unit) return undefined;
     const v = Number(num[1]) * unit[1];
     if (unit[0] === 'months') {
       months += Math.trunc(v);
@@ -61,12 +72,11 @@ export function normalizeIntervalLiteral(text: string): string {
       if (frac) micros += Math.round(frac * 86_400_000_000);
     } else micros += Math.round(v);
   }
-  if (!tokens.length) return text;
-  if (ago) {
-    months = -months;
-    days = -days;
-    micros = -micros;
-  }
+  return ago ? { months: -months, days: -days, micros: -micros } : { months, days, micros };
+}
+
+/** An interval in PostgreSQL's default (`postgres`) IntervalStyle output. */
+function formatInterval({ months, days, micros }: IntervalValue): string {
   const parts: string[] = [];
   const years = Math.trunc(months / 12);
   const mons = months % 12;
@@ -85,4 +95,95 @@ export function normalizeIntervalLiteral(text: string): string {
     parts.push(`${neg ? '-' : ''}${pad(h)}:${pad(m)}:${pad(sec)}${fracText}`);
   }
   return parts.join(' ');
+}
+
+/** Canonical text of an interval literal in PostgreSQL's default output style, or the input unchanged. */
+export function normalizeIntervalLiteral(text: string): string {
+  const value = parseInterval(text);
+  return value ? formatInterval(value) : text;
+}
+
+// INTERVAL_MASK bits of the field qualifiers (datetime.h), as the grammar puts them in typmods.
+const YEAR = 1 << 2;
+const MONTH = 1 << 1;
+const DAY = 1 << 3;
+const HOUR = 1 << 10;
+const MINUTE = 1 << 11;
+const SECOND = 1 << 12;
+const FULL_RANGE = 0x7fff;
+
+const HOUR_US = 3_600_000_000;
+const MINUTE_US = 60_000_000;
+
+/** DecodeInterval: the unit of a bare number under a field qualifier (its rightmost field). */
+function bareUnitOf(range: number): string | undefined {
+  switch (range) {
+    case YEAR:
+      return 'years';
+    case MONTH:
+    case YEAR | MONTH:
+      return 'months';
+    case DAY:
+      return 'days';
+    case HOUR:
+    case DAY | HOUR:
+      return 'hours';
+    case MINUTE:
+    case HOUR | MINUTE:
+    case DAY | HOUR | MINUTE:
+      return 'minutes';
+    case FULL_RANGE:
+    case SECOND:
+    case MINUTE | SECOND:
+    case HOUR | MINUTE | SECOND:
+    case DAY | HOUR | MINUTE | SECOND:
+      return 'seconds';
+    default:
+      return undefined;
+  }
+}
+
+/** AdjustIntervalForTypmod: the fields below the qualifier's last one are cut off (truncated toward zero). */
+function truncateToRange(v: IntervalValue, range: number): IntervalValue {
+  const cut = (us: number, unit: number): number => Math.trunc(us / unit) * unit;
+  switch (range) {
+    case YEAR:
+      return { months: Math.trunc(v.months / 12) * 12, days: 0, micros: 0 };
+    case MONTH:
+    case YEAR | MONTH:
+      return { ...v, days: 0, micros: 0 };
+    case DAY:
+      return { ...v, micros: 0 };
+    case HOUR:
+    case DAY | HOUR:
+      return { ...v, micros: cut(v.micros, HOUR_US) };
+    case MINUTE:
+    case HOUR | MINUTE:
+    case DAY | HOUR | MINUTE:
+      return { ...v, micros: cut(v.micros, MINUTE_US) };
+    default:
+      return v;
+  }
+}
+
+/**
+ * A literal cast to an interval with a field qualifier or precision (`interval '1.5' hour`,
+ * `'90'::interval minute`, `interval(0) '1.5'`), as PostgreSQL stores it: a bare number counts in
+ * the qualifier's last field and the fields below it are cut off, so `interval '1' year` is
+ * `'1 year'` and `interval '1.5' hour` is `'01:00:00'`. `typmods` are the grammar's (range mask,
+ * then precision). Undefined when the literal or qualifier is not one handled here.
+ */
+export function intervalLiteralWithTypmods(text: string, typmods: readonly number[]): string | undefined {
+  const [range = FULL_RANGE, precision] = typmods;
+  const bareUnit = bareUnitOf(range);
+  if (bareUnit === undefined) return undefined;
+  const value = parseInterval(text, bareUnit);
+  if (!value) return undefined;
+  const out = truncateToRange(value, range);
+  if (precision !== undefined && precision >= 0 && precision < 6) {
+    const unit = 10 ** (6 - precision);
+    // AdjustIntervalForTypmod rounds half away from zero.
+    out.micros = Math.sign(out.micros) * Math.round(Math.abs(out.micros) / unit) * unit;
+  }
+  return formatInterval(out);
 }

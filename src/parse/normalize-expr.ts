@@ -5,7 +5,10 @@
  * by people. Both sides go through this one normaliser so equal expressions get equal text.
  */
 import { type AstNode, deparseNode, parseSql, strList, unwrap } from './libpg.js';
-import { normalizeIntervalLiteral } from './interval-literal.js';
+import { intervalLiteralWithTypmods, normalizeIntervalLiteral } from './interval-literal.js';
+import { figureColname } from './figure-colname.js';
+import { moneyLiteral } from './money-literal.js';
+import { printedRangeNames } from './range-names.js';
 import { normalizeJsonPathLiteral } from './jsonpath-literal.js';
 import { internalTypeName, isBuiltinTypeName } from './type-names.js';
 
@@ -106,12 +109,26 @@ function walk(node: AstNode, mode: Mode): AstNode {
       let arg = walk(body.arg, mode);
       const tn = canonicalTypeName(body.typeName);
       const target = strList(tn.names).pop() ?? '';
-      if (target === 'interval' && !tn.typmods && arg.A_Const?.sval) {
-        arg = { A_Const: { sval: { sval: normalizeIntervalLiteral(arg.A_Const.sval.sval) } } };
+      // A string constant is converted to the type when parsed: its text as written, not as walked.
+      const literal: unknown = body.arg?.A_Const?.sval ? String(body.arg.A_Const.sval.sval ?? '') : undefined;
+      if (target === 'interval' && typeof literal === 'string') {
+        const text = literal;
+        const typmods = (tn.typmods as AstNode[] | undefined)?.map((m) => m?.A_Const?.ival ? Number(m.A_Const.ival.ival ?? 0) : NaN);
+        const value = typmods ? intervalLiteralWithTypmods(text, typmods) : normalizeIntervalLiteral(text);
+        if (value !== undefined) arg = { A_Const: { sval: { sval: value } } };
+      }
+      if (target === 'money' && typeof literal === 'string') {
+        const value = moneyLiteral(literal);
+        if (value !== undefined) arg = { A_Const: { sval: { sval: value } } };
       }
       if (target === 'jsonpath') arg = jsonPathConst(arg);
       const emptyArray = isKind(arg, 'A_ArrayExpr') && !arg.A_ArrayExpr.elements;
-      const bare = isKind(arg, 'A_Const') || isKind(arg, 'ColumnRef') || (isKind(arg, 'A_ArrayExpr') && !emptyArray);
+      // The catalog prints the implicit coercions of function and operator arguments
+      // (`to_char((CURRENT_DATE)::timestamp with time zone, ..)`, `to_timestamp((x::bigint)::double
+      // precision)`), which the written query lacks: a cast of a constant, a column, an
+      // SQL value function or of another cast compares as what it casts.
+      const atom = isKind(arg, 'A_Const') || isKind(arg, 'ColumnRef') || isKind(arg, 'SQLValueFunction');
+      const bare = atom || isKind(arg, 'TypeCast') || (isKind(arg, 'A_ArrayExpr') && !emptyArray);
       if (bare || IMPLICIT_CAST_TARGETS.has(target)) return arg;
       return { TypeCast: { arg, typeName: tn } };
     }
@@ -135,8 +152,13 @@ function walk(node: AstNode, mode: Mode): AstNode {
     case 'FuncCall': {
       const out: AstNode = walkFields(body, mode);
       const names = strList(body.funcname);
-      if (names.length === 2 && names[0] === 'pg_catalog') out.funcname = [body.funcname[1]];
-      delete out.funcformat;
+      // AT TIME ZONE, EXTRACT(.. FROM ..), SUBSTRING(.. FROM ..), TRIM(..), POSITION(.. IN ..)
+      // keep their SQL syntax in the catalog (COERCE_SQL_SYNTAX, PostgreSQL 14+): `x AT TIME ZONE
+      // 'utc'` and `timezone('utc', x)` call one function but pg_dump prints them apart. The
+      // deparser prints the syntax only for the `pg_catalog.` name the grammar gives.
+      const sqlSyntax = out.funcformat === 'COERCE_SQL_SYNTAX';
+      if (names.length === 2 && names[0] === 'pg_catalog' && !sqlSyntax) out.funcname = [body.funcname[1]];
+      if (!sqlSyntax) delete out.funcformat;
       // jsonb_path_*(target, path, ...): the path literal is stored as a jsonpath value.
       const fname = strList(out.funcname).pop() ?? '';
       if (/^jsonb_path_/.test(fname) && Array.isArray(out.args) && out.args.length >= 2) {
@@ -202,7 +224,8 @@ function walk(node: AstNode, mode: Mode): AstNode {
     }
     case 'SelectStmt': {
       const from = body.fromClause as AstNode[] | undefined;
-      const single = !from || (from.length === 1 && isKind(from[0], 'RangeVar'));
+      // One FROM item (not a join): every column is its own (or an outer query's) either way.
+      const single = !from || (from.length === 1 && !isKind(from[0], 'JoinExpr'));
       return { SelectStmt: walkFields(mode.query ? withSetOpNames(body) : body, { ...mode, stripQualifiers: single }) };
     }
     case 'UpdateStmt':
@@ -210,7 +233,10 @@ function walk(node: AstNode, mode: Mode): AstNode {
       return { UpdateStmt: walkFields(body, { ...mode, query: false }) };
     case 'ResTarget': {
       const out = walkFields(body, mode);
-      if (mode.query && out.name !== undefined && out.name === implicitName(out.val)) delete out.name;
+      if (!mode.query || out.val === undefined) return { ResTarget: out };
+      // Every output column has a name, printed with AS unless the printed expression implies it.
+      out.name = body.name ?? figureColname(body.val);
+      if (out.name === figureColname(out.val)) delete out.name;
       return { ResTarget: out };
     }
     default:
@@ -230,7 +256,7 @@ function withSetOpNames(body: AstNode): AstNode {
   if (!isSetOp(body)) return body;
   let left = body;
   while (isSetOp(left)) left = left.larg;
-  const names = ((left.targetList ?? []) as AstNode[]).map((t) => t.ResTarget?.name ?? implicitName(t.ResTarget?.val));
+  const names = ((left.targetList ?? []) as AstNode[]).map((t) => t.ResTarget?.name ?? (t.ResTarget?.val ? figureColname(t.ResTarget.val) : undefined));
   const relabel = (sel: AstNode): AstNode =>
     isSetOp(sel)
       ? { ...sel, larg: relabel(sel.larg), rarg: relabel(sel.rarg) }
@@ -241,18 +267,6 @@ function withSetOpNames(body: AstNode): AstNode {
           ),
         };
   return { ...body, larg: relabel(body.larg), rarg: relabel(body.rarg) };
-}
-
-/** The column name PostgreSQL would give a select-list item with no alias (FigureColname, simplified). */
-function implicitName(val: AstNode): string | undefined {
-  if (!val || typeof val !== 'object') return undefined;
-  if (isKind(val, 'ColumnRef')) {
-    const f = val.ColumnRef.fields as AstNode[];
-    return f.length ? f[f.length - 1]?.String?.sval : undefined;
-  }
-  if (isKind(val, 'FuncCall')) return strList(val.FuncCall.funcname).pop();
-  if (isKind(val, 'TypeCast')) return implicitName(val.TypeCast.arg) ?? strList(val.TypeCast.typeName.names).pop();
-  return undefined;
 }
 
 function walkFields(body: AstNode, mode: Mode): AstNode {
@@ -307,9 +321,11 @@ export function writtenExprNode(node: AstNode): string {
   return out;
 }
 
-/** Canonical text of a query AST node (a view's SELECT). */
+/** Canonical text of a query AST node (a view's SELECT), its FROM items named as pg_get_viewdef names them. */
 export function canonicalQueryNode(node: AstNode): string {
-  return deparseNode(walk(node, { query: true, stripQualifiers: false }));
+  const named = structuredClone(node);
+  printedRangeNames(named);
+  return deparseNode(walk(named, { query: true, stripQualifiers: false }));
 }
 
 /**
@@ -414,21 +430,34 @@ const FALSE_WORDS = new Set(['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of',
 
 /**
  * A constant default is stored already converted to the column's type, so `DEFAULT 'FALSE'` on
- * a boolean reads back as `false` and `DEFAULT '0'` on an interval as `'00:00:00'`. Applies
- * that conversion for the types where the spelling changes; other expressions are unchanged.
+ * a boolean reads back as `false`, `DEFAULT '0'` on an interval as `'00:00:00'` and `DEFAULT
+ * '1.999'` on money as `'$2.00'`. Applies that conversion for the types where the spelling
+ * changes; other expressions are unchanged. `written` (the default as written) tells a string
+ * literal from a number, which the canonical text does not: only a string is converted to money
+ * when parsed (`DEFAULT 1.5` stays a numeric with an implicit cast).
  */
-export function coerceConstantDefault(expr: string, type: string): string {
-  if (type !== 'boolean' && type !== 'interval') return expr;
+export function coerceConstantDefault(expr: string, type: string, written?: string): string {
+  if (type !== 'boolean' && type !== 'interval' && type !== 'money') return expr;
   const node = parseExpr(expr);
   const c = node?.A_Const;
   if (!c || c.isnull) return expr;
-  const text = c.sval ? String(c.sval.sval ?? '') : c.ival ? String(c.ival.ival ?? 0) : c.ival !== undefined ? '0' : undefined;
+  const text = c.sval ? String(c.sval.sval ?? '') : c.fval ? String(c.fval.fval) : c.ival !== undefined ? String(c.ival.ival ?? 0) : undefined;
   if (text === undefined) return expr;
-  if (type === 'boolean') {
-    const w = text.trim().toLowerCase();
-    if (TRUE_WORDS.has(w)) return 'true';
-    if (FALSE_WORDS.has(w)) return 'false';
-    return expr;
+  switch (type) {
+    case 'boolean': {
+      const w = text.trim().toLowerCase();
+      if (TRUE_WORDS.has(w)) return 'true';
+      if (FALSE_WORDS.has(w)) return 'false';
+      return expr;
+    }
+    case 'money': {
+      const literal = written === undefined ? undefined : parseExpr(written)?.A_Const?.sval?.sval;
+      const value = typeof literal === 'string' ? moneyLiteral(literal) : undefined;
+      return value === undefined ? expr : normalizeExpression(quoteLiteral(value));
+    }
+    case 'interval':
+      return normalizeExpression(quoteLiteral(normalizeIntervalLiteral(text)));
   }
-  return normalizeExpression(`'${normalizeIntervalLiteral(text).replace(/'/g, "''")}'`);
 }
+
+const quoteLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;

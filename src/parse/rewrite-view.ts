@@ -5,6 +5,7 @@
  * the columns the table had when the view was made. These rewrite the parsed query and print it
  * again, resolving names through the FROM clauses the way the parser does (innermost scope first).
  */
+import { figureColname, UNNAMED_COLUMN } from './figure-colname.js';
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
 
 /** A rename the history made: of a relation (table, view) or of one column of a table. */
@@ -33,8 +34,14 @@ interface Walk {
   readonly rename?: ViewRename;
   readonly columnsOf: ColumnsOf;
   readonly defaultSchema: string;
-  /** Expand `*` and `t.*` into column lists (at CREATE VIEW time). */
+  /**
+   * At CREATE VIEW time, rewrite the query as PostgreSQL stores it: `*` and `t.*` expanded into
+   * column lists, GROUP BY / ORDER BY references to output columns (by name or position)
+   * replaced by the expressions they name.
+   */
   readonly expandStars: boolean;
+  /** The WITH queries in scope, innermost last: name to output columns (undefined: unknown). */
+  readonly ctes: Map<string, readonly string[] | undefined>[];
   changed: boolean;
 }
 
@@ -100,11 +107,12 @@ function expr(node: AstNode, chain: readonly Scope[], w: Walk): void {
 }
 
 /** Collects a FROM item's entries into `scope`; JOIN conditions are walked once the scope is complete. */
-function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], ctes: ReadonlySet<string>, quals: AstNode[], w: Walk): void {
+function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], quals: AstNode[], w: Walk): void {
   if (item.RangeVar) {
     const rv = item.RangeVar;
     const alias: string | undefined = rv.alias?.aliasname;
-    const isCte = rv.schemaname === undefined && ctes.has(rv.relname);
+    const cte = rv.schemaname === undefined ? [...w.ctes].reverse().find((m) => m.has(rv.relname)) : undefined;
+    const isCte = cte !== undefined;
     const schema: string = rv.schemaname ?? w.defaultSchema;
     const r = w.rename;
     let newRef: string | undefined;
@@ -114,19 +122,21 @@ function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], ctes: Re
       w.changed = true;
     }
     const target = !isCte && r?.kind === 'column' && schema === r.schema && rv.relname === r.table;
-    const columns = isCte ? undefined : w.columnsOf(schema, rv.relname);
+    const columns = cte ? cte.get(rv.relname) : w.columnsOf(schema, rv.relname);
     const refname = alias ?? (newRef !== undefined ? (r as { from: string }).from : rv.relname);
-    scope.push({ refname, columns: aliasColumns(rv.alias, columns), target, plain: !isCte, ...(newRef !== undefined ? { newRef } : {}) });
+    scope.push({ refname, columns: aliasColumns(rv.alias, columns), target, plain: !isCte || columns !== undefined, ...(newRef !== undefined ? { newRef } : {}) });
   } else if (item.JoinExpr) {
     const j = item.JoinExpr;
-    fromItem(j.larg, scope, outer, ctes, quals, w);
-    fromItem(j.rarg, scope, outer, ctes, quals, w);
+    fromItem(j.larg, scope, outer, quals, w);
+    fromItem(j.rarg, scope, outer, quals, w);
     if (j.quals) quals.push(j.quals);
     // USING / NATURAL merge columns: `*` no longer lists each table's columns.
     if (j.usingClause || j.isNatural || j.alias) scope.push({ refname: '', columns: undefined, target: false, plain: false });
   } else if (item.RangeSubselect) {
-    select(item.RangeSubselect.subquery.SelectStmt, outer, w);
-    scope.push({ refname: item.RangeSubselect.alias?.aliasname ?? '', columns: undefined, target: false, plain: false });
+    const sub = item.RangeSubselect;
+    select(sub.subquery.SelectStmt, outer, w);
+    const columns = aliasColumns(sub.alias, outputNames(sub.subquery.SelectStmt));
+    scope.push({ refname: sub.alias?.aliasname ?? '', columns, target: false, plain: columns !== undefined });
   } else {
     expr(item, outer, w);
     const alias = Object.values(item as object)[0]?.alias?.aliasname;
@@ -179,20 +189,73 @@ function select(sel: AstNode, outer: readonly Scope[], w: Walk): void {
     select(sel.rarg, outer, w);
     return;
   }
-  const ctes = new Set<string>();
-  for (const c of (sel.withClause?.ctes as AstNode[] | undefined) ?? []) {
-    expr(c.CommonTableExpr.ctequery, outer, w);
-    ctes.add(c.CommonTableExpr.ctename);
+  const ctes = new Map<string, readonly string[] | undefined>();
+  w.ctes.push(ctes);
+  try {
+    for (const c of (sel.withClause?.ctes as AstNode[] | undefined) ?? []) {
+      const cte = c.CommonTableExpr;
+      expr(cte.ctequery, outer, w);
+      const named = (cte.aliascolnames as AstNode[] | undefined)?.map(sval);
+      const columns = outputNames(cte.ctequery?.SelectStmt);
+      ctes.set(cte.ctename, named?.length && columns ? columns.map((col, i) => named[i] ?? col) : columns);
+    }
+    const scope: Scope = [];
+    const quals: AstNode[] = [];
+    for (const item of (sel.fromClause as AstNode[] | undefined) ?? []) fromItem(item, scope, outer, quals, w);
+    const chain = [scope, ...outer];
+    for (const q of quals) expr(q, chain, w);
+    sel.targetList = targetList(sel.targetList, scope, chain, w);
+    if (w.expandStars) resolveOutputReferences(sel, scope, w);
+    for (const k of ['whereClause', 'groupClause', 'havingClause', 'sortClause', 'distinctClause', 'windowClause', 'valuesLists', 'limitCount', 'limitOffset']) {
+      if (sel[k] !== undefined) expr(sel[k], chain, w);
+    }
+  } finally {
+    w.ctes.pop();
   }
-  const scope: Scope = [];
-  const quals: AstNode[] = [];
-  for (const item of (sel.fromClause as AstNode[] | undefined) ?? []) fromItem(item, scope, outer, ctes, quals, w);
-  const chain = [scope, ...outer];
-  for (const q of quals) expr(q, chain, w);
-  sel.targetList = targetList(sel.targetList, scope, chain, w);
-  for (const k of ['whereClause', 'groupClause', 'havingClause', 'sortClause', 'distinctClause', 'windowClause', 'valuesLists', 'limitCount', 'limitOffset']) {
-    if (sel[k] !== undefined) expr(sel[k], chain, w);
+}
+
+/** A SELECT's output column names (a set operation's are its leftmost arm's), or undefined while a `*` is left. */
+function outputNames(sel: AstNode): string[] | undefined {
+  while (sel?.op && sel.op !== 'SETOP_NONE') sel = sel.larg;
+  if (!sel?.targetList) return undefined;
+  const out: string[] = [];
+  for (const t of sel.targetList as AstNode[]) {
+    const fields = t.ResTarget?.val?.ColumnRef?.fields as AstNode[] | undefined;
+    if (!t.ResTarget || (fields && isStar(fields[fields.length - 1]))) return undefined;
+    out.push(t.ResTarget.name ?? figureColname(t.ResTarget.val));
   }
+  return out;
+}
+
+/**
+ * The select-list item a GROUP BY / ORDER BY item names (findTargetlistEntrySQL92): a position
+ * (`GROUP BY 1`), or a bare name: in ORDER BY an output name first, in GROUP BY only a name
+ * that is no input column (every input column must be known to tell).
+ */
+function outputReference(item: AstNode, targets: AstNode[], scope: Scope, groupBy: boolean): AstNode | undefined {
+  const position = item?.A_Const?.ival;
+  if (position !== undefined) return targets[Number(position.ival ?? 0) - 1]?.ResTarget?.val;
+  const fields = item?.ColumnRef?.fields as AstNode[] | undefined;
+  const name = fields?.length === 1 ? sval(fields[0]) : undefined;
+  if (name === undefined) return undefined;
+  if (groupBy && scope.some((e) => !e.columns || e.columns.includes(name))) return undefined;
+  const named = targets.filter((t) => t.ResTarget && (t.ResTarget.name ?? figureColname(t.ResTarget.val)) === name);
+  return named.length === 1 ? named[0].ResTarget.val : undefined;
+}
+
+/** pg_get_viewdef prints the expression a GROUP BY / ORDER BY item stands for, never an output name or position. */
+function resolveOutputReferences(sel: AstNode, scope: Scope, w: Walk): void {
+  const targets = (sel.targetList as AstNode[] | undefined) ?? [];
+  // A `*` left unexpanded hides which item a position or name stands for.
+  if (!outputNames(sel)) return;
+  const resolve = (item: AstNode, groupBy: boolean): AstNode => {
+    const val = outputReference(item, targets, scope, groupBy);
+    if (val === undefined) return item;
+    w.changed = true;
+    return structuredClone(val);
+  };
+  if (Array.isArray(sel.groupClause)) sel.groupClause = sel.groupClause.map((g: AstNode) => resolve(g, true));
+  for (const s of (sel.sortClause as AstNode[] | undefined) ?? []) if (s.SortBy) s.SortBy.node = resolve(s.SortBy.node, false);
 }
 
 function rewrite(definition: string, w: Walk): string | undefined {
@@ -208,7 +271,7 @@ function rewrite(definition: string, w: Walk): string | undefined {
  * relation or column. `columnsOf` answers for the other relations in scope (unqualified names).
  */
 export function renameInViewQuery(definition: string, rename: ViewRename, columnsOf: ColumnsOf, defaultSchema = 'public'): string | undefined {
-  return rewrite(definition, { rename, columnsOf, defaultSchema, expandStars: false, changed: false });
+  return rewrite(definition, { rename, columnsOf, defaultSchema, expandStars: false, ctes: [], changed: false });
 }
 
 /**
@@ -217,7 +280,7 @@ export function renameInViewQuery(definition: string, rename: ViewRename, column
  * is no star to expand or a relation's columns are unknown.
  */
 export function expandViewStars(definition: string, columnsOf: ColumnsOf, defaultSchema = 'public'): string | undefined {
-  return rewrite(definition, { columnsOf, defaultSchema, expandStars: true, changed: false });
+  return rewrite(definition, { columnsOf, defaultSchema, expandStars: true, ctes: [], changed: false });
 }
 
 /**
@@ -229,22 +292,17 @@ export function viewUses(definition: string, object: { schema: string; relation:
     object.column === undefined
       ? { kind: 'relation', schema: object.schema, from: object.relation, to: object.relation }
       : { kind: 'column', schema: object.schema, table: object.relation, from: object.column, to: object.column };
-  const w: Walk = { rename, columnsOf, defaultSchema, expandStars: false, changed: false };
+  const w: Walk = { rename, columnsOf, defaultSchema, expandStars: false, ctes: [], changed: false };
   const [stmt] = parseSql(definition);
   const body = stmt?.stmt?.SelectStmt;
   if (body) select(body, [], w);
   return w.changed;
 }
 
-/** The name PostgreSQL gives an unaliased select-list item (FigureColname, the common cases). */
+/** The name PostgreSQL gives an unaliased select-list item, or undefined for `?column?`. */
 function figureName(val: AstNode): string | undefined {
-  if (val?.ColumnRef) {
-    const f = val.ColumnRef.fields as AstNode[];
-    return sval(f[f.length - 1]);
-  }
-  if (val?.FuncCall) return sval((val.FuncCall.funcname as AstNode[]).at(-1));
-  if (val?.TypeCast) return figureName(val.TypeCast.arg) ?? sval((val.TypeCast.typeName.names as AstNode[]).at(-1));
-  return undefined;
+  const name = figureColname(val);
+  return name === UNNAMED_COLUMN ? undefined : name;
 }
 
 /** A view's output column names from its query, or undefined when one cannot be told (`*`, `?column?`). */

@@ -119,7 +119,7 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
       return updateColumnAt(ctx, table, cmd.column, (c) => {
         const { default: _d, defaultSql: _s, ...rest } = c;
         if (cmd.expression === null) return rest;
-        const def = { ...rest, default: coerceConstantDefault(cmd.expression, c.type) };
+        const def = { ...rest, default: coerceConstantDefault(cmd.expression, c.type, cmd.expressionSql) };
         return cmd.expressionSql === undefined ? def : { ...def, defaultSql: cmd.expressionSql };
       });
     case 'setNotNull':

@@ -30,7 +30,7 @@ export function buildColumn(ctx: ReplayContext, table: { schema: string; name: s
     identity = { always: spec.identity.always, sequence: seq };
     notNull = true;
   }
-  if (def !== undefined) def = coerceConstantDefault(def, type);
+  if (def !== undefined) def = coerceConstantDefault(def, type, written);
   // Fields in the model's order (JSON output shows it); origin last.
   const column: Mutable<ColumnDef> = { name: spec.name, type, notNull };
   if (def !== undefined && !identity) {

@@ -46,7 +46,7 @@ export function createDomain(ctx: ReplayContext, s: CreateDomain): void {
   // A domain over a domain starts with a copy of that domain's default (DefineDomain copies it).
   const inherited = d.domains.get(baseType);
   if (s.default !== undefined) {
-    dom.default = coerceConstantDefault(s.default, baseType);
+    dom.default = coerceConstantDefault(s.default, baseType, s.defaultSql);
     if (s.defaultSql !== undefined) dom.defaultSql = s.defaultSql;
   } else if (inherited?.default !== undefined) {
     dom.default = inherited.default;
@@ -89,7 +89,7 @@ export function alterDomain(ctx: ReplayContext, s: AlterDomain): void {
       const { default: _d, defaultSql: _w, ...rest } = dom;
       next = cmd.expression === null
         ? rest
-        : { ...rest, default: coerceConstantDefault(cmd.expression, dom.baseType), ...(cmd.expressionSql !== undefined ? { defaultSql: cmd.expressionSql } : {}) };
+        : { ...rest, default: coerceConstantDefault(cmd.expression, dom.baseType, cmd.expressionSql), ...(cmd.expressionSql !== undefined ? { defaultSql: cmd.expressionSql } : {}) };
       break;
     }
     case 'setNotNull':

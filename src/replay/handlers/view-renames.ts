@@ -33,9 +33,12 @@ export function followRenameInViews(d: Draft, rename: ViewRename): void {
   }
 }
 
-/** A new view's query with `*` expanded into the columns its tables have now, as PostgreSQL stores it. */
+/**
+ * A new view's query as PostgreSQL stores it: `*` expanded into the columns its tables have now,
+ * GROUP BY / ORDER BY items that name an output column (or its position) replaced by its expression.
+ */
 export function withStarsExpanded(d: Draft, query: string, definition: string): Pick<ViewDef, 'query' | 'definition'> {
-  if (!definition.includes('*')) return { query, definition };
+  if (!definition.includes('*') && !/\b(group|order)\s+by\b/i.test(definition)) return { query, definition };
   const expanded = expandViewStars(definition, columnsOf(d));
   return expanded === undefined ? { query, definition } : { query: normalizeQuery(expanded), definition: expanded };
 }

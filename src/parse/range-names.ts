@@ -1,0 +1,123 @@
+/**
+ * Range-table names as pg_get_viewdef gives them (ruleutils.c, set_rtable_names): every FROM item
+ * of a query level is printed under a name unique among that level and the levels around it, so
+ * a sub-select over the table the outer query reads (`.. WHERE id IN (SELECT max(id) FROM
+ * points)`) comes back as `FROM points points_1`. Written queries rarely say so; giving them
+ * the same names makes the written query and the printed one compare equal. A query printed by
+ * PostgreSQL already has unique names and is left as it is.
+ */
+import type { AstNode } from './libpg.js';
+
+/** A query level's FROM-item names: as written (what qualifiers say) to as printed. */
+type Level = Map<string, string>;
+
+const sval = (n: AstNode): string | undefined => n?.String?.sval;
+
+/** The name a FROM item is known by (its alias, else the relation or function name), and the node holding its alias. */
+function refname(item: AstNode): { name: string; holder: AstNode } | undefined {
+  const [kind] = Object.keys(item);
+  const body = item[kind!];
+  const alias = body?.alias?.aliasname as string | undefined;
+  if (alias !== undefined) return { name: alias, holder: body };
+  switch (kind) {
+    case 'RangeVar':
+      return { name: body.relname, holder: body };
+    case 'RangeFunction': {
+      // A single function is known by its name; ROWS FROM (..) of several has none of its own.
+      const fns = body.functions as AstNode[] | undefined;
+      const call = fns?.length === 1 ? fns[0]?.List?.items?.[0]?.FuncCall : undefined;
+      const name = call ? sval((call.funcname as AstNode[]).at(-1)) : undefined;
+      return name === undefined ? undefined : { name, holder: body };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The FROM items of a level in range-table order (a join's two sides, then the join). */
+function fromItems(list: AstNode[] | undefined, out: AstNode[] = []): AstNode[] {
+  for (const item of list ?? []) {
+    if (item?.JoinExpr) {
+      fromItems([item.JoinExpr.larg, item.JoinExpr.rarg], out);
+      out.push(item);
+    } else out.push(item);
+  }
+  return out;
+}
+
+/** set_rtable_names for one level: names already taken around it keep theirs, a clash gets `_N`. */
+function nameLevel(items: AstNode[], taken: ReadonlySet<string>): { level: Level; names: Set<string> } {
+  const names = new Set(taken);
+  const counters = new Map<string, number>();
+  const level: Level = new Map();
+  for (const item of items) {
+    const ref = refname(item);
+    if (!ref) continue;
+    let name = ref.name;
+    if (names.has(name)) {
+      let n = counters.get(name) ?? 0;
+      do name = `${ref.name}_${++n}`;
+      while (names.has(name));
+      counters.set(ref.name, n);
+      const alias = ref.holder.alias ?? {};
+      ref.holder.alias = { ...alias, aliasname: name };
+    }
+    names.add(name);
+    if (!level.has(ref.name)) level.set(ref.name, name);
+  }
+  return { level, names };
+}
+
+/** Renames the qualifier of a column reference to the printed name of the FROM item it resolves to (innermost first). */
+function columnRef(fields: AstNode[], chain: readonly Level[]): void {
+  if (fields.length !== 2) return;
+  const q = sval(fields[0]);
+  if (q === undefined) return;
+  for (const level of chain) {
+    const printed = level.get(q);
+    if (printed === undefined) continue;
+    if (printed !== q) fields[0] = { String: { sval: printed } };
+    return;
+  }
+}
+
+/** Walks an expression of a level: column references resolve through `chain`, sub-selects nest. */
+function expr(node: AstNode, chain: readonly Level[], taken: ReadonlySet<string>): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const x of node) expr(x, chain, taken);
+    return;
+  }
+  if (node.SelectStmt) return select(node.SelectStmt, chain, taken);
+  if (node.ColumnRef) return columnRef(node.ColumnRef.fields, chain);
+  for (const v of Object.values(node)) expr(v, chain, taken);
+}
+
+/** One query level, then the levels inside it (which see every name of this one and of those around it). */
+function select(sel: AstNode, outer: readonly Level[], taken: ReadonlySet<string>): void {
+  if (sel.op && sel.op !== 'SETOP_NONE') {
+    select(sel.larg, outer, taken);
+    select(sel.rarg, outer, taken);
+    return;
+  }
+  const items = fromItems(sel.fromClause);
+  const { level, names } = nameLevel(items, taken);
+  const chain = [level, ...outer];
+  for (const c of (sel.withClause?.ctes as AstNode[] | undefined) ?? []) expr(c.CommonTableExpr.ctequery, chain, names);
+  for (const item of items) {
+    if (item.JoinExpr) expr(item.JoinExpr.quals, chain, names);
+    else if (item.RangeSubselect) expr(item.RangeSubselect.subquery, chain, names);
+    else if (item.RangeFunction) expr(item.RangeFunction.functions, chain, names);
+  }
+  for (const [k, v] of Object.entries(sel)) {
+    if (k !== 'fromClause' && k !== 'withClause' && k !== 'larg' && k !== 'rarg') expr(v, chain, names);
+  }
+}
+
+/**
+ * Gives every FROM item of a query (a SelectStmt node, changed in place) the name
+ * pg_get_viewdef prints it under, and its column references the same qualifier.
+ */
+export function printedRangeNames(stmt: AstNode): void {
+  if (stmt?.SelectStmt) select(stmt.SelectStmt, [], new Set());
+}
