@@ -1,4 +1,4 @@
-import type { KindChange } from '../kinds/registry.js';
+import type { KindChange, KindConcern, KindHazard } from '../kinds/registry.js';
 import type { HistoryRef } from '../model/history.js';
 import type { QualifiedName } from '../model/names.js';
 import type { ObjectKind } from '../model/objects.js';
@@ -12,48 +12,36 @@ import type { Origin } from '../model/origin.js';
  */
 export type Safety = 'safe' | 'review' | 'destructive';
 
-/** What can go wrong when a change runs, shown next to review/destructive changes. */
-export type Hazard =
+/**
+ * What can go wrong when a change runs, shown next to review/destructive changes: these, and
+ * those a kind module declares for its own changes (KindModule's `H`: row-level security, access).
+ */
+export type Hazard = CommonHazard | KindHazard;
+
+/** Hazards any kind's statements can have. */
+type CommonHazard =
   | 'table rewrite'
   | 'full table scan'
   | 'access exclusive lock'
   | 'may fail on existing data'
   | 'data loss'
-  /** A REVOKE on an existing object: roles lose access (no data is lost). */
-  | 'access loss'
-  /**
-   * ALTER ... OWNER TO on an existing object: the old owner loses the owner's rights (ALTER, DROP,
-   * its implicit privileges) and the grants it made pass to the new owner.
-   */
-  | 'owner change'
   | 'blocks writes while building'
   /** Runs after the commit, on its own (CREATE INDEX CONCURRENTLY): a failure leaves what ran before it committed. */
-  | 'runs outside the transaction'
-  /** Disables or un-forces RLS, drops a policy or changes one (or adds a permissive one): rows may become visible. */
-  | 'weakens row-level security'
-  /** Enables or forces RLS, or adds a restrictive policy: rows roles saw may disappear for them. */
-  | 'changes which rows roles see';
+  | 'runs outside the transaction';
 
 /**
  * Why a change needs a person's eye that its statements' locks and row effects cannot show: only
  * its kind knows it. The plan derives each change's safety class and hazards from the statements
  * it emits plus this (src/plan/derive-hazards.ts).
  */
-export type Concern =
+export type Concern = CommonConcern | KindConcern;
+
+/** Concerns any kind's changes can have; a kind declares its own (KindModule's `K`: row-level security, access). */
+export type CommonConcern =
   /** review: what users of the object get changes (a rename, a replaced view, function or trigger, a changed default, an altered sequence or identity, a constraint or index dropped or rebuilt). */
   | 'changes behaviour'
   /** destructive: an object the migrations dropped goes (a view, function, type, sequence, schema, trigger ...) and whatever uses it breaks. */
-  | 'removes an object'
-  /** review: a REVOKE on an existing object. */
-  | 'access loss'
-  /** review: ALTER ... OWNER TO on an existing object (`--owners`; hazard `owner change`). */
-  | 'owner change'
-  /** review: a policy dropped or changed, or a permissive one added, on an existing table. */
-  | 'weakens row-level security'
-  /** review: RLS enabled or forced, or a restrictive policy added, on an existing table. */
-  | 'changes which rows roles see'
-  /** destructive: RLS disabled or un-forced on an existing table (hazard `weakens row-level security`). */
-  | 'opens every row';
+  | 'removes an object';
 
 /** Fields every change carries. */
 interface ChangeBase {

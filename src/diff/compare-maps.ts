@@ -2,16 +2,20 @@ import type { ObjectKind } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import type { AttributeDifference, Difference } from './difference.js';
 import { NEVER_COMPARED, sameValue } from './same-value.js';
-import { PRIVILEGE_FIELDS } from './privilege-fields.js';
+import { ownedFields } from '../kinds/kind-lookup.js';
 
-/** Fields that never take part in equality here: those, and names already matched by key. */
-const IGNORED = new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints', ...PRIVILEGE_FIELDS]);
+let ignoredFields: ReadonlySet<string> | undefined;
+
+/** Fields that never take part in equality here: those, names already matched by key, parts compared apart, fields another kind owns. */
+function IGNORED(): ReadonlySet<string> {
+  return (ignoredFields ??= new Set([...NEVER_COMPARED, 'schema', 'name', 'columns', 'constraints', ...ownedFields()]));
+}
 
 function attributeDiffs(target: object, live: object, skip: ReadonlySet<string> | undefined): AttributeDifference[] {
   const keys = new Set([...Object.keys(target), ...Object.keys(live)]);
   const out: AttributeDifference[] = [];
   for (const k of [...keys].sort()) {
-    if (IGNORED.has(k) || skip?.has(k)) continue;
+    if (IGNORED().has(k) || skip?.has(k)) continue;
     const t = (target as Record<string, unknown>)[k];
     const l = (live as Record<string, unknown>)[k];
     if (!sameValue(t, l)) out.push({ attribute: k, target: t, live: l });

@@ -1,25 +1,29 @@
 import { objectOrder } from '../kinds/kind-lookup.js';
 import { kinds } from '../kinds/registry.js';
 import type { SchemaState } from '../model/schema-state.js';
+import type { CompareOptions } from '../kinds/kind-module.js';
 import { compareMaps } from './compare-maps.js';
 import type { Difference } from './difference.js';
-import { compareDefaultPrivileges, privilegeDifferences, privilegeScope } from './compare-privileges.js';
 
 /**
  * Compares a target state with a live one, object by object and attribute by attribute, in
- * both directions. Privileges count for the roles the history names only, owners only with
- * `owners` (see compare-privileges.ts). Pure. Used by `check`, and the ground the planner's diff stands on.
+ * both directions, kind by kind (KindModule.compare), then what kinds compare across the state
+ * (KindModule.compareState: privileges count for the roles the history names only, owners only
+ * with `owners`). Pure. Used by `check`, and the ground the planner's diff stands on.
  */
-export function compareStates(target: SchemaState, live: SchemaState, opts: { readonly owners?: boolean } = {}): Difference[] {
+export function compareStates(target: SchemaState, live: SchemaState, opts: CompareOptions = {}): Difference[] {
   const out: Difference[] = [];
   for (const k of kinds()) {
     const c = k.compare;
     if (!c) continue;
     compareMaps(out, c.object, c.state(target), c.state(live), c.parts && ((t, l, name) => c.parts!(out, t, l, name)), c.ignored);
   }
-  const scope = privilegeScope(target, opts.owners);
-  mergeDifferences(out, privilegeDifferences(target, live, scope));
-  out.push(...compareDefaultPrivileges(target, live, scope));
+  for (const k of kinds()) {
+    const found = k.compareState?.(target, live, opts);
+    if (!found) continue;
+    mergeDifferences(out, found.attributes);
+    out.push(...found.entries);
+  }
   const order: readonly string[] = objectOrder();
   const rank = (o: Difference['object']): number => (order.includes(o) ? order.indexOf(o) : order.length);
   return out.sort((a, b) => rank(a.object) - rank(b.object) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

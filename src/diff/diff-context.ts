@@ -2,16 +2,16 @@ import type { DropEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind, QualifiedName } from '../model/objects.js';
 import type { Origin } from '../model/origin.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
+import { kinds, objectSpecs, ownedFields } from '../kinds/kind-lookup.js';
+import { drop } from '../kinds/drop/drop-change.js';
+import { setComment } from '../kinds/comment/comment-change.js';
 import { NEVER_COMPARED, sameValue } from './same-value.js';
 import { DiffOutput, type Block } from './diff-output.js';
-import { PRIVILEGE_FIELDS } from './privilege-fields.js';
 import { HistoryDrops } from './history-drops.js';
-import * as make from './make-change.js';
 import type { Change } from './change.js';
-import { matchStates, type Matching } from './match-states.js';
+import { LiveNames } from './live-names.js';
 import type { Pairing } from './pairing.js';
-import { HistoryIndex, nameSpec, pastNames } from './past-names.js';
-import { RetypeIndex } from './retype-path.js';
+import { HistoryIndex } from './past-names.js';
 
 /** How the diff treats live objects the target lacks. */
 export interface DiffOptions {
@@ -30,15 +30,19 @@ export interface DiffOptions {
   readonly owners?: boolean;
 }
 
-/** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart). */
-const NOT_COMPARED = new Set([...NEVER_COMPARED, 'name', 'schema', 'comment', ...PRIVILEGE_FIELDS]);
+let notCompared: ReadonlySet<string> | undefined;
+
+/** Attributes never compared by the diff: provenance, names (matched already), comments (diffed apart), fields another kind owns. */
+function NOT_COMPARED(): ReadonlySet<string> {
+  return (notCompared ??= new Set([...NEVER_COMPARED, 'name', 'schema', 'comment', ...ownedFields()]));
+}
 
 /**
  * Do two objects differ in anything but the named attributes? Structural (sameValue), so
  * property order and `undefined` fields do not count.
  */
 export function differs(target: object, live: object, ignore: readonly string[] = []): boolean {
-  const skip = ignore.length ? new Set([...NOT_COMPARED, ...ignore]) : NOT_COMPARED;
+  const skip = ignore.length ? new Set([...NOT_COMPARED(), ...ignore]) : NOT_COMPARED();
   return !sameValue(target, live, skip);
 }
 
@@ -46,28 +50,44 @@ export function differs(target: object, live: object, ignore: readonly string[] 
 export function differingAttributes(target: object, live: object): string[] {
   const t = target as Record<string, unknown>;
   const l = live as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(t), ...Object.keys(l)])].filter((k) => !NOT_COMPARED.has(k)).sort();
-  return keys.filter((k) => !sameValue(t[k], l[k], NOT_COMPARED));
+  const skip = NOT_COMPARED();
+  const keys = [...new Set([...Object.keys(t), ...Object.keys(l)])].filter((k) => !skip.has(k)).sort();
+  return keys.filter((k) => !sameValue(t[k], l[k], skip));
 }
 
 /**
- * What every per-kind step of the diff shares: both states, the pairing, the history's drops
- * and the output. Also answers what becomes of live-only objects, since one kind's fate decides
- * another's (a dropped column takes its indexes along; a dropped table's FKs elsewhere must go first).
+ * Something a kind module computes once per diff and other kinds read (its pairing of target and
+ * live objects, a lookup built from it), declared by that kind: the context never names one.
+ */
+export interface Slot<T> {
+  readonly name: string;
+  /** Type-only: the value stored. */
+  readonly value?: T;
+}
+
+/** Declares a slot. */
+export function slot<T>(name: string): Slot<T> {
+  return { name };
+}
+
+/**
+ * What every per-kind step of the diff shares: both states, the history (its names and drops),
+ * the kinds' pairings (each kind's `match` runs, in registry order, before any diff step), the
+ * live objects under target names, and the output. Also answers what becomes of live-only objects,
+ * since one kind's fate decides another's (a dropped column takes its indexes along; a dropped
+ * table's FKs elsewhere must go first); the kinds' own rules are in their ObjectSpecs.
  */
 export class DiffContext {
   readonly drops: HistoryDrops;
   readonly history: HistoryIndex;
-  readonly m: Matching;
-  /** The history's column type changes, to convert a live column the way the history did. */
-  readonly retypes: RetypeIndex;
+  /** Live objects under target names: the renames the kinds' pairings found. */
+  readonly names = new LiveNames();
   readonly out = new DiffOutput();
-  /** Live key of each paired table -> its pairing's target key. */
-  private readonly liveTables = new Map<string, string>();
   /** Live columns (live names) whose type the diff changes: views using them must be rebuilt around it. */
   readonly retypedColumns: { readonly schema: string; readonly relation: string; readonly column?: string }[] = [];
-  private readonly liveOnlyTables = new Set<string>();
-  private readonly liveOnlyViews = new Set<string>();
+  private readonly slots = new Map<Slot<unknown>, unknown>();
+  /** Live relations (relationKey: tables, views) the target lacks. */
+  private readonly goneRelations = new Set<string>();
 
   /** Drops of objects the migrations never declare (DiffOptions.declaration), as opposed to drops the history wrote. */
   private readonly undeclaredDrops = new WeakSet<DropEvent>();
@@ -80,47 +100,69 @@ export class DiffContext {
     const history = new HistoryIndex(target.history);
     this.history = history;
     this.drops = new HistoryDrops(history);
-    this.retypes = new RetypeIndex(history);
-    this.m = matchStates(target, live, history, this.drops);
-    for (const p of this.m.tables.pairs) this.liveTables.set(p.liveKey, p.key);
-    for (const o of this.m.tables.liveOnly) this.liveOnlyTables.add(o.key);
-    for (const o of this.m.views.liveOnly) this.liveOnlyViews.add(o.key);
+    for (const k of kinds()) k.match?.(this);
+  }
+
+  /** Stores what a kind's `match` computed (its pairing). */
+  setMatched<T>(s: Slot<T>, value: T): void {
+    this.slots.set(s, value);
+  }
+
+  /** What a kind's `match` stored; a kind reading one registered after it is a bug. */
+  matched<T>(s: Slot<T>): T {
+    if (!this.slots.has(s)) throw new Error(`internal: ${s.name} read before its kind matched them (registry order)`);
+    return this.slots.get(s) as T;
+  }
+
+  /** A value computed once per diff, on first use. */
+  memo<T>(s: Slot<T>, compute: () => T): T {
+    if (!this.slots.has(s)) this.slots.set(s, compute());
+    return this.slots.get(s) as T;
+  }
+
+  /** Records the live-only objects of a pairing of relations (pg_class: tables, views): their parts go with them. */
+  relationsGo(pairing: Pairing<unknown>): void {
+    for (const o of pairing.liveOnly) this.goneRelations.add(o.key);
+  }
+
+  /** Is a live relation (table or view, live name) absent from the target: dropped or unmanaged, with its parts? */
+  relationGoes(ref: QualifiedName): boolean {
+    return this.goneRelations.has(relationKey(ref.schema, ref.name));
   }
 
   /**
    * The history event that drops a live-only object: a drop under one of its names, or the drop
    * of its schema (with CASCADE) when the target has no such schema, or for a part of a table
-   * (column, constraint, trigger), the drop of a table of that name: the history dropped the
-   * table with it and created a new one under the same name, which the live table is paired with
-   * (prefect dropped `worker` and created it again with `work_pool_id` for `worker_pool_id`).
-   * Under DiffOptions.declaration, any other live-only object is dropped too (see `undeclared`).
-   * Undefined: unmanaged.
+   * (column, constraint, trigger: ObjectSpec.droppedWithParent), the drop of a table of that name:
+   * the history dropped the table with it and created a new one under the same name, which the
+   * live table is paired with (prefect dropped `worker` and created it again with `work_pool_id`
+   * for `worker_pool_id`). Under DiffOptions.declaration, any other live-only object is dropped
+   * too (see `undeclared`). Undefined: unmanaged.
    */
   pendingDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
     return this.historyDrop(kind, ref) ?? this.undeclared(kind, ref);
   }
 
   /** The history event that drops a live-only object (pendingDrop without the declaration). */
-  private historyDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
+  historyDrop(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
     const direct = this.drops.find(kind, ref);
-    if (direct || kind === 'schema' || kind === 'extension') return direct;
-    if (ref.parent !== undefined && (kind === 'column' || kind === 'constraint' || kind === 'trigger')) {
-      const table = this.drops.find('table', { schema: ref.schema, name: ref.parent });
-      if (table) return table;
+    const spec = objectSpecs()[kind];
+    if (direct || spec.databaseLevel) return direct;
+    if (ref.parent !== undefined && spec.droppedWithParent && spec.parent !== undefined) {
+      const parent = this.drops.find(spec.parent, { schema: ref.schema, name: ref.parent });
+      if (parent) return parent;
     }
     return this.target.schemas.has(ref.schema) ? undefined : this.drops.schema(ref.schema);
   }
 
   /**
-   * Under a complete declaration, a live object the migrations do not declare is dropped: never
-   * the `public` schema (every database has it, and other tools put objects there), and never an
-   * extension when the comparison covers only some schemas (`--schema`): an extension belongs to
-   * the whole database, beyond the declared schemas. plpgsql is never read from the catalog.
+   * Under a complete declaration, a live object the migrations do not declare is dropped, unless
+   * its kind keeps it (ObjectSpec.keptUndeclared: the `public` schema; an extension when the
+   * comparison covers only some schemas). plpgsql is never read from the catalog.
    */
   private undeclared(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
     if (!this.opts.declaration) return undefined;
-    if (kind === 'schema' && ref.name === 'public') return undefined;
-    if (kind === 'extension' && this.opts.schemas?.length) return undefined;
+    if (objectSpecs()[kind].keptUndeclared?.(ref, this.opts)) return undefined;
     const ev: DropEvent = { event: 'drop', object: kind, ref };
     this.undeclaredDrops.add(ev);
     return ev;
@@ -128,121 +170,13 @@ export class DiffContext {
 
   /** The drop change for a live-only object and the event that drops it (from the history, or undeclared). */
   dropChange(kind: ObjectKind, ref: HistoryRef, ev: DropEvent, args?: string): Change {
-    return make.drop(kind, ref, this.undeclaredDrops.has(ev) ? 'undeclared' : 'history', ev.origin, args);
-  }
-
-  /** Is a live relation (table or view, live name) absent from the target: dropped or unmanaged, with its parts? */
-  relationGoes(ref: QualifiedName): boolean {
-    const k = relationKey(ref.schema, ref.name);
-    return this.liveOnlyTables.has(k) || this.liveOnlyViews.has(k);
-  }
-
-  /** The history drop of a live-only table (live name), if it is one. */
-  tableDrop(ref: QualifiedName): DropEvent | undefined {
-    return this.liveOnlyTables.has(relationKey(ref.schema, ref.name)) ? this.pendingDrop('table', ref) : undefined;
-  }
-
-  /** The history drop of a live-only enum (by its type text, as columns spell it), if it is one. */
-  enumDrop(typeText: string): DropEvent | undefined {
-    const key = typeText.replace(/\[\]$/, '');
-    const e = this.m.enums.liveOnly.find((o) => o.key === key);
-    return e ? this.pendingDrop('enum', { schema: e.live.schema, name: e.live.name }) : undefined;
-  }
-
-  /** The history drop of a live-only function (any overload of the name), if it is one. */
-  functionDrop(fn: QualifiedName): DropEvent | undefined {
-    for (const o of this.m.functions.liveOnly) {
-      if (o.live.schema !== fn.schema || o.live.name !== fn.name) continue;
-      const ev = this.pendingDrop('function', { schema: fn.schema, name: fn.name });
-      if (ev) return ev;
-    }
-    return undefined;
-  }
-
-  /**
-   * The history drop of a column of a paired live table (live names): a drop under one of its
-   * names, or the drop of its enum type (DROP TYPE .. CASCADE drops the columns using it).
-   */
-  columnDrop(table: QualifiedName, column: string): DropEvent | undefined {
-    const key = this.liveTables.get(relationKey(table.schema, table.name));
-    if (key === undefined) return undefined;
-    const col = this.m.columns.get(key)?.liveOnly.find((o) => o.key === column);
-    if (!col) return undefined;
-    return this.pendingDrop('column', { schema: table.schema, name: column, parent: table.name }) ?? this.enumDrop(col.live.type) ?? this.droppedUnderEarlierTableName(key, column);
-  }
-
-  /**
-   * A history drop of a column under an earlier name of its (paired) table: a live table this tool
-   * already renamed keeps an old-generation column the history dropped under the old table name.
-   */
-  private droppedUnderEarlierTableName(tableKey: string, column: string): DropEvent | undefined {
-    const t = this.target.tables.get(tableKey);
-    if (!t) return undefined;
-    for (const p of pastNames(this.history, nameSpec('table'), { schema: t.schema, name: t.name })) {
-      const ev = this.pendingDrop('column', { schema: p.ref.schema, name: column, parent: p.ref.name });
-      if (ev) return ev;
-    }
-    return undefined;
-  }
-
-  /**
-   * Target-named columns (`relationKey.column`) that must be dropped and re-added: the live
-   * column of that name is an older generation the history dropped (its type differs).
-   */
-  get replacedColumns(): ReadonlySet<string> {
-    if (this.replaced) return this.replaced;
-    const out = new Set<string>();
-    for (const p of this.m.tables.pairs) {
-      const cols = this.m.columns.get(p.key);
-      for (const c of cols?.pairs ?? []) {
-        if (c.target.type !== c.live.type && this.columnEverDropped(p.live, c.liveKey, { schema: p.target.schema, name: c.key, parent: p.target.name })) {
-          out.add(`${p.key}.${c.key}`);
-        }
-      }
-    }
-    return (this.replaced = out);
-  }
-  private replaced: Set<string> | undefined;
-
-  /** Does a (target) constraint depend on a column being replaced, on its table or, for FKs, the referenced one? */
-  constraintOnReplacedColumn(table: QualifiedName, c: { type: string; columns?: readonly string[]; references?: { table: QualifiedName; columns: readonly string[] } }): boolean {
-    const set = this.replacedColumns;
-    if (!set.size) return false;
-    const tk = relationKey(table.schema, table.name);
-    if ((c.columns ?? []).some((col) => set.has(`${tk}.${col}`))) return true;
-    if (c.references) {
-      const rk = relationKey(c.references.table.schema, c.references.table.name);
-      if (c.references.columns.some((col) => set.has(`${rk}.${col}`))) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Did the history ever drop a column of this name from this (live) table, or, given the target
-   * column, from the table under any name the target column has had (a live table this tool
-   * already renamed no longer carries the name the history dropped the old column under)?
-   */
-  columnEverDropped(table: QualifiedName, column: string, target?: HistoryRef): boolean {
-    if (this.historyDrop('column', { schema: table.schema, name: column, parent: table.name }) !== undefined) return true;
-    return target !== undefined && pastNames(this.history, nameSpec('column'), target).some((p) => this.drops.find('column', p.ref) !== undefined);
-  }
-
-  /** Live-only columns of a paired live table that the history drops (live names). */
-  droppedColumns(table: QualifiedName): string[] {
-    const key = this.liveTables.get(relationKey(table.schema, table.name));
-    const cols = key === undefined ? [] : (this.m.columns.get(key)?.liveOnly ?? []);
-    return cols.map((c) => c.key).filter((c) => this.columnDrop(table, c) !== undefined);
-  }
-
-  /** Target key of the pairing a live table belongs to, if paired. */
-  pairedTableKey(table: QualifiedName): string | undefined {
-    return this.liveTables.get(relationKey(table.schema, table.name));
+    return drop(kind, ref, this.undeclaredDrops.has(ev) ? 'undeclared' : 'history', ev.origin, args);
   }
 
   /** Emits COMMENT ON when the target's comment differs from the live one (`live` undefined: a new object). */
   comment(object: ObjectKind, ref: HistoryRef, target: string | undefined, live: string | undefined, origin: Origin | undefined, args?: string): void {
     if ((target ?? null) === (live ?? null)) return;
-    this.out.comment(make.setComment(object, ref, target ?? null, origin, args));
+    this.out.comment(setComment(object, ref, target ?? null, origin, args));
   }
 
   /**
@@ -260,7 +194,7 @@ export class DiffContext {
   ): void {
     const table = { schema: live.schema, name: live.table };
     if (this.relationGoes(table)) return;
-    const to = this.m.names.relation(table);
+    const to = this.names.relation(table);
     const r = { schema: to.schema, name: live.name, parent: to.name };
     const ev = this.pendingDrop(kind, { schema: live.schema, name: live.name, parent: live.table }) ?? extra;
     if (ev) this.out.add(block, key, adjust(this.dropChange(kind, r, ev)));

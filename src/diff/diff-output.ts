@@ -3,7 +3,6 @@ import type { KindName } from '../kinds/registry.js';
 import type { HistoryRef } from '../model/history.js';
 import type { ObjectKind } from '../model/objects.js';
 import type { Change, DiffResult, Drift, UnmanagedObject } from './change.js';
-import type { SetCommentChange } from './make-change.js';
 import { compareText } from './sort-keys.js';
 
 /** Output blocks, in registry order: object kinds as PostgreSQL needs them created, comments after them. */
@@ -27,7 +26,7 @@ export class DiffOutput {
   }
 
   /** Files a COMMENT ON change; comments come after every other change. */
-  comment(change: SetCommentChange): void {
+  comment(change: Change & { readonly object: ObjectKind; readonly ref: HistoryRef; readonly args?: string }): void {
     const key = `${String(objectOrder().indexOf(change.object)).padStart(2, '0')}\u0000${refKey(change.ref)}\u0000${change.args ?? ''}`;
     this.add('comment', key, change);
   }

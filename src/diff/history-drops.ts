@@ -1,14 +1,19 @@
 import type { DropEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind } from '../model/objects.js';
+import { objectSpecs } from '../kinds/kind-lookup.js';
 import { nameSpec, pastNames, type HistoryIndex } from './past-names.js';
 
-/** Views and materialized views share one name space and one drop index. */
-const groupOf = (kind: ObjectKind): ObjectKind => (kind === 'materialized view' ? 'view' : kind);
-
-// NUL cannot occur in a PostgreSQL name, so it separates the parts unambiguously; a parent is
-// marked with '=' so that "no parent" and any parent differ.
-const dropKey = (kind: ObjectKind, ref: HistoryRef): string =>
-  `${groupOf(kind)}\0${ref.schema}\0${ref.parent === undefined ? '' : `=${ref.parent}`}\0${ref.name}`;
+/**
+ * Kinds sharing a name space (views and materialized views) share one drop index; objects of the
+ * database (schemas, extensions: ObjectSpec.databaseLevel) are found by name alone.
+ * NUL cannot occur in a PostgreSQL name, so it separates the parts unambiguously; a parent is
+ * marked with '=' so that "no parent" and any parent differ.
+ */
+function dropKey(kind: ObjectKind, ref: HistoryRef): string {
+  const spec = objectSpecs()[kind];
+  const schema = spec.databaseLevel ? '' : ref.schema;
+  return `${spec.names().kinds[0] ?? kind}\0${schema}\0${ref.parent === undefined ? '' : `=${ref.parent}`}\0${ref.name}`;
+}
 
 /**
  * Every name the history dropped an object under, including the names it had before renames
@@ -23,17 +28,13 @@ export class HistoryDrops {
     history.events.forEach((e, i) => {
       if (e.event !== 'drop') return;
       if (e.object === 'schema') this.schemaDrops.set(e.ref.name, e);
-      if (e.object === 'extension') {
-        this.byKey.set(dropKey('extension', { schema: '', name: e.ref.name }), e);
-        return;
-      }
       for (const p of pastNames(history, nameSpec(e.object), e.ref, i)) this.byKey.set(dropKey(e.object, p.ref), e);
     });
   }
 
   /** The event that dropped an object under this name (the latest one), if any. */
   find(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
-    return this.byKey.get(dropKey(kind, kind === 'extension' ? { schema: '', name: ref.name } : ref));
+    return this.byKey.get(dropKey(kind, ref));
   }
 
   /** The event that dropped a schema (and, with CASCADE, everything in it), if any. */

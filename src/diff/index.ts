@@ -6,4 +6,4 @@ export type { DiffOptions } from './diff-context.js';
 export { countChanges } from './count-changes.js';
 export { assertNever } from './change.js';
 export type { Change, ChangeKind, Concern, DiffResult, Drift, Hazard, PlannedChange, Safety, TableRef, UnmanagedObject } from './change.js';
-export type { TypeStep } from './retype-path.js';
+export type { TypeStep } from '../kinds/column/column-retypes.js';

@@ -1,6 +1,6 @@
 import type { HistoryEvent, HistoryRef } from '../model/history.js';
 import type { ObjectKind, QualifiedName } from '../model/objects.js';
-import { assertNever } from './change.js';
+import { objectSpecs } from '../kinds/kind-lookup.js';
 
 /** Which history events move an object's name: its own kinds, its owner's kinds, its table's moves. */
 export interface NameSpec {
@@ -122,39 +122,7 @@ export function pastNames(history: HistoryIndex, spec: NameSpec, ref: HistoryRef
   return out;
 }
 
-/** How the history names objects of a kind; `table` is the owning table of indexes and owned sequences. */
+/** How the history names objects of a kind (its ObjectSpec says); `table` is the owning table of indexes and owned sequences. */
 export function nameSpec(kind: ObjectKind, table?: string): NameSpec {
-  switch (kind) {
-    case 'column':
-    case 'constraint':
-    case 'trigger':
-    case 'policy':
-      return { kinds: [kind], parentKinds: ['table'] };
-    case 'rule':
-      return { kinds: [kind], parentKinds: ['table', 'view', 'materialized view'] };
-    case 'enum value':
-      return { kinds: [kind], parentKinds: ['enum'] };
-    case 'attribute':
-      return { kinds: [kind], parentKinds: ['composite type'] };
-    case 'index':
-    case 'sequence':
-      return table !== undefined ? { kinds: [kind], table } : { kinds: [kind] };
-    case 'view':
-    case 'materialized view':
-      return { kinds: ['view', 'materialized view'] };
-    case 'schema':
-    case 'extension':
-    case 'table':
-    case 'enum':
-    case 'domain':
-    case 'composite type':
-    case 'range type':
-    case 'function':
-    case 'collation':
-    case 'operator':
-    case 'aggregate':
-      return { kinds: [kind] };
-    default:
-      return assertNever(kind, 'object kind');
-  }
+  return objectSpecs()[kind].names(table);
 }

@@ -1,5 +1,6 @@
 import type { ObjectKind } from '../model/objects.js';
-import type { ChangeSpec, ChangeSpecs, ObjectSpec } from './kind-module.js';
+import type { Hazard } from '../diff/change.js';
+import type { ChangeSpec, ChangeSpecs, ConcernSpec, ObjectSpec } from './kind-module.js';
 import type { KindList, KindName } from './registry.js';
 
 /**
@@ -17,6 +18,9 @@ interface Installed {
   readonly objects: ObjectSpecs;
   readonly objectOrder: readonly ObjectKind[];
   readonly positions: ReadonlyMap<string, number>;
+  readonly ownedFields: readonly string[];
+  readonly hazards: readonly string[];
+  readonly concerns: ReadonlyMap<string, ConcernSpec>;
 }
 
 let installed: Installed | undefined;
@@ -28,7 +32,10 @@ export function installKinds(list: KindList): void {
   const changes = Object.assign({}, ...list.map((k) => k.changes)) as ChangeSpecs;
   const objects = Object.assign({}, ...list.map((k) => k.objects)) as ObjectSpecs;
   const positions = new Map<string, number>(list.map((k, i) => [k.name, i]));
-  installed = { list, changes, objects, objectOrder: Object.keys(objects) as ObjectKind[], positions };
+  const ownedFields = list.flatMap((k: { readonly ownsFields?: readonly string[] }) => k.ownsFields ?? []);
+  const hazards = list.flatMap((k: { readonly hazards?: readonly string[] }) => k.hazards ?? []);
+  const concerns = new Map(list.flatMap((k: { readonly concerns?: Record<string, ConcernSpec> }) => Object.entries(k.concerns ?? {})));
+  installed = { list, changes, objects, objectOrder: Object.keys(objects) as ObjectKind[], positions, ownedFields, hazards, concerns };
 }
 
 function registry(): Installed {
@@ -54,6 +61,21 @@ export function objectSpecs(): ObjectSpecs {
 /** ObjectKinds in registry order (reports sort by it). */
 export function objectOrder(): readonly ObjectKind[] {
   return registry().objectOrder;
+}
+
+/** Object fields a kind owns (KindModule.ownsFields): other kinds' comparisons skip them. */
+export function ownedFields(): readonly string[] {
+  return registry().ownedFields;
+}
+
+/** The hazards kinds declare (KindModule.hazards), in registry order. */
+export function kindHazards(): readonly Hazard[] {
+  return registry().hazards as readonly Hazard[];
+}
+
+/** What a concern a kind declares adds (KindModule.concerns); undefined for the common ones. */
+export function kindConcern(concern: string): ConcernSpec | undefined {
+  return registry().concerns.get(concern);
 }
 
 /** A kind's position in the registry (the diff's output block order). */

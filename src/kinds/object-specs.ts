@@ -1,7 +1,8 @@
 import type { HistoryRef } from '../model/history.js';
 import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
-import type { TableDef } from '../model/objects.js';
+import type { ObjectKind, TableDef } from '../model/objects.js';
+import type { NameSpec } from '../diff/past-names.js';
 import { relationDep, schemaDep, type DepKey } from '../plan/dependency-keys.js';
 import type { Deps } from '../plan/object-deps.js';
 import type { DropTarget, ObjectSpec, RenameSql } from './kind-module.js';
@@ -58,6 +59,18 @@ export function schemaAndParent(ref: HistoryRef): DepKey[] {
 /** A drop of a database-level object (schema, extension) needs nothing. */
 export const nothing = (): readonly DepKey[] => [];
 
+/** How the history names an object that only events of its own name space name (`kinds`: views and materialized views share one). */
+export const ownNames = (...kinds: ObjectKind[]) => (): NameSpec => ({ kinds });
+
+/** How the history names a part (`ref.parent`: its table, its type): its owner's renames and drops move or end its names. */
+export const partNames = (kind: ObjectKind, parent: ObjectKind) => (): NameSpec => ({ kinds: [kind], parentKinds: [parent] });
+
+/** How the history names an object that follows its table's SET SCHEMA without naming the table (indexes, owned sequences). */
+export const tableFollowerNames = (kind: ObjectKind) => (table?: string): NameSpec => (table !== undefined ? { kinds: [kind], table } : { kinds: [kind] });
+
+/** The dependency key of a part, from its parent's name and its own. */
+export const partDep = (key: (parent: QualifiedName, name: string) => DepKey) => (ref: HistoryRef): DepKey => key(parentOf(ref), ref.name);
+
 /** What differs between the object specs of relation-like kinds (tables, views, sequences, indexes, types). */
 export interface RelationObject<T> {
   /** The keyword of its ALTER and DROP statements (`TABLE`, `MATERIALIZED VIEW`, `TYPE`). */
@@ -69,6 +82,10 @@ export interface RelationObject<T> {
   readonly deps: (o: T) => Deps;
   readonly dropRank: number;
   readonly renamedAsPart: boolean;
+  /** How the history names it (ownNames, tableFollowerNames). */
+  readonly names: (table?: string) => NameSpec;
+  /** Its dependency key: relationDep (the default: pg_class) or typeDep (pg_type). */
+  readonly dep?: (ref: HistoryRef) => DepKey;
 }
 
 /** The object spec of a relation-like kind: `DROP <keyword> IF EXISTS`, `ALTER <keyword> .. SET SCHEMA / RENAME TO`. */
@@ -82,11 +99,15 @@ export function relationObject<T>(r: RelationObject<T>): ObjectSpec {
     renamedAsPart: r.renamedAsPart,
     mentionable: true,
     dropRequires: schemaAndParent,
+    names: r.names,
+    dep: r.dep ?? relationDep,
   };
 }
 
 /** What differs between the object specs of objects named per table (triggers, policies). */
 export interface TablePartObject<T> {
+  /** Its ObjectKind (history events name it by this). */
+  readonly kind: ObjectKind;
   /** The keyword of `DROP <keyword> name ON table` and `ALTER <keyword> name ON table RENAME TO`. */
   readonly keyword: string;
   /** Catalog lookup of the name on a table. */
@@ -95,6 +116,12 @@ export interface TablePartObject<T> {
   readonly find: (live: SchemaState, ref: HistoryRef) => T | undefined;
   readonly deps: (o: T) => Deps;
   readonly dropRank: number;
+  /** Its dependency key, from its table and name. */
+  readonly dep: (table: QualifiedName, name: string) => DepKey;
+  /** A history drop of a table of its table's name dropped it too (see ObjectSpec.droppedWithParent). */
+  readonly droppedWithParent: boolean;
+  /** The event kinds that name its table (default `table`; rules are on views too). */
+  readonly parentKinds?: readonly ObjectKind[];
 }
 
 /** The object spec of an object named per table: `DROP <keyword> IF EXISTS name ON table`, renamed after its table. */
@@ -114,6 +141,10 @@ export function tablePartObject<T>(p: TablePartObject<T>): ObjectSpec {
     renamedAsPart: true,
     mentionable: false,
     dropRequires: schemaAndParent,
+    names: p.parentKinds ? () => ({ kinds: [p.kind], parentKinds: p.parentKinds! }) : partNames(p.kind, 'table'),
+    dep: partDep(p.dep),
+    parent: 'table',
+    droppedWithParent: p.droppedWithParent,
   };
 }
 

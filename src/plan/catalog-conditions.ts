@@ -6,7 +6,7 @@ import { qualify, quoteLiteral, type QualifiedName } from '../model/names.js';
  * non-ASCII) matches exactly; `to_regclass` is used where a missing table must read as "absent".
  */
 
-function regclass(table: QualifiedName): string {
+export function regclass(table: QualifiedName): string {
   return `pg_catalog.to_regclass(${quoteLiteral(qualify(table))})`;
 }
 
@@ -71,32 +71,6 @@ export function triggerExists(table: QualifiedName, name: string): string {
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = ${regclass(table)}` +
     ` AND tgname = ${quoteLiteral(name)} AND NOT tgisinternal)`
-  );
-}
-
-/** The table has a row-level security policy of this name (a missing table reads as "no policy"). */
-export function policyExists(table: QualifiedName, name: string): string {
-  return `EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = ${regclass(table)} AND polname = ${quoteLiteral(name)})`;
-}
-
-/** A collation of this name exists in the schema. */
-export function collationExists(c: QualifiedName): string {
-  return (
-    'EXISTS (SELECT 1 FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace' +
-    ` WHERE n.nspname = ${quoteLiteral(c.schema)} AND c.collname = ${quoteLiteral(c.name)})`
-  );
-}
-
-/**
- * The operator is defined (a shell, which a COMMUTATOR or NEGATOR of another operator leaves
- * behind, has no function: CREATE OPERATOR fills it in).
- */
-export function operatorExists(op: QualifiedName, left: string | undefined, right: string | undefined): string {
-  const operand = (t: string | undefined): string => (t === undefined ? '0' : `pg_catalog.to_regtype(${quoteLiteral(t)})`);
-  return (
-    'EXISTS (SELECT 1 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace' +
-    ` WHERE n.nspname = ${quoteLiteral(op.schema)} AND o.oprname = ${quoteLiteral(op.name)}` +
-    ` AND o.oprleft = ${operand(left)} AND o.oprright = ${operand(right)} AND o.oprcode <> 0)`
   );
 }
 

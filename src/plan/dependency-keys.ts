@@ -1,8 +1,6 @@
-import { assertNever } from '../diff/change.js';
+import { objectSpecs } from '../kinds/kind-lookup.js';
 import type { HistoryRef } from '../model/history.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../model/names.js';
-import { operatorKey } from '../model/schema-state.js';
-import { qualifyOperator } from '../model/names.js';
 import type { ObjectKind } from '../model/objects.js';
 
 /**
@@ -30,21 +28,6 @@ export function relationDep(rel: QualifiedName): DepKey {
 /** Key of a type (enum or domain: they share pg_type's name space). */
 export function typeDep(type: QualifiedName): DepKey {
   return `type ${qualify(type)}`;
-}
-
-/** Key of a collation (its own name space per schema). */
-export function collationDep(c: QualifiedName): DepKey {
-  return `collation ${qualify(c)}`;
-}
-
-/** Key of every operator of a symbol in a schema: what expressions can point at. */
-export function operatorNameDep(op: QualifiedName): DepKey {
-  return `operators ${qualifyOperator(op)}`;
-}
-
-/** Key of one operator (symbol and operand types, see operatorArgs). */
-export function operatorDep(op: QualifiedName, args: string): DepKey {
-  return `operator ${operatorKey(op.schema, op.name, args)}`;
 }
 
 /** Key of every overload of a function name: what expressions, triggers and comments can point at. */
@@ -77,14 +60,22 @@ export function triggerDep(table: QualifiedName, name: string): DepKey {
   return `trigger ${qualify(table)}.${quoteIdent(name)}`;
 }
 
-/** Key of a row-level security policy (names are unique per table). */
-export function policyDep(table: QualifiedName, name: string): DepKey {
-  return `policy ${qualify(table)}.${quoteIdent(name)}`;
+/**
+ * Key of an object named per table (or per type) in a name space of its own, `space` naming it
+ * (`policy public.t.p`): what a kind without a key helper of its own uses.
+ */
+export function partOfDep(space: string, parent: QualifiedName, name: string): DepKey {
+  return `${space} ${qualify(parent)}.${quoteIdent(name)}`;
 }
 
-/** Key of a rewrite rule (names are unique per relation). */
-export function ruleDep(table: QualifiedName, name: string): DepKey {
-  return `rule ${qualify(table)}.${quoteIdent(name)}`;
+/** Key of an object in a name space of its own whose name the model spells (`operator public.===(integer, integer)`: operatorKey). */
+export function textDep(space: string, text: string): DepKey {
+  return `${space} ${text}`;
+}
+
+/** Key of a schema-level object in a name space of its own, `space` naming it (`collation public.c`). */
+export function namedDep(space: string, name: QualifiedName): DepKey {
+  return `${space} ${qualify(name)}`;
 }
 
 /** Key of one enum label. */
@@ -108,48 +99,10 @@ export function freeDep(key: DepKey): DepKey {
 /**
  * Key of an object named the way history events and comments name it: sub-objects (columns,
  * constraints, triggers, enum values) by `parent`; functions by name, or by overload with `args`.
+ * Each kind's ObjectSpec picks the key helper above that fits it.
  */
 export function objectDep(object: ObjectKind, ref: HistoryRef, args?: string): DepKey {
-  const parent = { schema: ref.schema, name: ref.parent ?? '' };
-  switch (object) {
-    case 'schema':
-      return schemaDep(ref.name);
-    case 'extension':
-      return extensionDep(ref.name);
-    case 'table':
-    case 'view':
-    case 'materialized view':
-    case 'sequence':
-    case 'index':
-      return relationDep(ref);
-    case 'column':
-    case 'attribute':
-      return columnDep(parent, ref.name);
-    case 'constraint':
-      return constraintDep(parent, ref.name);
-    case 'trigger':
-      return triggerDep(parent, ref.name);
-    case 'policy':
-      return policyDep(parent, ref.name);
-    case 'enum':
-    case 'domain':
-    case 'composite type':
-    case 'range type':
-      return typeDep(ref);
-    case 'enum value':
-      return enumValueDep(parent, ref.name);
-    case 'function':
-    case 'aggregate':
-      return args !== undefined ? routineDep(ref, args) : functionDep(ref);
-    case 'collation':
-      return collationDep(ref);
-    case 'operator':
-      return args !== undefined ? operatorDep(ref, args) : operatorNameDep(ref);
-    case 'rule':
-      return ruleDep(parent, ref.name);
-    default:
-      return assertNever(object, 'object kind');
-  }
+  return objectSpecs()[object].dep(ref, args);
 }
 
 /** Whether a key names an object (a slot a drop or rename frees), rather than a fact like "has a unique key". */

@@ -1,5 +1,7 @@
 import type { Concern, Hazard, Safety } from '../diff/change.js';
 import type { Statement } from './action.js';
+import { kindConcern, kindHazards } from '../kinds/kind-lookup.js';
+import type { ConcernSpec } from '../kinds/kind-module.js';
 
 /** A change's safety class and hazards, as the plan reports them. */
 export interface Assessment {
@@ -7,25 +9,27 @@ export interface Assessment {
   readonly hazards: readonly Hazard[];
 }
 
-/** The order hazards are listed in, whatever order the statements run in. */
-const HAZARD_ORDER: readonly Hazard[] = [
-  'runs outside the transaction', 'data loss', 'access loss', 'owner change', 'weakens row-level security', 'changes which rows roles see',
-  'table rewrite', 'full table scan', 'blocks writes while building', 'access exclusive lock', 'may fail on existing data',
-];
+let hazardOrder: readonly Hazard[] | undefined;
+
+/** The order hazards are listed in, whatever order the statements run in: the kinds' own after data loss. */
+function HAZARD_ORDER(): readonly Hazard[] {
+  return (hazardOrder ??= [
+    'runs outside the transaction', 'data loss', ...kindHazards(),
+    'table rewrite', 'full table scan', 'blocks writes while building', 'access exclusive lock', 'may fail on existing data',
+  ]);
+}
 
 const RANKED: readonly Safety[] = ['safe', 'review', 'destructive'];
 
 /** What a concern adds: the class it needs at least, and the hazard it names (if any). */
-function concernOf(concern: Concern): { safety: Safety; hazard?: Hazard } {
+function concernOf(concern: Concern): ConcernSpec {
   switch (concern) {
     case 'changes behaviour': return { safety: 'review' };
     case 'removes an object': return { safety: 'destructive' };
-    case 'access loss': return { safety: 'review', hazard: 'access loss' };
-    case 'owner change': return { safety: 'review', hazard: 'owner change' };
-    case 'weakens row-level security': return { safety: 'review', hazard: 'weakens row-level security' };
-    case 'changes which rows roles see': return { safety: 'review', hazard: 'changes which rows roles see' };
-    case 'opens every row': return { safety: 'destructive', hazard: 'weakens row-level security' };
   }
+  const spec = kindConcern(concern);
+  if (!spec) throw new Error(`internal: concern ${concern} has no spec in its kind module (KindModule.concerns)`);
+  return spec;
 }
 
 /**
@@ -75,5 +79,5 @@ export function assess(concern: Concern | undefined, statements: readonly Statem
     raise(c.safety);
     if (c.hazard) hazards.add(c.hazard);
   }
-  return { safety, hazards: HAZARD_ORDER.filter((h) => hazards.has(h)) };
+  return { safety, hazards: HAZARD_ORDER().filter((h) => hazards.has(h)) };
 }

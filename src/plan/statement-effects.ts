@@ -52,8 +52,8 @@ export const FAILS_ON_ROWS: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QU
 export const ADDS_FOREIGN_KEY: StatementEffects = { lock: 'SHARE ROW EXCLUSIVE', ...QUIET, scan: true, mayFail: true };
 /** ADD FOREIGN KEY .. NOT VALID: SHARE ROW EXCLUSIVE, checks only new rows. */
 export const ADDS_FOREIGN_KEY_NOT_VALID: StatementEffects = { lock: 'SHARE ROW EXCLUSIVE', ...QUIET };
-/** ALTER DOMAIN SET NOT NULL / ADD CHECK / VALIDATE: SHARE on every table with a column of the domain (writes wait), scans them, fails on a violating value. */
-export const VALIDATES_DOMAIN: StatementEffects = { lock: 'SHARE', ...QUIET, scan: true, mayFail: true };
+/** SHARE on the tables it checks (writes wait), scans them, fails on a violating value (ALTER DOMAIN SET NOT NULL / ADD CHECK / VALIDATE). */
+export const CHECKS_UNDER_SHARE: StatementEffects = { lock: 'SHARE', ...QUIET, scan: true, mayFail: true };
 /** VALIDATE CONSTRAINT: SHARE UPDATE EXCLUSIVE (reads and writes go on), scans, fails on a violating row. */
 export const VALIDATES: StatementEffects = { lock: 'SHARE UPDATE EXCLUSIVE', ...QUIET, scan: true, mayFail: true };
 /** CREATE INDEX: SHARE (blocks writes, not reads) while it scans the table. */

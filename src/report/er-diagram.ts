@@ -1,10 +1,12 @@
-import { assertNever, type Change } from '../diff/change.js';
+import type { Change } from '../diff/change.js';
+import { changeSpec } from '../kinds/kind-lookup.js';
+import type { DiagramMarks, TableMark } from '../kinds/kind-module.js';
 import { qualify } from '../model/names.js';
 import type { ColumnDef, QualifiedName, TableDef } from '../model/objects.js';
 import { relationKey, type SchemaState } from '../model/schema-state.js';
 
 /** How a table of the diagram is affected: created, dropped, changed, or only referenced. */
-export type TableMark = 'new' | 'dropped' | 'changed' | 'context';
+export type { TableMark };
 
 /** A table the change touches, with notes on the columns it touches (`added`, `type: a -> b`). */
 export interface TouchedTable {
@@ -16,7 +18,7 @@ export interface TouchedTable {
   readonly columns: Map<string, string>;
 }
 
-/** Tables a list of changes touches, keyed like SchemaState.tables, with per-column notes. */
+/** Tables a list of changes touches (each change kind's `diagram` says which), keyed like SchemaState.tables, with per-column notes. */
 export function touchedTables(changes: readonly Change[]): Map<string, TouchedTable> {
   const out = new Map<string, TouchedTable>();
   const touch = (t: QualifiedName, mark: TableMark = 'changed'): TouchedTable => {
@@ -26,51 +28,17 @@ export function touchedTables(changes: readonly Change[]): Map<string, TouchedTa
     else if (mark === 'new' || mark === 'dropped') e.mark = mark;
     return e;
   };
-  const note = (t: QualifiedName, column: string, text: string): void => {
-    const cols = touch(t).columns;
-    cols.set(column, cols.has(column) ? `${cols.get(column)}; ${text}` : text);
+  const marks: DiagramMarks = {
+    touch: (t, mark, renamedFrom) => {
+      const e = touch(t, mark);
+      if (renamedFrom !== undefined) e.renamedFrom = renamedFrom;
+    },
+    note: (t, column, text) => {
+      const cols = touch(t).columns;
+      cols.set(column, cols.has(column) ? `${cols.get(column)}; ${text}` : text);
+    },
   };
-  const parentOf = (r: { schema: string; parent?: string }): QualifiedName => ({ schema: r.schema, name: r.parent ?? '' });
-  for (const c of changes) {
-    switch (c.kind) {
-      case 'createTable': touch(c.table, 'new'); break;
-      case 'addColumn': note(c.table, c.column.name, 'added'); break;
-      case 'alterColumnType': note(c.table, c.column.name, `type was ${c.from}`); break;
-      case 'setDefault': note(c.table, c.column, 'default changed'); break;
-      case 'setNotNull': note(c.table, c.column, c.notNull ? 'now NOT NULL' : 'now nullable'); break;
-      case 'alterIdentity': note(c.table, c.column.name, 'identity changed'); break;
-      case 'setGenerated': note(c.table, c.column.name, 'generation changed'); break;
-      case 'addConstraint': touch(c.table); break;
-      case 'validateConstraint': touch(c.table); break;
-      case 'setLogged': touch(c.table); break;
-      case 'attachPartition': case 'detachPartition': touch(c.table); touch(c.parent); break;
-      case 'setTableOptions': touch(c.table); break;
-      case 'createIndex': touch({ schema: c.index.schema, name: c.index.table }); break;
-      case 'createTrigger': touch({ schema: c.trigger.schema, name: c.trigger.table }); break;
-      case 'setRowSecurity': touch(c.table); break;
-      case 'createPolicy': case 'alterPolicy': touch({ schema: c.policy.schema, name: c.policy.table }); break;
-      case 'setComment':
-        if (c.object === 'table') touch(c.ref);
-        else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, 'comment changed');
-        break;
-      case 'rename':
-        if (c.object === 'table') touch(c.to).renamedFrom = qualify(c.from);
-        else if (c.object === 'column') note(parentOf(c.to), c.to.name, `renamed from ${c.from.name}`);
-        else if (c.object === 'constraint') touch(parentOf(c.to));
-        break;
-      case 'drop':
-        if (c.object === 'table' && c.reason !== 'replace') touch(c.ref, 'dropped');
-        else if (c.object === 'column') note(parentOf(c.ref), c.ref.name, c.reason !== 'replace' ? 'dropped' : 'rebuilt');
-        else if (c.object === 'constraint') touch(parentOf(c.ref));
-        break;
-      case 'createSchema': case 'createExtension': case 'createEnum': case 'addEnumValue': case 'domain': case 'createRangeType': case 'compositeType': case 'createSequence':
-      case 'createCollation': case 'createOperator': case 'alterOperator':
-      case 'alterSequence': case 'createView': case 'createFunction': case 'setPrivileges': case 'createAggregate': case 'createRule':
-        break;
-      default:
-        assertNever(c, 'change');
-    }
-  }
+  for (const c of changes) (changeSpec(c.kind).diagram as ((c: Change, m: DiagramMarks) => void) | undefined)?.(c, marks);
   return out;
 }
 

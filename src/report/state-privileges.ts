@@ -1,4 +1,4 @@
-import { diffPrivileges } from '../diff/diff-privileges.js';
+import { diffPrivileges } from '../kinds/privilege/privilege-steps.js';
 import { PUBLIC, type Grant } from '../model/privileges.js';
 import { emptyState, type SchemaState } from '../model/schema-state.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairObjects } from '../../src/diff/pairing.js';
+import '../../src/kinds/registry.js';
 import { HistoryIndex, nameSpec, pastNames as walk } from '../../src/diff/past-names.js';
 import type { HistoryEvent, HistoryRef } from '../../src/model/history.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareStates } from '../../src/diff/index.js';
-import { privilegeScope } from '../../src/diff/compare-privileges.js';
-import { diffPrivileges } from '../../src/diff/diff-privileges.js';
+import { privilegeScope } from '../../src/kinds/privilege/privilege-compare.js';
+import { diffPrivileges } from '../../src/kinds/privilege/privilege-steps.js';
 import { introspect } from '../../src/introspect/index.js';
 import { replay } from '../../src/replay/index.js';
 import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';

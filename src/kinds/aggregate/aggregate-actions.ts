@@ -4,11 +4,14 @@ import { statement, type Action } from '../../plan/action.js';
 import { signatureExists } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { aggregateDeps } from '../../plan/object-deps.js';
+import { aggregateDeps } from './aggregate-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
-import { RANK } from '../../plan/rank.js';
+import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
+
+/** Aggregates are created after the functions they are built from, before views that call them; dropped before those functions. */
+export const AGGREGATE_RANK = { create: RANK.functionSql + 5, drop: DROP_RANK.table + 5 } as const;
 
 /**
  * CREATE AGGREGATE, which has no IF NOT EXISTS: guarded by a pg_proc lookup of the signature
@@ -19,7 +22,7 @@ export function createAggregateActions(c: Extract<Change, { kind: 'createAggrega
   const name = objectName(c);
   const sql = c.replace ? createAggregateSql(a, true) : guardedSql(`NOT ${signatureExists(a, a.identityArgs)}`, [createAggregateSql(a)]);
   return [
-    { change: index, rank: RANK.aggregate, name, statements: [statement(sql, describe(c), c.replace ? ALTERS_CATALOG : CREATES)], deps: aggregateDeps(a) },
+    { change: index, rank: AGGREGATE_RANK.create, name, statements: [statement(sql, describe(c), c.replace ? ALTERS_CATALOG : CREATES)], deps: aggregateDeps(a) },
     ...createdCommentActions(index, name, [{ object: 'aggregate', ref: a, args: a.identityArgs, text: a.comment }], ctx),
   ];
 }

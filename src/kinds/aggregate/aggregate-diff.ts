@@ -3,10 +3,11 @@ import { functionKey } from '../../model/schema-state.js';
 import type { Change } from '../../diff/change.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
 import { originField } from '../../diff/make-change.js';
 import { pairObjects } from '../../diff/pairing.js';
 import { HistoryIndex, nameSpec, pastNames } from '../../diff/past-names.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
 
 /**
  * What CREATE OR REPLACE AGGREGATE cannot change: the kind (ordered-set or not), the arguments
@@ -40,9 +41,9 @@ export function diffAggregates(ctx: DiffContext): void {
     ctx.comment('aggregate', ref(target), target.comment, undefined, target.origin, target.identityArgs);
   }
   for (const { key, target, live, renamed } of pairing.pairs) {
-    if (renamed) out.add('aggregate', key, make.rename('aggregate', ref(live), ref(target), target.origin));
+    if (renamed) out.add('aggregate', key, rename('aggregate', ref(live), ref(target), target.origin));
     if (needsDrop(target, live)) {
-      out.add('aggregate', key, make.drop('aggregate', ref(target), 'replace', target.origin, target.identityArgs));
+      out.add('aggregate', key, drop('aggregate', ref(target), 'replace', target.origin, target.identityArgs));
       out.add('aggregate', key, createAggregate(target, false, true));
       ctx.comment('aggregate', ref(target), target.comment, undefined, target.origin, target.identityArgs);
       continue;

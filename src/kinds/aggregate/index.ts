@@ -1,12 +1,13 @@
 import { functionKey } from '../../model/schema-state.js';
 import { aggregateSubject } from '../../model/sql/index.js';
 import { routineExists } from '../../plan/catalog-conditions.js';
-import { aggregateDeps } from '../../plan/object-deps.js';
-import { DROP_RANK } from '../../plan/rank.js';
+import { aggregateDeps } from './aggregate-deps.js';
 import type { KindModule } from '../kind-module.js';
-import { overloadsOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { overloadsOf, ownNames, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { functionDep, routineDep } from '../../plan/dependency-keys.js';
+import { routineMention } from '../../plan/object-deps.js';
 import { quoteIdent } from '../../model/names.js';
-import { createAggregateActions } from './aggregate-actions.js';
+import { AGGREGATE_RANK, createAggregateActions } from './aggregate-actions.js';
 import type { AggregateChange } from './aggregate-change.js';
 import { diffAggregates } from './aggregate-diff.js';
 import type { AggregateDef, QualifiedName } from '../../model/objects.js';
@@ -35,10 +36,10 @@ export const aggregateKind: KindModule<'aggregate', AggregateChange, 'aggregate'
   objects: {
     aggregate: {
       displayName: qualifiedName,
-      dropRank: DROP_RANK.aggregate,
+      dropRank: AGGREGATE_RANK.drop,
       dropTarget: (c, live, r) => {
         const found = c.args !== undefined ? live.aggregates.get(functionKey(r.schema, r.name, c.args)) : overloads(live, r)[0];
-        return found && { deps: aggregateDeps(found), dropRank: DROP_RANK.aggregate, args: found.identityArgs };
+        return found && { deps: aggregateDeps(found), dropRank: AGGREGATE_RANK.drop, args: found.identityArgs };
       },
       dropSql: (c, target) => `DROP AGGREGATE IF EXISTS ${aggregateSubject({ ...c.ref, identityArgs: c.args ?? target.args ?? '' })}`,
       renameSql: (from, to, live) => {
@@ -54,7 +55,11 @@ export const aggregateKind: KindModule<'aggregate', AggregateChange, 'aggregate'
       renamedAsPart: false,
       mentionable: true,
       dropRequires: schemaAndParent,
+      names: ownNames('aggregate'),
+      // One routine name space with functions: by name every overload, with `args` one.
+      dep: (r, args) => (args !== undefined ? routineDep(r, args) : functionDep(r)),
     },
   },
   compare: { state: (s) => s.aggregates, object: () => 'aggregate' },
+  mentionables: (s) => [...s.aggregates.values()].map(routineMention),
 };

@@ -1,8 +1,11 @@
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differingAttributes } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
 import { collationName, qualify } from '../../model/names.js';
 import type { CollationDef } from '../../model/objects.js';
+import { COLLATIONS } from './collation-match.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
 
 /** What CREATE COLLATION fixes: ALTER COLLATION changes only the name, schema and owner. */
 const REBUILT = ['provider', 'lcCollate', 'lcCtype', 'locale', 'deterministic'];
@@ -20,7 +23,7 @@ export function collationUser(ctx: DiffContext, c: CollationDef): string | undef
 }
 
 function create(ctx: DiffContext, key: string, c: CollationDef): void {
-  ctx.out.add('collation', key, { kind: 'createCollation', collation: c, ...make.originField(c.origin) });
+  ctx.out.add('collation', key, { kind: 'createCollation', collation: c, ...originField(c.origin) });
   ctx.comment('collation', { schema: c.schema, name: c.name }, c.comment, undefined, c.origin);
 }
 
@@ -31,26 +34,26 @@ function create(ctx: DiffContext, key: string, c: CollationDef): void {
  * and the drop would need CASCADE, taking those columns along).
  */
 export function diffCollations(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.collations.created) create(ctx, key, target);
-  for (const { key, target, live, renamed } of m.collations.pairs) {
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(COLLATIONS).created) create(ctx, key, target);
+  for (const { key, target, live, renamed } of ctx.matched(COLLATIONS).pairs) {
     const ref = { schema: target.schema, name: target.name };
     const rebuilt = differingAttributes(target, live).filter((a) => REBUILT.includes(a));
     if (rebuilt.length) {
       const user = collationUser(ctx, live);
       if (user !== undefined) {
         out.addDrift({
-          object: 'collation', ref, ...make.originField(target.origin),
+          object: 'collation', ref, ...originField(target.origin),
           message: `${rebuilt.join(', ')} differ${rebuilt.length === 1 ? 's' : ''} from the migrations; PostgreSQL cannot alter a collation, and ${user} uses it (a drop would need CASCADE)`,
         });
         continue;
       }
-      out.add('collation', key, make.drop('collation', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, rebuilt));
+      out.add('collation', key, drop('collation', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, rebuilt));
       create(ctx, key, target);
       continue;
     }
-    if (renamed) out.add('collation', key, make.rename('collation', { schema: live.schema, name: live.name }, ref, target.origin));
+    if (renamed) out.add('collation', key, rename('collation', { schema: live.schema, name: live.name }, ref, target.origin));
     ctx.comment('collation', ref, target.comment, live.comment, target.origin);
   }
-  ctx.liveOnly('collation', m.collations, () => 'collation');
+  ctx.liveOnly('collation', ctx.matched(COLLATIONS), () => 'collation');
 }

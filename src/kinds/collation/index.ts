@@ -1,10 +1,9 @@
 import { qualify } from '../../model/names.js';
-import { collationExists } from '../../plan/catalog-conditions.js';
-import { collationDeps } from '../../plan/object-deps.js';
-import { DROP_RANK } from '../../plan/rank.js';
+import { collationDeps, collationDep, collationMention } from './collation-deps.js';
+import { matchCollations } from './collation-match.js';
 import type { KindModule } from '../kind-module.js';
-import { relationObject } from '../object-specs.js';
-import { createCollationActions } from './collation-actions.js';
+import { ownNames, relationObject } from '../object-specs.js';
+import { COLLATION_RANK, collationExists, createCollationActions } from './collation-actions.js';
 import type { CollationChange } from './collation-change.js';
 import { diffCollations } from './collation-diff.js';
 
@@ -14,6 +13,7 @@ import { diffCollations } from './collation-diff.js';
  */
 export const collationKind: KindModule<'collation', CollationChange, 'collation'> = {
   name: 'collation',
+  match: matchCollations,
   diff: diffCollations,
   changes: {
     createCollation: {
@@ -27,8 +27,10 @@ export const collationKind: KindModule<'collation', CollationChange, 'collation'
   },
   objects: {
     collation: relationObject({
-      keyword: 'COLLATION', exists: collationExists, map: (s) => s.collations, deps: collationDeps, dropRank: DROP_RANK.collation, renamedAsPart: false,
+      keyword: 'COLLATION', exists: collationExists, map: (s) => s.collations, deps: collationDeps, dropRank: COLLATION_RANK.drop, renamedAsPart: false,
+      names: ownNames('collation'), dep: collationDep,
     }),
   },
   compare: { state: (s) => s.collations, object: () => 'collation' },
+  mentionables: (s) => [...s.collations.values()].map(collationMention),
 };

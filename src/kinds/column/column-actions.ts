@@ -1,6 +1,7 @@
 import type { Change } from '../../diff/change.js';
-import { volatileDefault } from '../../diff/make-change.js';
-import type { TypeStep } from '../../diff/retype-path.js';
+import { volatileDefault } from './column-change.js';
+import { liveColumn } from './column-facts.js';
+import type { TypeStep } from './column-retypes.js';
 import { typeChangeOf, type TypeChangeKind } from '../../diff/type-change.js';
 import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
 import type { ColumnDef } from '../../model/objects.js';
@@ -12,7 +13,8 @@ import { columnDep, relationDep, type DepKey } from '../../plan/dependency-keys.
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
 import { expressionTexts } from '../../plan/mentions.js';
-import { columnDeps, deps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { columnDeps } from './column-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { serialToIdentitySql } from '../../plan/serial-to-identity.js';
@@ -90,7 +92,7 @@ function alterTypeSql(table: QualifiedName, col: ColumnDef, hadDefault: boolean,
  */
 export function alterColumnTypeActions(c: Extract<Change, { kind: 'alterColumnType' }>, index: number, ctx: PlanContext): Action[] {
   const col = c.column;
-  const hadDefault = ctx.liveColumn(c.table, col.name)?.default !== undefined;
+  const hadDefault = liveColumn(ctx, c.table, col.name)?.default !== undefined;
   const sql = alterTypeSql(c.table, col, hadDefault, c.steps);
   return [
     {

@@ -2,13 +2,17 @@ import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
 import { relationKey, type SchemaState } from '../../model/schema-state.js';
 import type { ColumnChange } from './column-change.js';
 import { columnExists } from '../../plan/catalog-conditions.js';
-import { columnDeps } from '../../plan/object-deps.js';
+import { columnDeps } from './column-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { liveTableOf, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { liveTableOf, parentOf, partDep, partNames, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { columnDep } from '../../plan/dependency-keys.js';
+import { columnDiagram } from './column-diagram.js';
+import { noteIdentity } from './column-facts.js';
 import {
   addColumnActions, alterColumnTypeActions, alterIdentityActions, setDefaultActions, setGeneratedActions, setNotNullActions,
 } from './column-actions.js';
+import { matchColumns } from './column-match.js';
 
 /**
  * The ALTER keyword for a column's relation as the live database has it: a view's columns are
@@ -25,17 +29,22 @@ const name = (c: { table: { schema: string; name: string } }, column: string): s
 /** Table columns: diffed with their table (table-diff.ts calls diffColumns). */
 export const columnKind: KindModule<'column', ColumnChange, 'column'> = {
   name: 'column',
+  match: matchColumns,
   changes: {
     addColumn: {
       build: addColumnActions,
+      diagram: (c, marks) => marks.note(c.table, c.column.name, 'added'),
+      scan: (c, facts) => noteIdentity(facts, c.table, c.column),
       describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'add', detail: c.column.type }),
     },
     alterColumnType: {
       build: alterColumnTypeActions,
+      diagram: (c, marks) => marks.note(c.table, c.column.name, `type was ${c.from}`),
       describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'change type of', detail: `${c.from} -> ${c.column.type}` }),
     },
     setDefault: {
       build: setDefaultActions,
+      diagram: (c, marks) => marks.note(c.table, c.column, 'default changed'),
       describe: (c) => ({
         object: 'column', name: name(c, c.column), group: qualify(c.table),
         action: c.to === undefined ? 'drop default of' : 'set default of', detail: `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`,
@@ -43,14 +52,20 @@ export const columnKind: KindModule<'column', ColumnChange, 'column'> = {
     },
     setNotNull: {
       build: setNotNullActions,
+      diagram: (c, marks) => marks.note(c.table, c.column, c.notNull ? 'now NOT NULL' : 'now nullable'),
       describe: (c) => ({ object: 'column', name: name(c, c.column), group: qualify(c.table), action: c.notNull ? 'set not null on' : 'drop not null on' }),
     },
     alterIdentity: {
       build: alterIdentityActions,
+      diagram: (c, marks) => marks.note(c.table, c.column.name, 'identity changed'),
+      scan: (c, facts) => {
+        if (!c.live.identity) noteIdentity(facts, c.table, c.column);
+      },
       describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'change identity of' }),
     },
     setGenerated: {
       build: setGeneratedActions,
+      diagram: (c, marks) => marks.note(c.table, c.column.name, 'generation changed'),
       describe: (c) => ({ object: 'column', name: name(c, c.column.name), group: qualify(c.table), action: 'rebuild generated column' }),
     },
   },
@@ -74,6 +89,12 @@ export const columnKind: KindModule<'column', ColumnChange, 'column'> = {
       renamedAsPart: true,
       mentionable: false,
       dropRequires: schemaAndParent,
+      names: partNames('column', 'table'),
+      dep: partDep(columnDep),
+      parent: 'table',
+      droppedWithParent: true,
+      dropLosesData: true,
+      diagram: columnDiagram,
     },
   },
 };

@@ -6,8 +6,11 @@ import { statement, type Action, type Built } from '../../plan/action.js';
 import { objectDep } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { refName } from '../object-names.js';
+import { objectSpecs } from '../kind-lookup.js';
 import { deps } from '../../plan/object-deps.js';
-import { commentTargetKey, type PlanContext } from '../../plan/plan-context.js';
+import type { PlanContext } from '../../plan/plan-context.js';
+import { fact, type PlanFacts } from '../../plan/plan-facts.js';
+import { isProcedure } from '../function/procedures.js';
 import { RANK } from '../../plan/rank.js';
 import { SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
 
@@ -19,8 +22,25 @@ export interface CreatedComment {
   readonly text: string | undefined;
 }
 
+/** Key identifying what a COMMENT is on, whoever asks (setComment changes or created objects). */
+function commentTargetKey(object: ObjectKind, ref: HistoryRef, args?: string): string {
+  // Kinds sharing a name space (views, materialized views) share keys; database-level objects have no schema.
+  const spec = objectSpecs()[object];
+  const kind = spec.names().kinds[0] ?? object;
+  if (spec.databaseLevel) return JSON.stringify([kind, ref.name]);
+  return JSON.stringify([kind, ref.schema, ref.parent ?? null, ref.name, args ?? null]);
+}
+
+/** Objects a `setComment` change comments (so creations do not comment them again): commentTargetKey. */
+const EXPLICIT_COMMENTS = fact('explicit comments');
+
+/** Records the object a setComment change comments. */
+export function noteComment(c: Extract<Change, { kind: 'setComment' }>, facts: PlanFacts): void {
+  facts.add(EXPLICIT_COMMENTS, commentTargetKey(c.object, c.ref, c.args));
+}
+
 function commentKind(object: Exclude<ObjectKind, 'enum value'>, ref: HistoryRef, args: string | undefined, ctx: PlanContext): CommentKind {
-  return object === 'function' && ctx.isProcedure(ref, args) ? 'procedure' : object;
+  return object === 'function' && isProcedure(ctx, ref, args) ? 'procedure' : object;
 }
 
 function commentStatement(object: Exclude<ObjectKind, 'enum value'>, ref: HistoryRef, args: string | undefined, text: string | null, ctx: PlanContext): string {
@@ -33,7 +53,7 @@ function commentStatement(object: Exclude<ObjectKind, 'enum value'>, ref: Histor
  * objects exist), leaving out those a setComment change of the diff already sets.
  */
 export function createdCommentActions(change: number, name: string, comments: readonly CreatedComment[], ctx: PlanContext): Action[] {
-  const todo = comments.filter((c) => c.text !== undefined && !ctx.explicitComments.has(commentTargetKey(c.object, c.ref, c.args)));
+  const todo = comments.filter((c) => c.text !== undefined && !ctx.fact(EXPLICIT_COMMENTS).has(commentTargetKey(c.object, c.ref, c.args)));
   if (!todo.length) return [];
   return [
     {

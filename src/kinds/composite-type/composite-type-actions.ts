@@ -6,9 +6,10 @@ import { columnExists, typeExists } from '../../plan/catalog-conditions.js';
 import { columnDep, typeDep } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { compositeTypeDeps, deps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { compositeTypeDeps } from './composite-type-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
-import { RANK } from '../../plan/rank.js';
+import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, CREATES, DROPS_DATA } from '../../plan/statement-effects.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 
@@ -36,7 +37,16 @@ function sqlOf(c: CompositeChange): string {
 }
 
 /** Rank per op: drops of attributes first (a name may come back), then type changes, then additions. */
-const RANKS = { create: RANK.compositeType, dropAttribute: RANK.compositeAlter, alterAttribute: RANK.compositeAlter + 1, addAttribute: RANK.compositeAlter + 2 } as const;
+/**
+ * Where composite type statements run: created among the domains (after enum labels, before
+ * sequences and tables; dependencies order them), attributes changed after the domains are altered;
+ * dropped like domains, after the functions that take them, before the types they are built on.
+ */
+export const COMPOSITE_TYPE_RANK = { create: RANK.enumValue + 4, alter: RANK.enumValue + 7, drop: DROP_RANK.enum - 5 } as const;
+
+const RANKS = {
+  create: COMPOSITE_TYPE_RANK.create, dropAttribute: COMPOSITE_TYPE_RANK.alter, alterAttribute: COMPOSITE_TYPE_RANK.alter + 1, addAttribute: COMPOSITE_TYPE_RANK.alter + 2,
+} as const;
 
 /**
  * CREATE TYPE .. AS (before the tables, functions and domains of its type, after the types its

@@ -1,15 +1,18 @@
 import type { Change, Concern } from '../../diff/change.js';
 import type { DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
 import type { Pair } from '../../diff/pairing.js';
 import { qualify } from '../../model/names.js';
 import type { CompositeTypeDef, TypeAttribute } from '../../model/objects.js';
 import { columnUsingType, typeUsedBy } from '../../model/type-users.js';
 import type { CompositeTypeOp } from './composite-type-change.js';
+import { ATTRIBUTES, COMPOSITE_TYPES } from './composite-type-match.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
 
 /** A composite type change; its statement says what it risks (a dropped attribute of a stored type loses data), `concern` the rest. */
 function change(t: CompositeTypeDef, op: CompositeTypeOp, concern?: Concern): Change {
-  return { kind: 'compositeType', type: { schema: t.schema, name: t.name }, op, ...(concern ? { concern } : {}), ...make.originField(t.origin) };
+  return { kind: 'compositeType', type: { schema: t.schema, name: t.name }, op, ...(concern ? { concern } : {}), ...originField(t.origin) };
 }
 
 /** CREATE TYPE .. AS (...) with its comment. */
@@ -30,8 +33,8 @@ const sameAttribute = (a: TypeAttribute, b: TypeAttribute): boolean => a.type ==
 function alter(ctx: DiffContext, p: Pair<CompositeTypeDef>): void {
   const { key, liveKey, target, live, renamed } = p;
   const ref = { schema: target.schema, name: target.name };
-  const attrs = ctx.m.attributes.get(key)!;
-  const liveType = (a: TypeAttribute): TypeAttribute => ({ ...a, type: ctx.m.names.type(a.type) });
+  const attrs = ctx.matched(ATTRIBUTES).get(key)!;
+  const liveType = (a: TypeAttribute): TypeAttribute => ({ ...a, type: ctx.names.type(a.type) });
   const dropped = attrs.liveOnly.map((o) => o.key);
   const retyped = attrs.pairs.filter((a) => !sameAttribute(a.target, liveType(a.live)));
   // Live order after the in-place changes: kept attributes (under target names), then additions.
@@ -44,17 +47,17 @@ function alter(ctx: DiffContext, p: Pair<CompositeTypeDef>): void {
   if (blocked !== undefined) {
     const user = typeUsedBy(ctx.live, live);
     if (user === undefined) {
-      ctx.out.add('compositeType', key, make.drop('composite type', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, ['attributes']));
+      ctx.out.add('compositeType', key, drop('composite type', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, ['attributes']));
       create(ctx, key, target);
       return;
     }
-    ctx.out.addDrift({ object: 'composite type', ref, ...make.originField(target.origin), message: `attributes differ (${describeAttributes(live)} live, ${describeAttributes(target)} in the migrations): ${blocked}, and ${user} uses ${qualify(live)}` });
-    if (renamed) ctx.out.add('compositeType', key, make.rename('composite type', { schema: live.schema, name: live.name }, ref, target.origin));
+    ctx.out.addDrift({ object: 'composite type', ref, ...originField(target.origin), message: `attributes differ (${describeAttributes(live)} live, ${describeAttributes(target)} in the migrations): ${blocked}, and ${user} uses ${qualify(live)}` });
+    if (renamed) ctx.out.add('compositeType', key, rename('composite type', { schema: live.schema, name: live.name }, ref, target.origin));
     return;
   }
-  if (renamed) ctx.out.add('compositeType', key, make.rename('composite type', { schema: live.schema, name: live.name }, ref, target.origin));
+  if (renamed) ctx.out.add('compositeType', key, rename('composite type', { schema: live.schema, name: live.name }, ref, target.origin));
   const part = (name: string) => ({ schema: target.schema, name, parent: target.name });
-  for (const a of attrs.pairs) if (a.renamed) ctx.out.add('compositeType', key, make.rename('attribute', part(a.liveKey), part(a.key), target.origin));
+  for (const a of attrs.pairs) if (a.renamed) ctx.out.add('compositeType', key, rename('attribute', part(a.liveKey), part(a.key), target.origin));
   for (const name of dropped) ctx.out.add('compositeType', key, change(target, { op: 'dropAttribute', name, stored: stored !== undefined }, 'changes behaviour'));
   for (const a of retyped) ctx.out.add('compositeType', key, change(target, { op: 'alterAttribute', attribute: a.target, from: liveType(a.live).type }, 'changes behaviour'));
   for (const { target: a } of attrs.created) ctx.out.add('compositeType', key, change(target, { op: 'addAttribute', attribute: a }));
@@ -68,8 +71,7 @@ function describeAttributes(t: CompositeTypeDef): string {
 
 /** Composite types: create, rename, alter attributes in place, or replace when unused; live-only ones as drops or unmanaged. */
 export function diffCompositeTypes(ctx: DiffContext): void {
-  const { m } = ctx;
-  for (const { key, target } of m.compositeTypes.created) create(ctx, key, target);
-  for (const p of m.compositeTypes.pairs) alter(ctx, p);
-  ctx.liveOnly('compositeType', m.compositeTypes, () => 'composite type');
+  for (const { key, target } of ctx.matched(COMPOSITE_TYPES).created) create(ctx, key, target);
+  for (const p of ctx.matched(COMPOSITE_TYPES).pairs) alter(ctx, p);
+  ctx.liveOnly('compositeType', ctx.matched(COMPOSITE_TYPES), () => 'composite type');
 }

@@ -1,11 +1,12 @@
 import { qualify, quoteIdent } from '../../model/names.js';
 import { columnExists, typeExists } from '../../plan/catalog-conditions.js';
-import { compositeTypeDeps } from '../../plan/object-deps.js';
-import { DROP_RANK } from '../../plan/rank.js';
+import { compositeTypeDeps } from './composite-type-deps.js';
+import { typeMention } from '../../plan/object-deps.js';
+import { matchCompositeTypes } from './composite-type-match.js';
 import type { KindModule } from '../kind-module.js';
-import { parentOf, partName, relationObject } from '../object-specs.js';
-import { schemaDep } from '../../plan/dependency-keys.js';
-import { compositeTypeActions } from './composite-type-actions.js';
+import { ownNames, parentOf, partDep, partName, partNames, relationObject } from '../object-specs.js';
+import { columnDep, schemaDep, typeDep } from '../../plan/dependency-keys.js';
+import { COMPOSITE_TYPE_RANK, compositeTypeActions } from './composite-type-actions.js';
 import { describeCompositeTypeOp, type CompositeTypeChange } from './composite-type-change.js';
 import { compareAttributes, countAttributes } from './composite-type-compare.js';
 import { diffCompositeTypes } from './composite-type-diff.js';
@@ -17,13 +18,15 @@ import { diffCompositeTypes } from './composite-type-diff.js';
  */
 export const compositeTypeKind: KindModule<'compositeType', CompositeTypeChange, 'composite type' | 'attribute'> = {
   name: 'compositeType',
+  match: matchCompositeTypes,
   diff: diffCompositeTypes,
   changes: {
     compositeType: { build: compositeTypeActions, describe: (c) => describeCompositeTypeOp(c.type, c.op) },
   },
   objects: {
     'composite type': relationObject({
-      keyword: 'TYPE', exists: typeExists, map: (s) => s.compositeTypes, deps: compositeTypeDeps, dropRank: DROP_RANK.compositeType, renamedAsPart: false,
+      keyword: 'TYPE', exists: typeExists, map: (s) => s.compositeTypes, deps: compositeTypeDeps, dropRank: COMPOSITE_TYPE_RANK.drop, renamedAsPart: false,
+      names: ownNames('composite type'), dep: typeDep,
     }),
     attribute: {
       displayName: partName,
@@ -41,6 +44,10 @@ export const compositeTypeKind: KindModule<'compositeType', CompositeTypeChange,
       renamedAsPart: true,
       mentionable: false,
       dropRequires: (r) => [schemaDep(r.schema)],
+      names: partNames('attribute', 'composite type'),
+      // A composite type's attributes are columns of the type (pg_attribute), keyed like a table's.
+      dep: partDep(columnDep),
+      parent: 'composite type',
     },
   },
   compare: {
@@ -50,4 +57,5 @@ export const compositeTypeKind: KindModule<'compositeType', CompositeTypeChange,
     ignored: new Set(['attributes']),
     countParts: countAttributes,
   },
+  mentionables: (s) => [...s.compositeTypes.values()].map(typeMention),
 };

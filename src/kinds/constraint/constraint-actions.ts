@@ -8,8 +8,10 @@ import { createdCommentActions } from '../comment/comment-actions.js';
 import { constraintDep } from '../../plan/dependency-keys.js';
 import { describe, objectName, subObjectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { constraintDeps, deps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { constraintDeps } from './constraint-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
+import { fact, type PlanFacts } from '../../plan/plan-facts.js';
 import { RANK } from '../../plan/rank.js';
 import { ADDS_FOREIGN_KEY, ADDS_FOREIGN_KEY_NOT_VALID, ALTERS_CATALOG, CHECKS_ROWS, CREATES, VALIDATES, type StatementEffects } from '../../plan/statement-effects.js';
 
@@ -77,4 +79,12 @@ export function validateConstraintActions(c: Extract<Change, { kind: 'validateCo
       deps: deps({ requires: [constraintDep(c.table, c.constraint)] }),
     },
   ];
+}
+
+/** Constraints an `addConstraint` change adds (constraintDep), so CREATE TABLE leaves them out. */
+export const ADDED_CONSTRAINTS = fact('added constraints');
+
+/** Records the constraint an addConstraint change adds. */
+export function noteAddedConstraint(c: Extract<Change, { kind: 'addConstraint' }>, facts: PlanFacts): void {
+  facts.add(ADDED_CONSTRAINTS, constraintDep(c.table, c.constraint.name));
 }

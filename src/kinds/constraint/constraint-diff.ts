@@ -4,9 +4,17 @@ import { sameComparisonFamily } from '../../diff/type-change.js';
 import { constraintUses } from '../../diff/column-mentions.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
 import type { Pairing } from '../../diff/pairing.js';
 import { attachTakes, detachBrings } from '../table/partition-moves.js';
+import { columnDrop, constraintOnReplacedColumn, droppedColumns } from '../column/column-drops.js';
+import { COLUMNS } from '../column/column-match.js';
+import { targetNamedColumn } from '../column/column-names.js';
+import { addConstraint, validateConstraint } from './constraint-change.js';
+import { CONSTRAINTS } from './constraint-match.js';
+import { targetNamedConstraint } from './constraint-names.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
+import { TABLES, tableDrop } from '../table/table-match.js';
 
 /**
  * Why a live-only FK must go although no event names it: it references a table or column the
@@ -15,7 +23,7 @@ import { attachTakes, detachBrings } from '../table/partition-moves.js';
 function referencedDrop(ctx: DiffContext, c: ConstraintDef) {
   if (c.type !== 'foreign key') return undefined;
   const table = c.references.table;
-  return ctx.tableDrop(table) ?? c.references.columns.map((col) => ctx.columnDrop(table, col)).find((ev) => ev !== undefined);
+  return tableDrop(ctx, table) ?? c.references.columns.map((col) => columnDrop(ctx, table, col)).find((ev) => ev !== undefined);
 }
 
 /** Key of live columns by table and column set: what a FOREIGN KEY depends on, on either side. */
@@ -25,7 +33,7 @@ function columnsKey(table: QualifiedName, columns: readonly string[]): string {
 
 /** Must a paired constraint be dropped and added again (its definition differs, or a column under it is replaced)? */
 function rebuilt(ctx: DiffContext, table: TableDef, liveTable: TableDef, target: ConstraintDef, live: ConstraintDef): boolean {
-  return differs(target, ctx.m.names.constraint(liveTable, live), ['validated']) || ctx.constraintOnReplacedColumn(table, target as never);
+  return differs(target, targetNamedConstraint(ctx.names, liveTable, live), ['validated']) || constraintOnReplacedColumn(ctx, table, target as never);
 }
 
 /** The history drop of a live-only constraint of a paired table, unless it goes with a dropped column. */
@@ -52,13 +60,13 @@ export function keyChanges(ctx: DiffContext): KeyChanges {
   const droppedKeys = new Set<string>();
   const retypedColumns = new Set<string>();
   const isKey = (c: ConstraintDef): c is Extract<ConstraintDef, { type: 'primary key' | 'unique' }> => c.type === 'primary key' || c.type === 'unique';
-  for (const { key, target, live } of ctx.m.tables.pairs) {
-    for (const p of ctx.m.columns.get(key)?.pairs ?? []) {
-      if (!sameComparisonFamily(p.target.type, ctx.m.names.column(live, p.live).type)) retypedColumns.add(columnsKey(live, [p.live.name]));
+  for (const { key, target, live } of ctx.matched(TABLES).pairs) {
+    for (const p of ctx.matched(COLUMNS).get(key)?.pairs ?? []) {
+      if (!sameComparisonFamily(p.target.type, targetNamedColumn(ctx.names, live, p.live).type)) retypedColumns.add(columnsKey(live, [p.live.name]));
     }
-    const cons = ctx.m.constraints.get(key);
+    const cons = ctx.matched(CONSTRAINTS).get(key);
     if (!cons) continue;
-    const dropped = new Set(ctx.droppedColumns(live));
+    const dropped = new Set(droppedColumns(ctx, live));
     for (const p of cons.pairs) if (isKey(p.live) && rebuilt(ctx, target, live, p.target, p.live)) droppedKeys.add(columnsKey(live, p.live.columns));
     for (const o of cons.liveOnly) if (isKey(o.live) && liveOnlyDrop(ctx, live, o.key, o.live, dropped)) droppedKeys.add(columnsKey(live, o.live.columns));
   }
@@ -82,7 +90,7 @@ function blocksKeyChange(liveTable: TableDef, c: ConstraintDef, k: KeyChanges): 
  * may be skipped).
  */
 export function foreignKeysBlockingKeyChanges(ctx: DiffContext, key: string, liveTable: TableDef, k: KeyChanges): void {
-  const ev = ctx.tableDrop(liveTable);
+  const ev = tableDrop(ctx, liveTable);
   if (!ev) return;
   for (const c of liveTable.constraints) {
     if (!blocksKeyChange(liveTable, c, k)) continue;
@@ -100,34 +108,34 @@ export function foreignKeysBlockingKeyChanges(ctx: DiffContext, key: string, liv
 export function diffConstraints(
   ctx: DiffContext, key: string, table: TableDef, liveTable: TableDef, cons: Pairing<ConstraintDef>, keys: KeyChanges,
 ): void {
-  const { out, m } = ctx;
+  const { out } = ctx;
   const ref = (name: string) => ({ schema: table.schema, name, parent: table.name });
   const origin = (c: ConstraintDef) => c.origin ?? table.origin;
   for (const p of cons.pairs) {
-    if (p.renamed) out.add('table', key, make.rename('constraint', ref(p.liveKey), ref(p.key), origin(p.target)));
+    if (p.renamed) out.add('table', key, rename('constraint', ref(p.liveKey), ref(p.key), origin(p.target)));
   }
   for (const { target } of cons.created) {
     // A clone of the live parent's key, foreign key or CHECK, which DETACH PARTITION makes the table's own.
     if (detachBrings(ctx, table, target)) continue;
-    out.add('table', key, make.addConstraint(table, target, false, table.origin));
+    out.add('table', key, addConstraint(table, target, false, table.origin));
     ctx.comment('constraint', ref(target.name), target.comment, undefined, origin(target));
   }
   for (const { key: name, target, live } of cons.pairs) {
-    const normalized = m.names.constraint(liveTable, live);
+    const normalized = targetNamedConstraint(ctx.names, liveTable, live);
     // A constraint on a column being dropped and re-added goes with it and must be added again;
     // so must a foreign key on a key being dropped or retyped (see KeyChanges).
     if (rebuilt(ctx, table, liveTable, target, live) || blocksKeyChange(liveTable, live, keys)) {
-      out.add('table', key, make.drop('constraint', ref(name), 'replace', origin(target)));
-      out.add('table', key, make.addConstraint(table, target, false, table.origin));
+      out.add('table', key, drop('constraint', ref(name), 'replace', origin(target)));
+      out.add('table', key, addConstraint(table, target, false, table.origin));
       ctx.comment('constraint', ref(name), target.comment, undefined, origin(target));
       continue;
     }
     if ('validated' in target && target.validated && 'validated' in normalized && !normalized.validated) {
-      out.add('table', key, make.validateConstraint(table, target, table.origin));
+      out.add('table', key, validateConstraint(table, target, table.origin));
     }
     ctx.comment('constraint', ref(name), target.comment, live.comment, origin(target));
   }
-  const dropped = new Set(ctx.droppedColumns(liveTable));
+  const dropped = new Set(droppedColumns(ctx, liveTable));
   for (const { key: name, live } of cons.liveOnly) {
     if (constraintUses(live, dropped) || attachTakes(ctx, liveTable, live)) continue;
     const ev = liveOnlyDrop(ctx, liveTable, name, live, dropped);

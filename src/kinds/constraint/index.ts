@@ -1,22 +1,30 @@
 import { qualify, quoteIdent } from '../../model/names.js';
 import { constraintExists } from '../../plan/catalog-conditions.js';
-import { constraintDeps } from '../../plan/object-deps.js';
+import { constraintDeps } from './constraint-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { liveTableOf, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
-import { addConstraintActions, validateConstraintActions } from './constraint-actions.js';
+import { addConstraintActions, noteAddedConstraint, validateConstraintActions } from './constraint-actions.js';
+import { constraintDep } from '../../plan/dependency-keys.js';
+import { partDep, partNames } from '../object-specs.js';
+import { constraintDiagram } from './constraint-diagram.js';
 import type { ConstraintChange } from './constraint-change.js';
+import { matchConstraints } from './constraint-match.js';
 
 /** Table constraints: diffed with their table (table-diff.ts calls diffConstraints). */
 export const constraintKind: KindModule<'constraint', ConstraintChange, 'constraint'> = {
   name: 'constraint',
+  match: matchConstraints,
   changes: {
     addConstraint: {
       build: addConstraintActions,
+      diagram: (c, marks) => marks.touch(c.table),
+      scan: noteAddedConstraint,
       describe: (c) => ({ object: 'constraint', name: `${qualify(c.table)}.${quoteIdent(c.constraint.name)}`, group: qualify(c.table), action: 'add', detail: c.constraint.type }),
     },
     validateConstraint: {
       build: validateConstraintActions,
+      diagram: (c, marks) => marks.touch(c.table),
       describe: (c) => ({ object: 'constraint', name: `${qualify(c.table)}.${quoteIdent(c.constraint)}`, group: qualify(c.table), action: 'validate' }),
     },
   },
@@ -40,6 +48,12 @@ export const constraintKind: KindModule<'constraint', ConstraintChange, 'constra
       renamedAsPart: true,
       mentionable: false,
       dropRequires: schemaAndParent,
+      names: partNames('constraint', 'table'),
+      dep: partDep(constraintDep),
+      parent: 'table',
+      droppedWithParent: true,
+      dropKeepsRows: true,
+      diagram: constraintDiagram,
     },
   },
 };

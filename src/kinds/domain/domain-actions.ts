@@ -1,4 +1,4 @@
-import { CREATES, NO_TABLE_LOCK, VALIDATES_DOMAIN, type StatementEffects } from '../../plan/statement-effects.js';
+import { CREATES, NO_TABLE_LOCK, CHECKS_UNDER_SHARE, type StatementEffects } from '../../plan/statement-effects.js';
 import type { Change } from '../../diff/change.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { addDomainCheckSql, createDomainSql, domainCheckCommentSql } from '../../model/sql/index.js';
@@ -7,10 +7,11 @@ import { typeExists } from '../../plan/catalog-conditions.js';
 import { typeDep } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { deps, domainDeps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { domainDeps } from './domain-deps.js';
 import { expressionTexts } from '../../plan/mentions.js';
 import type { PlanContext } from '../../plan/plan-context.js';
-import { RANK } from '../../plan/rank.js';
+import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 
 type DomainChange = Extract<Change, { kind: 'domain' }>;
@@ -58,9 +59,9 @@ function alterSql(c: DomainChange): string {
 function effectsOf(op: DomainChange['op']): StatementEffects {
   switch (op.op) {
     case 'create': return CREATES;
-    case 'setNotNull': return op.notNull ? VALIDATES_DOMAIN : NO_TABLE_LOCK;
-    case 'addCheck': return op.check.validated === false ? NO_TABLE_LOCK : VALIDATES_DOMAIN;
-    case 'validateCheck': return VALIDATES_DOMAIN;
+    case 'setNotNull': return op.notNull ? CHECKS_UNDER_SHARE : NO_TABLE_LOCK;
+    case 'addCheck': return op.check.validated === false ? NO_TABLE_LOCK : CHECKS_UNDER_SHARE;
+    case 'validateCheck': return CHECKS_UNDER_SHARE;
     case 'setDefault':
     case 'dropCheck':
     case 'commentCheck':
@@ -73,6 +74,14 @@ function effectsOf(op: DomainChange['op']): StatementEffects {
 }
 
 /**
+ * Where domain statements run: after enum labels (a domain may be over an enum), before sequences
+ * and tables; a check dropped (to be added again, or loosened) first, then domains created, then
+ * altered. Dropped after functions (a function may take the domain), before the enums and types
+ * it is based on.
+ */
+export const DOMAIN_RANK = { dropCheck: RANK.enumValue + 1, create: RANK.enumValue + 2, alter: RANK.enumValue + 6, drop: DROP_RANK.enum - 5 } as const;
+
+/**
  * CREATE DOMAIN (before the tables, columns and functions of its type, after what it names) or
  * one ALTER DOMAIN on an existing domain; a check that replaces one of the same name goes after
  * the drop (lower rank).
@@ -82,7 +91,7 @@ export function domainActions(c: DomainChange, index: number, ctx: PlanContext):
   const op = c.op;
   const base: Action = {
     change: index,
-    rank: op.op === 'create' ? RANK.domain : op.op === 'dropCheck' ? RANK.domainDropCheck : op.op === 'commentCheck' ? RANK.comment : RANK.domainAlter,
+    rank: op.op === 'create' ? DOMAIN_RANK.create : op.op === 'dropCheck' ? DOMAIN_RANK.dropCheck : op.op === 'commentCheck' ? RANK.comment : DOMAIN_RANK.alter,
     name,
     statements: [statement(alterSql(c), describe(c), effectsOf(op))],
     deps: op.op === 'create'

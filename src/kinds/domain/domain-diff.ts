@@ -1,16 +1,20 @@
 import type { Change, Concern } from '../../diff/change.js';
 import { differingAttributes, type DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
 import { qualify } from '../../model/names.js';
 import type { DomainCheck, DomainDef } from '../../model/objects.js';
 import type { DomainOp } from './domain-change.js';
+import { DOMAINS } from './domain-match.js';
+import { collationSpelling } from '../collation/collation-names.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
 
 /** Attributes ALTER DOMAIN cannot change: a difference means drop and create again. */
 const REBUILT = ['baseType', 'collation'];
 
 /** A domain change; its statement says what it risks (see domain-actions.ts), `concern` what it does not show. */
 function change(d: DomainDef, op: DomainOp, concern?: Concern): Change {
-  return { kind: 'domain', domain: { schema: d.schema, name: d.name }, op, ...(concern ? { concern } : {}), ...make.originField(d.origin) };
+  return { kind: 'domain', domain: { schema: d.schema, name: d.name }, op, ...(concern ? { concern } : {}), ...originField(d.origin) };
 }
 
 /** Does a live column or domain use the live domain (the key as column types spell it)? */
@@ -52,7 +56,7 @@ function diffChecks(ctx: DiffContext, key: string, liveKey: string, target: Doma
   const liveChecks = new Map(live.checks.map((c) => [c.name, c]));
   const blocker = arrayColumn(ctx, liveKey);
   const unchecked = (c: DomainCheck): void => ctx.out.addDrift({
-    object: 'domain', ref: { schema: target.schema, name: target.name }, ...make.originField(target.origin),
+    object: 'domain', ref: { schema: target.schema, name: target.name }, ...originField(target.origin),
     message: `constraint ${c.name} cannot be validated: PostgreSQL does not check existing values of a domain an array column (${blocker}) uses; it is added NOT VALID`,
   });
   const add = (c: DomainCheck): void => {
@@ -81,27 +85,27 @@ function diffChecks(ctx: DiffContext, key: string, liveKey: string, target: Doma
  * (PostgreSQL cannot change either, and dropping the domain would take its columns' data along).
  */
 export function diffDomains(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.domains.created) create(ctx, key, target);
-  for (const { key, liveKey, target, live: asRead, renamed } of m.domains.pairs) {
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(DOMAINS).created) create(ctx, key, target);
+  for (const { key, liveKey, target, live: asRead, renamed } of ctx.matched(DOMAINS).pairs) {
     // A collation the history renamed is the same collation (the domain holds its OID).
-    const collation = m.names.collation(asRead.collation);
+    const collation = collationSpelling(ctx.names, asRead.collation);
     const live = collation === asRead.collation ? asRead : { ...asRead, collation: collation! };
     const ref = { schema: target.schema, name: target.name };
     const rebuilt = differingAttributes(target, live).filter((a) => REBUILT.includes(a));
     if (rebuilt.length) {
       if (inUse(ctx, liveKey)) {
         out.addDrift({
-          object: 'domain', ref, ...make.originField(target.origin),
+          object: 'domain', ref, ...originField(target.origin),
           message: `${rebuilt.map((a) => `${a === 'baseType' ? 'base type' : a} is ${String((live as unknown as Record<string, unknown>)[a] ?? 'default')} live but ${String((target as unknown as Record<string, unknown>)[a] ?? 'default')} in the migrations`).join('; ')}; PostgreSQL cannot alter it, and columns of ${qualify(live)} would be lost with a drop`,
         });
         continue;
       }
-      out.add('domain', key, make.drop('domain', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, rebuilt));
+      out.add('domain', key, drop('domain', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, rebuilt));
       create(ctx, key, target);
       continue;
     }
-    if (renamed) out.add('domain', key, make.rename('domain', { schema: live.schema, name: live.name }, ref, target.origin));
+    if (renamed) out.add('domain', key, rename('domain', { schema: live.schema, name: live.name }, ref, target.origin));
     if (target.default !== live.default) {
       const op: DomainOp = {
         op: 'setDefault',
@@ -117,5 +121,5 @@ export function diffDomains(ctx: DiffContext): void {
     diffChecks(ctx, key, liveKey, target, live);
     ctx.comment('domain', ref, target.comment, live.comment, target.origin);
   }
-  ctx.liveOnly('domain', m.domains, () => 'domain');
+  ctx.liveOnly('domain', ctx.matched(DOMAINS), () => 'domain');
 }

@@ -1,13 +1,10 @@
-import { losesNoRows } from '../../diff/make-change.js';
-import { qualify, quoteIdent } from '../../model/names.js';
-import type { ConstraintDef } from '../../model/objects.js';
-import { relationKey } from '../../model/schema-state.js';
-import { statement, type Action, type Built } from '../../plan/action.js';
-import { constraintDep, freeDep, isNameDep, objectDep, relationDep } from '../../plan/dependency-keys.js';
-import { describe, objectName, subObjectName } from '../../plan/describe.js';
-import { constraintDeps, deps } from '../../plan/object-deps.js';
-import type { PlanContext } from '../../plan/plan-context.js';
-import { DROP_RANK, RANK } from '../../plan/rank.js';
+import { statement, type Built } from '../../plan/action.js';
+import { freeDep, isNameDep, objectDep } from '../../plan/dependency-keys.js';
+import { describe, objectName } from '../../plan/describe.js';
+import { deps } from '../../plan/object-deps.js';
+import { objectFactKey, type PlanContext } from '../../plan/plan-context.js';
+import { fact, type PlanFacts } from '../../plan/plan-facts.js';
+import { RANK } from '../../plan/rank.js';
 import type { DropChange, DropTarget } from '../kind-module.js';
 import { objectSpecs } from '../kind-lookup.js';
 import { ALTERS_CATALOG, DROPS_DATA } from '../../plan/statement-effects.js';
@@ -24,29 +21,12 @@ function fallbackTarget(c: Drop): DropTarget {
   };
 }
 
-/** Drop actions for a dropped table's foreign keys to other dropped tables, so tables referencing each other can go. */
-function crossForeignKeyDrops(c: Drop, index: number, base: number, ctx: PlanContext): Action[] {
-  if (c.object !== 'table') return [];
-  const ref = ctx.liveRef(c.object, c.ref);
-  const t = ctx.live.tables.get(relationKey(ref.schema, ref.name));
-  if (!t) return [];
-  const blocking = (con: ConstraintDef): boolean =>
-    con.type === 'foreign key' &&
-    relationKey(con.references.table.schema, con.references.table.name) !== relationKey(t.schema, t.name) &&
-    ctx.droppedTables.has(relationDep(con.references.table)) &&
-    !ctx.droppedConstraints.has(constraintDep(t, con.name));
-  return t.constraints.filter(blocking).map((con) => {
-    const name = subObjectName(t, con.name);
-    const live = constraintDeps(t, con);
-    return {
-      change: index,
-      rank: base + DROP_RANK.foreignKey,
-      name,
-      statements: [statement(`ALTER TABLE IF EXISTS ${qualify(t)} DROP CONSTRAINT IF EXISTS ${quoteIdent(con.name)}`, `drop constraint ${name}`, ALTERS_CATALOG)],
-      deps: deps({ provides: live.provides.filter(isNameDep).map(freeDep) }),
-      live,
-    };
-  });
+/** Objects a `drop` change drops (objectFactKey, without overload arguments). */
+export const DROPPED = fact('dropped objects');
+
+/** Records the object a drop change drops. */
+export function noteDrop(c: Drop, facts: PlanFacts): void {
+  facts.add(DROPPED, objectFactKey(c.object, c.ref));
 }
 
 /**
@@ -61,14 +41,14 @@ export function dropActions(c: Drop, index: number, ctx: PlanContext): Built {
   const target = spec.dropTarget(c, ctx.live, ctx.liveRef(c.object, c.ref)) ?? fallbackTarget(c);
   const sql = spec.dropSql(c, target);
   if (sql === undefined) return { unplannable: 'PostgreSQL cannot drop an enum label' };
-  const base = c.reason === 'replace' || losesNoRows(c.object) ? RANK.replaceDrop : RANK.historyDrop;
+  const base = c.reason === 'replace' || spec.dropKeepsRows ? RANK.replaceDrop : RANK.historyDrop;
   return [
-    ...crossForeignKeyDrops(c, index, base, ctx),
+    ...(spec.dropFirst?.(c, index, base, ctx) ?? []),
     {
       change: index,
       rank: base + target.dropRank,
       name: objectName(c),
-      statements: [statement(sql, describe(c), c.object === 'table' || c.object === 'column' ? DROPS_DATA : ALTERS_CATALOG)],
+      statements: [statement(sql, describe(c), spec.dropLosesData ? DROPS_DATA : ALTERS_CATALOG)],
       // Frees its name as the diff spells it (after renames) and every live name it held.
       deps: deps({ provides: [...new Set([objectDep(c.object, c.ref, c.args), ...target.deps.provides.filter(isNameDep)])].map(freeDep) }),
       live: target.deps,

@@ -1,4 +1,8 @@
+import type { Change } from '../../diff/change.js';
+import { originField } from '../../diff/make-change.js';
+import type { Origin } from '../../model/origin.js';
 import type { HistoryRef } from '../../model/history.js';
+import { objectSpecs } from '../kind-lookup.js';
 import type { ObjectKind } from '../../model/objects.js';
 
 /** Why a drop is planned (see DropObjectChange). */
@@ -18,3 +22,18 @@ export type DropObjectChange = {
   /** For `replace`: the attributes target and live differ in (PostgreSQL cannot alter them in place). */
   readonly differs?: readonly string[];
 };
+
+/**
+ * DROP. A drop made to rebuild a changed object (`replace`) is followed by its re-creation, and
+ * a history drop of a constraint or an index loses no rows (a database far behind often must
+ * drop an old primary key before the history's new one can be added): they change behaviour.
+ * Other history drops remove an object. A table's or column's DROP statement loses data itself
+ * (a replaced column's old generation included), which makes the change destructive.
+ */
+export function drop(object: ObjectKind, ref: HistoryRef, reason: DropReason, origin: Origin | undefined, args?: string, differ?: readonly string[]): Change {
+  return {
+    kind: 'drop', object, ref, ...(args !== undefined ? { args } : {}), reason, ...(differ?.length ? { differs: differ } : {}),
+    concern: reason === 'replace' || objectSpecs()[object].dropKeepsRows ? 'changes behaviour' : 'removes an object', ...originField(origin),
+  };
+}
+

@@ -1,7 +1,10 @@
 import type { EnumDef } from '../../model/objects.js';
 import type { DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
+import { addEnumValue, createEnum } from './enum-change.js';
+import { rename } from '../rename/rename-change.js';
 import type { Pairing } from '../../diff/pairing.js';
+import { ENUMS, ENUM_VALUES } from './enum-match.js';
 
 /**
  * Where a missing label goes so it lands at the target's position: after the target label
@@ -22,15 +25,15 @@ function diffValues(ctx: DiffContext, key: string, target: EnumDef, live: EnumDe
   const ref = { schema: target.schema, name: target.name };
   for (const v of values.pairs) {
     if (!v.renamed) continue;
-    ctx.out.add('enum', key, make.rename('enum value', { ...ref, name: v.liveKey, parent: target.name }, { ...ref, name: v.key, parent: target.name }, target.origin));
+    ctx.out.add('enum', key, rename('enum value', { ...ref, name: v.liveKey, parent: target.name }, { ...ref, name: v.key, parent: target.name }, target.origin));
   }
   const existing = new Set(values.pairs.map((v) => v.key));
   target.values.forEach((v, i) => {
-    if (!existing.has(v)) ctx.out.add('enum', key, make.addEnumValue(target, v, neighborOf(target, i, existing)));
+    if (!existing.has(v)) ctx.out.add('enum', key, addEnumValue(target, v, neighborOf(target, i, existing)));
   });
   for (const { key: label } of values.liveOnly) {
     ctx.out.addDrift({
-      object: 'enum value', ref: { ...ref, name: label, parent: target.name }, ...make.originField(target.origin),
+      object: 'enum value', ref: { ...ref, name: label, parent: target.name }, ...originField(target.origin),
       message: `the live type has label '${label}', which the migrations never created or renamed; PostgreSQL cannot drop an enum label`,
     });
   }
@@ -39,7 +42,7 @@ function diffValues(ctx: DiffContext, key: string, target: EnumDef, live: EnumDe
   const targetOrder = target.values.filter((v) => existing.has(v));
   if (liveOrder.join('\u0000') !== targetOrder.join('\u0000')) {
     ctx.out.addDrift({
-      object: 'enum', ref, ...make.originField(target.origin),
+      object: 'enum', ref, ...originField(target.origin),
       message: `labels are ordered (${liveOrder.join(', ')}) live but (${targetOrder.join(', ')}) in the migrations; PostgreSQL cannot reorder enum labels`,
     });
   }
@@ -47,16 +50,16 @@ function diffValues(ctx: DiffContext, key: string, target: EnumDef, live: EnumDe
 
 /** Enum types: create, rename, add labels, comment, drop or report; label drift. */
 export function diffEnums(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.enums.created) {
-    out.add('enum', key, make.createEnum(target));
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(ENUMS).created) {
+    out.add('enum', key, createEnum(target));
     ctx.comment('enum', { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
   }
-  for (const { key, target, live, renamed } of m.enums.pairs) {
+  for (const { key, target, live, renamed } of ctx.matched(ENUMS).pairs) {
     const ref = { schema: target.schema, name: target.name };
-    if (renamed) out.add('enum', key, make.rename('enum', { schema: live.schema, name: live.name }, ref, target.origin));
-    diffValues(ctx, key, target, live, m.enumValues.get(key)!);
+    if (renamed) out.add('enum', key, rename('enum', { schema: live.schema, name: live.name }, ref, target.origin));
+    diffValues(ctx, key, target, live, ctx.matched(ENUM_VALUES).get(key)!);
     ctx.comment('enum', ref, target.comment, live.comment, target.origin);
   }
-  ctx.liveOnly('enum', m.enums, () => 'enum');
+  ctx.liveOnly('enum', ctx.matched(ENUMS), () => 'enum');
 }

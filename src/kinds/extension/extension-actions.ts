@@ -2,7 +2,7 @@ import type { Change } from '../../diff/change.js';
 import { createExtensionSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { describe, objectName } from '../../plan/describe.js';
-import { extensionDeps } from '../../plan/object-deps.js';
+import { extensionDeps } from './extension-deps.js';
 import { RANK } from '../../plan/rank.js';
 import { CREATES } from '../../plan/statement-effects.js';
 /** `CREATE EXTENSION IF NOT EXISTS`. */

@@ -1,15 +1,18 @@
 import { quoteIdent } from '../../model/names.js';
-import { extensionDeps } from '../../plan/object-deps.js';
+import { extensionDeps } from './extension-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { bareName, liveTarget, nothing } from '../object-specs.js';
+import { bareName, liveTarget, nothing, ownNames } from '../object-specs.js';
+import { extensionDep } from '../../plan/dependency-keys.js';
 import { createExtensionActions } from './extension-actions.js';
 import type { ExtensionChange } from './extension-change.js';
 import { diffExtensions } from './extension-diff.js';
+import { matchExtensions } from './extension-match.js';
 
 /** Extensions (CREATE / DROP EXTENSION); PostgreSQL cannot rename one. */
 export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'> = {
   name: 'extension',
+  match: matchExtensions,
   diff: diffExtensions,
   changes: {
     createExtension: {
@@ -27,7 +30,13 @@ export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'
       renamedAsPart: false,
       mentionable: false,
       dropRequires: nothing,
+      names: ownNames('extension'),
+      dep: (r) => extensionDep(r.name),
+      databaseLevel: true,
+      // An extension belongs to the whole database, beyond the schemas `--schema` compares.
+      keptUndeclared: (_r, opts) => !!opts.schemas?.length,
     },
   },
   compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['schema']) },
+  inPlace: (t) => [...t.extensions.values()].map((e) => ({ label: 'extension', name: quoteIdent(e.name) })),
 };

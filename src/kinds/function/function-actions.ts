@@ -3,7 +3,7 @@ import { createFunctionSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
-import { functionDeps, isSqlFunction } from '../../plan/object-deps.js';
+import { functionDeps, isSqlFunction } from './function-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, CREATES } from '../../plan/statement-effects.js';

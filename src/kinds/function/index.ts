@@ -1,15 +1,19 @@
 import { qualify } from '../../model/names.js';
 import { functionKey } from '../../model/schema-state.js';
 import { routineExists } from '../../plan/catalog-conditions.js';
-import { functionDeps } from '../../plan/object-deps.js';
+import { functionDeps } from './function-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { moveAndRename, overloadsOf, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { moveAndRename, overloadsOf, ownNames, qualifiedName, schemaAndParent } from '../object-specs.js';
+import { functionDep, routineDep } from '../../plan/dependency-keys.js';
 import { createFunctionActions } from './function-actions.js';
+import { noteLiveProcedures, noteProcedure } from './procedures.js';
 import type { FunctionChange } from './function-change.js';
 import { diffFunctions } from './function-diff.js';
 import type { FunctionDef, QualifiedName } from '../../model/objects.js';
 import type { SchemaState } from '../../model/schema-state.js';
+import { routineMention } from '../../plan/object-deps.js';
+import { matchFunctions } from './function-match.js';
 
 function onlyOne<T>(xs: readonly T[]): T | undefined {
   return xs.length === 1 ? xs[0] : undefined;
@@ -21,10 +25,12 @@ const overloads = (live: SchemaState, name: QualifiedName): FunctionDef[] => ove
 /** Functions and procedures, identified by name and argument types (functionKey). */
 export const functionKind: KindModule<'function', FunctionChange, 'function'> = {
   name: 'function',
+  match: matchFunctions,
   diff: diffFunctions,
   changes: {
     createFunction: {
       build: createFunctionActions,
+      scan: (c, facts) => noteProcedure(facts, c.function),
       describe: (c) => {
         const name = `${qualify(c.function)}(${c.function.identityArgs})`;
         return { object: 'function', name, group: name, action: c.replace ? 'replace' : 'create' };
@@ -52,7 +58,13 @@ export const functionKind: KindModule<'function', FunctionChange, 'function'> = 
       renamedAsPart: false,
       mentionable: true,
       dropRequires: schemaAndParent,
+      names: ownNames('function'),
+      // By name: every overload (what expressions, triggers and comments point at); with `args`: one.
+      dep: (r, args) => (args !== undefined ? routineDep(r, args) : functionDep(r)),
     },
   },
   compare: { state: (s) => s.functions, object: () => 'function' },
+  inPlace: (t) => [...t.functions.values()].map((f) => ({ label: 'function', name: `${qualify(f)}(${f.identityArgs})` })),
+  mentionables: (s) => [...s.functions.values()].map(routineMention),
+  scanLive: noteLiveProcedures,
 };

@@ -1,11 +1,11 @@
 import { qualifyOperator } from '../../model/names.js';
 import type { OperatorDef } from '../../model/objects.js';
 import { operatorArgs, operatorKey, type SchemaState } from '../../model/schema-state.js';
-import { operatorDeps } from '../../plan/object-deps.js';
-import { DROP_RANK } from '../../plan/rank.js';
+import { operatorDep, operatorDeps, operatorMention, operatorNameDep } from './operator-deps.js';
+import { matchOperators } from './operator-match.js';
 import type { KindModule } from '../kind-module.js';
-import { schemaAndParent } from '../object-specs.js';
-import { alterOperatorActions, createOperatorActions } from './operator-actions.js';
+import { ownNames, schemaAndParent } from '../object-specs.js';
+import { OPERATOR_RANK, alterOperatorActions, createOperatorActions } from './operator-actions.js';
 import type { OperatorChange } from './operator-change.js';
 import { diffOperators } from './operator-diff.js';
 
@@ -26,6 +26,7 @@ function display(op: OperatorDef): string {
  */
 export const operatorKind: KindModule<'operator', OperatorChange, 'operator'> = {
   name: 'operator',
+  match: matchOperators,
   diff: diffOperators,
   changes: {
     createOperator: {
@@ -46,12 +47,12 @@ export const operatorKind: KindModule<'operator', OperatorChange, 'operator'> = 
   objects: {
     operator: {
       displayName: qualifyOperator,
-      dropRank: DROP_RANK.operator,
+      dropRank: OPERATOR_RANK.drop,
       dropTarget: (c, live, r) => {
         const found = c.args !== undefined ? live.operators.get(operatorKey(r.schema, r.name, c.args)) : undefined;
         const all = found ? [found] : c.args === undefined ? ofSymbol(live, r.schema, r.name) : [];
         const op = all.length === 1 ? all[0] : undefined;
-        return op && { deps: operatorDeps(op), dropRank: DROP_RANK.operator, args: operatorArgs(op.left, op.right) };
+        return op && { deps: operatorDeps(op), dropRank: OPERATOR_RANK.drop, args: operatorArgs(op.left, op.right) };
       },
       dropSql: (c, target) => {
         const args = c.args ?? target.args;
@@ -61,7 +62,11 @@ export const operatorKind: KindModule<'operator', OperatorChange, 'operator'> = 
       renamedAsPart: false,
       mentionable: true,
       dropRequires: schemaAndParent,
+      names: ownNames('operator'),
+      // By symbol: every operator of it (what expressions point at); with `args`: one.
+      dep: (r, args) => (args !== undefined ? operatorDep(r, args) : operatorNameDep(r)),
     },
   },
   compare: { state: (s) => s.operators, object: () => 'operator' },
+  mentionables: (s) => [...s.operators.values()].map(operatorMention),
 };

@@ -1,11 +1,13 @@
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differingAttributes } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
 import { qualify, qualifyOperator, type QualifiedName } from '../../model/names.js';
 import type { OperatorDef } from '../../model/objects.js';
 import { operatorArgs } from '../../model/schema-state.js';
 import { RelationMentions } from '../../report/relation-mentions.js';
 import type { OperatorRef } from './operator-change.js';
+import { drop } from '../drop/drop-change.js';
+import { OPERATORS } from './operator-match.js';
 
 /** What CREATE OPERATOR fixes: PostgreSQL 15's ALTER OPERATOR changes only RESTRICT and JOIN. */
 const REBUILT = ['function', 'commutator', 'negator', 'hashes', 'merges'];
@@ -50,13 +52,13 @@ function linkedFrom(ctx: DiffContext, op: OperatorDef): OperatorRef[] {
 function linkedByCreation(ctx: DiffContext, target: OperatorDef, live: OperatorDef, attribute: string): boolean {
   if ((attribute !== 'commutator' && attribute !== 'negator') || live[attribute] !== undefined) return false;
   const link = target[attribute];
-  return ctx.m.operators.created.some(({ target: o }) =>
+  return ctx.matched(OPERATORS).created.some(({ target: o }) =>
     qualifyOperator(o) === link && sameName(o[attribute], target) &&
     (attribute === 'negator' ? o.left === target.left && o.right === target.right : o.left === target.right && o.right === target.left));
 }
 
 function create(ctx: DiffContext, key: string, op: OperatorDef): void {
-  ctx.out.add('operator', key, { kind: 'createOperator', operator: op, after: linkedFrom(ctx, op), ...make.originField(op.origin) });
+  ctx.out.add('operator', key, { kind: 'createOperator', operator: op, after: linkedFrom(ctx, op), ...originField(op.origin) });
   ctx.comment('operator', { schema: op.schema, name: op.name }, op.comment, undefined, op.origin, operatorArgs(op.left, op.right));
 }
 
@@ -68,9 +70,9 @@ function create(ctx: DiffContext, key: string, op: OperatorDef): void {
  * renamed; a history SET SCHEMA is a drop and a creation.
  */
 export function diffOperators(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.operators.created) create(ctx, key, target);
-  for (const { key, target, live } of m.operators.pairs) {
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(OPERATORS).created) create(ctx, key, target);
+  for (const { key, target, live } of ctx.matched(OPERATORS).pairs) {
     const args = operatorArgs(target.left, target.right);
     const ref = { schema: target.schema, name: target.name };
     const differing = differingAttributes(target, live).filter((a) => !linkedByCreation(ctx, target, live, a));
@@ -79,20 +81,20 @@ export function diffOperators(ctx: DiffContext): void {
       const user = operatorUser(ctx, live);
       if (user !== undefined) {
         out.addDrift({
-          object: 'operator', ref, ...make.originField(target.origin),
+          object: 'operator', ref, ...originField(target.origin),
           message: `${qualifyOperator(target)} (${args}): ${rebuilt.join(', ')} differ${rebuilt.length === 1 ? 's' : ''} from the migrations; PostgreSQL cannot alter that, and ${user} uses the operator (a drop would need CASCADE)`,
         });
         continue;
       }
-      out.add('operator', key, make.drop('operator', ref, 'replace', target.origin, args, rebuilt));
+      out.add('operator', key, drop('operator', ref, 'replace', target.origin, args, rebuilt));
       create(ctx, key, target);
       continue;
     }
     if (differing.some((a) => ESTIMATORS.includes(a))) {
       const from = { ...(live.restrict ? { restrict: live.restrict } : {}), ...(live.join ? { join: live.join } : {}) };
-      out.add('operator', key, { kind: 'alterOperator', operator: target, from, ...make.originField(target.origin) });
+      out.add('operator', key, { kind: 'alterOperator', operator: target, from, ...originField(target.origin) });
     }
     ctx.comment('operator', ref, target.comment, live.comment, target.origin, args);
   }
-  ctx.liveOnly('operator', m.operators, () => 'operator', undefined, (o) => operatorArgs(o.left, o.right));
+  ctx.liveOnly('operator', ctx.matched(OPERATORS), () => 'operator', undefined, (o) => operatorArgs(o.left, o.right));
 }

@@ -4,9 +4,9 @@ import type { PolicyDef } from '../../model/objects.js';
 import { alterPolicySql, createPolicySql, rowSecuritySql } from '../../model/sql/index.js';
 import { columnsInExpression } from '../../parse/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
-import { policyExists } from '../../plan/catalog-conditions.js';
+import { regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
-import { columnDep, policyDep, relationDep } from '../../plan/dependency-keys.js';
+import { columnDep, partOfDep, relationDep, type DepKey } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
 import { expressionTexts } from '../../plan/mentions.js';
@@ -15,6 +15,16 @@ import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 // CREATE / ALTER POLICY and ALTER TABLE .. ROW LEVEL SECURITY take ACCESS EXCLUSIVE on the table, catalog only.
 import { ALTERS_CATALOG } from '../../plan/statement-effects.js';
+
+/** The table has a row-level security policy of this name (a missing table reads as "no policy"). */
+export function policyExists(table: QualifiedName, name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_policy WHERE polrelid = ${regclass(table)} AND polname = ${quoteLiteral(name)})`;
+}
+
+/** Key of a row-level security policy (names are unique per table). */
+export function policyDep(table: QualifiedName, name: string): DepKey {
+  return partOfDep('policy', table, name);
+}
 
 /**
  * A policy: its table, the table's columns its expressions name (so a policy is created after

@@ -7,9 +7,11 @@ import type { LiveNames } from '../../diff/live-names.js';
 import { renameColumnsInExpression } from '../../diff/live-names.js';
 import { originField } from '../../diff/make-change.js';
 import { columnsInExpression } from '../../parse/index.js';
-import * as make from '../../diff/make-change.js';
 import { pairObjects, type EarlierKey } from '../../diff/pairing.js';
 import { HistoryIndex, nameSpec, pastNames } from '../../diff/past-names.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
+import { TABLES } from '../table/table-match.js';
 
 /**
  * Why every row-level security change is at least `review`: the plan cannot tell in general
@@ -76,16 +78,16 @@ const ref = (p: PolicyDef) => ({ schema: p.schema, name: p.name, parent: p.table
  * report the rest as unmanaged. A live-only policy on a live-only table goes with the table.
  */
 export function diffPolicies(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.tables.created) {
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(TABLES).created) {
     const c = setRowSecurity(target, undefined);
     if (c) out.add('table', key, c);
   }
-  for (const { key, target, live } of m.tables.pairs) {
+  for (const { key, target, live } of ctx.matched(TABLES).pairs) {
     const c = setRowSecurity(target, live);
     if (c) out.add('table', key, c);
   }
-  const created = new Set(m.tables.created.map((t) => t.key));
+  const created = new Set(ctx.matched(TABLES).created.map((t) => t.key));
   const onNewTable = (p: PolicyDef): boolean => created.has(relationKey(p.schema, p.table));
   const pairing = pairPolicies(ctx, new HistoryIndex(ctx.target.history));
   for (const { key, target } of pairing.created) {
@@ -93,12 +95,12 @@ export function diffPolicies(ctx: DiffContext): void {
     ctx.comment('policy', ref(target), target.comment, undefined, target.origin);
   }
   for (const { key, target, live } of pairing.pairs) {
-    if (live.name !== target.name) out.add('policy', key, make.rename('policy', { ...ref(target), name: live.name }, ref(target), target.origin));
-    const normalized = underTargetNames(m.names, live);
+    if (live.name !== target.name) out.add('policy', key, rename('policy', { ...ref(target), name: live.name }, ref(target), target.origin));
+    const normalized = underTargetNames(ctx.names, live);
     const differ = fixedAttributes(target, normalized);
     if (usesRetypedColumn(ctx, live)) differ.push('a column it uses changes type');
     if (differ.length) {
-      const dropped = make.drop('policy', ref(target), 'replace', target.origin, undefined, differ);
+      const dropped = drop('policy', ref(target), 'replace', target.origin, undefined, differ);
       out.add('policy', key, { ...dropped, ...rlsConcern(false, true) });
       out.add('policy', key, createPolicy(target, false, true));
       ctx.comment('policy', ref(target), target.comment, undefined, target.origin);

@@ -1,14 +1,16 @@
 import type { KindModule } from '../kind-module.js';
+import { compareDefaultPrivileges, privilegeDifferences, privilegeScope } from './privilege-compare.js';
+import { PRIVILEGE_FIELDS } from './privilege-fields.js';
 import { setPrivilegesActions } from './privilege-actions.js';
-import type { PrivilegeChange } from './privilege-change.js';
+import type { PrivilegeChange, PrivilegeConcern, PrivilegeHazard } from './privilege-change.js';
 import { diffPrivilegeKind } from './privilege-diff.js';
 
 /**
  * GRANT / REVOKE and ALTER DEFAULT PRIVILEGES for the roles the history names. Privileges live
- * on other kinds' objects (compared by compare-privileges.ts for check), so this kind owns no
+ * on other kinds' objects (compared by privilege-compare.ts for check), so this kind owns no
  * ObjectKind; default-privileges entries are shown under `schema`.
  */
-export const privilegeKind: KindModule<'privilege', PrivilegeChange, never> = {
+export const privilegeKind: KindModule<'privilege', PrivilegeChange, never, PrivilegeHazard, PrivilegeConcern> = {
   name: 'privilege',
   diff: diffPrivilegeKind,
   changes: {
@@ -24,4 +26,14 @@ export const privilegeKind: KindModule<'privilege', PrivilegeChange, never> = {
     },
   },
   objects: {},
+  ownsFields: PRIVILEGE_FIELDS,
+  hazards: ['access loss', 'owner change'],
+  concerns: {
+    'access loss': { safety: 'review', hazard: 'access loss' },
+    'owner change': { safety: 'review', hazard: 'owner change' },
+  },
+  compareState: (target, live, opts) => {
+    const scope = privilegeScope(target, opts.owners);
+    return { attributes: privilegeDifferences(target, live, scope), entries: compareDefaultPrivileges(target, live, scope) };
+  },
 };

@@ -5,6 +5,9 @@ import { objectDep, schemaDep } from '../../plan/dependency-keys.js';
 import { deps } from '../../plan/object-deps.js';
 import { RANK } from '../../plan/rank.js';
 
+/** GRANT / REVOKE, once the objects exist and their comments are set (after table-level revokes, column grants: see privilege-steps.ts). */
+export const PRIVILEGES_RANK = RANK.comment + 5;
+
 /**
  * The GRANT / REVOKE statements of one object, after the object exists (its dependency key) and
  * after comments. GRANT and REVOKE are idempotent in PostgreSQL: rerunning them changes nothing.
@@ -19,7 +22,7 @@ export function setPrivilegesActions(c: Extract<Change, { kind: 'setPrivileges' 
   return [
     {
       change: index,
-      rank: RANK.privileges,
+      rank: PRIVILEGES_RANK,
       name: step.name,
       statements: step.sql.map((sql) => statement(sql, `${step.detail} on ${step.object} ${step.name}`, NO_TABLE_LOCK)),
       deps: deps({ requires }),

@@ -1,12 +1,12 @@
 import type { Change } from '../../diff/change.js';
-import { privilegeScope } from '../../diff/compare-privileges.js';
+import { privilegeScope } from './privilege-compare.js';
 import type { DiffContext } from '../../diff/diff-context.js';
-import { diffPrivileges } from '../../diff/diff-privileges.js';
+import { diffPrivileges } from './privilege-steps.js';
 import { originField } from '../../diff/make-change.js';
 import { rebuiltViews } from '../view/rebuilt-views.js';
 
 /**
- * Privileges of the roles the history names (see compare-privileges.ts), after every other
+ * Privileges of the roles the history names (see privilege-compare.ts), after every other
  * change: the objects exist by then, under their target names. Owners the history set are
  * planned with DiffOptions.owners (`--owners`), as ALTER ... OWNER TO ahead of the object's grants.
  */

@@ -4,14 +4,19 @@ import { statement } from '../../plan/action.js';
 import { typeExists } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { rangeTypeDeps } from '../../plan/object-deps.js';
+import { rangeTypeDeps } from './range-type-deps.js';
+import { matchRangeTypes } from './range-type-match.js';
+import { typeDep } from '../../plan/dependency-keys.js';
 import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { CREATES } from '../../plan/statement-effects.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import type { KindModule } from '../kind-module.js';
-import { relationObject } from '../object-specs.js';
+import { ownNames, relationObject } from '../object-specs.js';
 import type { RangeTypeChange } from './range-type-change.js';
 import { diffRangeTypes } from './range-type-diff.js';
+
+/** Range types are created among the domains (after enum labels; dependencies order them), dropped like domains. */
+const RANGE_TYPE_RANK = { create: RANK.enumValue + 3, drop: DROP_RANK.enum - 5 } as const;
 
 /**
  * Range types (CREATE TYPE .. AS RANGE) and, with each, its multirange type: created guarded
@@ -20,6 +25,7 @@ import { diffRangeTypes } from './range-type-diff.js';
  */
 export const rangeTypeKind: KindModule<'rangeType', RangeTypeChange, 'range type'> = {
   name: 'rangeType',
+  match: matchRangeTypes,
   diff: diffRangeTypes,
   changes: {
     createRangeType: {
@@ -27,7 +33,7 @@ export const rangeTypeKind: KindModule<'rangeType', RangeTypeChange, 'range type
         const name = objectName(c);
         return [
           {
-            change: index, rank: RANK.rangeType, name,
+            change: index, rank: RANGE_TYPE_RANK.create, name,
             statements: [statement(guardedSql(`NOT ${typeExists(c.range)}`, [createRangeTypeSql(c.range)]), describe(c), CREATES)],
             deps: rangeTypeDeps(c.range),
           },
@@ -38,7 +44,8 @@ export const rangeTypeKind: KindModule<'rangeType', RangeTypeChange, 'range type
     },
   },
   objects: {
-    'range type': relationObject({ keyword: 'TYPE', exists: typeExists, map: (s) => s.rangeTypes, deps: rangeTypeDeps, dropRank: DROP_RANK.rangeType, renamedAsPart: false }),
+    'range type': relationObject({ keyword: 'TYPE', exists: typeExists, map: (s) => s.rangeTypes, deps: rangeTypeDeps, dropRank: RANGE_TYPE_RANK.drop, renamedAsPart: false, names: ownNames('range type'), dep: typeDep }),
   },
   compare: { state: (s) => s.rangeTypes, object: () => 'range type' },
+  mentionables: (s) => [...s.rangeTypes.values()].flatMap((r) => rangeTypeDeps(r).mentionables),
 };

@@ -1,12 +1,15 @@
 import type { Change } from '../../diff/change.js';
 import { differingAttributes, type DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { originField } from '../../diff/make-change.js';
 import { qualify } from '../../model/names.js';
 import type { RangeTypeDef } from '../../model/objects.js';
 import { typeUsedBy } from '../../model/type-users.js';
+import { drop } from '../drop/drop-change.js';
+import { RANGE_TYPES } from './range-type-match.js';
+import { rename } from '../rename/rename-change.js';
 
 function create(ctx: DiffContext, key: string, r: RangeTypeDef): void {
-  const c: Change = { kind: 'createRangeType', range: r, ...make.originField(r.origin) };
+  const c: Change = { kind: 'createRangeType', range: r, ...originField(r.origin) };
   ctx.out.add('rangeType', key, c);
   ctx.comment('range type', { schema: r.schema, name: r.name }, r.comment, undefined, r.origin);
 }
@@ -23,24 +26,24 @@ function shown(v: unknown): string {
  * domain, range, composite or function: DROP TYPE would refuse, or take their data along), else drift.
  */
 export function diffRangeTypes(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.rangeTypes.created) create(ctx, key, target);
-  for (const { key, target, live, renamed } of m.rangeTypes.pairs) {
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(RANGE_TYPES).created) create(ctx, key, target);
+  for (const { key, target, live, renamed } of ctx.matched(RANGE_TYPES).pairs) {
     const ref = { schema: target.schema, name: target.name };
-    const liveSeen = { ...live, subtype: m.names.type(live.subtype) };
+    const liveSeen = { ...live, subtype: ctx.names.type(live.subtype) };
     const differ = differingAttributes(target, liveSeen);
     if (differ.length) {
       const user = typeUsedBy(ctx.live, live);
       if (user === undefined) {
-        out.add('rangeType', key, make.drop('range type', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, differ));
+        out.add('rangeType', key, drop('range type', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, differ));
         create(ctx, key, target);
         continue;
       }
       const what = differ.map((a) => `${a} is ${shown((liveSeen as unknown as Record<string, unknown>)[a])} live but ${shown((target as unknown as Record<string, unknown>)[a])} in the migrations`);
-      out.addDrift({ object: 'range type', ref, ...make.originField(target.origin), message: `${what.join('; ')}: PostgreSQL cannot alter a range type, and ${user} uses ${qualify(live)}` });
+      out.addDrift({ object: 'range type', ref, ...originField(target.origin), message: `${what.join('; ')}: PostgreSQL cannot alter a range type, and ${user} uses ${qualify(live)}` });
     }
-    if (renamed) out.add('rangeType', key, make.rename('range type', { schema: live.schema, name: live.name }, ref, target.origin));
+    if (renamed) out.add('rangeType', key, rename('range type', { schema: live.schema, name: live.name }, ref, target.origin));
     ctx.comment('range type', ref, target.comment, live.comment, target.origin);
   }
-  ctx.liveOnly('rangeType', m.rangeTypes, () => 'range type');
+  ctx.liveOnly('rangeType', ctx.matched(RANGE_TYPES), () => 'range type');
 }

@@ -1,11 +1,10 @@
 import { qualify, quoteIdent } from '../../model/names.js';
 import { ruleKey } from '../../model/schema-state.js';
 import { ruleExists } from '../../plan/catalog-conditions.js';
-import { ruleDeps } from '../../plan/object-deps.js';
-import { DROP_RANK } from '../../plan/rank.js';
+import { ruleDep, ruleDeps } from './rule-deps.js';
 import type { KindModule } from '../kind-module.js';
 import { tablePartObject } from '../object-specs.js';
-import { createRuleActions } from './rule-actions.js';
+import { RULE_RANK, createRuleActions } from './rule-actions.js';
 import type { RuleChange } from './rule-change.js';
 import { diffRules } from './rule-diff.js';
 
@@ -24,11 +23,15 @@ export const ruleKind: KindModule<'rule', RuleChange, 'rule'> = {
   },
   objects: {
     rule: tablePartObject({
+      kind: 'rule',
+      dep: ruleDep,
+      droppedWithParent: false,
+      parentKinds: ['table', 'view', 'materialized view'],
       keyword: 'RULE',
       exists: ruleExists,
       find: (live, r) => live.rules.get(ruleKey(r.schema, r.parent ?? '', r.name)),
       deps: ruleDeps,
-      dropRank: DROP_RANK.rule,
+      dropRank: RULE_RANK.drop,
     }),
   },
   compare: { state: (s) => s.rules, object: () => 'rule' },

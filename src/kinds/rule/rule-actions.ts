@@ -4,11 +4,14 @@ import { statement, type Action } from '../../plan/action.js';
 import { ruleExists } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { ruleDeps } from '../../plan/object-deps.js';
+import { ruleDeps } from './rule-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
-import { RANK } from '../../plan/rank.js';
+import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG } from '../../plan/statement-effects.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
+
+/** Rules are created after the triggers of their relation, dropped right after triggers (before views and constraints). */
+export const RULE_RANK = { create: RANK.trigger + 5, drop: DROP_RANK.trigger + 2 } as const;
 
 /**
  * CREATE RULE, which has no IF NOT EXISTS: guarded by a pg_rewrite lookup; a replacement is
@@ -20,7 +23,7 @@ export function createRuleActions(c: Extract<Change, { kind: 'createRule' }>, in
   const name = objectName(c);
   const sql = c.replace ? createRuleSql(r, true) : guardedSql(`NOT ${ruleExists(table, r.name)}`, [createRuleSql(r)]);
   return [
-    { change: index, rank: RANK.rule, name, statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: ruleDeps(r) },
+    { change: index, rank: RULE_RANK.create, name, statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: ruleDeps(r) },
     ...createdCommentActions(index, name, [{ object: 'rule', ref: { schema: r.schema, parent: r.table, name: r.name }, text: r.comment }], ctx),
   ];
 }

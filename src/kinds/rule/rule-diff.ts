@@ -3,10 +3,12 @@ import { relationKey, ruleKey } from '../../model/schema-state.js';
 import type { Change } from '../../diff/change.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
 import { originField } from '../../diff/make-change.js';
 import { pairObjects, type EarlierKey } from '../../diff/pairing.js';
 import { HistoryIndex, nameSpec, pastNames } from '../../diff/past-names.js';
+import { rename } from '../rename/rename-change.js';
+import { TABLES } from '../table/table-match.js';
+import { VIEWS } from '../view/view-match.js';
 
 /**
  * CREATE [OR REPLACE] RULE: a rule rewrites every matching statement on its relation, so a new or
@@ -24,7 +26,7 @@ const ref = (r: RuleDef) => ({ schema: r.schema, name: r.name, parent: r.table }
  * rule on a live-only relation goes with it.
  */
 export function diffRules(ctx: DiffContext): void {
-  const { m, out } = ctx;
+  const { out } = ctx;
   const history = new HistoryIndex(ctx.target.history);
   const pairing = pairObjects(
     ctx.target.rules,
@@ -35,14 +37,14 @@ export function diffRules(ctx: DiffContext): void {
       ),
     (_k, r) => ctx.drops.find('rule', ref(r)) !== undefined,
   );
-  const created = new Set([...m.tables.created, ...m.views.created].map((o) => o.key));
+  const created = new Set([...ctx.matched(TABLES).created, ...ctx.matched(VIEWS).created].map((o) => o.key));
   for (const { key, target } of pairing.created) {
     out.add('rule', key, createRule(target, false, created.has(relationKey(target.schema, target.table))));
     ctx.comment('rule', ref(target), target.comment, undefined, target.origin);
   }
   for (const { key, target, live } of pairing.pairs) {
-    if (live.name !== target.name) out.add('rule', key, make.rename('rule', { ...ref(target), name: live.name }, ref(target), target.origin));
-    const to = m.names.relation({ schema: live.schema, name: live.table });
+    if (live.name !== target.name) out.add('rule', key, rename('rule', { ...ref(target), name: live.name }, ref(target), target.origin));
+    const to = ctx.names.relation({ schema: live.schema, name: live.table });
     if (differs(target, { ...live, schema: to.schema, table: to.name })) out.add('rule', key, createRule(target, true, false));
     ctx.comment('rule', ref(target), target.comment, live.comment, target.origin);
   }

@@ -1,16 +1,19 @@
 import { quoteIdent } from '../../model/names.js';
 import { schemaExists } from '../../plan/catalog-conditions.js';
-import { schemaDeps } from '../../plan/object-deps.js';
+import { schemaDeps } from './schema-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
-import { bareName, liveTarget, nothing } from '../object-specs.js';
+import { bareName, liveTarget, nothing, ownNames } from '../object-specs.js';
+import { schemaDep } from '../../plan/dependency-keys.js';
 import { createSchemaActions } from './schema-actions.js';
 import type { SchemaChange } from './schema-change.js';
 import { diffSchemas } from './schema-diff.js';
+import { matchSchemas } from './schema-match.js';
 
 /** Schemas (CREATE / DROP / ALTER SCHEMA .. RENAME). */
 export const schemaKind: KindModule<'schema', SchemaChange, 'schema'> = {
   name: 'schema',
+  match: matchSchemas,
   diff: diffSchemas,
   changes: {
     createSchema: {
@@ -31,7 +34,13 @@ export const schemaKind: KindModule<'schema', SchemaChange, 'schema'> = {
       renamedAsPart: false,
       mentionable: false,
       dropRequires: nothing,
+      names: ownNames('schema'),
+      dep: (r) => schemaDep(r.name),
+      databaseLevel: true,
+      // Every database has `public`, and other tools put objects there.
+      keptUndeclared: (r) => r.name === 'public',
     },
   },
   compare: { state: (s) => s.schemas, object: () => 'schema' },
+  inPlace: (t) => [...t.schemas.values()].filter((s) => s.name !== 'public').map((s) => ({ label: 'schema', name: quoteIdent(s.name) })),
 };

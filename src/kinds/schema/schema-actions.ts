@@ -3,7 +3,7 @@ import { createSchemaSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
-import { schemaDeps } from '../../plan/object-deps.js';
+import { schemaDeps } from './schema-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { CREATES } from '../../plan/statement-effects.js';

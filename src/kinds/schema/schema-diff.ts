@@ -1,17 +1,18 @@
 import type { DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { createSchema } from './schema-change.js';
+import { SCHEMAS } from './schema-match.js';
 
 /** Schemas: create, comment, drop or report. PostgreSQL has no schema rename the history models. */
 export function diffSchemas(ctx: DiffContext): void {
-  const { m, out } = ctx;
-  for (const { key, target } of m.schemas.created) {
-    out.add('schema', key, make.createSchema(target));
+  const { out } = ctx;
+  for (const { key, target } of ctx.matched(SCHEMAS).created) {
+    out.add('schema', key, createSchema(target));
     ctx.comment('schema', { schema: target.name, name: target.name }, target.comment, undefined, target.origin);
   }
-  for (const { target, live } of m.schemas.pairs) {
+  for (const { target, live } of ctx.matched(SCHEMAS).pairs) {
     ctx.comment('schema', { schema: target.name, name: target.name }, target.comment, live.comment, target.origin);
   }
-  for (const { key, live } of m.schemas.liveOnly) {
+  for (const { key, live } of ctx.matched(SCHEMAS).liveOnly) {
     const ref = { schema: live.name, name: live.name };
     const ev = ctx.pendingDrop('schema', ref);
     if (ev) out.add('schema', key, ctx.dropChange('schema', ref, ev));

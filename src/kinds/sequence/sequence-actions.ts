@@ -7,9 +7,11 @@ import { createdCommentActions } from '../comment/comment-actions.js';
 import { columnDep, relationDep, type DepKey } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { deps, sequenceDeps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { sequenceDeps } from './sequence-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
+import { identityColumnOf } from '../column/column-facts.js';
 import { CREATES, SHARE_ROW_EXCLUSIVE } from '../../plan/statement-effects.js';
 
 /**
@@ -56,7 +58,7 @@ export function createSequenceActions(c: Extract<Change, { kind: 'createSequence
   const seq = c.sequence;
   const name = objectName(c);
   const comments = createdCommentActions(index, name, [{ object: 'sequence', ref: seq, text: seq.comment }], ctx);
-  const identity = ctx.identityColumnOf(seq);
+  const identity = identityColumnOf(ctx, seq);
   if (identity) {
     return [
       {
@@ -94,7 +96,7 @@ export function alterSequenceActions(c: Extract<Change, { kind: 'alterSequence' 
   const statements: Statement[] = [];
   const optionsDiffer = OPTIONS.some((k) => seq[k] !== c.live[k]);
   const ownerDiffers = seq.ownedBy?.table !== c.live.ownedBy?.table || seq.ownedBy?.column !== c.live.ownedBy?.column;
-  const reown = ownerDiffers && !ctx.identityColumnOf(seq);
+  const reown = ownerDiffers && !identityColumnOf(ctx, seq);
   if (optionsDiffer || !reown) statements.push(...alterSequenceStatements(seq, c.live, describe(c)));
   if (reown) statements.push(statement(alterSequenceOwnedBySql(seq), `set owner of sequence ${objectName(c)}`, SHARE_ROW_EXCLUSIVE));
   return [

@@ -2,7 +2,12 @@ import type { SequenceDef } from '../../model/objects.js';
 import { relationKey, type SchemaState } from '../../model/schema-state.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
+import { rename } from '../rename/rename-change.js';
+import { alterSequence, createSequence } from './sequence-change.js';
+import { COLUMNS } from '../column/column-match.js';
+import { SEQUENCES } from './sequence-match.js';
+import { targetNamedSequence } from './sequence-names.js';
+import { pairedTableKey } from '../table/table-match.js';
 
 const TYPE_MAX: Record<SequenceDef['dataType'], string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 
@@ -25,7 +30,7 @@ function implicitIdentitySequence(seq: SequenceDef): SequenceDef {
  */
 function identityIsNew(ctx: DiffContext, seq: SequenceDef): boolean {
   const tableKey = relationKey(seq.schema, seq.ownedBy!.table);
-  const cols = ctx.m.columns.get(tableKey);
+  const cols = ctx.matched(COLUMNS).get(tableKey);
   if (!cols) return true;
   const pair = cols.pairs.find((c) => c.key === seq.ownedBy!.column);
   return pair === undefined || pair.live.identity === undefined;
@@ -37,32 +42,32 @@ function identityIsNew(ctx: DiffContext, seq: SequenceDef): boolean {
  * serial and stand-alone ones are created (the planner sets OWNED BY once the table exists).
  */
 export function diffSequences(ctx: DiffContext): void {
-  const { m, out, target, live } = ctx;
-  for (const { key, target: seq } of m.sequences.created) {
+  const { out, target, live } = ctx;
+  for (const { key, target: seq } of ctx.matched(SEQUENCES).created) {
     if (isIdentitySequence(target, seq)) {
       if (!identityIsNew(ctx, seq)) continue;
       const implicit = implicitIdentitySequence(seq);
-      if (differs(seq, implicit)) out.add('sequence', key, make.alterSequence(seq, implicit, true));
-    } else out.add('sequence', key, make.createSequence(seq));
+      if (differs(seq, implicit)) out.add('sequence', key, alterSequence(seq, implicit, true));
+    } else out.add('sequence', key, createSequence(seq));
     ctx.comment('sequence', { schema: seq.schema, name: seq.name }, seq.comment, undefined, seq.origin);
   }
-  for (const { key, target: seq, live: l } of m.sequences.pairs) {
+  for (const { key, target: seq, live: l } of ctx.matched(SEQUENCES).pairs) {
     const ref = { schema: seq.schema, name: seq.name };
     // An owned sequence follows its table's SET SCHEMA; only its own name needs a rename.
     if (l.name !== seq.name || (l.schema !== seq.schema && !seq.ownedBy)) {
-      out.add('sequence', key, make.rename('sequence', { schema: seq.ownedBy ? seq.schema : l.schema, name: l.name }, ref, seq.origin));
+      out.add('sequence', key, rename('sequence', { schema: seq.ownedBy ? seq.schema : l.schema, name: l.name }, ref, seq.origin));
     }
-    const normalized = m.names.sequence(l);
-    if (differs(seq, normalized)) out.add('sequence', key, make.alterSequence(seq, normalized, false));
+    const normalized = targetNamedSequence(ctx.names, l);
+    if (differs(seq, normalized)) out.add('sequence', key, alterSequence(seq, normalized, false));
     ctx.comment('sequence', ref, seq.comment, l.comment, seq.origin);
   }
-  ctx.liveOnly('sequence', m.sequences, () => 'sequence', (s) => {
+  ctx.liveOnly('sequence', ctx.matched(SEQUENCES), () => 'sequence', (s) => {
     if (!s.ownedBy) return false;
     // Identity sequences go with their column's identity; owned ones go with their table or column.
     if (isIdentitySequence(live, s)) return true;
     const table = { schema: s.schema, name: s.ownedBy.table };
     if (ctx.relationGoes(table)) return true;
-    const tableKey = ctx.pairedTableKey(table);
-    return tableKey !== undefined && ctx.m.columns.get(tableKey)!.liveOnly.some((c) => c.key === s.ownedBy!.column);
+    const tableKey = pairedTableKey(ctx, table);
+    return tableKey !== undefined && ctx.matched(COLUMNS).get(tableKey)!.liveOnly.some((c) => c.key === s.ownedBy!.column);
   });
 }

@@ -2,6 +2,7 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import type { CheckConstraint, ConstraintDef, IndexDef, QualifiedName, TableDef } from '../../model/objects.js';
 import { clonedOntoPartitions, sameClone } from '../../model/partition-clones.js';
 import { relationKey } from '../../model/schema-state.js';
+import { TABLES, pairedTableKey } from './table-match.js';
 
 /** Where a table hangs in the target and live (live parent under target names): is it attached or detached by the plan? */
 export interface PartitionMove {
@@ -15,7 +16,7 @@ export interface PartitionMove {
 export function partitionMove(ctx: DiffContext, target: TableDef, live: TableDef): PartitionMove {
   const t = target.partitionOf;
   const l = live.partitionOf;
-  const lp = l && ctx.m.names.relation(l.parent);
+  const lp = l && ctx.names.relation(l.parent);
   const same = !!t && !!l && !!lp && t.parent.schema === lp.schema && t.parent.name === lp.name && t.bound === l.bound;
   if (same || (!t && !l)) return { attach: false };
   return { attach: !!t, ...(l ? { detach: l.parent } : {}) };
@@ -27,7 +28,7 @@ function indexesOn(indexes: ReadonlyMap<string, IndexDef>, table: QualifiedName)
 
 /** The paired target table of a live table, when the plan attaches it. */
 function attachedTarget(ctx: DiffContext, liveTable: QualifiedName): TableDef | undefined {
-  const key = ctx.pairedTableKey(liveTable);
+  const key = pairedTableKey(ctx, liveTable);
   const target = key === undefined ? undefined : ctx.target.tables.get(key);
   const live = ctx.live.tables.get(relationKey(liveTable.schema, liveTable.name));
   if (!target?.partitionOf || !live || !partitionMove(ctx, target, live).attach) return undefined;
@@ -53,7 +54,7 @@ export function attachTakes(ctx: DiffContext, liveTable: QualifiedName, obj: Ind
  */
 export function detachBrings(ctx: DiffContext, targetTable: TableDef, obj: IndexDef | ConstraintDef): boolean {
   const key = relationKey(targetTable.schema, targetTable.name);
-  const pair = ctx.m.tables.pairs.find((p) => p.key === key);
+  const pair = ctx.matched(TABLES).pairs.find((p) => p.key === key);
   if (!pair) return false;
   const move = partitionMove(ctx, pair.target, pair.live);
   if (!move.detach) return false;

@@ -4,11 +4,12 @@ import { qualify, quoteIdent } from '../../model/names.js';
 import { addConstraintSql, createTableSql, withOptionsSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions, type CreatedComment } from '../comment/comment-actions.js';
-import { constraintAction } from '../constraint/constraint-actions.js';
+import { ADDED_CONSTRAINTS, constraintAction } from '../constraint/constraint-actions.js';
 import { constraintDep, relationDep } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { CREATE_TABLE_HEAD, withIfNotExists } from '../../plan/if-not-exists.js';
-import { deps, tableDeps } from '../../plan/object-deps.js';
+import { deps } from '../../plan/object-deps.js';
+import { tableDeps } from './table-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, CHECKS_ROWS, CREATES, REWRITES, SHARE_UPDATE_EXCLUSIVE } from '../../plan/statement-effects.js';
@@ -28,7 +29,7 @@ function addedLater(c: ConstraintDef): boolean {
  */
 export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, index: number, ctx: PlanContext): Action[] {
   const t = c.table;
-  const own = t.constraints.filter((con) => !ctx.addedConstraints.has(constraintDep(t, con.name)));
+  const own = t.constraints.filter((con) => !ctx.fact(ADDED_CONSTRAINTS).has(constraintDep(t, con.name)));
   const inline = own.filter((con) => !addedLater(con));
   const sql = withIfNotExists(createTableSql(t, { constraints: inline }), CREATE_TABLE_HEAD);
   const name = objectName(c);

@@ -6,7 +6,7 @@ import { triggerExists } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { triggerDeps } from '../../plan/object-deps.js';
+import { triggerDeps } from './trigger-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, SHARE_ROW_EXCLUSIVE } from '../../plan/statement-effects.js';

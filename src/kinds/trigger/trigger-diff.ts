@@ -1,8 +1,13 @@
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differs } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
 import { relationKey } from '../../model/schema-state.js';
 import { rebuiltViews } from '../view/rebuilt-views.js';
+import { drop } from '../drop/drop-change.js';
+import { functionDrop } from '../function/function-match.js';
+import { rename } from '../rename/rename-change.js';
+import { createTrigger } from './trigger-change.js';
+import { TRIGGERS } from './trigger-match.js';
+import { targetNamedTrigger } from './trigger-names.js';
 /**
  * Triggers: create, rename, replace, comment, drop or report. Constraint triggers cannot be
  * replaced in place (PostgreSQL refuses CREATE OR REPLACE CONSTRAINT TRIGGER): drop and create.
@@ -12,31 +17,31 @@ import { rebuiltViews } from '../view/rebuilt-views.js';
  * it is created again.
  */
 export function diffTriggers(ctx: DiffContext): void {
-  const { m, out } = ctx;
+  const { out } = ctx;
   const rebuilt = rebuiltViews(ctx).live;
   const ref = (t: { schema: string; name: string; table: string }) => ({ schema: t.schema, name: t.name, parent: t.table });
-  for (const { key, target } of m.triggers.created) {
-    out.add('trigger', key, make.createTrigger(target, false));
+  for (const { key, target } of ctx.matched(TRIGGERS).created) {
+    out.add('trigger', key, createTrigger(target, false));
     ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
   }
-  for (const { key, target, live } of m.triggers.pairs) {
+  for (const { key, target, live } of ctx.matched(TRIGGERS).pairs) {
     if (rebuilt.has(relationKey(live.schema, live.table))) {
-      out.add('trigger', key, make.createTrigger(target, false));
+      out.add('trigger', key, createTrigger(target, false));
       ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
       continue;
     }
-    if (live.name !== target.name) out.add('trigger', key, make.rename('trigger', { ...ref(target), name: live.name }, ref(target), target.origin));
-    const normalized = m.names.trigger(live);
+    if (live.name !== target.name) out.add('trigger', key, rename('trigger', { ...ref(target), name: live.name }, ref(target), target.origin));
+    const normalized = targetNamedTrigger(ctx.names, live);
     if (differs(target, normalized, ['table'])) {
       if (target.constraint || live.constraint) {
-        out.add('trigger', key, make.drop('trigger', ref(target), 'replace', target.origin));
-        out.add('trigger', key, make.createTrigger(target, false, true));
+        out.add('trigger', key, drop('trigger', ref(target), 'replace', target.origin));
+        out.add('trigger', key, createTrigger(target, false, true));
         ctx.comment('trigger', ref(target), target.comment, undefined, target.origin);
         continue;
       }
-      out.add('trigger', key, make.createTrigger(target, true));
+      out.add('trigger', key, createTrigger(target, true));
     }
     ctx.comment('trigger', ref(target), target.comment, live.comment, target.origin);
   }
-  for (const { key, live } of m.triggers.liveOnly) ctx.liveOnlyPart('trigger', 'trigger', key, live, ctx.functionDrop(live.function));
+  for (const { key, live } of ctx.matched(TRIGGERS).liveOnly) ctx.liveOnlyPart('trigger', 'trigger', key, live, functionDrop(ctx, live.function));
 }

@@ -2,6 +2,7 @@ import { relationKey } from '../../model/schema-state.js';
 import { viewOutputColumns, viewUses, type ColumnsOf } from '../../parse/index.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { viewColumnsChange, type ViewColumnsChange } from './view-columns.js';
+import { VIEWS } from './view-match.js';
 
 /** The views a diff drops and creates again, with what hangs on them (see rebuiltViews). */
 export interface RebuiltViews {
@@ -60,7 +61,7 @@ export function rebuiltViews(ctx: DiffContext): RebuiltViews {
   const differs = new Map<string, string>();
   const seeds: { schema: string; relation: string }[] = [];
   usersOf(ctx, ctx.retypedColumns.map((c) => ({ ...c })), live);
-  for (const { key, liveKey, target, live: l } of ctx.m.views.pairs) {
+  for (const { key, liveKey, target, live: l } of ctx.matched(VIEWS).pairs) {
     const change = viewColumnsChange(ctx, target, l);
     columns.set(key, change);
     const what =
@@ -72,7 +73,7 @@ export function rebuiltViews(ctx: DiffContext): RebuiltViews {
     }
   }
   usersOf(ctx, seeds, live);
-  const target = new Set(ctx.m.views.pairs.filter((p) => live.has(p.liveKey)).map((p) => p.key));
+  const target = new Set(ctx.matched(VIEWS).pairs.filter((p) => live.has(p.liveKey)).map((p) => p.key));
   const out = { live, target, columns, differs };
   cache.set(ctx, out);
   return out;

@@ -5,7 +5,7 @@ import { statement, type Action, type Statement } from '../../plan/action.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { CREATE_MATERIALIZED_VIEW_HEAD, withIfNotExists } from '../../plan/if-not-exists.js';
-import { viewDeps } from '../../plan/object-deps.js';
+import { viewDeps } from './view-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, CREATES, RUNS_QUERY } from '../../plan/statement-effects.js';

@@ -1,7 +1,10 @@
 import type { ObjectKind, ViewDef } from '../../model/objects.js';
 import type { DiffContext } from '../../diff/diff-context.js';
-import * as make from '../../diff/make-change.js';
 import { rebuiltViews } from './rebuilt-views.js';
+import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
+import { createView } from './view-change.js';
+import { VIEWS } from './view-match.js';
 
 /** The object kind of a view, as history events and DROP name it. */
 export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materialized view' : 'view');
@@ -15,29 +18,29 @@ export const viewKind = (v: ViewDef): ObjectKind => (v.materialized ? 'materiali
  * are dropped and created.
  */
 export function diffViews(ctx: DiffContext): void {
-  const { m, out } = ctx;
+  const { out } = ctx;
   const rebuilt = rebuiltViews(ctx);
-  for (const { key, target } of m.views.created) {
-    out.add('view', key, make.createView(target, false));
+  for (const { key, target } of ctx.matched(VIEWS).created) {
+    out.add('view', key, createView(target, false));
     ctx.comment(viewKind(target), { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
   }
-  for (const { key, liveKey, target, live, renamed } of m.views.pairs) {
+  for (const { key, liveKey, target, live, renamed } of ctx.matched(VIEWS).pairs) {
     const ref = { schema: target.schema, name: target.name };
-    if (renamed) out.add('view', key, make.rename(viewKind(live), { schema: live.schema, name: live.name }, ref, target.origin));
+    if (renamed) out.add('view', key, rename(viewKind(live), { schema: live.schema, name: live.name }, ref, target.origin));
     if (rebuilt.target.has(key)) {
       const differs = rebuilt.differs.get(liveKey);
-      out.add('view', key, make.drop(viewKind(live), ref, 'replace', target.origin, undefined, differs !== undefined ? [differs] : []));
-      out.add('view', key, make.createView(target, false, true));
+      out.add('view', key, drop(viewKind(live), ref, 'replace', target.origin, undefined, differs !== undefined ? [differs] : []));
+      out.add('view', key, createView(target, false, true));
       ctx.comment(viewKind(target), ref, target.comment, undefined, target.origin);
       continue;
     }
     const columns = rebuilt.columns.get(key);
     for (const [from, to] of columns?.kind === 'fits' ? columns.renames : []) {
-      out.add('view', key, make.rename('column', { ...ref, parent: ref.name, name: from }, { ...ref, parent: ref.name, name: to }, target.origin));
+      out.add('view', key, rename('column', { ...ref, parent: ref.name, name: from }, { ...ref, parent: ref.name, name: to }, target.origin));
     }
     // CREATE OR REPLACE VIEW also sets the WITH options to those it names.
-    if (columns?.kind === 'fits' && columns.changed) out.add('view', key, make.createView(target, true));
+    if (columns?.kind === 'fits' && columns.changed) out.add('view', key, createView(target, true));
     ctx.comment(viewKind(target), ref, target.comment, live.comment, target.origin);
   }
-  ctx.liveOnly('view', m.views, viewKind);
+  ctx.liveOnly('view', ctx.matched(VIEWS), viewKind);
 }

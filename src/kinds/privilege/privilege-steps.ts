@@ -1,13 +1,13 @@
-import { qualify, quoteIdent } from '../model/names.js';
-import type { ColumnDef, ObjectKind } from '../model/objects.js';
-import type { Origin } from '../model/origin.js';
+import { qualify, quoteIdent } from '../../model/names.js';
+import type { ColumnDef, ObjectKind } from '../../model/objects.js';
+import type { Origin } from '../../model/origin.js';
 import {
   type AclKind, type DefaultPrivilegeDef, type DefaultPrivilegeObjects, type Grant, PUBLIC, defaultGrants, describeDefaultPrivilege,
   effectiveGrants, grantsOnCreate,
-} from '../model/privileges.js';
-import type { SchemaState } from '../model/schema-state.js';
-import { defaultPrivilegesSql, grantSql, revokeSql } from '../model/sql/grant-sql.js';
-import { entryGrants, managedGrants, type PrivilegeScope } from './compare-privileges.js';
+} from '../../model/privileges.js';
+import type { SchemaState } from '../../model/schema-state.js';
+import { defaultPrivilegesSql, grantSql, revokeSql } from '../../model/sql/grant-sql.js';
+import { entryGrants, managedGrants, type PrivilegeScope } from './privilege-compare.js';
 
 /**
  * One object's privilege change: the GRANT / REVOKE (or ALTER ... OWNER TO) statements that give
@@ -137,7 +137,7 @@ class PrivilegeDiff {
 
 /**
  * The privilege statements that bring the live database to the target, for the managed roles
- * only (see compare-privileges.ts); owners with `scope.owners`. Objects are named as in the
+ * only (see privilege-compare.ts); owners with `scope.owners`. Objects are named as in the
  * target: the statements run after everything else the plan does (renames and creations).
  * `recreatedViews` (target keys) are views the plan drops and creates again: DROP took their
  * grants along, so they start from what a new view gets.

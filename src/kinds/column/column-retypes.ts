@@ -1,6 +1,7 @@
-import type { RetypeEvent } from '../model/history.js';
-import type { QualifiedName, TypeText } from '../model/objects.js';
-import { nameSpec, pastNames, type HistoryIndex } from './past-names.js';
+import type { RetypeEvent } from '../../model/history.js';
+import type { QualifiedName, TypeText } from '../../model/objects.js';
+import { slot, type DiffContext } from '../../diff/diff-context.js';
+import { nameSpec, pastNames, type HistoryIndex } from '../../diff/past-names.js';
 
 /** One `ALTER COLUMN .. TYPE` to run: the type it goes to and the history's USING, if it wrote one. */
 export interface TypeStep {
@@ -55,4 +56,11 @@ export class RetypeIndex {
     }
     return [{ to }];
   }
+}
+
+const RETYPES = slot<RetypeIndex>('column type changes');
+
+/** The history's column type changes, indexed once per diff. */
+export function retypes(ctx: DiffContext): RetypeIndex {
+  return ctx.memo(RETYPES, () => new RetypeIndex(ctx.history));
 }

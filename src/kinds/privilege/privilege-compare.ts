@@ -1,11 +1,11 @@
-import type { ObjectKind } from '../model/objects.js';
+import type { ObjectKind } from '../../model/objects.js';
 import {
   type AclKind, type DefaultPrivilegeDef, type Grant, defaultGrants, defaultObjectsKind, describeDefaultPrivilege,
   effectiveGrants, sortGrants,
-} from '../model/privileges.js';
-import { quoteIdent } from '../model/names.js';
-import type { SchemaState } from '../model/schema-state.js';
-import type { AttributeDifference, Difference } from './difference.js';
+} from '../../model/privileges.js';
+import { quoteIdent } from '../../model/names.js';
+import type { SchemaState } from '../../model/schema-state.js';
+import type { AttributeDifference, Difference } from '../../diff/difference.js';
 
 /**
  * Which privileges a comparison manages. Roles are cluster-level and deploy roles differ, so
