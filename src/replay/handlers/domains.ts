@@ -6,8 +6,7 @@ import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import type { Draft } from '../draft.js';
 import { chooseName } from '../naming.js';
-import { dropTypeUsers, firstTypeUser, typeExists, typeUsers } from './type-users.js';
-import { dropAnyType } from './types.js';
+import { typeExists } from './type-users.js';
 
 type CreateDomain = Extract<Ddl, { kind: 'createDomain' }>;
 type AlterDomain = Extract<Ddl, { kind: 'alterDomain' }>;
@@ -130,22 +129,4 @@ export function renameDomainCheck(ctx: ReplayContext, key: string, from: string,
   d.trackConstraintName(dom.schema, from, -1);
   d.trackConstraintName(dom.schema, to, 1);
   d.domains.set(key, { ...dom, checks: byName(dom.checks.map((c) => (c.name === from ? { ...c, name: to } : c))) });
-}
-
-/** Removes a domain and (with CASCADE) the columns and domains of its type, as DROP DOMAIN .. CASCADE does. */
-export function dropDomain(ctx: ReplayContext, key: string, cascade: boolean): boolean {
-  const d = ctx.draft;
-  const dom = d.domains.get(key);
-  if (!dom) return false;
-  const users = typeUsers(d, key);
-  const user = firstTypeUser(d, users);
-  if (!cascade && user !== undefined) {
-    ctx.error(`cannot drop type ${key} because ${user} depends on it`);
-    return true;
-  }
-  dropTypeUsers(ctx, key, users, (k) => dropAnyType(ctx, k));
-  for (const c of dom.checks) d.trackConstraintName(dom.schema, c.name, -1);
-  d.domains.delete(key);
-  d.history.push({ event: 'drop', object: 'domain', ref: { schema: dom.schema, name: dom.name }, origin: ctx.origin });
-  return true;
 }

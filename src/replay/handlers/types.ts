@@ -6,7 +6,6 @@ import { columnUsingType } from '../../model/type-users.js';
 import type { AttributeSpec, Ddl, NameRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { DEFAULT_OPCLASSES } from '../default-opclasses.js';
-import { dropDomain } from './domains.js';
 import { dropTypeUsers, firstTypeUser, typeExists, typeUsers } from './type-users.js';
 
 type CreateComposite = Extract<Ddl, { kind: 'createCompositeType' }>;
@@ -102,6 +101,24 @@ export function dropType(ctx: ReplayContext, key: string, cascade: boolean): boo
   const object = d.enums.delete(key) ? 'enum' : d.compositeTypes.delete(key) ? 'composite type' : 'range type';
   d.rangeTypes.delete(key);
   d.history.push({ event: 'drop', object, ref: { schema: found.schema, name: found.name }, origin: ctx.origin });
+  return true;
+}
+
+/** Removes a domain and (with CASCADE) the columns and domains of its type, as DROP DOMAIN .. CASCADE does. */
+export function dropDomain(ctx: ReplayContext, key: string, cascade: boolean): boolean {
+  const d = ctx.draft;
+  const dom = d.domains.get(key);
+  if (!dom) return false;
+  const users = typeUsers(d, key);
+  const user = firstTypeUser(d, users);
+  if (!cascade && user !== undefined) {
+    ctx.error(`cannot drop type ${key} because ${user} depends on it`);
+    return true;
+  }
+  dropTypeUsers(ctx, key, users, (k) => dropAnyType(ctx, k));
+  for (const c of dom.checks) d.trackConstraintName(dom.schema, c.name, -1);
+  d.domains.delete(key);
+  d.history.push({ event: 'drop', object: 'domain', ref: { schema: dom.schema, name: dom.name }, origin: ctx.origin });
   return true;
 }
 
