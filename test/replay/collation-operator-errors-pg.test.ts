@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replay } from '../../src/replay/index.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
-import { resetDatabase } from '../support/reset-database.js';
-import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
+import { describe } from 'vitest';
+import { refusedLikePostgres, type RefusedCase } from '../support/refused-like-postgres.js';
 
 const EQ = `CREATE FUNCTION f(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a = b';`;
 
 /** Collation and operator statements PostgreSQL refuses: replay must report an error for each, as the server does. */
-const REFUSED: readonly { readonly name: string; readonly sql: string; readonly message: RegExp }[] = [
+const REFUSED: readonly RefusedCase[] = [
   { name: 'a collation created twice', sql: `CREATE COLLATION c (locale = 'C'); CREATE COLLATION c (locale = 'POSIX');`, message: /already exists/ },
   { name: 'a libc collation without a locale', sql: `CREATE COLLATION c (lc_ctype = 'C');`, message: /parameter "lc_collate" must be specified/ },
   { name: 'LOCALE with LC_COLLATE', sql: `CREATE COLLATION c (locale = 'C', lc_collate = 'C');`, message: /conflicting or redundant options/ },
@@ -23,22 +20,6 @@ const REFUSED: readonly { readonly name: string; readonly sql: string; readonly 
   { name: 'ALTER OPERATOR of a missing one', sql: `ALTER OPERATOR === (int, int) SET (RESTRICT = eqsel);`, message: /does not exist/ },
 ];
 
-let fresh: FreshDatabase;
-beforeAll(async () => {
-  fresh = await freshDatabase();
-});
-afterAll(async () => {
-  await fresh?.drop();
-});
-
 describe('replay refuses the collation and operator statements PostgreSQL refuses', () => {
-  for (const c of REFUSED) {
-    it(c.name, async () => {
-      await resetDatabase(fresh.db);
-      const revisions = revisionsFromSql('refused', [c.sql]);
-      await expect(runMigrations(fresh.db, revisions)).rejects.toThrow(c.message);
-      const errors = replay(revisions).diagnostics.filter((d) => d.severity === 'error');
-      expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(c.message)]);
-    });
-  }
+  refusedLikePostgres(REFUSED);
 });
