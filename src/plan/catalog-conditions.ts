@@ -114,13 +114,3 @@ export function generatedColumnExists(table: QualifiedName, column: string): str
     ` AND attname = ${quoteLiteral(column)} AND NOT attisdropped AND attgenerated = 's')`
   );
 }
-
-/** A routine of this signature (function, procedure or aggregate: one name space) exists. */
-export function signatureExists(fn: QualifiedName, identityArgs: string): string {
-  return `pg_catalog.to_regprocedure(${quoteLiteral(`${qualify(fn)}(${identityArgs})`)}) IS NOT NULL`;
-}
-
-/** The relation has a rewrite rule of this name (a missing relation reads as "no rule"). */
-export function ruleExists(table: QualifiedName, name: string): string {
-  return `EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE ev_class = ${regclass(table)} AND rulename = ${quoteLiteral(name)})`;
-}

@@ -1,7 +1,7 @@
 import type { Change } from '../../diff/change.js';
+import { qualify, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { createAggregateSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
-import { signatureExists } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
 import { aggregateDeps } from './aggregate-deps.js';
@@ -12,6 +12,11 @@ import { createdCommentActions } from '../comment/comment-actions.js';
 
 /** Aggregates are created after the functions they are built from, before views that call them; dropped before those functions. */
 export const AGGREGATE_RANK = { create: RANK.functionSql + 5, drop: DROP_RANK.table + 5 } as const;
+
+/** A routine of this signature exists (functions, procedures and aggregates share one name space in pg_proc). */
+function signatureExists(fn: QualifiedName, identityArgs: string): string {
+  return `pg_catalog.to_regprocedure(${quoteLiteral(`${qualify(fn)}(${identityArgs})`)}) IS NOT NULL`;
+}
 
 /**
  * CREATE AGGREGATE, which has no IF NOT EXISTS: guarded by a pg_proc lookup of the signature

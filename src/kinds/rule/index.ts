@@ -1,10 +1,9 @@
 import { qualify, quoteIdent } from '../../model/names.js';
 import { ruleKey } from '../../model/schema-state.js';
-import { ruleExists } from '../../plan/catalog-conditions.js';
 import { ruleDep, ruleDeps } from './rule-deps.js';
 import type { KindModule } from '../kind-module.js';
 import { tablePartObject } from '../object-specs.js';
-import { RULE_RANK, createRuleActions } from './rule-actions.js';
+import { RULE_RANK, createRuleActions, ruleExists } from './rule-actions.js';
 import type { RuleChange } from './rule-change.js';
 import { diffRules } from './rule-diff.js';
 

@@ -1,7 +1,8 @@
 import type { Change } from '../../diff/change.js';
+import { quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { createRuleSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
-import { ruleExists } from '../../plan/catalog-conditions.js';
+import { regclass } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
 import { ruleDeps } from './rule-deps.js';
@@ -12,6 +13,11 @@ import { createdCommentActions } from '../comment/comment-actions.js';
 
 /** Rules are created after the triggers of their relation, dropped right after triggers (before views and constraints). */
 export const RULE_RANK = { create: RANK.trigger + 5, drop: DROP_RANK.trigger + 2 } as const;
+
+/** The relation has a rewrite rule of this name (a missing relation reads as "no rule"). */
+export function ruleExists(table: QualifiedName, name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE ev_class = ${regclass(table)} AND rulename = ${quoteLiteral(name)})`;
+}
 
 /**
  * CREATE RULE, which has no IF NOT EXISTS: guarded by a pg_rewrite lookup; a replacement is
