@@ -1,16 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/index.js';
-import { compareStates, diff } from '../../src/diff/index.js';
+import { diff } from '../../src/diff/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { plan } from '../../src/plan/index.js';
-import type { Revision } from '../../src/load/types.js';
-import type { SchemaState } from '../../src/model/schema-state.js';
-import { replay } from '../../src/replay/index.js';
 import { perTestResources } from '../support/cleanups.js';
-import type { FreshDatabase } from '../support/database.js';
-import { pgDumpSchema } from '../support/pg-dump/pg-dump.js';
-import { referenceDump } from '../support/pg-dump/reference-dump.js';
-import { dumpDifference } from '../support/pg-dump/schema-oracle.js';
+import { convergesFromEachRevision, replayedClean } from '../support/converge-with-oracle.js';
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { writeHistory } from '../support/temp-history.js';
@@ -45,23 +39,6 @@ const HISTORY = [
    CREATE TYPE span2 AS RANGE (SUBTYPE = int4);`,
 ];
 
-function replayed(revisions: readonly Revision[]): SchemaState {
-  const r = replay(revisions);
-  expect(r.diagnostics).toEqual([]);
-  return r.state;
-}
-
-/** Applies the plan to `f` and judges by pg_dump against `expected`, then by an empty second diff. */
-async function converge(f: FreshDatabase, target: SchemaState, expected: string, label: string): Promise<void> {
-  const result = await apply(f.db, target, { allowDestructive: true });
-  expect(result.plan.skipped).toEqual([]);
-  const difference = dumpDifference(expected, await pgDumpSchema(f.url), ['built from the migrations', label]);
-  expect(difference ?? 'same pg_dump').toBe('same pg_dump');
-  const after = await introspect(f.db);
-  expect(compareStates(target, after)).toEqual([]);
-  expect(diff(target, after).changes).toEqual([]);
-}
-
 const opsOf = (changes: readonly { kind: string }[]): string[] =>
   changes.map((c) => {
     const x = c as { kind: string; op?: { op: string }; reason?: string; object?: string };
@@ -70,24 +47,14 @@ const opsOf = (changes: readonly { kind: string }[]): string[] =>
 
 describe('composite and range types converge (pg_dump oracle)', () => {
   const history = revisionsFromSql('types', HISTORY);
-  let expected: string;
-  beforeAll(async () => {
-    expected = await referenceDump(history);
-  });
-  for (let applied = 0; applied < history.length; applied++) {
-    it(`from revision ${applied} of ${history.length}`, async () => {
-      const f = await db();
-      await runMigrations(f.db, history.slice(0, applied));
-      await converge(f, replayed(history), expected, `converged from revision ${applied}`);
-    });
-  }
+  convergesFromEachRevision(history, db);
 
   it('from revision 1: attributes are renamed, dropped and added in place, keeping the values of a column of the type', async () => {
     const f = await db();
     await runMigrations(f.db, history.slice(0, 1));
     await f.db.exec(`INSERT INTO orders (id, p) VALUES (1, ROW(7, 'x'))`);
     const live = await introspect(f.db);
-    const d = diff(replayed(history), live);
+    const d = diff(replayedClean(history), live);
     expect(opsOf(d.changes.filter((c) => c.kind === 'compositeType' && c.type.name === 'pair'))).toEqual([
       'compositeType dropAttribute', 'compositeType addAttribute',
     ]);
@@ -97,7 +64,7 @@ describe('composite and range types converge (pg_dump oracle)', () => {
     expect(d.changes.filter((c) => c.kind === 'rename').map((c) => c.kind === 'rename' && `${c.object} ${c.from.name} -> ${c.to.name}`)).toEqual(
       expect.arrayContaining(['attribute a -> first', 'composite type scratch -> scratch2', 'range type floatrange -> f8range']),
     );
-    await apply(f.db, replayed(history), { allowDestructive: true });
+    await apply(f.db, replayedClean(history), { allowDestructive: true });
     expect(await f.db.query(`SELECT (p).first, (p).c FROM orders`)).toEqual([{ first: 7, c: null }]);
   });
 
@@ -106,12 +73,12 @@ describe('composite and range types converge (pg_dump oracle)', () => {
     const f = await db();
     await f.db.exec(`CREATE TYPE free_t AS (v int); CREATE TYPE used_t AS (v int); CREATE TABLE t (x used_t); INSERT INTO t VALUES (ROW(5));`);
     await expect(f.db.exec(`ALTER TYPE used_t ALTER ATTRIBUTE v TYPE bigint`)).rejects.toThrow(/cannot alter type "used_t" because column "t.x" uses it/);
-    const d = diff(replayed(revisions), await introspect(f.db));
+    const d = diff(replayedClean(revisions), await introspect(f.db));
     expect(d.drift.map((x) => x.message)).toEqual([
       'attributes differ ((v integer) live, (v bigint) in the migrations): PostgreSQL cannot change the type of attribute v while column t.x uses the type, and column public.t.x uses public.used_t',
     ]);
     expect(opsOf(d.changes)).toEqual(['compositeType alterAttribute']);
-    await apply(f.db, replayed(revisions));
+    await apply(f.db, replayedClean(revisions));
     const live = await introspect(f.db);
     expect(live.compositeTypes.get('public.free_t')?.attributes).toEqual([{ name: 'v', type: 'bigint' }]);
     expect(live.compositeTypes.get('public.used_t')?.attributes).toEqual([{ name: 'v', type: 'integer' }]);
@@ -126,12 +93,12 @@ describe('composite and range types converge (pg_dump oracle)', () => {
     const f = await db();
     await f.db.exec(`CREATE TYPE ordered AS (a int, b text); CREATE TYPE free_r AS RANGE (SUBTYPE = int4); CREATE TYPE used_r AS RANGE (SUBTYPE = int4);
       CREATE TABLE t (x used_r); INSERT INTO t VALUES ('[1,5)');`);
-    const d = diff(replayed(revisions), await introspect(f.db));
+    const d = diff(replayedClean(revisions), await introspect(f.db));
     expect(d.drift.map((x) => x.message)).toEqual([
       'subtype is integer live but bigint in the migrations: PostgreSQL cannot alter a range type, and column public.t.x uses public.used_r',
     ]);
     expect(opsOf(d.changes).sort()).toEqual(['compositeType create', 'createRangeType', 'drop replace composite type', 'drop replace range type']);
-    await apply(f.db, replayed(revisions));
+    await apply(f.db, replayedClean(revisions));
     const live = await introspect(f.db);
     expect(live.compositeTypes.get('public.ordered')?.attributes.map((a) => a.name)).toEqual(['b', 'a']);
     expect(live.rangeTypes.get('public.free_r')?.subtype).toBe('bigint');

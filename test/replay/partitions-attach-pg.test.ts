@@ -4,6 +4,7 @@ import { introspect } from '../../src/introspect/index.js';
 import { relationKey } from '../../src/model/schema-state.js';
 import { replay } from '../../src/replay/index.js';
 import { perTestResources } from '../support/cleanups.js';
+import { PARTITION_HISTORY } from '../support/partition-history.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 
 const { db } = perTestResources();
@@ -17,22 +18,7 @@ const { db } = perTestResources();
 const CASES: readonly { name: string; sql: readonly string[] }[] = [
   {
     name: 'clones on PARTITION OF, attach of a table with matching and extra indexes, detach and re-attach',
-    sql: [
-      `CREATE TABLE ref (id int PRIMARY KEY);
-       CREATE TABLE p (id int, k int, v int REFERENCES ref, c text, PRIMARY KEY (id, k), UNIQUE (k, id), CHECK (v > 0)) PARTITION BY RANGE (k);
-       CREATE INDEX ON p (c);
-       CREATE INDEX p_expr ON p (lower(c));
-       CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);
-       CREATE TABLE p2 (id int NOT NULL, k int NOT NULL, v int, c text, CONSTRAINT p_v_check CHECK (v > 0), CONSTRAINT p2_own_pk PRIMARY KEY (id, k));
-       CREATE INDEX p2_c ON p2 (c);
-       CREATE INDEX p2_other ON p2 (id);`,
-      `ALTER TABLE p ATTACH PARTITION p2 FOR VALUES FROM (10) TO (20);
-       ALTER TABLE p DETACH PARTITION p1;
-       CREATE TABLE pd PARTITION OF p DEFAULT;`,
-      `ALTER TABLE p DETACH PARTITION p2;
-       ALTER TABLE p ATTACH PARTITION p1 FOR VALUES FROM (0) TO (10);
-       CREATE INDEX ON p (v);`,
-    ],
+    sql: PARTITION_HISTORY,
   },
   {
     name: 'bounds in the key type\'s canonical form; a list partition attached and detached',

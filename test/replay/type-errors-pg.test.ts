@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replay } from '../../src/replay/index.js';
-import { freshDatabase, type FreshDatabase } from '../support/database.js';
-import { resetDatabase } from '../support/reset-database.js';
-import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
+import { describe } from 'vitest';
+import { refusedLikePostgres, type RefusedCase } from '../support/refused-like-postgres.js';
 
 /** Domain statements PostgreSQL refuses: replay must report an error for each, as the server does. */
-const REFUSED: readonly { readonly name: string; readonly sql: string; readonly message: RegExp }[] = [
+const REFUSED: readonly RefusedCase[] = [
   { name: 'a domain named like a table (its row type)', sql: `CREATE TABLE t (a int); CREATE DOMAIN t AS int;`, message: /already exists/ },
   { name: 'a domain named like an enum', sql: `CREATE TYPE m AS ENUM ('a'); CREATE DOMAIN m AS int;`, message: /already exists/ },
   { name: 'DROP DOMAIN of a domain a column uses', sql: `CREATE DOMAIN d AS int; CREATE TABLE t (x d); DROP DOMAIN d;`, message: /cannot drop/ },
@@ -19,7 +16,7 @@ const REFUSED: readonly { readonly name: string; readonly sql: string; readonly 
 ];
 
 /** Composite and range type statements PostgreSQL refuses. */
-const TYPES_REFUSED: readonly { readonly name: string; readonly sql: string; readonly message: RegExp }[] = [
+const TYPES_REFUSED: readonly RefusedCase[] = [
   { name: 'a composite named like a table (its row type)', sql: `CREATE TABLE t (a int); CREATE TYPE t AS (a int);`, message: /already exists/ },
   { name: 'an attribute named twice', sql: `CREATE TYPE c AS (a int, a text);`, message: /specified more than once/ },
   { name: 'a range whose multirange name is taken', sql: `CREATE TYPE floatmultirange AS (a int); CREATE TYPE floatrange AS RANGE (SUBTYPE = float8);`, message: /"floatmultirange" already exists/ },
@@ -41,27 +38,10 @@ const TYPES_REFUSED: readonly { readonly name: string; readonly sql: string; rea
   { name: 'ALTER TYPE .. ADD ATTRIBUTE on an enum', sql: `CREATE TYPE m AS ENUM ('a'); ALTER TYPE m ADD ATTRIBUTE b int;`, message: /relation "m" does not exist/ },
 ];
 
-let fresh: FreshDatabase;
-beforeAll(async () => {
-  fresh = await freshDatabase();
-});
-afterAll(async () => {
-  await fresh?.drop();
-});
-
-/** Runs a refused history on PostgreSQL and through replay: both must refuse it, with the same message. */
-async function expectRefused(c: (typeof REFUSED)[number]): Promise<void> {
-  await resetDatabase(fresh.db);
-  const revisions = revisionsFromSql('refused', [c.sql]);
-  await expect(runMigrations(fresh.db, revisions)).rejects.toThrow(c.message);
-  const errors = replay(revisions).diagnostics.filter((d) => d.severity === 'error');
-  expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(c.message)]);
-}
-
 describe('replay refuses the domain statements PostgreSQL refuses', () => {
-  for (const c of REFUSED) it(c.name, () => expectRefused(c));
+  refusedLikePostgres(REFUSED);
 });
 
 describe('replay refuses the composite and range type statements PostgreSQL refuses', () => {
-  for (const c of TYPES_REFUSED) it(c.name, () => expectRefused(c));
+  refusedLikePostgres(TYPES_REFUSED);
 });
