@@ -37,8 +37,8 @@ function concernOf(concern: Concern): ConcernSpec {
  * it (their effects and where they run) and the change's concern (what only its kind knows: a
  * rename breaks users of the old name, a REVOKE loses access). `destructive`: a statement drops
  * stored data, or the concern removes an object or opens every row. `review`: a statement
- * rewrites the table, scans it in the transaction or may fail on existing rows, or the concern
- * asks for it. `safe` otherwise: a plain CREATE INDEX blocks writes but cannot fail, and a
+ * rewrites the table, scans it (a concurrent index build aside: writes go on) or may fail on
+ * existing rows, or the concern asks for it. `safe` otherwise: a plain CREATE INDEX blocks writes but cannot fail, and a
  * catalog-only ALTER TABLE holds its ACCESS EXCLUSIVE lock only for an instant (the step says
  * which lock; the hazard `access exclusive lock` is for a lock held across a scan or rewrite,
  * when reads and writes wait for the whole table).
@@ -60,9 +60,10 @@ export function assess(concern: Concern | undefined, statements: readonly Statem
       hazards.add('table rewrite');
       raise('review');
     }
-    // A concurrent build (outside the transaction) scans while writes go on: nothing to add.
-    if (e.scan && s.transactional) {
+    if (e.scan) {
       if (e.lock === 'SHARE' && s.buildsIndex) hazards.add('blocks writes while building');
+      // CREATE INDEX CONCURRENTLY reads the table twice while writes go on: a scan to know of, not to review.
+      else if (s.buildsIndex && !s.transactional) hazards.add('full table scan');
       else {
         hazards.add('full table scan');
         raise('review');

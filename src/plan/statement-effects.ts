@@ -70,7 +70,13 @@ export const SHARE_ROW_EXCLUSIVE: StatementEffects = { lock: 'SHARE ROW EXCLUSIV
 export const SHARE_UPDATE_EXCLUSIVE: StatementEffects = { lock: 'SHARE UPDATE EXCLUSIVE', ...QUIET };
 /** DROP TABLE / DROP COLUMN: ACCESS EXCLUSIVE, and the rows (or values) go with it. */
 export const DROPS_DATA: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QUIET, dataLoss: true };
-/** INSERT of seed rows: ROW EXCLUSIVE, may fail on a conflicting row. */
+/**
+ * INSERT of the history's seed rows into a table the plan just created: ROW EXCLUSIVE on a table
+ * nothing uses yet, and no row there to conflict with (seed-actions.ts checks columns, constraints
+ * and referenced rows first). It may still fail where those checks cannot see: a value a domain
+ * CHECK added later in the history refuses (PostgreSQL 15: "value for domain d violates check
+ * constraint"); the transaction then rolls back.
+ */
 export const INSERTS: StatementEffects = { lock: 'ROW EXCLUSIVE', ...QUIET, mayFail: true };
 /** ALTER TYPE .. ADD VALUE and other changes to a non-table object nothing reads under a table lock. */
 export const NO_TABLE_LOCK: StatementEffects = { lock: 'none', ...QUIET };

@@ -36,8 +36,28 @@ describe('hazards follow the statements emitted (issue 13, defect 4)', () => {
     const t_b = change('create', 'public.t_b');
     expect(steps(t_b).at(-1)!.sql).toContain('CREATE INDEX CONCURRENTLY');
     expect(steps(t_b).every((s) => !s.transactional)).toBe(true);
-    expect(t_b.hazards).toEqual(['runs outside the transaction']);
-    expect(change('create', 'public.t_u').hazards).toEqual(['runs outside the transaction', 'may fail on existing data']);
+    expect(t_b.hazards).toEqual(['runs outside the transaction', 'full table scan']);
+    expect(change('create', 'public.t_u').hazards).toEqual(['runs outside the transaction', 'full table scan', 'may fail on existing data']);
+  });
+
+  it('a concurrent build reads the table twice, a plain one once (PostgreSQL\'s scan counts): hence its full table scan', async () => {
+    const { f, change, steps } = await planned(['--concurrent-indexes']);
+    /** Sequential scans of t PostgreSQL counts while `sql` runs (this session's statistics, flushed on demand). */
+    const scansOf = async (sql: string): Promise<number> => {
+      const read = async (): Promise<number> => {
+        await f.db.exec('SELECT pg_catalog.pg_stat_force_next_flush()');
+        return Number((await f.db.query<{ n: string }>(`SELECT seq_scan::text AS n FROM pg_stat_user_tables WHERE relid = 'public.t'::regclass`))[0]!.n);
+      };
+      const before = await read();
+      await f.db.exec(sql);
+      return (await read()) - before;
+    };
+    const concurrent = steps(change('create', 'public.t_a')).at(-1)!.sql;
+    expect(concurrent).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON public.t (a)');
+    expect(await scansOf(concurrent)).toBe(2);
+    expect(await scansOf('CREATE INDEX t_plain ON public.t (a)')).toBe(1);
+    // Writes go on during both passes: the scan is named, the change stays safe.
+    expect([change('create', 'public.t_a').safety, change('create', 'public.t_a').hazards]).toEqual(['safe', ['runs outside the transaction', 'full table scan']]);
   });
 
   it('without it: a plain build blocks writes and runs in the transaction', async () => {
@@ -52,9 +72,9 @@ describe('hazards follow the statements emitted (issue 13, defect 4)', () => {
     const t_a = change('create', 'public.t_a');
     expect(steps(t_a).at(-1)!.sql).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON public.t (a)');
     expect(steps(t_a).every((s) => !s.transactional)).toBe(true);
-    expect(t_a.hazards).toEqual(['runs outside the transaction']);
+    expect(t_a.hazards).toEqual(['runs outside the transaction', 'full table scan']);
     const text = await runCli(['plan', '-q', '-m', dir, '-d', f.url]);
-    expect(text.stdout).toContain('create index public.t_a [safe: runs outside the transaction]');
+    expect(text.stdout).toContain('create index public.t_a [safe: runs outside the transaction, full table scan]');
     const applied = await runCli(['apply', '-q', '-m', dir, '-d', f.url]);
     expect(applied.code).toBe(0);
     expect(await f.db.query(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 't_a'::regclass`)).toEqual([{ valid: true }]);
