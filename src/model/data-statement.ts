@@ -22,6 +22,12 @@ export interface SeedInsert {
   readonly rows: readonly SeedRow[];
   /** The table as it was when the statement ran (compared with the target before running it). */
   readonly tableThen: TableDef;
+  /**
+   * Why the rows may be refused at the end of the history although they were accepted then (a
+   * domain of a seeded column gains a CHECK or NOT NULL later, even NOT VALID: new rows are
+   * checked), found by the replay; such an INSERT is not seeded.
+   */
+  readonly changedLater?: string;
 }
 
 /**

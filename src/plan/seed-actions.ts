@@ -52,6 +52,7 @@ function missingReference(d: DataStatement, fk: Extract<ConstraintDef, { type: '
 function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], created: ReadonlyMap<string, CreateTable>, enums: ReadonlyMap<string, readonly string[]>, seeded: SeededRows): string | undefined {
   const seed = d.seed;
   if (!seed) return 'it is not a plain INSERT .. VALUES of constants (it reads other tables, or uses a CTE or a subquery)';
+  if (seed.changedLater) return seed.changedLater;
   if (d.target!.name.name !== d.target!.final.name || d.target!.name.schema !== d.target!.final.schema) {
     return `the history renames the table to ${qualify(d.target!.final)} after it`;
   }

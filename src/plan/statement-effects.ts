@@ -72,10 +72,10 @@ export const SHARE_UPDATE_EXCLUSIVE: StatementEffects = { lock: 'SHARE UPDATE EX
 export const DROPS_DATA: StatementEffects = { lock: 'ACCESS EXCLUSIVE', ...QUIET, dataLoss: true };
 /**
  * INSERT of the history's seed rows into a table the plan just created: ROW EXCLUSIVE on a table
- * nothing uses yet, and no row there to conflict with (seed-actions.ts checks columns, constraints
- * and referenced rows first). It may still fail where those checks cannot see: a value a domain
- * CHECK added later in the history refuses (PostgreSQL 15: "value for domain d violates check
- * constraint"); the transaction then rolls back.
+ * nothing uses yet, and no row there to conflict with (seed-actions.ts checks columns, constraints,
+ * domains and referenced rows first). It may still fail where those checks cannot see: a function
+ * a CHECK calls, replaced later in the history (PostgreSQL 15 refuses the row); the transaction
+ * then rolls back.
  */
 export const INSERTS: StatementEffects = { lock: 'ROW EXCLUSIVE', ...QUIET, mayFail: true };
 /** ALTER TYPE .. ADD VALUE and other changes to a non-table object nothing reads under a table lock. */

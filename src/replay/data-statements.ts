@@ -1,6 +1,7 @@
 import type { DataStatement, RelationUse, SeedInsert } from '../model/data-statement.js';
 import type { HistoryEvent } from '../model/history.js';
-import type { QualifiedName } from '../model/names.js';
+import { qualify, type QualifiedName } from '../model/names.js';
+import type { DomainDef } from '../model/objects.js';
 import type { DataDdl, NameRef } from '../parse/ddl.js';
 import type { ReplayContext } from './context.js';
 import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
@@ -20,6 +21,30 @@ interface Pending extends Omit<DataStatement, 'target' | 'reads'> {
   readonly readNames: readonly QualifiedName[];
   /** How many history events had happened when it ran: later ones rename or drop what it names. */
   readonly eventIndex: number;
+  /** For a seed: the domains its columns are of (or arrays of), as they were when it ran. */
+  readonly domainsThen: readonly DomainDef[];
+}
+
+/** The domains (by qualified name) the seed's columns are of, directly or as arrays. */
+function seedDomains(domains: Iterable<DomainDef>, seed: SeedInsert): DomainDef[] {
+  const types = new Set(seed.columns.map((c) => seed.tableThen.columns.find((x) => x.name === c)?.type.replace(/(\[\])+$/, '')));
+  return [...domains].filter((d) => types.has(qualify(d)));
+}
+
+/** What a domain checks a new value against: base type, NOT NULL and CHECKs (validated or not). */
+function domainRules(d: DomainDef): string {
+  return JSON.stringify([d.baseType, d.notNull, d.checks.map((c) => [c.name, c.expression])]);
+}
+
+/** The seed, marked when a domain of its columns checks new values differently once the history ends. */
+function checkedSeed(seed: SeedInsert, domainsThen: readonly DomainDef[], final: ReadonlyMap<string, DomainDef>): SeedInsert {
+  for (const then of domainsThen) {
+    const now = [...final.values()].find((d) => d.schema === then.schema && d.name === then.name);
+    if (now && domainRules(now) !== domainRules(then)) {
+      return { ...seed, changedLater: `domain ${qualify(then)} changes its NOT NULL or CHECKs later in the history, so PostgreSQL may refuse the row` };
+    }
+  }
+  return seed;
 }
 
 const RELATIONS = new Set(['table', 'view', 'materialized view']);
@@ -61,18 +86,23 @@ export class DataRecorder {
     }
     this.pending.push({
       verb: ddl.verb, origin: ctx.origin, sql, calls, targets, readNames: ddl.reads.map(qualify), eventIndex: ctx.draft.history.length,
+      domainsThen: seed ? seedDomains(ctx.draft.domains.values(), seed) : [],
       ...(seed ? { seed } : {}),
     });
     return true;
   }
 
-  /** The statements in history order, their names followed through the later renames and drops. */
-  finish(events: readonly HistoryEvent[]): DataStatement[] {
-    return this.pending.flatMap(({ targets, readNames, eventIndex, ...rest }) => {
+  /**
+   * The statements in history order, their names followed through the later renames and drops;
+   * `domains`, the history's final ones, mark the seeds whose rows they may refuse.
+   */
+  finish(events: readonly HistoryEvent[], domains: ReadonlyMap<string, DomainDef>): DataStatement[] {
+    return this.pending.flatMap(({ targets, readNames, eventIndex, domainsThen, seed, ...rest }) => {
       const uses = targets.map((t) => resolve(t, events, eventIndex));
       const reads = readNames.map((r) => resolve(r, events, eventIndex));
+      const seeds = seed ? { seed: checkedSeed(seed, domainsThen, domains) } : {};
       // TRUNCATE a, b: one entry per table, so each is related to its own changes.
-      return (uses.length ? uses : [undefined]).map((target) => ({ ...rest, ...(target ? { target } : {}), reads }));
+      return (uses.length ? uses : [undefined]).map((target) => ({ ...rest, ...seeds, ...(target ? { target } : {}), reads }));
     });
   }
 }

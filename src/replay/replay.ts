@@ -145,7 +145,7 @@ class ReplaySession {
   result(revisions: number): ReplayResult {
     return {
       state: withConsistentWrittenText(this.draft.toState()),
-      data: this.data.finish(this.draft.history),
+      data: this.data.finish(this.draft.history, this.draft.domains),
       diagnostics: this.diagnostics,
       stats: { revisions, statements: this.total, modelled: this.modelled, noSchemaChange: this.noop, notModelled: this.unsupported },
     };

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../../src/db/index.js';
 import { loadMigrations } from '../../src/load/index.js';
 import { perTestResources } from '../support/cleanups.js';
 import { runCli } from '../support/run-cli.js';
-import { runMigrations } from '../support/run-migrations.js';
+import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { writeHistory } from '../support/temp-history.js';
 import { listed, planWithHistory, scanDataLines } from './history-data.js';
 
@@ -143,6 +143,33 @@ describe('seed rows: only INSERTs whose inputs are all in place', () => {
     const noSeed = await runCli(['plan', '-m', dir, '-d', off.url, '--no-seed']);
     expect(noSeed.stdout).not.toContain('seed rows');
     expect(noSeed.stdout).toContain('not run as a seed row: seeding is off (--no-seed)');
+  });
+});
+
+describe('seed rows: a domain that checks new rows later', () => {
+  it('an INSERT a later domain CHECK refuses (added NOT VALID, so PostgreSQL keeps the row) is not seeded; one after it is; apply succeeds', async () => {
+    const history = [
+      `CREATE DOMAIN posint AS int;
+       CREATE TABLE t (x posint, y int);
+       INSERT INTO t VALUES (-1, 1);
+       ALTER DOMAIN posint ADD CONSTRAINT posint_check CHECK (VALUE > 0) NOT VALID;
+       CREATE TABLE u (x posint[]);
+       INSERT INTO u VALUES (ARRAY[5]);`,
+    ];
+    const built = await db();
+    await runMigrations(built.db, revisionsFromSql('psql', history));
+    expect(await built.db.query('SELECT x FROM t')).toEqual([{ x: -1 }]);
+    const f = await db();
+    const dir = await writeHistory(history);
+    const p = await planWithHistory(f.db, dir);
+    expect(listed(p).seeded).toEqual([`${dir}/0001_r1.sql:9`]);
+    expect(p.data!.notRun.map((n) => [n.statement.origin.line, n.notSeeded])).toEqual([
+      [6, 'domain public.posint changes its NOT NULL or CHECKs later in the history, so PostgreSQL may refuse the row'],
+    ]);
+    const r = await runCli(['apply', '-m', dir, '-d', f.url]);
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(await f.db.query('SELECT (SELECT count(*)::int FROM t) AS t, (SELECT count(*)::int FROM u) AS u')).toEqual([{ t: 0, u: 1 }]);
   });
 });
 
