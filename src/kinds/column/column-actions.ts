@@ -3,11 +3,11 @@ import { volatileDefault } from './column-change.js';
 import { liveColumn } from './column-facts.js';
 import type { TypeStep } from './column-retypes.js';
 import { typeChangeOf, type TypeChangeKind } from '../../diff/type-change.js';
-import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
+import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import type { ColumnDef } from '../../model/objects.js';
 import { columnSql, defaultColumnSequenceName, executableDefault } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
-import { columnHasType, generatedColumnExists, identityColumnExists } from '../../plan/catalog-conditions.js';
+import { identityColumnExists, regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { columnDep, relationDep, type DepKey } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
@@ -21,6 +21,34 @@ import { serialToIdentitySql } from '../../plan/serial-to-identity.js';
 import {
   ALTERS_CATALOG, CHECKS_ROWS, CONVERTS, FAILS_ON_ROWS, NARROWS, REWRITES, type StatementEffects,
 } from '../../plan/statement-effects.js';
+
+/**
+ * The column already has this type (in the model's format_type spelling) and collation (quoted
+ * name; undefined: the type's default). Built-in types are compared as format_type prints them,
+ * typmod included; others by type OID when the text carries no typmod (format_type would qualify
+ * them or not depending on search_path).
+ */
+function columnHasType(table: QualifiedName, column: string, type: string, collation: string | undefined): string {
+  const typeMatches = /\)(\[\])*$/.test(type)
+    ? `pg_catalog.format_type(a.atttypid, a.atttypmod) = ${quoteLiteral(type)}`
+    : `(pg_catalog.format_type(a.atttypid, a.atttypmod) = ${quoteLiteral(type)} OR (a.atttypid = pg_catalog.to_regtype(${quoteLiteral(type)}) AND a.atttypmod < 0))`;
+  const collationMatches =
+    collation !== undefined
+      ? `a.attcollation = pg_catalog.to_regcollation(${quoteLiteral(collation)})`
+      : 'a.attcollation = (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)';
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${regclass(table)} AND a.attname = ${quoteLiteral(column)}` +
+    ` AND NOT a.attisdropped AND ${typeMatches} AND ${collationMatches})`
+  );
+}
+
+/** The column is a stored generated column. */
+function generatedColumnExists(table: QualifiedName, column: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(table)}` +
+    ` AND attname = ${quoteLiteral(column)} AND NOT attisdropped AND attgenerated = 's')`
+  );
+}
 
 function alterColumn(table: QualifiedName, column: string, action: string): string {
   return `ALTER TABLE ${qualify(table)} ALTER COLUMN ${quoteIdent(column)} ${action}`;

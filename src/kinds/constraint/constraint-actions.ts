@@ -1,9 +1,9 @@
 import type { Change } from '../../diff/change.js';
-import { qualify, quoteIdent, type QualifiedName } from '../../model/names.js';
+import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import type { ConstraintDef } from '../../model/objects.js';
 import { addConstraintSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
-import { constraintExists } from '../../plan/catalog-conditions.js';
+import { regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { constraintDep } from '../../plan/dependency-keys.js';
 import { describe, objectName, subObjectName } from '../../plan/describe.js';
@@ -14,6 +14,15 @@ import type { PlanContext } from '../../plan/plan-context.js';
 import { fact, type PlanFacts } from '../../plan/plan-facts.js';
 import { RANK } from '../../plan/rank.js';
 import { ADDS_FOREIGN_KEY, ADDS_FOREIGN_KEY_NOT_VALID, ALTERS_CATALOG, CHECKS_ROWS, CREATES, VALIDATES, type StatementEffects } from '../../plan/statement-effects.js';
+
+/**
+ * The table has a constraint of this name. `strict`: the table must exist (`'t'::regclass`, an
+ * error otherwise: right before ADD CONSTRAINT); else a missing table reads as "no constraint".
+ */
+export function constraintExists(table: QualifiedName, name: string, strict = false): string {
+  const rel = strict ? `${quoteLiteral(qualify(table))}::pg_catalog.regclass` : regclass(table);
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${rel} AND conname = ${quoteLiteral(name)})`;
+}
 
 /** `ALTER TABLE s.t VALIDATE CONSTRAINT c`: scans under a lock that still allows writes; a no-op when already valid. */
 export function validateConstraintSql(table: QualifiedName, name: string): string {

@@ -1,10 +1,9 @@
 import { qualify, quoteIdent } from '../../model/names.js';
-import { constraintExists } from '../../plan/catalog-conditions.js';
 import { constraintDeps } from './constraint-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { liveTableOf, parentOf, qualifiedName, schemaAndParent } from '../object-specs.js';
-import { addConstraintActions, noteAddedConstraint, validateConstraintActions } from './constraint-actions.js';
+import { addConstraintActions, constraintExists, noteAddedConstraint, validateConstraintActions } from './constraint-actions.js';
 import { constraintDep } from '../../plan/dependency-keys.js';
 import { partDep, partNames } from '../object-specs.js';
 import { constraintDiagram } from './constraint-diagram.js';

@@ -1,5 +1,5 @@
-import { qualify, quoteLiteral } from '../../model/names.js';
-import { enumValueExists, typeExists } from '../../plan/catalog-conditions.js';
+import { qualify, quoteLiteral, type QualifiedName } from '../../model/names.js';
+import { typeExists } from '../../plan/catalog-conditions.js';
 import { enumValueDep, schemaDep, typeDep } from '../../plan/dependency-keys.js';
 import { enumDeps } from './enum-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
@@ -11,6 +11,16 @@ import { diffEnums } from './enum-diff.js';
 import { typeMention } from '../../plan/object-deps.js';
 import { matchEnums } from './enum-match.js';
 import { nameSpec, pastNames } from '../../diff/past-names.js';
+
+/** The enum type has this label. */
+function enumValueExists(type: QualifiedName, value: string): string {
+  return (
+    'EXISTS (SELECT 1 FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid' +
+    ' JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace' +
+    ` WHERE n.nspname = ${quoteLiteral(type.schema)} AND t.typname = ${quoteLiteral(type.name)}` +
+    ` AND e.enumlabel = ${quoteLiteral(value)})`
+  );
+}
 
 /** Enum types and their labels. PostgreSQL can add and rename labels, never drop or reorder them. */
 export const enumKind: KindModule<'enum', EnumChange, 'enum' | 'enum value'> = {

@@ -1,8 +1,8 @@
 import type { Change } from '../../diff/change.js';
-import { qualify } from '../../model/names.js';
+import { qualify, type QualifiedName } from '../../model/names.js';
 import { createIndexSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
-import { invalidIndexExists } from '../../plan/catalog-conditions.js';
+import { regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
@@ -12,6 +12,11 @@ import { RANK } from '../../plan/rank.js';
 import {
   ALTERS_CATALOG, BUILDS_INDEX, CREATES, BUILDS_INDEX_CONCURRENTLY, BUILDS_UNIQUE_INDEX, BUILDS_UNIQUE_INDEX_CONCURRENTLY,
 } from '../../plan/statement-effects.js';
+
+/** The index exists but is invalid (left behind by a failed CREATE INDEX CONCURRENTLY). */
+function invalidIndexExists(index: QualifiedName): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = ${regclass(index)} AND NOT indisvalid)`;
+}
 
 /**
  * `CREATE [UNIQUE] INDEX IF NOT EXISTS`. With `concurrentIndexes`, or for an index the migration

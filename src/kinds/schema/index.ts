@@ -1,5 +1,4 @@
-import { quoteIdent } from '../../model/names.js';
-import { schemaExists } from '../../plan/catalog-conditions.js';
+import { quoteIdent, quoteLiteral } from '../../model/names.js';
 import { schemaDeps } from './schema-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
@@ -9,6 +8,11 @@ import { createSchemaActions } from './schema-actions.js';
 import type { SchemaChange } from './schema-change.js';
 import { diffSchemas } from './schema-diff.js';
 import { matchSchemas } from './schema-match.js';
+
+/** A schema exists. */
+function schemaExists(name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ${quoteLiteral(name)})`;
+}
 
 /** Schemas (CREATE / DROP / ALTER SCHEMA .. RENAME). */
 export const schemaKind: KindModule<'schema', SchemaChange, 'schema'> = {

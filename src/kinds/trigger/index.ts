@@ -1,12 +1,11 @@
 import { qualify, quoteIdent } from '../../model/names.js';
 import { triggerKey } from '../../model/schema-state.js';
-import { triggerExists } from '../../plan/catalog-conditions.js';
 import { triggerDeps } from './trigger-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { tablePartObject } from '../object-specs.js';
 import { triggerDep } from '../../plan/dependency-keys.js';
-import { createTriggerActions } from './trigger-actions.js';
+import { createTriggerActions, triggerExists } from './trigger-actions.js';
 import type { TriggerChange } from './trigger-change.js';
 import { diffTriggers } from './trigger-diff.js';
 import { matchTriggers } from './trigger-match.js';

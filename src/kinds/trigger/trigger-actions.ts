@@ -1,8 +1,8 @@
 import type { Change } from '../../diff/change.js';
-import { qualify, quoteIdent } from '../../model/names.js';
+import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
 import { createTriggerSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
-import { triggerExists } from '../../plan/catalog-conditions.js';
+import { regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
@@ -10,6 +10,14 @@ import { triggerDeps } from './trigger-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG, SHARE_ROW_EXCLUSIVE } from '../../plan/statement-effects.js';
+
+/** The table has a user-defined trigger of this name. */
+export function triggerExists(table: QualifiedName, name: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = ${regclass(table)}` +
+    ` AND tgname = ${quoteLiteral(name)} AND NOT tgisinternal)`
+  );
+}
 /**
  * CREATE TRIGGER, which has no IF NOT EXISTS (and OR REPLACE only from PostgreSQL 14, not for
  * constraint triggers): guarded by a pg_trigger lookup; a replacement drops the old one first.
