@@ -19,7 +19,9 @@ beforeAll(async () => {
       GRANT SELECT ON orders TO {reader};
       GRANT SELECT, INSERT, UPDATE ON orders TO {writer};
       REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;
-      ALTER TABLE orders OWNER TO {owner};`),
+      ALTER TABLE orders OWNER TO {owner};
+      ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO {reader};
+      ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;`),
   ]);
   await runMigrations(fresh.db, (await loadMigrations(dir)).revisions);
 });
@@ -52,6 +54,25 @@ describe('check reports privilege drift', () => {
       await fresh.db.exec(roles.fill(`GRANT INSERT ON orders TO {writer}; REVOKE DELETE ON orders FROM {reader};
         REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;`));
     }
+  });
+
+  it('default privileges revoked live, or given beyond the target: exit 2 naming each', async () => {
+    await fresh.db.exec(roles.fill(`ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM {reader};
+      ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO {writer}; ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;`));
+    try {
+      const r = await runCli(['check', '-m', dir, '-d', fresh.url, '--format', 'json']);
+      expect(r.code).toBe(2);
+      const differences = JSON.parse(r.stdout).differences as { kind: string; object: string; name: string }[];
+      expect(differences.map((d) => `${d.kind} ${d.object}`)).toEqual(['different default privileges', 'different default privileges', 'different default privileges']);
+      const text = await runCli(['check', '-m', dir, '-d', fresh.url]);
+      expect(text.stdout).toContain(`${roles.names.reader}: SELECT`);
+      expect(text.stdout).toContain(`${roles.names.writer}: USAGE`);
+      expect(text.stdout).toContain('PUBLIC: EXECUTE');
+    } finally {
+      await fresh.db.exec(roles.fill(`ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO {reader};
+        ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SEQUENCES FROM {writer}; ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;`));
+    }
+    expect((await runCli(['check', '-m', dir, '-d', fresh.url])).code).toBe(0);
   });
 
   it('owners are compared only with --owners', async () => {

@@ -60,7 +60,27 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
 }
 
 /**
- * ALTER .. SET SCHEMA for tables, types, views, routines and aggregates; other kinds are reported as not modelled.
+ * ALTER SEQUENCE .. SET SCHEMA: PostgreSQL moves only a sequence no column owns; the defaults
+ * calling it print its new schema (`nextval('app.s'::regclass)`).
+ */
+function moveSequence(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boolean): void {
+  const d = ctx.draft;
+  const from = ctx.schemaOf(ref);
+  const seq = d.sequences.get(relationKey(from, ref.name));
+  if (!seq) return ifExists ? undefined : ctx.error(`relation ${relationKey(from, ref.name)} does not exist`);
+  if (seq.ownedBy) return ctx.error(`cannot move an owned sequence into another schema (sequence "${seq.name}" is linked to table "${seq.ownedBy.table}")`);
+  if (d.relationExists(to, seq.name)) return ctx.error(`relation "${seq.name}" already exists in schema "${to}"`);
+  d.sequences.delete(relationKey(from, seq.name));
+  d.sequences.set(relationKey(to, seq.name), { ...seq, schema: to });
+  const [before, after] = [nextvalDefault(from, seq.name), nextvalDefault(to, seq.name)];
+  for (const [k, t] of d.tables) {
+    if (t.columns.some((c) => c.default === before)) d.tables.set(k, { ...t, columns: t.columns.map((c) => (c.default === before ? rewrittenDefault(c, after) : c)) });
+  }
+  d.history.push({ event: 'rename', object: 'sequence', from: { schema: from, name: seq.name }, to: { schema: to, name: seq.name }, origin: ctx.origin });
+}
+
+/**
+ * ALTER .. SET SCHEMA for tables, sequences, types, views, routines and aggregates; other kinds are reported as not modelled.
  */
 export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema' }>): void {
   const d = ctx.draft;
@@ -120,6 +140,8 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
     }
     case 'table':
       return moveTable(ctx, s.object, s.newSchema, s.ifExists);
+    case 'sequence':
+      return moveSequence(ctx, s.object, s.newSchema, s.ifExists);
     case 'collation':
       return moveCollation(ctx, key, { schema: s.newSchema, name: s.object.name }, s.ifExists);
     case 'operator':
