@@ -368,6 +368,27 @@ export type Ddl =
       /** As in ViewDef.options. */
       readonly options?: readonly string[];
     }
+  | {
+      /**
+       * ALTER FUNCTION / PROCEDURE actions: only the attributes given. `cost` / `rows` as written
+       * (the default COST depends on the language, known only in replay); `config` edits in order:
+       * a setting's text (`name TO 'v'`), `reset` of a name, or `resetAll`.
+       */
+      readonly kind: 'alterFunction';
+      readonly function: NameRef;
+      readonly args?: string;
+      readonly procedure: boolean;
+      readonly volatility?: 'volatile' | 'stable' | 'immutable';
+      readonly strict?: boolean;
+      readonly securityDefiner?: boolean;
+      readonly leakproof?: boolean;
+      readonly parallel?: 'safe' | 'restricted' | 'unsafe';
+      readonly cost?: string;
+      readonly rows?: string;
+      readonly config: readonly ({ readonly name: string; readonly setting: string } | { readonly reset: string } | { readonly resetAll: true })[];
+      /** An action replay does not model (SUPPORT), reported as a warning. */
+      readonly unsupported?: string;
+    }
   | (RoutineOptions & {
       readonly kind: 'createFunction';
       readonly function: NameRef;

@@ -21,7 +21,7 @@ import { rename } from './handlers/rename.js';
 import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createAggregate } from './handlers/aggregates.js';
 import { createRule } from './handlers/rules.js';
-import { createFunction, createTrigger, createView } from './handlers/routines.js';
+import { alterFunction, createFunction, createTrigger, createView } from './handlers/routines.js';
 import { createExtension, createSchema } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
@@ -94,6 +94,7 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'alterSequence': alterSequence(ctx, ddl.sequence, ddl.ifExists, ddl.options); break;
     case 'createView': createView(ctx, ddl); break;
     case 'createFunction': createFunction(ctx, ddl); break;
+    case 'alterFunction': alterFunction(ctx, ddl); break;
     case 'createTrigger': createTrigger(ctx, ddl); break;
     case 'createAggregate': createAggregate(ctx, ddl); break;
     case 'createRule': createRule(ctx, ddl); break;

@@ -337,7 +337,7 @@ const KIND_CASES: readonly KindCase[] = [
   },
   {
     kind: 'function',
-    name: 'functions and procedures: created, replaced, renamed, moved, dropped',
+    name: 'functions and procedures: created, replaced, altered (ALTER FUNCTION), renamed, moved, dropped',
     before: `CREATE SCHEMA app;
       CREATE FUNCTION old_f(int) RETURNS int LANGUAGE sql AS 'SELECT $1';
       CREATE FUNCTION gone_f() RETURNS int LANGUAGE sql AS 'SELECT 1';
@@ -346,7 +346,7 @@ const KIND_CASES: readonly KindCase[] = [
       CREATE PROCEDURE old_p() LANGUAGE sql AS 'SELECT 1';
       CREATE PROCEDURE gone_p() LANGUAGE sql AS 'SELECT 1';`,
     after: `ALTER FUNCTION old_f(int) RENAME TO new_f; DROP FUNCTION gone_f();
-      CREATE OR REPLACE FUNCTION chg_f() RETURNS int LANGUAGE sql STABLE STRICT AS 'SELECT 2';
+      CREATE OR REPLACE FUNCTION chg_f() RETURNS int LANGUAGE sql AS 'SELECT 2'; ALTER FUNCTION chg_f() STABLE STRICT SET search_path = public;
       ALTER FUNCTION moving() SET SCHEMA app;
       ALTER PROCEDURE old_p() RENAME TO new_p; DROP PROCEDURE gone_p();
       CREATE FUNCTION made_f(a text, b text DEFAULT 'x') RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT a || b';`,

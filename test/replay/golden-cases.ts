@@ -252,6 +252,24 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'ALTER FUNCTION / PROCEDURE: volatility, STRICT, SECURITY, LEAKPROOF, PARALLEL, COST, ROWS, SET / RESET; back to the defaults',
+    revisions: [
+      `CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+       CREATE FUNCTION f(a text) RETURNS text LANGUAGE sql AS 'SELECT a';
+       CREATE FUNCTION g() RETURNS SETOF int LANGUAGE sql STABLE LEAKPROOF PARALLEL SAFE COST 7 ROWS 5 SET work_mem = '64MB' SET search_path = public
+         AS 'SELECT 1';
+       CREATE FUNCTION h() RETURNS int LANGUAGE sql SET "TimeZone" = 'UTC' AS 'SELECT 1';
+       CREATE PROCEDURE p(n int) LANGUAGE sql AS 'SELECT 1';`,
+      `ALTER FUNCTION f(int) IMMUTABLE STRICT SECURITY DEFINER LEAKPROOF PARALLEL RESTRICTED COST 3 SET search_path = public, pg_temp;
+       ALTER FUNCTION f(text) STABLE RETURNS NULL ON NULL INPUT;
+       ALTER FUNCTION g VOLATILE NOT LEAKPROOF PARALLEL UNSAFE COST 100 ROWS 1000 RESET work_mem SET search_path TO pg_catalog;
+       ALTER FUNCTION h() RESET ALL;
+       ALTER FUNCTION f(int) SET work_mem = '8MB';
+       ALTER PROCEDURE p(int) SECURITY DEFINER SET search_path = '';
+       ALTER FUNCTION f(text) CALLED ON NULL INPUT SECURITY INVOKER;`,
+    ],
+  },
+  {
     name: 'comments',
     revisions: [
       `CREATE TABLE c (id int PRIMARY KEY, note text);

@@ -15,7 +15,7 @@ export interface RoutineAttributes {
 const defaultCost = (language: string): number => (language === 'c' || language === 'internal' ? 1 : 100);
 
 /** A number as pg_get_functiondef prints it (`%g`): `1000`, `0.5`. */
-const numberText = (arg: AstNode): string => String(Number(arg?.Integer?.ival ?? arg?.Float?.fval ?? 0));
+export const numberText = (arg: AstNode): string => String(Number(arg?.Integer?.ival ?? arg?.Float?.fval ?? 0));
 
 /** The values of `SET name = v1, v2` as text: PostgreSQL stores them flattened and prints each as a literal. */
 function settingValues(set: AstNode): string[] {
@@ -47,12 +47,18 @@ export function routineAttributes(opts: ReadonlyMap<string, AstNode>, sets: read
   if (rows !== undefined && Number(numberText(rows)) !== 1000 && Number(numberText(rows)) !== 0) out.rows = numberText(rows);
   const config = new Map<string, string>();
   for (const set of sets) {
-    const name = String(set.name).toLowerCase();
-    const value = set.kind === 'VAR_SET_CURRENT' ? 'FROM CURRENT' : `TO ${settingValues(set).map(quoteLiteral).join(', ')}`;
-    config.set(name, `${quoteIdent(name)} ${value}`);
+    const [name, text] = settingEntry(set);
+    config.set(name, text);
   }
   if (config.size) out.config = [...config.values()];
   return out;
+}
+
+/** A `SET name TO v` clause as proconfig prints it: the lower-case name and `name TO 'v1', 'v2'` (or `FROM CURRENT`). */
+export function settingEntry(set: AstNode): [string, string] {
+  const name = String(set.name).toLowerCase();
+  const value = set.kind === 'VAR_SET_CURRENT' ? 'FROM CURRENT' : `TO ${settingValues(set).map(quoteLiteral).join(', ')}`;
+  return [name, `${quoteIdent(name)} ${value}`];
 }
 
 /**

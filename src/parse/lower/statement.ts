@@ -4,6 +4,7 @@ import {
   lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
   lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
 } from './objects.js';
+import { lowerAlterFunction } from './alter-function.js';
 import { lowerData } from './data.js';
 import { lowerAlterOperator, lowerDefine } from './define.js';
 import { lowerAlterDomain, lowerCreateDomain } from './domain.js';
@@ -49,6 +50,7 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'ViewStmt': return lowerView(s);
     case 'CreateTableAsStmt': return lowerCreateTableAs(s);
     case 'CreateFunctionStmt': return lowerFunction(s);
+    case 'AlterFunctionStmt': return lowerAlterFunction(s);
     case 'CreateTrigStmt': return lowerTrigger(s);
     case 'RuleStmt': return lowerRule(s);
     case 'CreatePolicyStmt': return lowerCreatePolicy(s);

@@ -75,3 +75,43 @@ export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'creat
     origin: ctx.origin,
   });
 }
+
+/**
+ * ALTER FUNCTION / PROCEDURE .. actions: the attributes given replace the routine's, kept in the
+ * shape CREATE gives (defaults absent: not leakproof, PARALLEL UNSAFE, COST 100 or 1, ROWS 1000);
+ * SET replaces a setting in place or appends it, RESET removes one, RESET ALL every one.
+ */
+export function alterFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'alterFunction' }>): void {
+  if (s.unsupported) return ctx.warn(`not modelled: ${s.unsupported}`);
+  const schema = ctx.schemaOf(s.function);
+  const matches = [...ctx.draft.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.function.name && (s.args === undefined || f.identityArgs === s.args));
+  const what = s.procedure ? 'procedure' : 'function';
+  if (matches.length !== 1) return ctx.error(matches.length ? `${what} name "${s.function.name}" is not unique` : `${what} ${schema}.${s.function.name}(${s.args ?? ''}) does not exist`);
+  const [key, f] = matches[0]!;
+  const { leakproof: _l, parallel: _p, cost: _c, rows: _r, config: _s, ...rest } = f;
+  const defaultCost = f.language === 'c' || f.language === 'internal' ? 1 : 100;
+  const leakproof = s.leakproof ?? f.leakproof;
+  const parallel = s.parallel === undefined ? f.parallel : s.parallel === 'unsafe' ? undefined : s.parallel;
+  const cost = s.cost === undefined ? f.cost : Number(s.cost) === defaultCost ? undefined : s.cost;
+  const rows = s.rows === undefined ? f.rows : Number(s.rows) === 1000 ? undefined : s.rows;
+  const config = new Map((f.config ?? []).map((c) => [settingName(c), c]));
+  for (const e of s.config) {
+    if ('resetAll' in e) config.clear();
+    else if ('reset' in e) config.delete(e.reset);
+    else config.set(e.name, e.setting);
+  }
+  ctx.draft.functions.set(key, {
+    ...rest,
+    ...(s.volatility !== undefined ? { volatility: s.volatility } : {}),
+    ...(s.strict !== undefined ? { strict: s.strict } : {}),
+    ...(s.securityDefiner !== undefined ? { securityDefiner: s.securityDefiner } : {}),
+    ...routineAttributeFields({ ...(leakproof ? { leakproof } : {}), ...(parallel ? { parallel } : {}), ...(cost !== undefined ? { cost } : {}), ...(rows !== undefined ? { rows } : {}), ...(config.size ? { config: [...config.values()] } : {}) }),
+  });
+}
+
+/** The setting a proconfig entry (`name TO 'v'`) sets: its name, unquoted. */
+function settingName(entry: string): string {
+  const m = /^("(?:[^"]|"")*"|\S+) /.exec(entry);
+  const name = m?.[1] ?? entry;
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name;
+}
