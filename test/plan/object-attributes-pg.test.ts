@@ -196,6 +196,8 @@ interface KindCase {
   readonly before: string;
   readonly after: string;
   readonly differences: readonly string[];
+  /** The renames (and moves) the plan must make, not drops and creates: `<object> <from> -> <to>`. */
+  readonly renames?: readonly string[];
 }
 
 const KIND_CASES: readonly KindCase[] = [
@@ -238,6 +240,7 @@ const KIND_CASES: readonly KindCase[] = [
       'extra enum public.old_e',
       'different column public.t.e',
     ],
+    renames: ['enum public.moving -> app.moving', 'enum public.old_e -> public.new_e', 'enum value public.mood.b -> public.mood.bb'],
   },
   {
     kind: 'sequence',
@@ -256,6 +259,7 @@ const KIND_CASES: readonly KindCase[] = [
       'different sequence public.s1',
       'different column public.t.id',
     ],
+    renames: ['sequence public.moving -> app.moving', 'sequence public.old_seq -> public.new_seq'],
   },
   {
     kind: 'table',
@@ -279,6 +283,7 @@ const KIND_CASES: readonly KindCase[] = [
       'missing table public.p4',
       'extra table public.p_old',
     ],
+    renames: ['table public.moving -> app.moving', 'table public.old_t -> public.new_t', 'table public.p_old -> public.p3'],
   },
   {
     kind: 'constraint',
@@ -295,6 +300,7 @@ const KIND_CASES: readonly KindCase[] = [
       'missing constraint public.t.new_c',
       'extra constraint public.t.old_c',
     ],
+    renames: ['constraint public.t.old_c -> public.t.new_c'],
   },
   {
     kind: 'index',
@@ -309,6 +315,7 @@ const KIND_CASES: readonly KindCase[] = [
       'missing index public.new_i',
       'extra index public.old_i',
     ],
+    renames: ['index public.old_i -> public.new_i'],
   },
   {
     kind: 'view',
@@ -334,6 +341,7 @@ const KIND_CASES: readonly KindCase[] = [
       'missing materialized view public.new_m',
       'extra materialized view public.old_m',
     ],
+    renames: ['materialized view public.old_m -> public.new_m', 'view public.moving -> app.moving', 'view public.old_v -> public.new_v'],
   },
   {
     kind: 'function',
@@ -362,6 +370,7 @@ const KIND_CASES: readonly KindCase[] = [
       'extra function public.old_f(integer)',
       'extra function public.old_p()',
     ],
+    renames: ['function public.moving -> app.moving', 'function public.old_f -> public.new_f', 'function public.old_p -> public.new_p'],
   },
   {
     kind: 'trigger',
@@ -381,6 +390,7 @@ const KIND_CASES: readonly KindCase[] = [
       'missing trigger public.t.new_tr',
       'extra trigger public.t.old_tr',
     ],
+    renames: ['trigger public.t.old_tr -> public.t.new_tr'],
   },
   {
     kind: 'comment',
@@ -416,7 +426,7 @@ describe('attributes PostgreSQL stores are modelled: replay, check, apply (pg_du
 });
 
 describe('each object kind: create, alter, rename, drop; replay, check, apply (pg_dump oracle)', () => {
-  runCases(KIND_CASES.map((c) => ({ name: c.name, live: c.before, revisions: [c.before, c.after], differences: c.differences })));
+  runCases(KIND_CASES.map((c) => ({ name: c.name, live: c.before, revisions: [c.before, c.after], differences: c.differences, renames: c.renames ?? [] })));
 });
 
 /** A case as the runner takes it: the live database's SQL and the history's revisions. */
@@ -426,6 +436,7 @@ interface RunCase {
   readonly revisions: readonly string[];
   readonly drift?: boolean;
   readonly differences?: readonly string[];
+  readonly renames?: readonly string[];
   readonly verify?: AttributeCase['verify'];
 }
 
@@ -465,6 +476,7 @@ function runCases(cases: readonly RunCase[]): void {
       // convergence: same pg_dump as the directly built database, then nothing left to do
       const applied = await apply(live.db, target, { allowDestructive: true });
       expect(applied.plan.skipped).toEqual([]);
+      if (c.renames) expect(applied.plan.changes.flatMap((x) => (x.kind === 'rename' ? [`${x.object} ${refText(x.from)} -> ${refText(x.to)}`] : [])).sort()).toEqual(c.renames);
       const difference = dumpDifference(expected, await pgDumpSchema(live.url), ['built from the migrations', 'converged']);
       expect(difference ?? 'same pg_dump').toBe('same pg_dump');
       const after = await introspect(live.db);
@@ -474,3 +486,6 @@ function runCases(cases: readonly RunCase[]): void {
     });
   }
 }
+
+/** A history reference as the rename expectations spell it: `schema.[parent.]name`. */
+const refText = (r: { schema: string; parent?: string; name: string }): string => [r.schema, r.parent, r.name].filter((x) => x !== undefined).join('.');
