@@ -1,4 +1,4 @@
-import type { TriggerDef } from '../model/index.js';
+import type { TriggerDef, TriggerFiring } from '../model/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { type CatalogScope, commentJoin, inScope } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
@@ -18,6 +18,7 @@ interface Row {
   definition: string;
   function_schema: string;
   function_name: string;
+  enabled: string;
   description: string | null;
 }
 
@@ -30,7 +31,7 @@ function sql(scope: CatalogScope): string {
   return `
 SELECT t.tgrelid AS relation_oid, n.nspname AS schema, c.relname AS table_name, t.tgname AS name,
   pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-  fn.nspname AS function_schema, f.proname AS function_name, d.description
+  fn.nspname AS function_schema, f.proname AS function_name, t.tgenabled AS enabled, d.description
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,6 +41,9 @@ ${commentJoin('d', 'pg_trigger', 't.oid')}
 WHERE NOT t.tgisinternal ${notClone} AND ${inScope('n')}
 ORDER BY n.nspname, c.relname, t.tgname`;
 }
+
+/** pg_trigger.tgenabled other than `O` (enabled). */
+const FIRING: Readonly<Record<string, TriggerFiring>> = { D: 'disabled', R: 'replica', A: 'always' };
 
 /**
  * User triggers on tables and views in scope. The function's schema is the real pronamespace:
@@ -66,6 +70,7 @@ export const readTriggers: CatalogQuery<Row, TriggerOfRelation[]> = {
         initiallyDeferred: ddl.initiallyDeferred,
         ...(ddl.oldTable !== undefined ? { oldTable: ddl.oldTable } : {}),
         ...(ddl.newTable !== undefined ? { newTable: ddl.newTable } : {}),
+        ...(FIRING[r.enabled] ? { enabled: FIRING[r.enabled] } : {}),
         ...commentField(r.description),
       };
       return { relationOid: r.relation_oid, trigger };

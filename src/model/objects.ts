@@ -474,9 +474,17 @@ export interface TriggerDef {
   /** Transition table names of `REFERENCING OLD TABLE AS o NEW TABLE AS n` (AFTER triggers). */
   readonly oldTable?: string;
   readonly newTable?: string;
+  /**
+   * When it fires (pg_trigger.tgenabled), absent when enabled (`O`, fires unless the session is
+   * a replica): `ALTER TABLE .. DISABLE TRIGGER` / `ENABLE REPLICA` / `ENABLE ALWAYS TRIGGER`.
+   */
+  readonly enabled?: TriggerFiring;
   readonly comment?: string;
   readonly origin?: Origin;
 }
+
+/** A trigger's firing state other than the default: disabled (`D`), replica only (`R`), always (`A`). */
+export type TriggerFiring = 'disabled' | 'replica' | 'always';
 
 /**
  * A row-level security policy (pg_policy). Names are unique per table, as for triggers. The

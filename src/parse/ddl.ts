@@ -2,7 +2,7 @@
  * The statement IR: what `src/parse` lowers libpg-query's AST into. Everything above the parse
  * stage sees only these plain types. Expressions are canonical SQL text (see `normalize-expr.ts`).
  */
-import type { AggregateDef, ForeignKeyAction, IndexKey, RuleDef } from '../model/objects.js';
+import type { AggregateDef, ForeignKeyAction, IndexKey, RuleDef, TriggerFiring } from '../model/objects.js';
 import type { RoutineOptions } from '../model/routine-attributes.js';
 
 /**
@@ -176,6 +176,8 @@ export type AlterTableCommand =
   | { readonly op: 'setLogged'; readonly unlogged: boolean }
   /** ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
   | { readonly op: 'rowSecurity'; readonly enabled?: boolean; readonly forced?: boolean }
+  /** ENABLE / DISABLE [REPLICA | ALWAYS] TRIGGER name | ALL | USER (`trigger` absent: ALL or USER). */
+  | { readonly op: 'triggerFiring'; readonly trigger?: string; readonly firing: TriggerFiring | 'enabled' }
   /** ATTACH PARTITION child FOR VALUES ... / DEFAULT (`bound` as CREATE TABLE ... PARTITION OF writes it). */
   | { readonly op: 'attachPartition'; readonly partition: NameRef; readonly bound: string }
   /** DETACH PARTITION child [CONCURRENTLY | FINALIZE] (FINALIZE completes an interrupted CONCURRENTLY). */

@@ -243,7 +243,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', t.schema], ['table', t.table], ['name', t.name], ['timing', t.timing], ['events', [...t.events]],
         ['updateColumns', [...t.updateColumns]], ['forEachRow', t.forEachRow], ['when', t.when],
         ['function', qn(t.function)], ['args', [...t.args]], ['constraint', t.constraint], ['deferrable', t.deferrable],
-        ['initiallyDeferred', t.initiallyDeferred], ['oldTable', t.oldTable], ['newTable', t.newTable], ['comment', t.comment], ['origin', origin(t.origin)],
+        ['initiallyDeferred', t.initiallyDeferred], ['oldTable', t.oldTable], ['newTable', t.newTable], ['enabled', t.enabled], ['comment', t.comment], ['origin', origin(t.origin)],
       ]),
     ),
     policies: valuesByKey(state.policies).map((p) =>

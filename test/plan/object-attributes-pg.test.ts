@@ -374,21 +374,26 @@ const KIND_CASES: readonly KindCase[] = [
   },
   {
     kind: 'trigger',
-    name: 'triggers: created, replaced, renamed, dropped',
+    name: 'triggers: created, replaced, disabled / enabled (REPLICA, ALWAYS), renamed, dropped',
     before: `CREATE TABLE t (id int, n int);
       CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
       CREATE TRIGGER old_tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
       CREATE TRIGGER gone_tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
-      CREATE TRIGGER chg_tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();`,
+      CREATE TRIGGER chg_tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
+      CREATE TRIGGER dis_tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+      CREATE TRIGGER rep_tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();`,
     after: `ALTER TRIGGER old_tr ON t RENAME TO new_tr; DROP TRIGGER gone_tr ON t;
       CREATE OR REPLACE TRIGGER chg_tr BEFORE UPDATE OF n ON t FOR EACH ROW WHEN (NEW.n IS DISTINCT FROM OLD.n) EXECUTE FUNCTION f();
-      CREATE TRIGGER made_tr AFTER DELETE ON t FOR EACH STATEMENT EXECUTE FUNCTION f();`,
+      CREATE TRIGGER made_tr AFTER DELETE ON t FOR EACH STATEMENT EXECUTE FUNCTION f();
+      ALTER TABLE t DISABLE TRIGGER dis_tr, ENABLE REPLICA TRIGGER rep_tr, ENABLE ALWAYS TRIGGER made_tr;`,
     differences: [
       'different trigger public.t.chg_tr',
+      'different trigger public.t.dis_tr',
       'extra trigger public.t.gone_tr',
       'missing trigger public.t.made_tr',
       'missing trigger public.t.new_tr',
       'extra trigger public.t.old_tr',
+      'different trigger public.t.rep_tr',
     ],
     renames: ['trigger public.t.old_tr -> public.t.new_tr'],
   },

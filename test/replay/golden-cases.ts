@@ -270,6 +270,21 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'triggers: DISABLE / ENABLE [REPLICA | ALWAYS] TRIGGER by name, ALL and USER',
+    revisions: [
+      `CREATE TABLE t (id int); CREATE TABLE u (id int);
+       CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+       CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+       CREATE TRIGGER b BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();
+       CREATE TRIGGER c BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION f();
+       CREATE TRIGGER d BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION f();`,
+      `ALTER TABLE t DISABLE TRIGGER USER;
+       ALTER TABLE t ENABLE ALWAYS TRIGGER b;
+       ALTER TABLE u ENABLE REPLICA TRIGGER c, DISABLE TRIGGER d;
+       ALTER TABLE u ENABLE TRIGGER d;`,
+    ],
+  },
+  {
     name: 'comments',
     revisions: [
       `CREATE TABLE c (id int PRIMARY KEY, note text);

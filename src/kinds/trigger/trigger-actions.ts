@@ -1,6 +1,6 @@
 import type { Change } from '../../diff/change.js';
 import { qualify, quoteIdent, quoteLiteral, type QualifiedName } from '../../model/names.js';
-import { createTriggerSql } from '../../model/sql/index.js';
+import { createTriggerSql, triggerFiringSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
 import { regclass } from '../../plan/catalog-conditions.js';
 import { createdCommentActions } from '../comment/comment-actions.js';
@@ -27,9 +27,10 @@ export function createTriggerActions(c: Extract<Change, { kind: 'createTrigger' 
   const table = { schema: t.schema, name: t.table };
   const name = objectName(c);
   const create = statement(guardedSql(`NOT ${triggerExists(table, t.name)}`, [createTriggerSql(t)]), describe(c), SHARE_ROW_EXCLUSIVE);
+  const firing = t.enabled ? [statement(triggerFiringSql(t), `${t.enabled === 'disabled' ? 'disable' : `enable ${t.enabled}`} trigger ${name}`, SHARE_ROW_EXCLUSIVE)] : [];
   const statements: Statement[] = c.replace
-    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`, ALTERS_CATALOG), create]
-    : [create];
+    ? [statement(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${qualify(table)}`, `drop trigger ${name}`, ALTERS_CATALOG), create, ...firing]
+    : [create, ...firing];
   return [
     { change: index, rank: RANK.trigger, name, statements, deps: triggerDeps(t) },
     ...createdCommentActions(index, name, [{ object: 'trigger', ref: { schema: t.schema, parent: t.table, name: t.name }, text: t.comment }], ctx),

@@ -1,5 +1,5 @@
 import { qualify, quoteIdent, quoteLiteral } from '../names.js';
-import type { TriggerDef } from '../objects.js';
+import type { TriggerDef, TriggerFiring } from '../objects.js';
 import { identListSql } from './ident-list.js';
 
 /**
@@ -25,4 +25,11 @@ export function createTriggerSql(t: TriggerDef): string {
   if (t.when !== undefined) sql += ` WHEN (${t.when})`;
   sql += ` EXECUTE FUNCTION ${qualify(t.function)}(${t.args.map(quoteLiteral).join(', ')})`;
   return sql;
+}
+
+const FIRING_SQL: Record<TriggerFiring | 'enabled', string> = { enabled: 'ENABLE', disabled: 'DISABLE', replica: 'ENABLE REPLICA', always: 'ENABLE ALWAYS' };
+
+/** `ALTER TABLE s.t DISABLE TRIGGER name` (or ENABLE [REPLICA | ALWAYS]): how a trigger fires, which CREATE TRIGGER cannot say. */
+export function triggerFiringSql(t: Pick<TriggerDef, 'schema' | 'table' | 'name' | 'enabled'>): string {
+  return `ALTER TABLE ${qualify({ schema: t.schema, name: t.table })} ${FIRING_SQL[t.enabled ?? 'enabled']} TRIGGER ${quoteIdent(t.name)}`;
 }

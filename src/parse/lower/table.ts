@@ -1,4 +1,5 @@
 import type { Mutable } from '../../model/mutable.js';
+import type { TriggerFiring } from '../../model/objects.js';
 import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, LikeClause, RelOptionChanges } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
@@ -156,6 +157,9 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
     case 'AT_ForceRowSecurity':
     case 'AT_NoForceRowSecurity':
       return { op: 'rowSecurity', forced: cmd.subtype === 'AT_ForceRowSecurity' };
+    case 'AT_EnableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': case 'AT_DisableTrig':
+    case 'AT_EnableTrigAll': case 'AT_DisableTrigAll': case 'AT_EnableTrigUser': case 'AT_DisableTrigUser':
+      return { op: 'triggerFiring', ...(cmd.name !== undefined ? { trigger: cmd.name as string } : {}), firing: TRIGGER_FIRING[cmd.subtype as string]! };
     case 'AT_AttachPartition':
       return { op: 'attachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), bound: partitionBoundText(cmd.def.PartitionCmd.bound) };
     case 'AT_DetachPartition':
@@ -166,6 +170,12 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
       return { op: 'unsupported', what: `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')}` };
   }
 }
+
+/** How each ENABLE / DISABLE TRIGGER subcommand leaves the trigger firing. */
+const TRIGGER_FIRING: Readonly<Record<string, TriggerFiring | 'enabled'>> = {
+  AT_EnableTrig: 'enabled', AT_EnableTrigAll: 'enabled', AT_EnableTrigUser: 'enabled', AT_EnableAlwaysTrig: 'always',
+  AT_EnableReplicaTrig: 'replica', AT_DisableTrig: 'disabled', AT_DisableTrigAll: 'disabled', AT_DisableTrigUser: 'disabled',
+};
 
 /** Lowers ALTER TABLE (and ALTER INDEX/SEQUENCE/VIEW forms that reach AlterTableStmt). */
 export function lowerAlterTable(s: AstNode): Ddl {

@@ -1,5 +1,5 @@
-import { relationKey } from '../../model/schema-state.js';
-import type { ColumnDef, TableDef } from '../../model/objects.js';
+import { relationKey, triggerKey } from '../../model/schema-state.js';
+import type { ColumnDef, TableDef, TriggerFiring } from '../../model/objects.js';
 import type { AlterTableCommand, Ddl } from '../../parse/ddl.js';
 import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
@@ -191,6 +191,9 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     }
     case 'rowSecurity':
       return withRowSecurity(table, cmd.enabled, cmd.forced);
+    case 'triggerFiring':
+      setTriggerFiring(ctx, table, cmd.trigger, cmd.firing);
+      return table;
     case 'attachPartition':
       attachPartition(ctx, table, cmd.partition, cmd.bound);
       return table;
@@ -200,6 +203,20 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     case 'unsupported':
       ctx.warn(`not modelled: ${cmd.what}`);
       return table;
+  }
+}
+
+/** ENABLE / DISABLE [REPLICA | ALWAYS] TRIGGER: one trigger by name, or every trigger of the table (ALL, USER). */
+function setTriggerFiring(ctx: ReplayContext, table: TableDef, name: string | undefined, firing: TriggerFiring | 'enabled'): void {
+  const d = ctx.draft;
+  const keys = name !== undefined
+    ? [triggerKey(table.schema, table.name, name)]
+    : [...d.triggers.values()].filter((t) => t.schema === table.schema && t.table === table.name).map((t) => triggerKey(t.schema, t.table, t.name));
+  for (const key of keys) {
+    const t = d.triggers.get(key);
+    if (!t) return ctx.error(`trigger "${name}" for table "${table.name}" does not exist`);
+    const { enabled: _e, ...rest } = t;
+    d.triggers.set(key, firing === 'enabled' ? rest : { ...rest, enabled: firing });
   }
 }
 
