@@ -295,7 +295,10 @@ function shapeKey(node: AstNode): string {
  * than JSON.stringify with a replacer function.
  */
 export function canonicalExprNode(node: AstNode): string {
-  const key = shapeKey(node);
+  return canonicalOfKey(shapeKey(node), node);
+}
+
+function canonicalOfKey(key: string, node: AstNode): string {
   let out = nodeCache.get(key);
   if (out === undefined) {
     out = deparseNode(walk(node, EXPR));
@@ -312,11 +315,37 @@ const writtenCache = new Map<string, string>();
  * (the canonical text is for comparison and folds spellings PostgreSQL keeps apart).
  */
 export function writtenExprNode(node: AstNode): string {
-  const key = shapeKey(node);
+  return writtenOfKey(shapeKey(node), node);
+}
+
+function writtenOfKey(key: string, node: AstNode): string {
   let out = writtenCache.get(key);
   if (out === undefined) {
     out = deparseNode(node);
     writtenCache.set(key, out);
+  }
+  return out;
+}
+
+/** An expression's canonical text (comparison) and written text (execution). */
+export interface ExprTexts {
+  readonly canonical: string;
+  readonly written: string;
+}
+
+const textsCache = new Map<string, ExprTexts>();
+
+/**
+ * `canonicalExprNode` and `writtenExprNode` of one node, for the price of one shape key: the
+ * key (the node as JSON) costs about as much as a memo hit's whole work, and every default,
+ * CHECK and index expression of a history wants both texts.
+ */
+export function exprTexts(node: AstNode): ExprTexts {
+  const key = shapeKey(node);
+  let out = textsCache.get(key);
+  if (out === undefined) {
+    out = { canonical: canonicalOfKey(key, node), written: writtenOfKey(key, node) };
+    textsCache.set(key, out);
   }
   return out;
 }
@@ -383,9 +412,21 @@ function visitColumnRefs(node: AstNode, fn: (fields: AstNode[]) => void): void {
   for (const v of Object.values(node)) visitColumnRefs(v, fn);
 }
 
-/** Column names an expression mentions, in order of first appearance (names unnamed CHECKs). */
-export function columnsInExpression(sql: string): string[] {
-  return columnsInExprNode(parseExpr(sql));
+const columnsCache = new Map<string, readonly string[]>();
+
+/**
+ * Column names an expression mentions, in order of first appearance (names unnamed CHECKs).
+ * Memoised: DROP / RENAME COLUMN ask it of every CHECK and index expression of the table, and a
+ * history repeats the same few expressions thousands of times (384 parses of `amount >= 0` at
+ * 5,000 tables).
+ */
+export function columnsInExpression(sql: string): readonly string[] {
+  let out = columnsCache.get(sql);
+  if (out === undefined) {
+    out = Object.freeze(columnsInExprNode(parseExpr(sql)));
+    columnsCache.set(sql, out);
+  }
+  return out;
 }
 
 /** Same as `columnsInExpression`, on a node. */
@@ -403,6 +444,8 @@ export function columnsInExprNode(node: AstNode): string[] {
  * The result is canonical text, or with `written`, the expression as written (deparsed, casts kept).
  */
 export function renameColumnInExpression(sql: string, from: string, to: string, written = false): string {
+  // Most expressions of a table do not mention the renamed column: answered from the memo.
+  if (!columnsInExpression(sql).includes(from)) return sql;
   const node = parseExpr(sql);
   let changed = false;
   visitColumnRefs(node, (fields) => {
@@ -438,6 +481,19 @@ const FALSE_WORDS = new Set(['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of',
  */
 export function coerceConstantDefault(expr: string, type: string, written?: string): string {
   if (type !== 'boolean' && type !== 'interval' && type !== 'money') return expr;
+  // Histories give thousands of boolean columns the same few defaults: parse each (text, type) once.
+  const key = `${type}\0${type === 'money' ? (written ?? '\0') : ''}\0${expr}`;
+  let out = coercedCache.get(key);
+  if (out === undefined) {
+    out = coerceConstant(expr, type, written);
+    coercedCache.set(key, out);
+  }
+  return out;
+}
+
+const coercedCache = new Map<string, string>();
+
+function coerceConstant(expr: string, type: 'boolean' | 'interval' | 'money', written: string | undefined): string {
   const node = parseExpr(expr);
   const c = node?.A_Const;
   if (!c || c.isnull) return expr;

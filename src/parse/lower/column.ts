@@ -2,7 +2,7 @@ import type { Mutable } from '../../model/mutable.js';
 import { collationOfNames } from './collation-name.js';
 import type { ColumnOverride, ColumnSpec, ConstraintSpec, SequenceOptions } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
+import { exprTexts } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { foldConstraintAttributes, lowerConstraint } from './constraint.js';
 import { lowerSequenceOptions } from './sequence-options.js';
@@ -36,16 +36,14 @@ export function lowerColumnOverride(cd: AstNode): ColumnOverride {
         notNull = false;
         break;
       case 'CONSTR_DEFAULT':
-        def = canonicalExprNode(c.raw_expr);
-        defSql = writtenExprNode(c.raw_expr);
+        ({ canonical: def, written: defSql } = exprTexts(c.raw_expr));
         break;
       case 'CONSTR_IDENTITY':
         identity = { always: c.generated_when === 'a', options: lowerSequenceOptions(c.options) };
         notNull = true;
         break;
       case 'CONSTR_GENERATED':
-        generated = canonicalExprNode(c.raw_expr);
-        generatedSql = writtenExprNode(c.raw_expr);
+        ({ canonical: generated, written: generatedSql } = exprTexts(c.raw_expr));
         break;
       case 'CONSTR_PRIMARY':
         notNull = true;

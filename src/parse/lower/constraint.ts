@@ -2,7 +2,7 @@ import type { ForeignKeyAction, IndexKey } from '../../model/objects.js';
 import type { Mutable } from '../../model/mutable.js';
 import type { ConstraintSpec, NameRef } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode, columnsInExprNode, writtenExprNode } from '../normalize-expr.js';
+import { columnsInExprNode, exprTexts } from '../normalize-expr.js';
 import { lowerIndexElem } from './index-elem.js';
 
 const FK_ACTIONS: Record<string, ForeignKeyAction> = {
@@ -53,16 +53,18 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
         notValid: !!c.skip_validation,
       };
       break;
-    case 'CONSTR_CHECK':
+    case 'CONSTR_CHECK': {
+      const { canonical, written } = exprTexts(c.raw_expr);
       spec = {
         type: 'check', deferrable, initiallyDeferred,
-        expression: canonicalExprNode(c.raw_expr),
-        expressionSql: writtenExprNode(c.raw_expr),
+        expression: canonical,
+        expressionSql: written,
         columnsMentioned: columnsInExprNode(c.raw_expr),
         notValid: !!c.skip_validation,
         noInherit: !!c.is_no_inherit,
       };
       break;
+    }
     case 'CONSTR_EXCLUSION': {
       const keys: IndexKey[] = (c.exclusions ?? []).map((pair: AstNode) => {
         const [elem, op] = pair.List.items;
@@ -70,8 +72,7 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
       });
       spec = { type: 'exclude', deferrable, initiallyDeferred, method: c.access_method ?? 'btree', keys, include: strList(c.including) };
       if (c.where_clause) {
-        spec.where = canonicalExprNode(c.where_clause);
-        spec.whereSql = writtenExprNode(c.where_clause);
+        ({ canonical: spec.where, written: spec.whereSql } = exprTexts(c.where_clause));
       }
       break;
     }

@@ -1,7 +1,7 @@
 import type { Mutable } from '../../model/mutable.js';
 import type { IndexKey } from '../../model/objects.js';
 import { type AstNode, strList } from '../libpg.js';
-import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
+import { exprTexts } from '../normalize-expr.js';
 import { collationOfNames } from './collation-name.js';
 
 /**
@@ -19,8 +19,7 @@ export function lowerIndexElem(e: AstNode): IndexKey {
     const fields = e.expr.ColumnRef?.fields;
     if (fields && fields.length === 1 && fields[0].String) column = fields[0].String.sval;
     else {
-      expression = canonicalExprNode(e.expr);
-      expressionSql = writtenExprNode(e.expr);
+      ({ canonical: expression, written: expressionSql } = exprTexts(e.expr));
     }
   }
   const opclass = strList(e.opclass);

@@ -2,7 +2,7 @@ import type { Mutable } from '../../model/mutable.js';
 import { quoteIdent } from '../../model/names.js';
 import type { Ddl, NameRef, OperatorOperands, TargetKind } from '../ddl.js';
 import { type AstNode, deparseNode, parseSql, str, strList } from '../libpg.js';
-import { canonicalExprNode, canonicalQueryNode, writtenExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, canonicalQueryNode, exprTexts } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
 import { lowerIndexElem } from './index-elem.js';
@@ -69,8 +69,7 @@ export function lowerIndex(s: AstNode): Ddl {
   };
   if (s.idxname) ddl.name = s.idxname as string;
   if (s.whereClause) {
-    ddl.where = canonicalExprNode(s.whereClause);
-    ddl.whereSql = writtenExprNode(s.whereClause);
+    ({ canonical: ddl.where, written: ddl.whereSql } = exprTexts(s.whereClause));
   }
   const options = lowerRelOptions(s.options);
   if (options) ddl.options = options;

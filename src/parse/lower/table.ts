@@ -3,7 +3,7 @@ import type { TriggerFiring } from '../../model/objects.js';
 import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, LikeClause, RelOptionChanges } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { quoteLiteral } from '../../model/names.js';
-import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
+import { canonicalExprNode, exprTexts } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerColumnOverride, lowerCollation } from './column.js';
 import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './constraint.js';
@@ -114,10 +114,11 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
         ...(cd.raw_default ? { using: deparseNode(cd.raw_default) } : {}),
       };
     }
-    case 'AT_ColumnDefault':
-      return cmd.def
-        ? { op: 'setDefault', column, expression: canonicalExprNode(cmd.def), expressionSql: writtenExprNode(cmd.def) }
-        : { op: 'setDefault', column, expression: null };
+    case 'AT_ColumnDefault': {
+      if (!cmd.def) return { op: 'setDefault', column, expression: null };
+      const { canonical, written } = exprTexts(cmd.def);
+      return { op: 'setDefault', column, expression: canonical, expressionSql: written };
+    }
     case 'AT_SetNotNull':
       return { op: 'setNotNull', column };
     case 'AT_DropNotNull':
