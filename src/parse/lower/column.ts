@@ -15,11 +15,19 @@ export function lowerCollation(collClause: AstNode | undefined): string | undefi
 
 /** Lowers a ColumnDef with its inline constraints (NOT NULL, DEFAULT, identity, PK, FK...). */
 export function lowerColumnDef(cd: AstNode): ColumnSpec {
-  return { ...lowerColumnOverride(cd), type: lowerTypeName(cd.typeName) };
+  return lowerColumn(cd, true) as ColumnSpec;
 }
 
 /** Lowers a ColumnDef without its type: what a partition may say of a column it inherits. */
 export function lowerColumnOverride(cd: AstNode): ColumnOverride {
+  return lowerColumn(cd, false);
+}
+
+/**
+ * The column's fields, then its type when asked (last: where it was when the type was spread
+ * onto the override, which cost ~1 µs per column at L: a spread of an object of many shapes).
+ */
+function lowerColumn(cd: AstNode, withType: boolean): ColumnOverride {
   let notNull = false;
   let def: string | undefined;
   let defSql: string | undefined;
@@ -63,5 +71,6 @@ export function lowerColumnOverride(cd: AstNode): ColumnOverride {
   if (generatedSql !== undefined) spec.generatedSql = generatedSql;
   const collation = lowerCollation(cd.collClause);
   if (collation) spec.collation = collation;
+  if (withType) (spec as Mutable<ColumnSpec>).type = lowerTypeName(cd.typeName);
   return spec;
 }
