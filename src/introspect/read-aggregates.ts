@@ -2,14 +2,14 @@ import type { AggregateDef } from '../model/index.js';
 import { qualify, quoteIdent, quoteLiteral, routineName } from '../model/names.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { type CatalogScope, commentJoin, inScope, notInExtension } from './catalog-scope.js';
-import { ownerColumn } from './acl-field.js';
+import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
 import { commentField } from './comment-field.js';
 import { lowerDefinition } from './lower-definition.js';
 
 /** A routine or operator as [schema, name], or null (oid 0). */
 type Ref = [string, string] | null;
 
-interface Row {
+interface Row extends AclRow {
   schema: string;
   name: string;
   args: string;
@@ -27,7 +27,6 @@ interface Row {
   mfinalmodify: 'r' | 's' | 'w';
   sortop: Ref;
   parallel: 's' | 'r' | 'u';
-  owner: string | null;
   description: string | null;
 }
 
@@ -44,7 +43,7 @@ SELECT n.nspname AS schema, p.proname AS name, pg_catalog.pg_get_function_argume
   CASE WHEN a.aggmtranstype <> 0 THEN pg_catalog.format_type(a.aggmtranstype, NULL) END AS mstype, a.aggmtransspace AS msspace,
   a.aggminitval AS minitcond, a.aggmfinalextra AS mfinalextra, a.aggmfinalmodify AS mfinalmodify,
   (SELECT pg_catalog.json_build_array(opn.nspname, o.oprname) FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = a.aggsortop) AS sortop,
-  p.proparallel AS parallel, ${ownerColumn(scope, 'p.proowner')}, d.description
+  p.proparallel AS parallel, ${grantsColumn('p.proacl', 'p.proowner', 'f')}, ${ownerColumn(scope, 'p.proowner')}, d.description
 FROM pg_catalog.pg_aggregate a
 JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
@@ -93,6 +92,6 @@ export const readAggregates: CatalogQuery<Row, AggregateDef[]> = {
   build: (rows) =>
     rows.map((r) => {
       const { kind: _k, aggregate: _a, orReplace: _o, ...fields } = lowerDefinition('createAggregate', createSql(r), `aggregate ${r.schema}.${r.name}`);
-      return { schema: r.schema, name: r.name, ...fields, ...(r.owner ? { owner: r.owner } : {}), ...commentField(r.description) };
+      return { schema: r.schema, name: r.name, ...fields, ...aclRowFields('function', r), ...commentField(r.description) };
     }),
 };

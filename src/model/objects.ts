@@ -422,6 +422,8 @@ export interface AggregateDef extends QualifiedName {
   /** PARALLEL SAFE / RESTRICTED (absent: UNSAFE, the default). */
   readonly parallel?: 'safe' | 'restricted';
   readonly comment?: string;
+  /** Grants to roles other than the owner (EXECUTE, as on functions); absent = PostgreSQL's default (see privileges.ts). */
+  readonly grants?: readonly Grant[];
   /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
   readonly owner?: string;
   readonly origin?: Origin;

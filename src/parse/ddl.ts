@@ -484,7 +484,7 @@ export type Ddl =
  * CREATE [OR REPLACE] AGGREGATE, either syntax (the old `BASETYPE = t` one too), as the model's
  * AggregateDef without schema resolution: `aggregate` as written, the rest canonical.
  */
-export type AggregateDdl = Omit<AggregateDef, 'schema' | 'name' | 'comment' | 'owner' | 'origin'> & {
+export type AggregateDdl = Omit<AggregateDef, 'schema' | 'name' | 'comment' | 'grants' | 'owner' | 'origin'> & {
   readonly kind: 'createAggregate';
   readonly aggregate: NameRef;
   readonly orReplace: boolean;
@@ -619,9 +619,9 @@ export interface DefaultPrivilegesDdl extends PrivilegeChange {
 /** ALTER <kind> ... OWNER TO role. */
 export interface SetOwnerDdl {
   readonly kind: 'setOwner';
-  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'aggregate' | 'type' | 'domain' | 'collation' | 'operator';
+  readonly target: 'schema' | 'table' | 'sequence' | 'view' | 'materialized view' | 'function' | 'procedure' | 'routine' | 'aggregate' | 'type' | 'domain' | 'collation' | 'operator';
   readonly object: NameRef;
-  /** Identity argument types of a function / procedure, when given. */
+  /** Identity argument types of a function / procedure / routine, when given. */
   readonly args?: string;
   readonly operands?: OperatorOperands;
   readonly owner: RoleRef;

@@ -235,7 +235,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['finalfuncModify', a.finalfuncModify], ['combinefunc', a.combinefunc], ['serialfunc', a.serialfunc], ['deserialfunc', a.deserialfunc],
         ['initcond', a.initcond], ['msfunc', a.msfunc], ['minvfunc', a.minvfunc], ['mstype', a.mstype], ['msspace', a.msspace],
         ['mfinalfunc', a.mfinalfunc], ['mfinalfuncExtra', a.mfinalfuncExtra], ['mfinalfuncModify', a.mfinalfuncModify], ['minitcond', a.minitcond],
-        ['sortop', a.sortop], ['parallel', a.parallel], ['comment', a.comment], ['origin', origin(a.origin)],
+        ['sortop', a.sortop], ['parallel', a.parallel], ['comment', a.comment], ...acl(a), ['origin', origin(a.origin)],
       ]),
     ),
     triggers: valuesByKey(state.triggers).map((t) =>

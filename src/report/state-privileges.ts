@@ -6,7 +6,7 @@ import { emptyState, type SchemaState } from '../model/schema-state.js';
 function granteesOf(state: SchemaState): Set<string> {
   const out = new Set<string>([PUBLIC, ...(state.privilegeRoles ?? [])]);
   const add = (gs: readonly Grant[] | undefined): void => gs?.forEach((g) => out.add(g.grantee));
-  for (const m of [state.schemas, state.enums, state.domains, state.sequences, state.views, state.functions] as ReadonlyMap<string, { grants?: readonly Grant[] }>[]) {
+  for (const m of [state.schemas, state.enums, state.domains, state.compositeTypes, state.rangeTypes, state.sequences, state.views, state.functions, state.aggregates] as ReadonlyMap<string, { grants?: readonly Grant[] }>[]) {
     for (const o of m.values()) add(o.grants);
   }
   for (const t of state.tables.values()) {

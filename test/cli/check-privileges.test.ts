@@ -20,6 +20,10 @@ beforeAll(async () => {
       GRANT SELECT, INSERT, UPDATE ON orders TO {writer};
       REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;
       ALTER TABLE orders OWNER TO {owner};
+      CREATE AGGREGATE total(numeric) (SFUNC = numeric_add, STYPE = numeric);
+      REVOKE EXECUTE ON FUNCTION total(numeric) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION total(numeric) TO {reader};
+      ALTER AGGREGATE total(numeric) OWNER TO {owner};
       ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO {reader};
       ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;`),
   ]);
@@ -40,7 +44,7 @@ describe('check reports privilege drift', () => {
 
   it('a privilege revoked live, one granted beyond the target, PUBLIC EXECUTE given back: exit 2 naming each', async () => {
     await fresh.db.exec(roles.fill(`REVOKE INSERT ON orders FROM {writer}; GRANT DELETE ON orders TO {reader};
-      GRANT EXECUTE ON FUNCTION secret() TO PUBLIC;`));
+      GRANT EXECUTE ON FUNCTION secret() TO PUBLIC; REVOKE EXECUTE ON FUNCTION total(numeric) FROM {reader};`));
     try {
       const r = await runCli(['check', '-m', dir, '-d', fresh.url]);
       expect(r.code).toBe(2);
@@ -49,10 +53,12 @@ describe('check reports privilege drift', () => {
       expect(r.stdout).toContain(`${roles.names.reader}: DELETE`);
       expect(r.stdout).toContain('different function public.secret()');
       expect(r.stdout).toContain('PUBLIC: EXECUTE');
+      expect(r.stdout).toContain('different aggregate public.total(numeric)');
+      expect(r.stdout).toContain(`${roles.names.reader}: EXECUTE`);
       expect(r.stdout).not.toContain(roles.names.dba!);
     } finally {
       await fresh.db.exec(roles.fill(`GRANT INSERT ON orders TO {writer}; REVOKE DELETE ON orders FROM {reader};
-        REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC;`));
+        REVOKE EXECUTE ON FUNCTION secret() FROM PUBLIC; GRANT EXECUTE ON FUNCTION total(numeric) TO {reader};`));
     }
   });
 
@@ -76,14 +82,15 @@ describe('check reports privilege drift', () => {
   });
 
   it('owners are compared only with --owners', async () => {
-    await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {dba}'));
+    await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {dba}; ALTER AGGREGATE total(numeric) OWNER TO {dba}'));
     try {
       expect((await runCli(['check', '-m', dir, '-d', fresh.url])).code).toBe(0);
       const r = await runCli(['check', '-m', dir, '-d', fresh.url, '--owners']);
       expect(r.code).toBe(2);
       expect(r.stdout).toContain(`owner: target ${roles.names.owner}, live ${roles.names.dba}`);
+      expect(r.stdout).toContain('different aggregate public.total(numeric)');
     } finally {
-      await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {owner}'));
+      await fresh.db.exec(roles.fill('ALTER TABLE orders OWNER TO {owner}; ALTER AGGREGATE total(numeric) OWNER TO {owner}'));
     }
   });
 });

@@ -36,7 +36,15 @@ const HISTORY = [
    CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
    ALTER FUNCTION app.f() OWNER TO {a};
    CREATE PROCEDURE app.p() LANGUAGE sql AS 'SELECT 1';
-   ALTER PROCEDURE app.p() OWNER TO {b};`,
+   ALTER PROCEDURE app.p() OWNER TO {b};
+   CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);
+   ALTER AGGREGATE app.total(int) OWNER TO {b};
+   GRANT EXECUTE ON FUNCTION app.total(int) TO {a};
+   CREATE COLLATION app.c_sort (locale = 'C');
+   ALTER COLLATION app.c_sort OWNER TO {a};
+   CREATE FUNCTION app.same(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2';
+   CREATE OPERATOR app.=== (FUNCTION = app.same, LEFTARG = int, RIGHTARG = int);
+   ALTER OPERATOR app.=== (int, int) OWNER TO {b};`,
 ];
 
 const fixture = useRoleFixture(['a', 'b', 'deployer'], { beforeAll, afterAll });
@@ -56,7 +64,7 @@ describe('owners through plan and apply (--owners)', () => {
       try {
         await runMigrations(f.db, revisions.slice(0, from));
         const result = await apply(f.db, target, { owners: true });
-        expect(ownerSteps(result.plan).length).toBe(from === 0 ? 9 : 4);
+        expect(ownerSteps(result.plan).length).toBe(from === 0 ? 12 : 7);
         expect(dumpDifference(reference, await dump(f.url)) ?? 'same pg_dump').toBe('same pg_dump');
         const after = await introspect(f.db, { owners: true });
         expect(diff(target, after, { owners: true }).changes).toEqual([]);
@@ -72,7 +80,8 @@ describe('owners through plan and apply (--owners)', () => {
     const revisions = revisionsFromSql('owners', HISTORY.map((s) => roles.fill(s)));
     await runMigrations(live.db, revisions);
     await live.db.exec(roles.fill(`ALTER TABLE app.orders OWNER TO {b}; ALTER DOMAIN app.pos OWNER TO {a};
-      ALTER FUNCTION app.f() OWNER TO {b}; ALTER SCHEMA app OWNER TO {b};`));
+      ALTER FUNCTION app.f() OWNER TO {b}; ALTER SCHEMA app OWNER TO {b};
+      ALTER AGGREGATE app.total(int) OWNER TO {a}; ALTER COLLATION app.c_sort OWNER TO {b}; ALTER OPERATOR app.=== (int, int) OWNER TO {a};`));
     const target = replay(revisions).state;
     const without = await introspect(live.db);
     // Without owners nothing changes owner. (A grant to the role that became owner is folded into
@@ -85,14 +94,24 @@ describe('owners through plan and apply (--owners)', () => {
     const { a, b } = roles.names;
     expect(p.changes.filter((c) => c.hazards.includes('owner change')).map((c) => [c.kind === 'setPrivileges' ? c.step.name : c.kind, c.safety]).sort()).toEqual([
       ['app', 'review'],
+      ['app.===(integer, integer)', 'review'],
+      ['app.c_sort', 'review'],
       ['app.f()', 'review'],
       ['app.orders', 'review'],
       ['app.pos', 'review'],
+      ['app.total(integer)', 'review'],
     ]);
-    expect(ownerSteps(p).sort()).toEqual([`ALTER DOMAIN app.pos OWNER TO ${b}`, `ALTER FUNCTION app.f() OWNER TO ${a}`, `ALTER SCHEMA app OWNER TO ${a}`, `ALTER TABLE app.orders OWNER TO ${a}`]);
+    expect(ownerSteps(p).sort()).toEqual([
+      `ALTER AGGREGATE app.total(integer) OWNER TO ${b}`, `ALTER COLLATION app.c_sort OWNER TO ${a}`, `ALTER DOMAIN app.pos OWNER TO ${b}`,
+      `ALTER FUNCTION app.f() OWNER TO ${a}`, `ALTER OPERATOR app.=== (integer, integer) OWNER TO ${b}`, `ALTER SCHEMA app OWNER TO ${a}`,
+      `ALTER TABLE app.orders OWNER TO ${a}`,
+    ]);
     const differences = compareStates(target, withOwners, { owners: true });
     expect(differences.find((d) => d.object === 'table' && d.name === 'app.orders')?.attributes).toContainEqual({ attribute: 'owner', target: a, live: b });
     expect(differences.find((d) => d.object === 'domain' && d.name === 'app.pos')?.attributes).toContainEqual({ attribute: 'owner', target: b, live: a });
+    expect(differences.find((d) => d.object === 'aggregate' && d.name === 'app.total(integer)')?.attributes).toContainEqual({ attribute: 'owner', target: b, live: a });
+    expect(differences.find((d) => d.object === 'collation' && d.name === 'app.c_sort')?.attributes).toContainEqual({ attribute: 'owner', target: a, live: b });
+    expect(differences.find((d) => d.object === 'operator')?.attributes).toContainEqual({ attribute: 'owner', target: b, live: a });
     const result = await apply(live.db, target, { owners: true });
     expect(result.remaining.steps).toEqual([]);
     // The table's serial sequence went along with ALTER TABLE, as PostgreSQL moves owned sequences.

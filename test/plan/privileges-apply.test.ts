@@ -26,7 +26,10 @@ const HISTORY = [
    CREATE VIEW app.totals AS SELECT sum(total) AS total FROM app.orders;
    CREATE FUNCTION app.secret() RETURNS int LANGUAGE sql AS 'SELECT 42';
    REVOKE EXECUTE ON FUNCTION app.secret() FROM PUBLIC;
-   GRANT EXECUTE ON FUNCTION app.secret() TO {writer} WITH GRANT OPTION;`,
+   GRANT EXECUTE ON FUNCTION app.secret() TO {writer} WITH GRANT OPTION;
+   CREATE AGGREGATE app.total(numeric) (SFUNC = numeric_add, STYPE = numeric);
+   REVOKE EXECUTE ON FUNCTION app.total(numeric) FROM PUBLIC;
+   GRANT EXECUTE ON FUNCTION app.total(numeric) TO {reader};`,
 ];
 
 const fixture = useRoleFixture(['reader', 'writer', 'dba'], { beforeAll, afterAll });
@@ -51,7 +54,8 @@ describe('privileges through plan and apply', () => {
     await live.db.exec(roles.fill(`REVOKE UPDATE (note) ON app.orders FROM {writer};
       GRANT DELETE ON app.orders TO {writer};
       GRANT EXECUTE ON FUNCTION app.secret() TO PUBLIC;
-      GRANT SELECT ON app.orders TO {dba};`));
+      GRANT SELECT ON app.orders TO {dba};
+      GRANT EXECUTE ON FUNCTION app.total(numeric) TO PUBLIC, {writer};`));
     const liveState = await introspect(live.db);
     const p = plan(diff(target, liveState), liveState);
     const privileges = p.changes.filter((c) => c.kind === 'setPrivileges');
@@ -59,6 +63,11 @@ describe('privileges through plan and apply', () => {
       ['app.orders', 'review', ['access loss']],
       ['app.orders.note', 'safe', []],
       ['app.secret()', 'review', ['access loss']],
+      ['app.total(numeric)', 'review', ['access loss']],
+    ]);
+    expect(p.steps.map((s) => s.sql).filter((s) => s.includes('app.total'))).toEqual([
+      'REVOKE EXECUTE ON FUNCTION app.total(numeric) FROM PUBLIC',
+      `REVOKE EXECUTE ON FUNCTION app.total(numeric) FROM ${roles.names.writer}`,
     ]);
     expect(p.steps.map((s) => s.sql).join('\n')).not.toContain(roles.names.dba);
     const result = await apply(live.db, target);
@@ -67,6 +76,27 @@ describe('privileges through plan and apply', () => {
     // The unmanaged grant stays: the dumps differ by exactly that line.
     const difference = dumpDifference(await dump(expected.url), await dump(live.url)) ?? '';
     expect(difference.split('\n').filter((l) => /^[+-][^+-]/.test(l))).toEqual([`+GRANT SELECT ON TABLE app.orders TO ${roles.names.dba};`]);
+  });
+
+  it('an aggregate or function the plan drops and creates again gets its grants back in the same apply', async () => {
+    const { roles, expected, live } = fixture();
+    const target = replay(revisionsFromSql('grants', HISTORY.map((s) => roles.fill(s)))).state;
+    // Built by the history, then both recreated differently (a final function; another return type), grants as the target's.
+    await live.db.exec(roles.fill(`REVOKE SELECT ON app.orders FROM {dba};
+      DROP AGGREGATE app.total(numeric);
+      CREATE AGGREGATE app.total(numeric) (SFUNC = numeric_add, STYPE = numeric, FINALFUNC = abs);
+      REVOKE EXECUTE ON FUNCTION app.total(numeric) FROM PUBLIC; GRANT EXECUTE ON FUNCTION app.total(numeric) TO {reader};
+      DROP FUNCTION app.secret();
+      CREATE FUNCTION app.secret() RETURNS bigint LANGUAGE sql AS 'SELECT 42';
+      REVOKE EXECUTE ON FUNCTION app.secret() FROM PUBLIC; GRANT EXECUTE ON FUNCTION app.secret() TO {writer} WITH GRANT OPTION;`));
+    const result = await apply(live.db, target);
+    expect(result.plan.steps.map((s) => s.sql)).toEqual(expect.arrayContaining([
+      'DROP AGGREGATE IF EXISTS app.total(numeric)',
+      'REVOKE EXECUTE ON FUNCTION app.total(numeric) FROM PUBLIC',
+    ]));
+    expect(result.remaining.steps).toEqual([]);
+    expect(compareStates(target, await introspect(live.db))).toEqual([]);
+    expect(dumpDifference(await dump(expected.url), await dump(live.url))).toBeUndefined();
   });
 
   it('a grant to a role the server lacks: exit-1 error naming it, nothing written', async () => {

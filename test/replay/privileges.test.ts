@@ -142,6 +142,40 @@ const CASES: readonly PrivilegeCase[] = [
        REVOKE GRANT OPTION FOR USAGE ON DOMAIN pos FROM {r1};`,
     ],
   },
+  {
+    name: 'aggregates: EXECUTE ON FUNCTION / ROUTINE, ALL FUNCTIONS IN SCHEMA (not ALL PROCEDURES), default privileges, OR REPLACE and rename keep grants',
+    sql: [
+      `CREATE SCHEMA app;
+       CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);
+       CREATE AGGREGATE app.cnt(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0');
+       CREATE AGGREGATE app.pct(float8 ORDER BY float8) (SFUNC = array_append, STYPE = float8[]);
+       REVOKE EXECUTE ON FUNCTION app.total(int) FROM PUBLIC;
+       GRANT EXECUTE ON FUNCTION app.total(integer) TO {r1} WITH GRANT OPTION;
+       GRANT EXECUTE ON ROUTINE app.cnt() TO {r2};
+       GRANT ALL ON FUNCTION app.pct(float8, float8) TO {r3};`,
+      `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA app FROM PUBLIC;
+       GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA app TO {r1};
+       GRANT EXECUTE ON ALL ROUTINES IN SCHEMA app TO {r2};
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT EXECUTE ON FUNCTIONS TO {r3};
+       CREATE AGGREGATE app.later(int) (SFUNC = int4pl, STYPE = int);
+       CREATE OR REPLACE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int, INITCOND = '0');
+       ALTER AGGREGATE app.total(int) RENAME TO sum_all;
+       REVOKE GRANT OPTION FOR EXECUTE ON FUNCTION app.sum_all(int) FROM {r1};`,
+    ],
+  },
+  {
+    name: 'owners of aggregates: ALTER AGGREGATE, ALTER FUNCTION and ALTER ROUTINE .. OWNER TO',
+    owners: true,
+    sql: [
+      `CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);
+       CREATE AGGREGATE cnt(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0');
+       CREATE AGGREGATE pct(float8 ORDER BY float8) (SFUNC = array_append, STYPE = float8[]);
+       ALTER AGGREGATE total(int) OWNER TO {r1};
+       ALTER FUNCTION cnt() OWNER TO {r2};
+       ALTER ROUTINE pct(float8, float8) OWNER TO {r3};
+       GRANT EXECUTE ON FUNCTION total(int) TO {r2};`,
+    ],
+  },
 ];
 
 let roles: TestRoles;
@@ -245,6 +279,27 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
       { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false },
       { grantee: r1!, privilege: 'USAGE', grantable: false },
     ]);
+  });
+
+  it('aggregates: the grants as PostgreSQL stores them', async () => {
+    const { result, live } = await runCase(CASES.find((c) => c.name.startsWith('aggregates:'))!);
+    const { r1, r2, r3 } = roles.names;
+    const grants = (key: string) => live.aggregates.get(key)?.grants;
+    // Renamed, replaced: r1 keeps EXECUTE without its grant option; ALL FUNCTIONS took PUBLIC's EXECUTE.
+    expect(grants(functionKey('app', 'sum_all', 'integer'))).toEqual([
+      { grantee: r1!, privilege: 'EXECUTE', grantable: false },
+      { grantee: r2!, privilege: 'EXECUTE', grantable: false },
+    ]);
+    // ALL PROCEDURES left the aggregates alone (no r1); created after the default privileges: r3.
+    expect(grants(functionKey('app', 'later', 'integer'))).toEqual([
+      { grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false },
+      { grantee: r3!, privilege: 'EXECUTE', grantable: false },
+    ]);
+    expect(grants(functionKey('app', 'pct', 'double precision, double precision'))).toEqual([
+      { grantee: r2!, privilege: 'EXECUTE', grantable: false },
+      { grantee: r3!, privilege: 'EXECUTE', grantable: false },
+    ]);
+    for (const [k, a] of live.aggregates) expect(result.state.aggregates.get(k)?.grants).toEqual(a.grants);
   });
 
   it('a grant revoked live, or given beyond the target to a named role, is a difference; other roles are not', async () => {

@@ -11,9 +11,10 @@ import { rename } from '../rename/rename-change.js';
 
 /**
  * What CREATE OR REPLACE AGGREGATE cannot change: the kind (ordered-set or not), the arguments
- * (names and modes included) and the result type, which the state type and final function decide.
+ * (names and modes included) and the result type, which the state type and final function decide:
+ * the plan drops and creates the aggregate (which loses its grants).
  */
-const needsDrop = (t: AggregateDef, l: AggregateDef): boolean =>
+export const aggregateRecreated = (t: AggregateDef, l: AggregateDef): boolean =>
   t.aggKind !== l.aggKind || t.args !== l.args || t.stype !== l.stype || t.finalfunc !== l.finalfunc;
 
 /** CREATE [OR REPLACE] AGGREGATE: a new one is additive; replacing one changes what queries compute. */
@@ -42,7 +43,7 @@ export function diffAggregates(ctx: DiffContext): void {
   }
   for (const { key, target, live, renamed } of pairing.pairs) {
     if (renamed) out.add('aggregate', key, rename('aggregate', ref(live), ref(target), target.origin));
-    if (needsDrop(target, live)) {
+    if (aggregateRecreated(target, live)) {
       out.add('aggregate', key, drop('aggregate', ref(target), 'replace', target.origin, target.identityArgs));
       out.add('aggregate', key, createAggregate(target, false, true));
       ctx.comment('aggregate', ref(target), target.comment, undefined, target.origin, target.identityArgs);

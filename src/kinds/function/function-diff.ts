@@ -6,8 +6,11 @@ import { createFunction } from './function-change.js';
 import { rename } from '../rename/rename-change.js';
 import { FUNCTIONS } from './function-match.js';
 
-/** Attributes CREATE OR REPLACE FUNCTION cannot change: PostgreSQL refuses a new return type, kind or argument names. */
-const needsDrop = (t: FunctionDef, l: FunctionDef): boolean => t.kind !== l.kind || (t.returns ?? null) !== (l.returns ?? null) || t.args !== l.args;
+/**
+ * Attributes CREATE OR REPLACE FUNCTION cannot change: PostgreSQL refuses a new return type, kind
+ * or argument names, so the plan drops and creates the function (which loses its grants).
+ */
+export const functionRecreated = (t: FunctionDef, l: FunctionDef): boolean => t.kind !== l.kind || (t.returns ?? null) !== (l.returns ?? null) || t.args !== l.args;
 
 /** Functions and procedures: create, rename, replace (or drop and create), comment, drop or report. */
 export function diffFunctions(ctx: DiffContext): void {
@@ -19,7 +22,7 @@ export function diffFunctions(ctx: DiffContext): void {
   for (const { key, target, live, renamed } of ctx.matched(FUNCTIONS).pairs) {
     const ref = { schema: target.schema, name: target.name };
     if (renamed) out.add('function', key, rename('function', { schema: live.schema, name: live.name }, ref, target.origin));
-    if (needsDrop(target, live)) {
+    if (functionRecreated(target, live)) {
       out.add('function', key, drop('function', ref, 'replace', target.origin, target.identityArgs));
       out.add('function', key, createFunction(target, false, true));
       ctx.comment('function', ref, target.comment, undefined, target.origin, target.identityArgs);

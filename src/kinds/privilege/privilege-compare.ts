@@ -30,7 +30,7 @@ export function aclKindOf(kind: ObjectKind): AclKind | undefined {
     case 'table': case 'view': case 'materialized view': return 'table';
     case 'column': return 'column';
     case 'sequence': return 'sequence';
-    case 'function': return 'function';
+    case 'function': case 'aggregate': return 'function';
     case 'enum': case 'domain': case 'composite type': case 'range type': return 'type';
     default: return undefined;
   }
@@ -60,11 +60,10 @@ function listDiff(attribute: string, target: readonly Grant[], live: readonly Gr
  */
 export function privilegeDiffs(kind: ObjectKind, target: object, live: object, scope: PrivilegeScope): AttributeDifference[] {
   const acl = aclKindOf(kind);
-  if (!acl) return [];
   const t = target as Acl;
   const l = live as Acl;
   const out: AttributeDifference[] = [];
-  if (scope.roles.size) {
+  if (acl && scope.roles.size) {
     const name = acl === 'schema' ? t.name : undefined;
     out.push(...listDiff('privileges', managedGrants(effectiveGrants(acl, t.grants, name), scope), managedGrants(effectiveGrants(acl, l.grants, name), scope)));
   }
@@ -103,8 +102,8 @@ export function compareDefaultPrivileges(target: SchemaState, live: SchemaState,
 
 /**
  * The privilege (and, with owners, owner) differences of objects both states have, by the keys
- * and display names `check` uses: schemas, enums, sequences, tables and their columns, views,
- * functions. Objects on one side only are reported as missing or extra by the kinds themselves.
+ * and display names `check` uses: schemas, types, sequences, tables and their columns, views,
+ * functions and aggregates; with owners, collations and operators. Objects on one side only are reported as missing or extra by the kinds themselves.
  */
 export function privilegeDifferences(target: SchemaState, live: SchemaState, scope: PrivilegeScope): Difference[] {
   if (!scope.roles.size && !scope.owners) return [];
@@ -131,5 +130,11 @@ export function privilegeDifferences(target: SchemaState, live: SchemaState, sco
   });
   pairs((v) => (v.materialized ? 'materialized view' : 'view'), target.views, live.views);
   pairs(() => 'function', target.functions, live.functions);
+  pairs(() => 'aggregate', target.aggregates, live.aggregates);
+  if (scope.owners) {
+    // Owners only: collations and operators carry no privileges.
+    pairs(() => 'collation', target.collations, live.collations);
+    pairs(() => 'operator', target.operators, live.operators);
+  }
   return out;
 }

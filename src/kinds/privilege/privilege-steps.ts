@@ -5,8 +5,11 @@ import {
   type AclKind, type DefaultPrivilegeDef, type DefaultPrivilegeObjects, type Grant, PUBLIC, defaultGrants, describeDefaultPrivilege,
   effectiveGrants, grantsOnCreate,
 } from '../../model/privileges.js';
-import type { SchemaState } from '../../model/schema-state.js';
+import { operatorArgs, type SchemaState } from '../../model/schema-state.js';
 import { defaultPrivilegesSql, grantSql, revokeSql } from '../../model/sql/grant-sql.js';
+import { aggregateSubject, operatorSignatureSql } from '../../model/sql/index.js';
+import { aggregateRecreated } from '../aggregate/aggregate-diff.js';
+import { functionRecreated } from '../function/function-diff.js';
 import { entryGrants, managedGrants, type PrivilegeScope } from './privilege-compare.js';
 
 /**
@@ -88,20 +91,32 @@ class PrivilegeDiff {
     const sql = [...revokeSql(on, revoke, column), ...grantSql(on, grant, column)];
     const roles = rolesOf(grant);
     const details = grant.length || revoke.length ? [detailOf(grant, revoke)] : [];
+    const step = this.owner(object, ref, name, ownerOn, target, liveObj);
+    if (!sql.length) return revoke;
+    const loses = !!liveObj && revoke.length > 0;
+    this.steps.push({ ...step, sql, detail: details.join('; '), roles, safety: loses ? 'review' : 'safe', ...(loses ? { concern: 'access loss' as const } : {}) });
+    return revoke;
+  }
+
+  /**
+   * The owner step of an object whose owner the history set, with owners (`--owners`): a step of
+   * its own, ahead of the grants, which are made by (and recorded for) the new owner. Returns the
+   * fields the object's other steps share.
+   */
+  owner(
+    object: ObjectKind, ref: NonNullable<PrivilegeStep['ref']> & { args?: string }, name: string, ownerOn: string | undefined,
+    target: Pick<AclObject, 'owner' | 'origin'>, liveObj: Pick<AclObject, 'owner'> | undefined,
+  ): Pick<PrivilegeStep, 'object' | 'name' | 'ref' | 'args' | 'origin'> {
     const objectRef = { schema: ref.schema, name: ref.name, ...(ref.parent !== undefined ? { parent: ref.parent } : {}) };
     const step = { object, name, ref: objectRef, ...(ref.args !== undefined ? { args: ref.args } : {}), ...(target.origin ? { origin: target.origin } : {}) };
     if (this.scope.owners && ownerOn !== undefined && target.owner !== undefined && target.owner !== liveObj?.owner) {
-      // A step of its own, first: the grants after it are made by (and recorded for) the new owner.
       this.steps.push({
         ...step, sql: [`ALTER ${ownerOn} OWNER TO ${quoteIdent(target.owner)}`], roles: [target.owner], newOwner: target.owner,
         detail: `owner ${target.owner}${liveObj?.owner !== undefined ? ` (was ${liveObj.owner})` : ''}`,
         safety: liveObj ? 'review' : 'safe', ...(liveObj ? { concern: 'owner change' as const } : {}),
       });
     }
-    if (!sql.length) return revoke;
-    const loses = !!liveObj && revoke.length > 0;
-    this.steps.push({ ...step, sql, detail: details.join('; '), roles, safety: loses ? 'review' : 'safe', ...(loses ? { concern: 'access loss' as const } : {}) });
-    return revoke;
+    return step;
   }
 
   /**
@@ -178,7 +193,20 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
   for (const [k, f] of target.functions) {
     const sig = `${qualify(f)}(${f.identityArgs})`;
     const kw = f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
-    d.object('function', { schema: f.schema, name: f.name, args: f.identityArgs }, sig, 'function', `${kw} ${sig}`, `${kw} ${sig}`, f, live.functions.get(k), { objects: 'functions', schema: f.schema });
+    const l = live.functions.get(k);
+    d.object('function', { schema: f.schema, name: f.name, args: f.identityArgs }, sig, 'function', `${kw} ${sig}`, `${kw} ${sig}`, f, l && !functionRecreated(f, l) ? l : undefined, { objects: 'functions', schema: f.schema });
+  }
+  for (const [k, a] of target.aggregates) {
+    // GRANT ... ON FUNCTION takes an aggregate by its argument types; ALTER AGGREGATE spells `*` and ORDER BY.
+    const sig = `${qualify(a)}(${a.identityArgs})`;
+    const l = live.aggregates.get(k);
+    d.object('aggregate', { schema: a.schema, name: a.name, args: a.identityArgs }, sig, 'function', `FUNCTION ${sig}`, `AGGREGATE ${aggregateSubject(a)}`, a, l && !aggregateRecreated(a, l) ? l : undefined, { objects: 'functions', schema: a.schema });
+  }
+  // Collations and operators have owners but no privileges.
+  for (const [k, c] of target.collations) d.owner('collation', c, qualify(c), `COLLATION ${qualify(c)}`, c, live.collations.get(k));
+  for (const [k, o] of target.operators) {
+    const args = operatorArgs(o.left, o.right);
+    d.owner('operator', { schema: o.schema, name: o.name, args }, k, `OPERATOR ${operatorSignatureSql(o)}`, o, live.operators.get(k));
   }
   d.defaults(target);
   return d.steps;

@@ -108,7 +108,7 @@ export function lowerDefaultPrivileges(s: AstNode): Ddl {
 const OWNER_TARGETS: Record<string, SetOwnerDdl['target']> = {
   OBJECT_SCHEMA: 'schema', OBJECT_TABLE: 'table', OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view',
   OBJECT_MATVIEW: 'materialized view', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure',
-  OBJECT_ROUTINE: 'function', OBJECT_AGGREGATE: 'aggregate', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_COLLATION: 'collation',
+  OBJECT_ROUTINE: 'routine', OBJECT_AGGREGATE: 'aggregate', OBJECT_TYPE: 'type', OBJECT_DOMAIN: 'domain', OBJECT_COLLATION: 'collation',
   OBJECT_OPERATOR: 'operator',
 };
 
@@ -118,7 +118,7 @@ export function lowerAlterOwner(s: AstNode): Ddl {
   if (!target) return { kind: 'unsupported', what: `ALTER ${String(s.objectType).replace(/^OBJECT_/, '').replace(/_/g, ' ')} OWNER TO` };
   const owner = roleRef(s.newowner);
   if (target === 'schema') return { kind: 'setOwner', target, object: { name: str(s.object) }, owner };
-  const kind = target === 'function' || target === 'procedure' ? 'OBJECT_FUNCTION' : String(s.objectType);
+  const kind = target === 'function' || target === 'procedure' || target === 'routine' ? 'OBJECT_FUNCTION' : String(s.objectType);
   const n = objectName(kind, s.object);
   return {
     kind: 'setOwner', target, object: n.object, ...(n.args !== undefined ? { args: n.args } : {}),

@@ -4,6 +4,7 @@ import { aggregateRoutines, type AggregateDef } from '../../model/objects.js';
 import { functionKey } from '../../model/schema-state.js';
 import type { AggregateDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { aclFields } from '../../model/privileges.js';
 import type { Draft } from '../draft.js';
 
 /**
@@ -24,7 +25,7 @@ export function createAggregate(ctx: ReplayContext, s: AggregateDdl): void {
   d.aggregates.set(key, {
     schema, name: s.aggregate.name, ...fields,
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
-    ...(existing?.owner !== undefined ? { owner: existing.owner } : {}),
+    ...aclFields(existing),
     origin: ctx.origin,
   } as AggregateDef);
 }

@@ -4,7 +4,7 @@ import { functionKey, relationKey } from '../../model/schema-state.js';
 import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
-import { granteeName, withGrants } from './privileges.js';
+import { findRoutine, granteeName, withGrants } from './privileges.js';
 import { findAggregate } from './aggregates.js';
 
 type Owned = { readonly owner?: string };
@@ -49,13 +49,13 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       return ctx.error(`relation "${label}" does not exist`);
     }
     case 'function':
-    case 'procedure': {
-      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.object.name && (s.args === undefined || f.identityArgs === s.args));
-      if (matches.length !== 1) {
-        return ctx.error(matches.length ? `function name "${s.object.name}" is not unique` : `${s.target} ${label}${s.args !== undefined ? `(${s.args})` : ''} does not exist`);
-      }
-      const [k, f] = matches[0]!;
-      d.functions.set(k, withOwner(f, owner));
+    case 'procedure':
+    case 'routine': {
+      // ALTER FUNCTION and ALTER ROUTINE take aggregates too; ALTER PROCEDURE only procedures.
+      const found = findRoutine(ctx, s.object, s.args, s.target);
+      if (!found) return;
+      if (found.routine === 'aggregate') d.aggregates.set(found.key, withOwner(d.aggregates.get(found.key)!, owner));
+      else d.functions.set(found.key, withOwner(d.functions.get(found.key)!, owner));
       return;
     }
     case 'aggregate': {
@@ -153,6 +153,12 @@ export function defaultPrivilegesOnCreate(ctx: ReplayContext, ddl: Ddl): (() => 
       const schema = ctx.schemaOf(ddl.function);
       const key = functionKey(schema, ddl.function.name, ddl.identityArgs);
       return d.functions.has(key) ? undefined : () => apply(d.functions, key, 'functions', schema);
+    }
+    case 'createAggregate': {
+      // An aggregate is a routine: ALTER DEFAULT PRIVILEGES ... ON FUNCTIONS applies to it.
+      const schema = ctx.schemaOf(ddl.aggregate);
+      const key = functionKey(schema, ddl.aggregate.name, ddl.identityArgs);
+      return d.aggregates.has(key) ? undefined : () => apply(d.aggregates, key, 'functions', schema);
     }
     case 'createSchema':
       return d.schemas.has(ddl.name) ? undefined : () => apply(d.schemas, ddl.name, 'schemas', undefined, ddl.name);

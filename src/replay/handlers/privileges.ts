@@ -119,27 +119,51 @@ export function withGrants<T extends { readonly grants?: readonly Grant[] }>(obj
   return { ...rest, ...grantsField(kind, grants, name) } as T;
 }
 
-function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind: 'function' | 'procedure' | 'routine' }>): AclTarget[] | undefined {
+/**
+ * The routine a GRANT / REVOKE / ALTER ... OWNER TO names with ON FUNCTION, ON PROCEDURE or ON
+ * ROUTINE: a function, a procedure or an aggregate (PostgreSQL takes ON FUNCTION and ON ROUTINE
+ * for aggregates; ON PROCEDURE refuses anything but a procedure). Undefined after an error.
+ */
+export function findRoutine(
+  ctx: ReplayContext, ref: NameRef, args: string | undefined, kind: 'function' | 'procedure' | 'routine',
+): { readonly key: string; readonly routine: 'function' | 'procedure' | 'aggregate'; readonly label: string } | undefined {
   const d = ctx.draft;
+  const schema = ctx.schemaOf(ref);
+  const named = (o: { schema: string; name: string; identityArgs: string }): boolean => o.schema === schema && o.name === ref.name && (args === undefined || o.identityArgs === args);
+  const matches = [
+    ...[...d.functions.entries()].filter(([, f]) => named(f)).map(([key, f]) => ({ key, routine: f.kind })),
+    ...[...d.aggregates.entries()].filter(([, a]) => named(a)).map(([key]) => ({ key, routine: 'aggregate' as const })),
+  ];
+  const label = `${qualify({ schema, name: ref.name })}${args !== undefined ? `(${args})` : ''}`;
+  if (matches.length !== 1) {
+    ctx.error(matches.length ? `function name "${ref.name}" is not unique` : `${kind} ${label} does not exist`);
+    return undefined;
+  }
+  const m = matches[0]!;
+  if (kind !== 'routine' && (kind === 'procedure') !== (m.routine === 'procedure')) {
+    ctx.error(`${label} is not a ${kind}`);
+    return undefined;
+  }
+  return { ...m, label };
+}
+
+/** The ACL target of a function, procedure or aggregate by its key (aggregates have EXECUTE, as functions). */
+function routineTarget(ctx: ReplayContext, key: string, routine: 'function' | 'procedure' | 'aggregate', label: string): AclTarget {
+  const d = ctx.draft;
+  if (routine === 'aggregate') {
+    const a = d.aggregates.get(key)!;
+    return { kind: 'function', label: `aggregate ${label}`, name: a.name, grants: a.grants, put: (g) => d.aggregates.set(key, withGrants(d.aggregates.get(key)!, 'function', g)) };
+  }
+  const f = d.functions.get(key)!;
+  return { kind: 'function', label: `${f.kind} ${label}`, name: f.name, grants: f.grants, put: (g) => d.functions.set(key, withGrants(d.functions.get(key)!, 'function', g)) };
+}
+
+function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind: 'function' | 'procedure' | 'routine' }>): AclTarget[] | undefined {
   const out: AclTarget[] = [];
   for (const o of on.objects) {
-    const schema = ctx.schemaOf(o.object);
-    const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === o.object.name && (o.args === undefined || f.identityArgs === o.args));
-    const label = `${qualify({ schema, name: o.object.name })}${o.args !== undefined ? `(${o.args})` : ''}`;
-    if (!matches.length && [...d.aggregates.values()].some((a) => a.schema === schema && a.name === o.object.name && (o.args === undefined || a.identityArgs === o.args))) {
-      ctx.warn(`not modelled: GRANT / REVOKE on aggregate ${label} (replay continues without it)`);
-      return undefined;
-    }
-    if (matches.length !== 1) {
-      ctx.error(matches.length ? `function name "${o.object.name}" is not unique` : `${on.kind} ${label} does not exist`);
-      return undefined;
-    }
-    const [key, f] = matches[0]!;
-    if (on.kind !== 'routine' && f.kind !== on.kind) {
-      ctx.error(`${label} is not a ${on.kind}`);
-      return undefined;
-    }
-    out.push({ kind: 'function', label: `${f.kind} ${label}`, name: f.name, grants: f.grants, put: (g) => d.functions.set(key, withGrants(f, 'function', g)) });
+    const found = findRoutine(ctx, o.object, o.args, on.kind);
+    if (!found) return undefined;
+    out.push(routineTarget(ctx, found.key, found.routine, found.label));
   }
   return out;
 }
@@ -221,10 +245,14 @@ function aclTargets(ctx: ReplayContext, on: GrantDdl['on']): AclTarget[] | undef
         } else if (on.objects === 'sequences') {
           for (const q of inSchema(d.sequences)) out.push(relationTarget(ctx, { schema, name: q.name }, 'sequence')!);
         } else {
+          // ALL FUNCTIONS is every routine but procedures (aggregates included), as PostgreSQL reads it.
           const kinds = on.objects === 'functions' ? ['function'] : on.objects === 'procedures' ? ['procedure'] : ['function', 'procedure'];
           for (const [key, f] of d.functions) {
-            if (f.schema !== schema || !kinds.includes(f.kind)) continue;
-            out.push({ kind: 'function', label: `${f.kind} ${key}`, name: f.name, grants: f.grants, put: (g) => d.functions.set(key, withGrants(f, 'function', g)) });
+            if (f.schema === schema && kinds.includes(f.kind)) out.push(routineTarget(ctx, key, f.kind, key));
+          }
+          if (on.objects === 'procedures') continue;
+          for (const [key, a] of d.aggregates) {
+            if (a.schema === schema) out.push(routineTarget(ctx, key, 'aggregate', key));
           }
         }
       }
@@ -237,8 +265,24 @@ function aclTargets(ctx: ReplayContext, on: GrantDdl['on']): AclTarget[] | undef
   }
 }
 
-/** Column privileges of one GRANT / REVOKE entry on a table. */
+/** A sequence's columns: its state, which GRANT SELECT (last_value) ON TABLE seq accepts. */
+const SEQUENCE_COLUMNS: readonly string[] = ['last_value', 'log_cnt', 'is_called'];
+
+/**
+ * Column privileges of one GRANT / REVOKE entry on a table (or view). PostgreSQL takes them only
+ * with ON TABLE (or ALL TABLES IN SCHEMA): ON SEQUENCE, FUNCTION, SCHEMA, TYPE ... are refused.
+ */
 function grantColumns(ctx: ReplayContext, t: AclTarget, s: GrantDdl, spec: PrivilegeSpec, grantees: readonly string[]): boolean {
+  if (s.on.kind !== 'table' && !(s.on.kind === 'allInSchema' && s.on.objects === 'tables')) {
+    ctx.error('column privileges are only valid for relations');
+    return false;
+  }
+  if (t.kind === 'sequence') {
+    const missing = (spec.columns ?? []).find((c) => !SEQUENCE_COLUMNS.includes(c));
+    if (missing !== undefined) ctx.error(`column "${missing}" of relation "${t.name}" does not exist`);
+    else ctx.warn(`not modelled: column privileges on ${t.label}: its columns (${SEQUENCE_COLUMNS.join(', ')}) are the sequence's state, which schema-sync does not model as columns (replay continues without them)`);
+    return false;
+  }
   if (!t.columns || !t.putColumns) {
     ctx.warn(`not modelled: column privileges on ${t.label} (replay continues without them)`);
     return false;
