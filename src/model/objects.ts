@@ -33,6 +33,17 @@ export interface ExtensionDef {
   readonly name: string;
   /** Schema the extension's objects live in, when the migration said (`WITH SCHEMA`). */
   readonly schema?: string;
+  /**
+   * The comment COMMENT ON EXTENSION set; `''` when it removed the comment. Absent: the comment
+   * CREATE EXTENSION gave it, the one in the extension's control file, which a migration cannot
+   * know (introspection leaves it out when pg_description still holds that one).
+   */
+  readonly comment?: string;
+  /**
+   * Live only: the control file's comment (pg_available_extensions), which a plan gives back when
+   * the history left the comment alone. Never compared.
+   */
+  readonly defaultComment?: string;
   readonly origin?: Origin;
 }
 

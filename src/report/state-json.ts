@@ -148,7 +148,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     version: STATE_JSON_VERSION,
     schemas: valuesByKey(state.schemas).map((s) => obj([['name', s.name], ['comment', s.comment], ...acl(s), ['origin', origin(s.origin)]])),
     extensions: valuesByKey(state.extensions).map((e) =>
-      obj([['name', e.name], ['schema', e.schema], ['origin', origin(e.origin)]]),
+      obj([['name', e.name], ['schema', e.schema], ['comment', e.comment], ['origin', origin(e.origin)]]),
     ),
     enums: valuesByKey(state.enums).map((e) =>
       obj([['schema', e.schema], ['name', e.name], ['values', [...e.values]], ['comment', e.comment], ...acl(e), ['origin', origin(e.origin)]]),

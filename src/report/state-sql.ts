@@ -184,6 +184,7 @@ function rowSecurityStatements(state: SchemaState, tables: readonly TableDef[]):
 function commentStatements(state: SchemaState, tables: readonly TableDef[]): string[] {
   const out: string[] = [];
   for (const s of valuesByKey(state.schemas)) if (s.comment !== undefined) out.push(commentSql('schema', s, s.comment));
+  for (const e of valuesByKey(state.extensions)) if (e.comment !== undefined) out.push(commentSql('extension', e, e.comment || null));
   for (const c of valuesByKey(state.collations)) if (c.comment !== undefined) out.push(commentSql('collation', c, c.comment));
   for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
   for (const c of valuesByKey(state.compositeTypes)) if (c.comment !== undefined) out.push(commentSql('composite type', c, c.comment));

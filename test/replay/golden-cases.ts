@@ -73,6 +73,15 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'extension comments: set, removed, and the control file\'s left alone',
+    needs: ['citext', 'pgcrypto', 'hstore'],
+    revisions: [
+      `CREATE EXTENSION citext; CREATE EXTENSION pgcrypto; CREATE EXTENSION hstore;
+       COMMENT ON EXTENSION citext IS 'case-insensitive e-mail addresses';
+       COMMENT ON EXTENSION pgcrypto IS '';`,
+    ],
+  },
+  {
     name: "PostgreSQL's names for unnamed constraints",
     revisions: [
       `CREATE TABLE parent (id int PRIMARY KEY, code text UNIQUE, a int, b int, UNIQUE (a, b));

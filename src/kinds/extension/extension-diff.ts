@@ -1,13 +1,29 @@
 import type { DiffContext } from '../../diff/diff-context.js';
+import type { ExtensionDef } from '../../model/objects.js';
+import { setComment } from '../comment/comment-change.js';
 import { createExtension } from './extension-change.js';
 import { EXTENSIONS } from './extension-match.js';
+
+/** The comment an extension has (null: none): absent `comment` is its control file's, when known. */
+const commentOf = (e: ExtensionDef, defaultComment: string | undefined): string | null =>
+  (e.comment === undefined ? defaultComment : e.comment) || null;
+
 /**
- * Extensions: create, drop or report. Their schema is not compared: introspection always knows
- * it, a migration only when it said WITH SCHEMA.
+ * Extensions: create, drop or report, and the comment where the history set one (or the live one
+ * was changed from the one CREATE EXTENSION gives). Their schema is not compared: introspection
+ * always knows it, a migration only when it said WITH SCHEMA.
  */
 export function diffExtensions(ctx: DiffContext): void {
   const { out } = ctx;
-  for (const { key, target } of ctx.matched(EXTENSIONS).created) out.add('extension', key, createExtension(target));
+  for (const { key, target } of ctx.matched(EXTENSIONS).created) {
+    out.add('extension', key, createExtension(target));
+    // CREATE EXTENSION gives the control file's comment: a change only where the history set its own.
+    if (target.comment !== undefined) out.comment(setComment('extension', { schema: target.schema ?? 'public', name: target.name }, target.comment || null, target.origin));
+  }
+  for (const { target, live } of ctx.matched(EXTENSIONS).pairs) {
+    const wanted = commentOf(target, live.defaultComment);
+    if (wanted !== commentOf(live, live.defaultComment)) out.comment(setComment('extension', { schema: live.schema ?? 'public', name: target.name }, wanted, target.origin));
+  }
   for (const { key, live } of ctx.matched(EXTENSIONS).liveOnly) {
     const ref = { schema: live.schema ?? 'public', name: live.name };
     const ev = ctx.pendingDrop('extension', ref);

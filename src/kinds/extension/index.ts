@@ -37,6 +37,6 @@ export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'
       keptUndeclared: (_r, opts) => !!opts.schemas?.length,
     },
   },
-  compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['schema']) },
+  compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['schema', 'defaultComment']) },
   inPlace: (t) => [...t.extensions.values()].map((e) => ({ label: 'extension', name: quoteIdent(e.name) })),
 };

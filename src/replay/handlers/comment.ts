@@ -47,8 +47,14 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     }
     case 'schema':
       return setIn(ctx, d.schemas, s.object.name, s.text, 'schema');
-    case 'extension':
-      return ctx.warn('not modelled: COMMENT ON EXTENSION');
+    case 'extension': {
+      // plpgsql is in every database and left alone (introspection skips it too).
+      if (s.object.name === 'plpgsql') return ctx.warn('not modelled: COMMENT ON EXTENSION plpgsql (every database has plpgsql; schema-sync leaves it alone)');
+      const e = d.extensions.get(s.object.name);
+      if (!e) return ctx.error(`extension "${s.object.name}" does not exist`);
+      // '' records a removed comment: absent is the one CREATE EXTENSION gave (see ExtensionDef).
+      return void d.extensions.set(s.object.name, { ...e, comment: s.text ?? '' });
+    }
     case 'column':
     case 'constraint': {
       // Views' columns are not modelled (the catalog cannot tell written names from derived ones).
