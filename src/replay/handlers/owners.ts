@@ -4,7 +4,7 @@ import { functionKey, relationKey } from '../../model/schema-state.js';
 import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
-import { findRoutine, granteeName, withGrants } from './privileges.js';
+import { findRoutine, granteeName, unmodelledType, withGrants } from './privileges.js';
 import { findAggregate } from './aggregates.js';
 
 type Owned = { readonly owner?: string };
@@ -75,9 +75,12 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       };
       const isType = d.enums.has(key) || d.compositeTypes.has(key) || d.rangeTypes.has(key);
       if (isType && s.target === 'domain') return ctx.error(`${s.object.name} is not a domain`);
-      if (!set(d.enums) && !set(d.compositeTypes) && !set(d.rangeTypes)) {
-        ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO (owners are modelled on enum, composite and range types and domains) (replay continues without it)`);
-      }
+      if (set(d.enums) || set(d.compositeTypes) || set(d.rangeTypes)) return;
+      // PostgreSQL refuses an array type and a relation's row type (ALTER TABLE owns those).
+      const why = unmodelledType(ctx, s.object);
+      if (why === 'array') return ctx.error(`cannot alter array type ${label.replace(/(^|\.)_([^.]*)$/, '$1$2')}[]`);
+      if (d.tables.has(key) || d.views.has(key)) return ctx.error(`${label} is a table's row type`);
+      ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO: ${why} (replay continues without it)`);
       return;
     }
     case 'collation': {

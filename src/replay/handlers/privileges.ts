@@ -169,9 +169,10 @@ function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind:
 }
 
 /**
- * The type a GRANT ... ON TYPE / ON DOMAIN names: an enum or a domain (both take USAGE only).
- * ON DOMAIN naming a non-domain is PostgreSQL's `"x" is not a domain`; a type the model does not
- * keep (composite, range, base) is a not-modelled warning.
+ * The type a GRANT ... ON TYPE / ON DOMAIN names: an enum, composite or range type or a domain
+ * (all take USAGE only). ON DOMAIN naming a non-domain is PostgreSQL's `"x" is not a domain`, an
+ * array type its `cannot set privileges of array types`; any other type is a warning saying why
+ * it is not modelled (see unmodelledType).
  */
 function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclTarget | undefined {
   const d = ctx.draft;
@@ -188,8 +189,27 @@ function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclT
     return undefined;
   }
   if (t) return t;
-  ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })} (privileges are modelled on enum, composite and range types and domains) (replay continues without it)`);
+  const why = unmodelledType(ctx, ref);
+  if (why === 'array') ctx.error('cannot set privileges of array types');
+  else ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })}: ${why} (replay continues without it)`);
   return undefined;
+}
+
+/**
+ * Why a type GRANT / ALTER TYPE .. OWNER TO names is none the model keeps (enum, composite and
+ * range types, domains): the array type of one (`'array'`: PostgreSQL refuses both), a table's
+ * row type, a range's multirange type, or a type the history did not create.
+ */
+export function unmodelledType(ctx: ReplayContext, ref: NameRef): string {
+  const d = ctx.draft;
+  const schema = ctx.schemaOf(ref);
+  const key = relationKey(schema, ref.name);
+  const element = ref.name.startsWith('_') ? relationKey(schema, ref.name.slice(1)) : undefined;
+  if (element !== undefined && (d.enums.has(element) || d.domains.has(element) || d.compositeTypes.has(element) || d.rangeTypes.has(element) || d.tables.has(element) || d.views.has(element))) return 'array';
+  if (d.tables.has(key) || d.views.has(key)) return `the row type of relation ${key}, which schema-sync does not model apart from its relation`;
+  const range = [...d.rangeTypes.values()].find((r) => r.multirange.schema === schema && r.multirange.name === ref.name);
+  if (range) return `the multirange type of range type ${qualify(range)}, which schema-sync does not model apart from its range type`;
+  return 'schema-sync models the enum, composite and range types and domains a history creates, and this is none of them: a built-in type, an extension\'s, or a base type (CREATE TYPE with input and output functions written in C, which schema-sync does not create)';
 }
 
 /** Every object a GRANT / REVOKE names, or undefined after an error diagnostic. */
