@@ -41,6 +41,15 @@ describe('replay refuses the privilege statements PostgreSQL refuses', () => {
     }
   });
 
+  it('column privileges on views and materialized views: a warning that says why; the statement\'s other privileges apply', () => {
+    const r = replay(revisionsFromSql('warned', ['CREATE VIEW v AS SELECT 1 AS a; CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a; GRANT SELECT (a), UPDATE ON v, mv TO PUBLIC;']));
+    expect(r.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^warning: not modelled: column privileges on view public\.v: schema-sync keeps a view's query, not its columns as objects/),
+      expect.stringMatching(/^warning: not modelled: column privileges on materialized view public\.mv: /),
+    ]);
+    for (const name of ['v', 'mv']) expect(r.state.views.get(`public.${name}`)?.grants).toEqual([{ grantee: 'PUBLIC', privilege: 'UPDATE', grantable: false }]);
+  });
+
   it('column privileges on a sequence\'s own columns: a warning that says why', () => {
     const r = replay(revisionsFromSql('warned', ['CREATE SEQUENCE q; GRANT SELECT (last_value) ON q TO PUBLIC;']));
     expect(r.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([

@@ -108,7 +108,7 @@ function relationTarget(ctx: ReplayContext, ref: NameRef, want: 'table' | 'seque
     };
   }
   const view = d.views.get(key);
-  if (view) return { kind: 'table', label: `view ${label}`, name: ref.name, grants: view.grants, put: (g) => d.views.set(key, withGrants(view, 'table', g)) };
+  if (view) return { kind: 'table', label: `${view.materialized ? 'materialized view' : 'view'} ${label}`, name: ref.name, grants: view.grants, put: (g) => d.views.set(key, withGrants(view, 'table', g)) };
   ctx.error(`relation "${label}" does not exist`);
   return undefined;
 }
@@ -292,33 +292,37 @@ const SEQUENCE_COLUMNS: readonly string[] = ['last_value', 'log_cnt', 'is_called
  * Column privileges of one GRANT / REVOKE entry on a table (or view). PostgreSQL takes them only
  * with ON TABLE (or ALL TABLES IN SCHEMA): ON SEQUENCE, FUNCTION, SCHEMA, TYPE ... are refused.
  */
-function grantColumns(ctx: ReplayContext, t: AclTarget, s: GrantDdl, spec: PrivilegeSpec, grantees: readonly string[]): boolean {
+function grantColumns(ctx: ReplayContext, t: AclTarget, s: GrantDdl, spec: PrivilegeSpec, grantees: readonly string[]): 'done' | 'warned' | 'error' {
   if (s.on.kind !== 'table' && !(s.on.kind === 'allInSchema' && s.on.objects === 'tables')) {
     ctx.error('column privileges are only valid for relations');
-    return false;
+    return 'error';
   }
   if (t.kind === 'sequence') {
     const missing = (spec.columns ?? []).find((c) => !SEQUENCE_COLUMNS.includes(c));
-    if (missing !== undefined) ctx.error(`column "${missing}" of relation "${t.name}" does not exist`);
-    else ctx.warn(`not modelled: column privileges on ${t.label}: its columns (${SEQUENCE_COLUMNS.join(', ')}) are the sequence's state, which schema-sync does not model as columns (replay continues without them)`);
-    return false;
+    if (missing !== undefined) {
+      ctx.error(`column "${missing}" of relation "${t.name}" does not exist`);
+      return 'error';
+    }
+    ctx.warn(`not modelled: column privileges on ${t.label}: its columns (${SEQUENCE_COLUMNS.join(', ')}) are the sequence's state, which schema-sync does not model as columns (replay continues without them)`);
+    return 'warned';
   }
   if (!t.columns || !t.putColumns) {
-    ctx.warn(`not modelled: column privileges on ${t.label} (replay continues without them)`);
-    return false;
+    // Only views and materialized views get here: every other target is refused or a table.
+    ctx.warn(`not modelled: column privileges on ${t.label}: schema-sync keeps a view's query, not its columns as objects, so their grants are neither applied nor compared (grant on the whole view to have them managed) (replay continues without them)`);
+    return 'warned';
   }
   const privileges = privilegesFor(ctx, 'column', [{ name: spec.name }], false);
-  if (!privileges) return false;
+  if (!privileges) return 'error';
   const names = spec.columns ?? [];
   const columns = t.columns();
   for (const c of names) {
     if (!columns.some((x) => x.name === c)) {
       ctx.error(`column "${c}" of relation "${t.name}" does not exist`);
-      return false;
+      return 'error';
     }
   }
   t.putColumns(columns.map((c) => (names.includes(c.name) ? withGrants(c, 'column', applyGrants(c.grants ?? [], s, grantees, privileges)) : c)));
-  return true;
+  return 'done';
 }
 
 /** GRANT / REVOKE on objects; the migration's own role (CURRENT_USER ...) is the owner, whose privileges are not modelled. */
@@ -330,7 +334,8 @@ export function grant(ctx: ReplayContext, s: GrantDdl): void {
   for (const t of targets) {
     const whole = s.privileges.filter((p) => !p.columns);
     for (const spec of s.privileges.filter((p) => p.columns)) {
-      if (!grantColumns(ctx, t, s, spec, grantees)) return;
+      // A warned column entry is left out; the statement's other privileges still apply.
+      if (grantColumns(ctx, t, s, spec, grantees) === 'error') return;
     }
     if (!whole.length) continue;
     const privileges = privilegesFor(ctx, t.kind, whole, t.kind === 'sequence' && s.on.kind === 'table');
