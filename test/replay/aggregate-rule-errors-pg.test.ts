@@ -29,6 +29,7 @@ const REFUSED: readonly RefusedCase[] = [
     sql: `${AGG} CREATE FUNCTION total(text) RETURNS int LANGUAGE sql AS 'SELECT 1'; GRANT EXECUTE ON FUNCTION total TO PUBLIC;`,
     message: /function name "total" is not unique/,
   },
+  { name: 'COMMENT ON PROCEDURE naming an aggregate', sql: `${AGG} COMMENT ON PROCEDURE total(int) IS 'x';`, message: /total\(integer\) is not a procedure/ },
   { name: 'column privileges on an aggregate', sql: `${AGG} GRANT SELECT (a) ON FUNCTION total(int) TO PUBLIC;`, message: /column privileges are only valid for relations/ },
   {
     name: 'a rule created twice on a table',
@@ -41,6 +42,12 @@ const REFUSED: readonly RefusedCase[] = [
 
 describe('replay refuses the aggregate and rule statements PostgreSQL refuses', () => {
   refusedLikePostgres(REFUSED);
+
+  it('COMMENT ON FUNCTION and ON ROUTINE name aggregates too', () => {
+    const r = replay(revisionsFromSql('comments', [`${AGG} COMMENT ON FUNCTION total(int) IS 'sum'; CREATE AGGREGATE other(int) (SFUNC = int4pl, STYPE = int); COMMENT ON ROUTINE other IS 'more';`]));
+    expect(r.diagnostics).toEqual([]);
+    expect([...r.state.aggregates.values()].map((a) => [a.name, a.comment])).toEqual([['total', 'sum'], ['other', 'more']]);
+  });
 
   it('warns where it does not model: ON SELECT rules, rules after RENAME COLUMN', () => {
     const r = replay(revisionsFromSql('warned', [

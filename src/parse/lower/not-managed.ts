@@ -50,3 +50,29 @@ export function notManaged(type: string): Ddl | undefined {
   const [what, why] = entry;
   return { kind: 'unsupported', what, why: `not managed by schema-sync: ${why}; apply does not run it and check does not compare it` };
 }
+
+const EVENT_TRIGGERS = 'event triggers need superuser and act on every later DDL, including the plan\'s own';
+const NOT_SCHEMA_OBJECTS = 'databases, roles, tablespaces, languages and large objects are not schema objects (cluster or database level)';
+
+/**
+ * Why the objects of a libpg-query ObjectType that COMMENT ON / ALTER .. OWNER TO can name are
+ * not managed, for the kinds that are not; undefined for a kind with no reason of its own (one
+ * schema-sync does not model, like casts or text search configurations, whose CREATE is a warning too).
+ */
+const KIND_REASONS: Readonly<Record<string, string>> = {
+  OBJECT_DATABASE: NOT_SCHEMA_OBJECTS, OBJECT_ROLE: NOT_SCHEMA_OBJECTS, OBJECT_TABLESPACE: NOT_SCHEMA_OBJECTS,
+  OBJECT_LANGUAGE: NOT_SCHEMA_OBJECTS, OBJECT_LARGEOBJECT: NOT_SCHEMA_OBJECTS,
+  OBJECT_PUBLICATION: REPLICATION, OBJECT_SUBSCRIPTION: REPLICATION,
+  OBJECT_FDW: FOREIGN, OBJECT_FOREIGN_SERVER: FOREIGN, OBJECT_FOREIGN_TABLE: FOREIGN, OBJECT_USER_MAPPING: FOREIGN,
+  OBJECT_OPCLASS: OPCLASS, OBJECT_OPFAMILY: OPCLASS, OBJECT_EVENT_TRIGGER: EVENT_TRIGGERS,
+};
+
+/**
+ * A statement on an object kind schema-sync does not manage (COMMENT ON, ALTER .. OWNER TO), as an
+ * `unsupported` statement saying why: the kind's reason, or that the kind is not modelled.
+ */
+export function notManagedOn(what: string, objtype: string): Ddl {
+  const kind = objtype.replace(/^OBJECT_/, '').replace(/_/g, ' ').toLowerCase();
+  const why = KIND_REASONS[objtype] ?? `schema-sync does not model ${kind} objects (creating one is a warning too)`;
+  return { kind: 'unsupported', what, why: `not managed by schema-sync: ${why}; apply does not run it and check does not compare it` };
+}

@@ -6,6 +6,7 @@ import { canonicalExprNode, canonicalQueryNode, exprTexts } from '../normalize-e
 import { lowerTypeName } from '../type-names.js';
 import { rangeVarName } from './constraint.js';
 import { lowerIndexElem } from './index-elem.js';
+import { notManagedOn } from './not-managed.js';
 import { lowerRelOptions } from './rel-options.js';
 import { routineAttributes, sqlStandardBody } from './routine-attributes.js';
 import { lowerSequenceOptions } from './sequence-options.js';
@@ -306,9 +307,11 @@ export function lowerSetSchema(s: AstNode): Ddl {
 
 /** Lowers COMMENT ON. */
 export function lowerComment(s: AstNode): Ddl {
-  const target = targetKind(s.objtype);
-  if (!target) return { kind: 'unsupported', what: `COMMENT ON ${String(s.objtype).replace(/^OBJECT_/, '')}` };
-  return { kind: 'comment', target, ...objectName(s.objtype, s.object), text: s.comment ?? null };
+  // COMMENT ON ROUTINE names a function, procedure or aggregate, as COMMENT ON FUNCTION does.
+  const objtype = s.objtype === 'OBJECT_ROUTINE' ? 'OBJECT_FUNCTION' : String(s.objtype);
+  const target = targetKind(objtype);
+  if (!target) return notManagedOn(`COMMENT ON ${objtype.replace(/^OBJECT_/, '').replace(/_/g, ' ')}`, objtype);
+  return { kind: 'comment', target, ...objectName(objtype, s.object), text: s.comment ?? null };
 }
 
 /** Lowers CREATE SCHEMA / CREATE EXTENSION. */

@@ -2,6 +2,7 @@ import type { Ddl, GrantOn, PrivilegeSpec, RoleRef, SetOwnerDdl } from '../ddl.j
 import { type AstNode, str, strList } from '../libpg.js';
 import { rangeVarName } from './constraint.js';
 import { objectName } from './objects.js';
+import { notManagedOn } from './not-managed.js';
 
 /** A RoleSpec node as a RoleRef (CURRENT_USER, CURRENT_ROLE and SESSION_USER are the migration's role). */
 function roleRef(node: AstNode): RoleRef {
@@ -115,7 +116,7 @@ const OWNER_TARGETS: Record<string, SetOwnerDdl['target']> = {
 /** Lowers ALTER FUNCTION / TYPE / SCHEMA ... OWNER TO (AlterOwnerStmt). */
 export function lowerAlterOwner(s: AstNode): Ddl {
   const target = OWNER_TARGETS[String(s.objectType)];
-  if (!target) return { kind: 'unsupported', what: `ALTER ${String(s.objectType).replace(/^OBJECT_/, '').replace(/_/g, ' ')} OWNER TO` };
+  if (!target) return notManagedOn(`ALTER ${String(s.objectType).replace(/^OBJECT_/, '').replace(/_/g, ' ')} OWNER TO`, String(s.objectType));
   const owner = roleRef(s.newowner);
   if (target === 'schema') return { kind: 'setOwner', target, object: { name: str(s.object) }, owner };
   const kind = target === 'function' || target === 'procedure' || target === 'routine' ? 'OBJECT_FUNCTION' : String(s.objectType);

@@ -4,6 +4,7 @@ import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
 import { findAggregate } from './aggregates.js';
 import { findRule } from './rules.js';
+import { findRoutine } from './privileges.js';
 
 type Comment = Extract<Ddl, { kind: 'comment' }>;
 
@@ -93,12 +94,10 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     }
     case 'function':
     case 'procedure': {
-      const schema = ctx.schemaOf(s.object);
-      const k =
-        s.args !== undefined
-          ? functionKey(schema, s.object.name, s.args)
-          : [...d.functions.entries()].find(([, f]) => f.schema === schema && f.name === s.object.name)?.[0] ?? relationKey(schema, s.object.name);
-      return setIn(ctx, d.functions, k, s.text, 'function');
+      // COMMENT ON FUNCTION (and ON ROUTINE, lowered as one) takes aggregates too; ON PROCEDURE only procedures.
+      const found = findRoutine(ctx, s.object, s.args, s.target === 'procedure' ? 'procedure' : 'routine');
+      if (!found) return;
+      return found.routine === 'aggregate' ? setIn(ctx, d.aggregates, found.key, s.text, 'aggregate') : setIn(ctx, d.functions, found.key, s.text, 'function');
     }
   }
 }
