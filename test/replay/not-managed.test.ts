@@ -43,6 +43,7 @@ const CASES: [string, string][] = [
   ['ALTER FOREIGN SERVER OWNER TO', `ALTER SERVER srv OWNER TO app`],
   ['ALTER LANGUAGE OWNER TO', `ALTER LANGUAGE plpgsql OWNER TO app`],
   ['ALTER CONVERSION OWNER TO', `ALTER CONVERSION conv OWNER TO app`],
+  ['ALTER FOREIGN TABLE', `ALTER FOREIGN TABLE ft OWNER TO app`],
 ];
 
 describe('statements schema-sync does not manage', () => {

@@ -10,6 +10,7 @@ import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './const
 import { tableOptions } from '../../model/table-options.js';
 import { lowerRelOptions } from './rel-options.js';
 import { lowerSequenceOptions } from './sequence-options.js';
+import { notManagedOn } from './not-managed.js';
 
 const STRATEGY: Record<string, string> = {
   PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH',
@@ -182,6 +183,7 @@ const TRIGGER_FIRING: Readonly<Record<string, TriggerFiring | 'enabled'>> = {
 export function lowerAlterTable(s: AstNode): Ddl {
   const options = lowerSetRelOptions(s);
   if (options) return options;
+  if (s.objtype === 'OBJECT_FOREIGN_TABLE') return notManagedOn('ALTER FOREIGN TABLE', 'OBJECT_FOREIGN_TABLE');
   if (s.objtype !== 'OBJECT_TABLE') return { kind: 'unsupported', what: `ALTER ${String(s.objtype).replace(/^OBJECT_/, '')}` };
   return {
     kind: 'alterTable',
