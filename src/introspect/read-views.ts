@@ -1,7 +1,8 @@
 import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
 import type { CatalogScope } from './catalog-scope.js';
-import type { ViewDef } from '../model/index.js';
-import { normalizeQuery } from '../parse/index.js';
+import type { ViewColumnDetail, ViewDef } from '../model/index.js';
+import { sortedColumnDetails } from '../model/view-column-details.js';
+import { normalizeExpression, normalizeQuery } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
@@ -21,12 +22,29 @@ interface Row extends AclRow {
   definition: string;
   options: string | null;
   description: string | null;
+  /** JSON `[[name, default, comment], ..]` of the attributes with a default or a comment; null when none. */
+  column_details: string | null;
+}
+
+/** A view's column defaults and comments (see ViewDef.columnDetails). */
+function columnDetailsField(json: string | null): Pick<ViewDef, 'columnDetails'> {
+  if (json === null) return {};
+  const rows = JSON.parse(json) as [string, string | null, string | null][];
+  const details = rows.map(([name, expr, comment]): ViewColumnDetail => ({
+    name, ...(expr !== null ? { default: normalizeExpression(expr) } : {}), ...(comment !== null ? { comment } : {}),
+  }));
+  return { columnDetails: sortedColumnDetails(details) };
 }
 
 const sql = (scope: CatalogScope): string => `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
-pg_catalog.array_to_json(c.reloptions)::text AS options, d.description
+pg_catalog.array_to_json(c.reloptions)::text AS options, d.description,
+(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ad2.description))::text
+  FROM pg_catalog.pg_attribute a
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  ${commentJoin('ad2', 'pg_class', 'a.attrelid', 'a.attnum')}
+  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (ad.oid IS NOT NULL OR ad2.description IS NOT NULL)) AS column_details
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -37,7 +55,8 @@ ORDER BY n.nspname, c.relname`;
  * Views and materialized views. pg_get_viewdef re-prints the stored rewrite rule (qualified
  * columns, explicit casts), so `query` goes through the same normaliser as a migration's;
  * `definition` keeps the printed text (names in `public` unqualified, as search_path is pinned).
- * Output column names are not recorded: the catalog cannot tell explicit ones from derived ones.
+ * Output column names are not recorded: the catalog cannot tell explicit ones from derived ones;
+ * the columns with a default or a comment are, by name (`columnDetails`).
  */
 export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
   sql,
@@ -55,6 +74,7 @@ export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
           schema: r.schema, name: r.name, materialized: r.materialized, query,
           definition: r.definition.trim().replace(/;$/, ''),
           ...relOptionsField(r.options),
+          ...columnDetailsField(r.column_details),
           ...aclRowFields('table', r),
           ...commentField(r.description),
         },

@@ -336,6 +336,17 @@ export interface SequenceDef extends QualifiedName {
   readonly origin?: Origin;
 }
 
+/** What a view's output column carries besides its name: a default (used by INSERTs through the view) and a comment. */
+export interface ViewColumnDetail {
+  /** The output column's name. */
+  readonly name: string;
+  /** Canonical default expression (compared); absent when none. */
+  readonly default?: string;
+  /** The default as written, for execution only (see {@link WrittenText}). */
+  readonly defaultSql?: WrittenText;
+  readonly comment?: string;
+}
+
 export interface ViewDef extends QualifiedName {
   readonly materialized: boolean;
   /** Canonical text of the view's query: for comparison only (column qualifiers are dropped). */
@@ -344,6 +355,13 @@ export interface ViewDef extends QualifiedName {
   readonly definition: string;
   /** Output column names, when the migration gave them explicitly. */
   readonly columns?: readonly string[];
+  /**
+   * Defaults and comments of output columns (`ALTER VIEW .. ALTER COLUMN .. SET DEFAULT`,
+   * `COMMENT ON COLUMN`), sorted by name; absent when none. PostgreSQL keeps them in pg_attrdef /
+   * pg_description on the view's attributes: they survive CREATE OR REPLACE VIEW and column
+   * renames, not a DROP.
+   */
+  readonly columnDetails?: readonly ViewColumnDetail[];
   /**
    * `WITH (...)` options as `pg_class.reloptions` keeps them (`security_barrier=true`,
    * `check_option=local` for `WITH LOCAL CHECK OPTION`), in the order written; absent when none.

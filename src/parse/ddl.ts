@@ -274,6 +274,8 @@ export type Ddl =
       readonly likes?: readonly LikeClause[];
     }
   | { readonly kind: 'alterTable'; readonly table: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTableCommand[] }
+  /** ALTER VIEW with subcommands (column defaults, options; the rest are ALTER TABLE forms PostgreSQL refuses on views). */
+  | { readonly kind: 'alterView'; readonly view: NameRef; readonly ifExists: boolean; readonly commands: readonly AlterTableCommand[] }
   | {
       readonly kind: 'createIndex';
       readonly name?: string;

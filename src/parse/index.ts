@@ -12,4 +12,4 @@ export {
 export { indexKeyName } from './lower/objects.js';
 export { renameInTableExpression } from './rewrite-expression.js';
 export { renameRoutineInQuery } from './rename-routine.js';
-export { canonicalRuleActions, moveRelationInRuleActions, ruleActionsSql, type RelationMove } from './rule-actions.js';
+export { canonicalRuleActions, moveRelationInRuleActions, renameColumnInRule, ruleActionsSql, type RelationMove } from './rule-actions.js';

@@ -16,7 +16,8 @@ export type ViewRename =
 /** The columns of a relation at this point of the history (undefined: unknown, e.g. not modelled). */
 export type ColumnsOf = (schema: string, name: string) => readonly string[] | undefined;
 
-interface Entry {
+/** A name in a FROM scope (exported for the rule rewriter, rewrite-rule.ts). */
+export interface Entry {
   /** The name the query uses for it: its alias, else the relation name as written. */
   readonly refname: string;
   readonly columns: readonly string[] | undefined;
@@ -28,9 +29,11 @@ interface Entry {
   readonly plain: boolean;
 }
 
-type Scope = Entry[];
+/** One query level's FROM entries. */
+export type Scope = Entry[];
 
-interface Walk {
+/** A rewrite in progress. */
+export interface Walk {
   readonly rename?: ViewRename;
   readonly columnsOf: ColumnsOf;
   readonly defaultSchema: string;
@@ -92,7 +95,7 @@ function columnRef(fields: AstNode[], chain: readonly Scope[], w: Walk): boolean
 }
 
 /** Walks an expression (or any node), entering sub-selects with the enclosing scopes. */
-function expr(node: AstNode, chain: readonly Scope[], w: Walk): void {
+export function expr(node: AstNode, chain: readonly Scope[], w: Walk): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const x of node) expr(x, chain, w);
@@ -107,7 +110,7 @@ function expr(node: AstNode, chain: readonly Scope[], w: Walk): void {
 }
 
 /** Collects a FROM item's entries into `scope`; JOIN conditions are walked once the scope is complete. */
-function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], quals: AstNode[], w: Walk): void {
+export function fromItem(item: AstNode, scope: Scope, outer: readonly Scope[], quals: AstNode[], w: Walk): void {
   if (item.RangeVar) {
     const rv = item.RangeVar;
     const alias: string | undefined = rv.alias?.aliasname;
@@ -183,7 +186,8 @@ function targetList(list: AstNode[] | undefined, scope: Scope, chain: readonly S
   return out;
 }
 
-function select(sel: AstNode, outer: readonly Scope[], w: Walk): void {
+/** Walks a SELECT (set operations, WITH, FROM, then its clauses) inside the `outer` scopes. */
+export function select(sel: AstNode, outer: readonly Scope[], w: Walk): void {
   if (sel.op && sel.op !== 'SETOP_NONE') {
     select(sel.larg, outer, w);
     select(sel.rarg, outer, w);

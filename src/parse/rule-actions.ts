@@ -4,8 +4,8 @@
  * every column qualified. Both the migration's actions and the printed ones go through here.
  */
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
-import { canonicalRuleActionNode } from './normalize-expr.js';
-import type { ColumnsOf } from './rewrite-view.js';
+import { canonicalExprNode, canonicalRuleActionNode, writtenExprNode } from './normalize-expr.js';
+import { type ColumnsOf, type Entry, expr, fromItem, type Scope, select, type ViewRename, type Walk } from './rewrite-view.js';
 
 /** An INSERT without a column list gets its table's leading columns, as many as it gives values. */
 function withInsertColumns(stmt: AstNode, columnsOf: ColumnsOf, defaultSchema: string): AstNode {
@@ -79,4 +79,71 @@ export function moveRelationInRuleActions(actionsSql: string, move: RelationMove
   const actions = parseActions(actionsSql);
   if (!moveRefs(actions, move, defaultSchema)) return undefined;
   return actions.map((a) => deparseNode(a));
+}
+
+/** A column rename the history made (see ViewRename). */
+type ColumnRename = Extract<ViewRename, { kind: 'column' }>;
+
+/** The names a rule statement's target relation gives: its alias or name, and whether it is the renamed table. */
+function targetEntry(rv: AstNode, r: ColumnRename, w: Walk): Entry {
+  const schema: string = rv.schemaname ?? w.defaultSchema;
+  return { refname: rv.alias?.aliasname ?? rv.relname, columns: w.columnsOf(schema, rv.relname), target: schema === r.schema && rv.relname === r.table, plain: true };
+}
+
+/** One action after the rename: INSERT / UPDATE column names of the renamed table, and every column reference, resolved as the parser does. */
+function renameInAction(stmt: AstNode, newOld: Scope, r: ColumnRename, w: Walk): void {
+  if (stmt.SelectStmt) return select(stmt.SelectStmt, [newOld], w);
+  const dml = stmt.InsertStmt ?? stmt.UpdateStmt ?? stmt.DeleteStmt;
+  if (!dml?.relation) return;
+  const entry = targetEntry(dml.relation, r, w);
+  const named: AstNode[] = (stmt.InsertStmt ? dml.cols : stmt.UpdateStmt ? dml.targetList : undefined) ?? [];
+  // PostgreSQL fills in an INSERT's column list when the rule is made: the canonical text lists the new name.
+  if (entry.target && stmt.InsertStmt && !named.length) w.changed = true;
+  for (const t of entry.target ? named : []) {
+    if (t.ResTarget?.name !== r.from) continue;
+    t.ResTarget.name = r.to;
+    w.changed = true;
+  }
+  if (stmt.InsertStmt) {
+    // The inserted rows are computed without the target in scope.
+    if (dml.selectStmt?.SelectStmt) select(dml.selectStmt.SelectStmt, [newOld], w);
+    return expr(dml.returningList, [[entry], newOld], w);
+  }
+  const scope: Scope = [entry];
+  const quals: AstNode[] = [];
+  for (const item of (dml.fromClause ?? dml.usingClause ?? []) as AstNode[]) fromItem(item, scope, [newOld], quals, w);
+  const chain = [scope, newOld];
+  for (const q of quals) expr(q, chain, w);
+  for (const t of (dml.targetList ?? []) as AstNode[]) expr(t.ResTarget?.val, chain, w);
+  for (const k of ['whereClause', 'returningList']) expr(dml[k], chain, w);
+}
+
+/**
+ * A rule's condition and actions after a column rename: PostgreSQL keeps them as trees that name
+ * columns by number, so pg_get_ruledef prints the new name (`new.b` of the rule's relation,
+ * `INSERT INTO log (y)`, `UPDATE log SET y`, a select-list item keeping its output name as
+ * `new.c AS b`). `NEW` and `OLD` are the rule's relation. Undefined when the rule does not use the column.
+ */
+export function renameColumnInRule(
+  rule: { readonly schema: string; readonly table: string; readonly whereSql?: string; readonly actionsSql: string },
+  rename: ColumnRename,
+  columnsOf: ColumnsOf,
+  defaultSchema = 'public',
+): { readonly where?: { readonly canonical: string; readonly written: string }; readonly actions: string[] } | undefined {
+  const [raw] = parseSql(`CREATE RULE _ AS ON INSERT TO _ ${rule.whereSql !== undefined ? `WHERE ${rule.whereSql}` : ''} DO ALSO ${rule.actionsSql}`);
+  const stmt = raw?.stmt?.RuleStmt;
+  if (!stmt) return undefined;
+  const w: Walk = { rename, columnsOf, defaultSchema, expandStars: false, ctes: [], changed: false };
+  const own = rule.schema === rename.schema && rule.table === rename.table;
+  const columns = columnsOf(rule.schema, rule.table);
+  const newOld: Scope = ['new', 'old'].map((refname) => ({ refname, columns, target: own, plain: false }));
+  if (stmt.whereClause) expr(stmt.whereClause, [newOld], w);
+  const whereChanged = w.changed;
+  const actions: AstNode[] = stmt.actions ?? [];
+  for (const a of actions) renameInAction(a, newOld, rename, w);
+  if (!w.changed) return undefined;
+  return {
+    ...(whereChanged ? { where: { canonical: canonicalExprNode(stmt.whereClause), written: writtenExprNode(stmt.whereClause) } } : {}),
+    actions: actions.map((a) => deparseNode(a)),
+  };
 }

@@ -8,6 +8,7 @@ import type { DataStatement } from '../model/data-statement.js';
 import type { Diagnostic, ReplayStats } from './diagnostics.js';
 import { Draft } from './draft.js';
 import { alterTable } from './handlers/alter-table.js';
+import { alterView } from './handlers/view-columns.js';
 import { comment } from './handlers/comment.js';
 import { createIndex } from './handlers/create-index.js';
 import { createTable } from './handlers/create-table.js';
@@ -78,6 +79,7 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'createExtension': createExtension(ctx, ddl); break;
     case 'createTable': createTable(ctx, ddl); break;
     case 'alterTable': alterTable(ctx, ddl); break;
+    case 'alterView': alterView(ctx, ddl); break;
     case 'createIndex': createIndex(ctx, ddl); break;
     case 'createEnum': createEnum(ctx, ddl); break;
     case 'addEnumValue': addEnumValue(ctx, ddl); break;

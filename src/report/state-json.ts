@@ -217,6 +217,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
         ['columns', v.columns ? [...v.columns] : undefined], ['options', v.options ? [...v.options] : undefined],
+        ['columnDetails', v.columnDetails?.map((d) => obj([['name', d.name], ['default', d.default], ['comment', d.comment]]))],
         ['comment', v.comment], ...acl(v), ['origin', origin(v.origin)],
       ]),
     ),

@@ -24,6 +24,7 @@ import {
   createPolicySql,
   rowSecuritySql,
   createViewSql,
+  viewColumnDefaultSql,
   defaultColumnSequenceName,
   domainCheckCommentSql,
 } from '../model/sql/index.js';
@@ -87,6 +88,7 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     ['Operators', valuesByKey(state.operators).map(createOperatorSql)],
     ['Aggregates', valuesByKey(state.aggregates).map((a) => createAggregateSql(a))],
     ['Views', orderedViews.map((v) => createViewSql(v, { query: 'canonical' }))],
+    ['View column defaults', orderedViews.flatMap((v) => (v.columnDetails ?? []).filter((d) => d.default !== undefined).map((d) => viewColumnDefaultSql(v, d.name, d.default)))],
     ['Indexes', valuesByKey(state.indexes).map((i) => createIndexSql(i, { spelling: 'canonical' }))],
     ['Foreign keys and unvalidated checks', added.map(({ t, c }) => addConstraintSql(t, c, 'canonical'))],
     ['Triggers', valuesByKey(state.triggers).flatMap((t) => (t.enabled ? [createTriggerSql(t), triggerFiringSql(t)] : [createTriggerSql(t)]))],
@@ -216,6 +218,9 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   }
   for (const v of valuesByKey(state.views)) {
     if (v.comment !== undefined) out.push(commentSql(v.materialized ? 'materialized view' : 'view', v, v.comment));
+    for (const d of v.columnDetails ?? []) {
+      if (d.comment !== undefined) out.push(commentSql('column', { schema: v.schema, table: v.name, name: d.name }, d.comment));
+    }
   }
   for (const i of valuesByKey(state.indexes)) if (i.comment !== undefined) out.push(commentSql('index', i, i.comment));
   for (const t of valuesByKey(state.triggers)) {

@@ -74,6 +74,7 @@ function subject(c: Change): string {
     case 'validateConstraint': return `${c.table.schema}.${c.table.name}.${c.constraint}`;
     case 'createIndex': return `${c.index.schema}.${c.index.name}`;
     case 'createView': return `${c.view.schema}.${c.view.name}`;
+    case 'setViewColumnDefault': return `${c.view.schema}.${c.view.name}.${c.column}`;
     case 'createFunction': return `${c.function.schema}.${c.function.name}`;
     case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
     case 'createAggregate': return `${c.aggregate.schema}.${c.aggregate.name}(${c.aggregate.identityArgs})`;

@@ -607,6 +607,41 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'view column defaults and comments: ALTER VIEW / ALTER TABLE .. SET / DROP DEFAULT, COMMENT ON COLUMN (a view made with *, a materialized view); kept by OR REPLACE and RENAME COLUMN',
+    revisions: [
+      `CREATE TABLE t (id int PRIMARY KEY, a text, b int);
+       CREATE VIEW v AS SELECT id, a, b FROM t;
+       ALTER VIEW v ALTER COLUMN a SET DEFAULT 'none', ALTER COLUMN b SET DEFAULT 0;
+       ALTER TABLE v ALTER COLUMN id SET DEFAULT 1 + 1;
+       COMMENT ON COLUMN v.id IS 'the key';
+       CREATE VIEW s AS SELECT * FROM t;
+       COMMENT ON COLUMN s.b IS 'from a star';
+       CREATE MATERIALIZED VIEW m (x, y) AS SELECT id, a FROM t;
+       COMMENT ON COLUMN m.y IS 'snapshot of a';`,
+      `CREATE OR REPLACE VIEW v AS SELECT id, a, b, now() AS at FROM t;
+       ALTER VIEW v RENAME COLUMN a TO label;
+       ALTER VIEW v ALTER COLUMN b DROP DEFAULT, ALTER COLUMN at SET DEFAULT now();
+       COMMENT ON COLUMN v.id IS '';
+       COMMENT ON COLUMN v.label IS 'renamed';
+       ALTER MATERIALIZED VIEW m RENAME COLUMN y TO z;`,
+    ],
+  },
+  {
+    name: 'rules follow column renames of their own table (NEW / OLD), of the tables they write, and of a view',
+    revisions: [
+      `CREATE TABLE t (a int, b text);
+       CREATE TABLE log (x int, y text);
+       CREATE RULE r1 AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.a, NEW.b);
+       CREATE RULE r2 AS ON UPDATE TO t WHERE OLD.a <> NEW.a DO ALSO (UPDATE log SET y = NEW.b WHERE x = OLD.a; DELETE FROM log WHERE log.y = OLD.b);
+       CREATE RULE r3 AS ON DELETE TO t DO ALSO INSERT INTO log SELECT OLD.a, l.y FROM log l WHERE l.x = OLD.a;
+       CREATE VIEW v AS SELECT a, b FROM t;
+       CREATE RULE vi AS ON INSERT TO v DO INSTEAD INSERT INTO t VALUES (NEW.a, NEW.b);`,
+      `ALTER TABLE t RENAME COLUMN a TO aa;
+       ALTER TABLE log RENAME COLUMN y TO yy;
+       ALTER VIEW v RENAME COLUMN b TO bb;`,
+    ],
+  },
+  {
     name: 'composite types: attributes with typmods, arrays, collations, enums and domains; nested; used by columns, functions and domains; ALTER TYPE attributes, renames, moves, comments, drops',
     revisions: [
       `CREATE TYPE mood AS ENUM ('sad', 'ok');

@@ -200,7 +200,8 @@ export function sampleParts(): StateParts {
     views: [
       // mentions z_user_names although it sorts first
       { schema: 'public', name: 'a_user_count', materialized: false, query: 'SELECT count(*) AS n FROM z_user_names', definition: 'SELECT count(*) AS n FROM z_user_names', columns: ['user count'] },
-      { schema: 'public', name: 'z_user_names', materialized: false, query: 'SELECT id, first FROM users WHERE "select" IS NULL', definition: 'SELECT id, first FROM users WHERE "select" IS NULL', comment: 'names' },
+      { schema: 'public', name: 'z_user_names', materialized: false, query: 'SELECT id, first FROM users WHERE "select" IS NULL', definition: 'SELECT id, first FROM users WHERE "select" IS NULL', comment: 'names',
+        columnDetails: [{ name: 'first', default: "'anon'::text", comment: 'first name' }, { name: 'id', comment: 'the key' }] },
       {
         schema: 'app', name: 'order_totals', materialized: true,
         query: 'SELECT user_id, sum(qty) AS total FROM app."Order Items" GROUP BY user_id', definition: 'SELECT user_id, sum(qty) AS total FROM app."Order Items" GROUP BY user_id',

@@ -51,6 +51,18 @@ describe('renderStateSql on a real PostgreSQL', () => {
     expect(await constraintDef('app.m2024', 'm2024_value_check')).toBe('CHECK ((value >= (0)::numeric))');
   });
 
+  it("sets views' column defaults and comments", async () => {
+    const rows = await fresh.db.query<{ attname: string; def: string | null; comment: string | null }>(
+      `select attname, pg_get_expr(adbin, adrelid) as def, col_description(attrelid, attnum) as comment
+         from pg_attribute left join pg_attrdef on adrelid = attrelid and adnum = attnum
+        where attrelid = 'public.z_user_names'::regclass and attnum > 0 order by attnum`,
+    );
+    expect(rows).toEqual([
+      { attname: 'id', def: null, comment: 'the key' },
+      { attname: 'first', def: "'anon'::text", comment: 'first name' },
+    ]);
+  });
+
   it('creates columns with identity, generated, collation and serial defaults', async () => {
     const cols = await fresh.db.query<{ attname: string; identity: string; generated: string; coll: string | null; def: string | null }>(
       `select attname, attidentity as identity, attgenerated as generated,

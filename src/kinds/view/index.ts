@@ -1,11 +1,11 @@
-import { qualify } from '../../model/names.js';
+import { qualify, quoteIdent } from '../../model/names.js';
 import type { ViewDef } from '../../model/objects.js';
 import { relationExists } from '../../plan/catalog-conditions.js';
 import { viewDeps } from './view-deps.js';
 import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule, ObjectSpec } from '../kind-module.js';
 import { ownNames, relationObject } from '../object-specs.js';
-import { createViewActions } from './view-actions.js';
+import { createViewActions, setViewColumnDefaultActions } from './view-actions.js';
 import type { ViewChange } from './view-change.js';
 import { diffViews, viewKind as kindOfView } from './view-diff.js';
 import { relationMention } from '../../plan/object-deps.js';
@@ -31,6 +31,13 @@ export const viewKind: KindModule<'view', ViewChange, 'view' | 'materialized vie
         const detail = c.rebuilt ? (c.view.materialized ? 'after its drop; WITH DATA: its rows are recomputed by its query' : 'after its drop') : undefined;
         return { object, name: qualify(c.view), group: qualify(c.view), action: c.replace ? 'replace' : 'create', ...(detail ? { detail } : {}) };
       },
+    },
+    setViewColumnDefault: {
+      build: setViewColumnDefaultActions,
+      describe: (c) => ({
+        object: 'column', name: `${qualify(c.view)}.${quoteIdent(c.column)}`, group: qualify(c.view),
+        action: c.to === undefined ? 'drop default of' : 'set default of', detail: `${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`,
+      }),
     },
   },
   objects: { view: viewSpec('VIEW'), 'materialized view': viewSpec('MATERIALIZED VIEW') },

@@ -3,7 +3,9 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import { rebuiltViews } from './rebuilt-views.js';
 import { drop } from '../drop/drop-change.js';
 import { rename } from '../rename/rename-change.js';
-import { createView } from './view-change.js';
+import { createView, setViewColumnDefault } from './view-change.js';
+import { columnDetail, renamedColumnDetails } from '../../model/view-column-details.js';
+import type { ViewColumnDetail } from '../../model/objects.js';
 import { VIEWS } from './view-match.js';
 
 /** The object kind of a view, as history events and DROP name it. */
@@ -23,6 +25,7 @@ export function diffViews(ctx: DiffContext): void {
   for (const { key, target } of ctx.matched(VIEWS).created) {
     out.add('view', key, createView(target, false));
     ctx.comment(viewKind(target), { schema: target.schema, name: target.name }, target.comment, undefined, target.origin);
+    diffColumnDetails(ctx, key, target, []);
   }
   for (const { key, liveKey, target, live, renamed } of ctx.matched(VIEWS).pairs) {
     const ref = { schema: target.schema, name: target.name };
@@ -32,6 +35,7 @@ export function diffViews(ctx: DiffContext): void {
       out.add('view', key, drop(viewKind(live), ref, 'replace', target.origin, undefined, differs !== undefined ? [differs] : []));
       out.add('view', key, createView(target, false, true));
       ctx.comment(viewKind(target), ref, target.comment, undefined, target.origin);
+      diffColumnDetails(ctx, key, target, []);
       continue;
     }
     const columns = rebuilt.columns.get(key);
@@ -41,6 +45,22 @@ export function diffViews(ctx: DiffContext): void {
     // CREATE OR REPLACE VIEW also sets the WITH options to those it names.
     if (columns?.kind === 'fits' && columns.changed) out.add('view', key, createView(target, true));
     ctx.comment(viewKind(target), ref, target.comment, live.comment, target.origin);
+    // Defaults and comments stay on renamed columns: compared under the names they get.
+    diffColumnDetails(ctx, key, target, renamedColumnDetails(live.columnDetails, new Map(columns?.kind === 'fits' ? columns.renames : [])));
   }
   ctx.liveOnly('view', ctx.matched(VIEWS), viewKind);
+}
+
+/**
+ * The output columns' defaults and comments, against `live` (empty for a view the plan creates,
+ * or drops and creates: DROP took its attributes along).
+ */
+function diffColumnDetails(ctx: DiffContext, key: string, target: ViewDef, live: readonly ViewColumnDetail[]): void {
+  const names = new Set([...(target.columnDetails ?? []), ...live].map((d) => d.name));
+  for (const name of [...names].sort()) {
+    const t = columnDetail(target, name);
+    const l = live.find((d) => d.name === name) ?? { name };
+    if (t.default !== l.default) ctx.out.add('view', key, setViewColumnDefault(target, t, l.default, target.origin));
+    ctx.comment('column', { schema: target.schema, parent: target.name, name }, t.comment, l.comment, target.origin);
+  }
 }

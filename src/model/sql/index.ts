@@ -15,7 +15,7 @@ export { constraintSql, namedConstraintSql, addConstraintSql } from './constrain
 export { createTableSql, type CreateTableOptions } from './table-sql.js';
 export { withOptionsSql } from './rel-options-sql.js';
 export { createIndexSql, type CreateIndexOptions } from './index-sql.js';
-export { createViewSql } from './view-sql.js';
+export { createViewSql, viewColumnDefaultSql } from './view-sql.js';
 export { createFunctionSql, dollarQuote } from './function-sql.js';
 export { createTriggerSql, triggerFiringSql } from './trigger-sql.js';
 export { createAggregateSql, aggregateArgs, aggregateSubject, defaultModify } from './aggregate-sql.js';

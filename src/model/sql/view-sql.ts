@@ -1,4 +1,4 @@
-import { qualify } from '../names.js';
+import { qualify, quoteIdent, type QualifiedName } from '../names.js';
 import type { ViewDef } from '../objects.js';
 import { parenIdentListSql } from './ident-list.js';
 import { withOptionsSql } from './rel-options-sql.js';
@@ -13,4 +13,9 @@ export function createViewSql(view: ViewDef, opts: { orReplace?: boolean; query?
   const kind = view.materialized ? 'MATERIALIZED VIEW' : `${opts.orReplace ? 'OR REPLACE ' : ''}VIEW`;
   const columns = view.columns?.length ? ` ${parenIdentListSql(view.columns)}` : '';
   return `CREATE ${kind} ${qualify(view)}${columns}${withOptionsSql(view.options)} AS ${opts.query === 'canonical' ? view.query : view.definition}`;
+}
+
+/** `ALTER VIEW s.v ALTER COLUMN c SET DEFAULT expr` (`expr` undefined: DROP DEFAULT); INSERTs through the view get it. */
+export function viewColumnDefaultSql(view: QualifiedName, column: string, expr: string | undefined): string {
+  return `ALTER VIEW ${qualify(view)} ALTER COLUMN ${quoteIdent(column)} ${expr === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${expr}`}`;
 }

@@ -184,6 +184,9 @@ export function lowerAlterTable(s: AstNode): Ddl {
   const options = lowerSetRelOptions(s);
   if (options) return options;
   if (s.objtype === 'OBJECT_FOREIGN_TABLE') return notManagedOn('ALTER FOREIGN TABLE', 'OBJECT_FOREIGN_TABLE');
+  if (s.objtype === 'OBJECT_VIEW') {
+    return { kind: 'alterView', view: rangeVarName(s.relation), ifExists: !!s.missing_ok, commands: (s.cmds ?? []).map((c: AstNode) => lowerAlterCommand(c.AlterTableCmd)) };
+  }
   if (s.objtype !== 'OBJECT_TABLE') return { kind: 'unsupported', what: `ALTER ${String(s.objtype).replace(/^OBJECT_/, '')}` };
   return {
     kind: 'alterTable',

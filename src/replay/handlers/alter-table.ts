@@ -15,6 +15,7 @@ import { applySequenceOptions, createOwnedSequence } from './sequences.js';
 import { dropPolicy, policiesUsing } from './policies.js';
 import { withRowSecurity } from '../../model/row-security.js';
 import { attachPartition, detachPartition } from './partitions.js';
+import { alterViewCommands } from './view-columns.js';
 
 /** Drops the sequences a column owns (serial/identity), as PostgreSQL's dependency does. */
 function dropOwnedSequences(ctx: ReplayContext, table: TableDef, column?: string): void {
@@ -222,6 +223,9 @@ function setTriggerFiring(ctx: ReplayContext, table: TableDef, name: string | un
 
 /** ALTER TABLE: subcommands applied in order to the table. */
 export function alterTable(ctx: ReplayContext, s: Extract<Ddl, { kind: 'alterTable' }>): void {
+  // PostgreSQL takes ALTER TABLE on a view for the forms ALTER VIEW has.
+  const view = ctx.draft.tables.has(ctx.key(s.table)) ? undefined : ctx.draft.views.get(ctx.key(s.table));
+  if (view) return alterViewCommands(ctx, view, s.commands);
   let table = ctx.table(s.table, s.ifExists);
   if (!table) return;
   for (const cmd of s.commands) {

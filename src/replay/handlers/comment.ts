@@ -5,6 +5,7 @@ import { operatorKeyOf } from './operators.js';
 import { findAggregate } from './aggregates.js';
 import { findRule } from './rules.js';
 import { findRoutine } from './privileges.js';
+import { commentViewColumn } from './view-columns.js';
 
 type Comment = Extract<Ddl, { kind: 'comment' }>;
 
@@ -58,8 +59,8 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     }
     case 'column':
     case 'constraint': {
-      // Views' columns are not modelled (the catalog cannot tell written names from derived ones).
-      if (s.target === 'column' && d.views.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a view');
+      const view = s.target === 'column' && s.sub !== undefined ? d.views.get(key) : undefined;
+      if (view) return commentViewColumn(ctx, view, s.sub!, s.text);
       if (s.target === 'column' && d.compositeTypes.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a composite type');
       const t = ctx.table(s.object);
       if (!t || s.sub === undefined) return;

@@ -1,6 +1,6 @@
 import { columnsInExpression, normalizeExpression, renameInTableExpression, type ViewRename } from '../../parse/index.js';
 import type { Draft } from '../draft.js';
-import { columnsOf } from './view-renames.js';
+import { columnsOf } from './draft-columns.js';
 import type { Mutable } from '../../model/mutable.js';
 import type { PolicyDef, TableDef } from '../../model/objects.js';
 import { policyKey, relationKey } from '../../model/schema-state.js';

@@ -13,7 +13,7 @@ import { nextvalDefault } from './sequences.js';
 import { followRenameInViews, renameViewColumn } from './view-renames.js';
 import { followRenameInPolicies, movePolicies, renamePolicy } from './policies.js';
 import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
-import { findRule, moveRules, warnRulesNamingColumn } from './rules.js';
+import { findRule, followColumnRenameInRules, moveRules } from './rules.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -140,7 +140,6 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
     ctx.error(`column "${to}" of relation "${table.name}" already exists`);
     return;
   }
-  warnRulesNamingColumn(ctx, table, from);
   ctx.putTable({
     ...table,
     columns: table.columns.map((c) => (c.name === from ? { ...c, name: to, origin: ctx.origin } : c)),
@@ -165,6 +164,7 @@ function renameColumn(ctx: ReplayContext, table: TableDef, from: string, to: str
   }
   followRenameInViews(d, { kind: 'column', schema: table.schema, table: table.name, from, to });
   followRenameInPolicies(d, { kind: 'column', schema: table.schema, table: table.name, from, to });
+  followColumnRenameInRules(d, table, from, to);
   record(ctx, 'column', table.schema, from, to, table.name);
 }
 

@@ -26,6 +26,8 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
     // OR REPLACE sets the options to those written (none written: none left), as PostgreSQL does.
     ...(s.options ? { options: s.options } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
+    // OR REPLACE keeps the view's attributes, with their defaults and comments.
+    ...(existing?.columnDetails ? { columnDetails: existing.columnDetails } : {}),
     ...aclFields(existing),
     origin: ctx.origin,
   });

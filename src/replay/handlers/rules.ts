@@ -1,10 +1,10 @@
 import type { QualifiedName } from '../../model/names.js';
 import type { RuleDef } from '../../model/objects.js';
 import { relationKey, ruleKey } from '../../model/schema-state.js';
-import { canonicalRuleActions, moveRelationInRuleActions, ruleActionsSql, type RuleDdl } from '../../parse/index.js';
+import { canonicalRuleActions, moveRelationInRuleActions, renameColumnInRule, ruleActionsSql, type RuleDdl } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import type { Draft } from '../draft.js';
-import { columnsOf } from './view-renames.js';
+import { columnsOf } from './draft-columns.js';
 
 /**
  * CREATE [OR REPLACE] RULE on a table or view. ON SELECT rules are the `_RETURN` rules of views
@@ -12,7 +12,11 @@ import { columnsOf } from './view-renames.js';
  * computed against the draft's tables, since PostgreSQL fills in an INSERT's column list.
  */
 export function createRule(ctx: ReplayContext, s: RuleDdl): void {
-  if (s.event === 'select') return ctx.warn('not modelled: CREATE RULE .. ON SELECT (a view\'s _RETURN rule; create a view instead)');
+  if (s.event === 'select') {
+    return ctx.warn(
+      'not modelled: CREATE RULE .. ON SELECT: an ON SELECT rule is how a view is stored (its _RETURN rule), not a rule of its own; PostgreSQL 16 refuses it on a table. Write CREATE VIEW instead',
+    );
+  }
   const rel = ctx.relationFor(s.table, 'trigger');
   if (!rel) return;
   const key = ruleKey(rel.schema, rel.name, s.name);
@@ -63,15 +67,24 @@ export function dropRulesOn(d: Draft, relation: QualifiedName): void {
 }
 
 /**
- * RENAME COLUMN: PostgreSQL's rules follow it (their trees name columns by number), the model's
- * rule text does not: a rule that may name the column gets a warning, so the gap is visible.
+ * RENAME COLUMN of a table or view: PostgreSQL's rules follow it (their trees name columns by
+ * number), so each rule's condition and actions are rewritten as pg_get_ruledef prints them.
+ * Runs after the draft has the new name (an INSERT's filled-in column list reads it).
  */
-export function warnRulesNamingColumn(ctx: ReplayContext, table: QualifiedName, column: string): void {
-  for (const r of ctx.draft.rules.values()) {
+export function followColumnRenameInRules(d: Draft, table: QualifiedName, from: string, to: string): void {
+  const rename = { kind: 'column', schema: table.schema, table: table.name, from, to } as const;
+  for (const [k, r] of d.rules) {
     const own = r.schema === table.schema && r.table === table.name;
-    const text = `${r.whereSql ?? r.where ?? ''} ${r.actionsSql ?? r.actions}`;
-    if ((own || text.includes(table.name)) && text.includes(column)) {
-      ctx.warn(`not modelled: rule ${r.name} on ${r.table} after RENAME COLUMN ${column} (its actions keep the old name here; replay continues)`);
-    }
+    const text = `${r.whereSql ?? ''} ${r.actionsSql ?? ''}`;
+    // Cheap pre-check: a rule that uses the column names its table, unless it is the rule's own.
+    if (r.actionsSql === undefined || !(own || text.includes(table.name))) continue;
+    const renamed = renameColumnInRule({ ...r, actionsSql: r.actionsSql }, rename, columnsOf(d));
+    if (!renamed) continue;
+    d.rules.set(k, {
+      ...r,
+      ...(renamed.where ? { where: renamed.where.canonical, whereSql: renamed.where.written } : {}),
+      actions: canonicalRuleActions(renamed.actions, columnsOf(d)),
+      actionsSql: ruleActionsSql(renamed.actions),
+    });
   }
 }

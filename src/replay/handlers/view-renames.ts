@@ -1,22 +1,14 @@
 import { relationKey } from '../../model/schema-state.js';
+import { columnsOf } from './draft-columns.js';
 import {
   expandViewStars, normalizeQuery, renameInViewQuery, viewWithOutputNames, viewOutputColumns, type ColumnsOf, type ViewRename,
 } from '../../parse/index.js';
 import type { ViewDef } from '../../model/objects.js';
+import { renamedColumnDetails, withColumnDetails } from '../../model/view-column-details.js';
 import type { Draft } from '../draft.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInIndex } from './column-deps.js';
-
-/** The draft's table and view columns, for resolving names in view queries. */
-export const columnsOf =
-  (d: Draft): ColumnsOf =>
-  (schema, name) => {
-    const key = relationKey(schema, name);
-    const t = d.tables.get(key);
-    if (t) return t.columns.map((c) => c.name);
-    const v = d.views.get(key);
-    return v ? (v.columns ?? viewOutputColumns(v.definition)) : undefined;
-  };
+import { followColumnRenameInRules } from './rules.js';
 
 /**
  * Follows a rename into every view that uses the object: PostgreSQL's stored query references it
@@ -56,12 +48,15 @@ export function renameViewColumn(ctx: ReplayContext, view: ViewDef, from: string
   if (!current.includes(from)) return ctx.error(`column "${from}" does not exist`);
   if (current.includes(to)) return ctx.error(`column "${to}" of relation "${view.name}" already exists`);
   const definition = viewWithOutputNames(view.definition, current.map((c) => (c === from ? to : undefined)));
-  d.views.set(relationKey(view.schema, view.name), {
+  const renamed: ViewDef = {
     ...view, definition, query: normalizeQuery(definition),
     ...(view.columns ? { columns: view.columns.map((c) => (c === from ? to : c)) } : {}), origin: ctx.origin,
-  });
+  };
+  // The column's default and comment stay on the attribute.
+  d.views.set(relationKey(view.schema, view.name), withColumnDetails(renamed, renamedColumnDetails(view.columnDetails, new Map([[from, to]]))));
   for (const [k, idx] of d.indexes) if (idx.schema === view.schema && idx.table === view.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
   const ref = { schema: view.schema, parent: view.name };
   d.history.push({ event: 'rename', object: 'column', from: { ...ref, name: from }, to: { ...ref, name: to }, origin: ctx.origin });
   followRenameInViews(d, { kind: 'column', schema: view.schema, table: view.name, from, to });
+  followColumnRenameInRules(d, view, from, to);
 }
