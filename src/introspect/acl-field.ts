@@ -8,18 +8,24 @@ export interface GrantRow {
   readonly grantable: boolean;
 }
 
+/** ACL kinds whose default (a NULL ACL) grants PUBLIC something: functions EXECUTE, types USAGE. */
+const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['f', 'T']);
+
 /**
  * SQL for a `grants` column: the object's ACL exploded, the owner's own entries left out (owners
  * differ by environment). A NULL ACL means acldefault(`aclKind`, owner): PUBLIC EXECUTE on
  * functions, PUBLIC USAGE on types, nothing else beyond the owner. Columns have no default
  * (`aclKind` null). The grantee 0 is PUBLIC.
+ * Where a NULL ACL can only mean "the owner's own", the subquery runs only for a non-NULL ACL:
+ * at 5,000 tables it would otherwise run ~48,000 times on the columns alone (~0.1 s of server CPU).
  */
 export function grantsColumn(acl: string, owner: string, aclKind: 'n' | 'r' | 's' | 'f' | 'T' | null): string {
   const source = aclKind ? `coalesce(${acl}, pg_catalog.acldefault('${aclKind}', ${owner}))` : acl;
-  return `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+  const grants = `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
       'grantee', CASE WHEN a.grantee = 0 THEN '${PUBLIC}' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
       'privilege', a.privilege_type, 'grantable', a.is_grantable))
-    FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner}) AS grants`;
+    FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner})`;
+  return aclKind && PUBLIC_BY_DEFAULT.has(aclKind) ? `${grants} AS grants` : `CASE WHEN ${acl} IS NOT NULL THEN ${grants} END AS grants`;
 }
 
 /** SQL for an `owner` column: the owner's name when owners are read (`--owners`), else NULL. */

@@ -33,7 +33,7 @@ SELECT a.attrelid AS table_oid, a.attname AS name,
   a.atttypmod AS typmod, a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expression,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END AS collation,
-  (SELECT cn.nspname FROM pg_catalog.pg_namespace cn WHERE cn.oid = co.collnamespace) AS collation_schema,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
   CASE WHEN a.attidentity <> '' THEN (
     SELECT s.relname FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
@@ -51,6 +51,7 @@ JOIN pg_catalog.pg_type et ON et.oid = COALESCE(e.oid, a.atttypid)
 JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 ${commentJoin('d', 'pg_class', 'a.attrelid', 'a.attnum')}
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ${inScope('n')}
 ORDER BY a.attrelid, a.attnum`;

@@ -44,8 +44,8 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   pn.nspname AS parent_schema, p.relname AS parent_name,
   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-  pg_catalog.array_to_json(pg_catalog.array_cat(c.reloptions,
-    (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)))::text AS options,
+  pg_catalog.array_to_json(pg_catalog.array_cat(c.reloptions, CASE WHEN tc.reloptions IS NOT NULL THEN
+    (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.unnest(tc.reloptions) o) END))::text AS options,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
   d.description
@@ -54,6 +54,7 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
 ${commentJoin('d', 'pg_class', 'c.oid')}
 WHERE c.relkind IN ('r', 'p') AND ${inScope('n')} AND ${notInExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;
