@@ -100,3 +100,23 @@ export function pairObjects<T>(
     .map((k) => ({ key: k, live: live.get(k)! }));
   return { pairs, created, liveOnly };
 }
+
+const pairIndexes = new WeakMap<Pairing<unknown>, ReadonlyMap<string, Pair<unknown>>>();
+const createdIndexes = new WeakMap<Pairing<unknown>, ReadonlySet<string>>();
+
+/**
+ * The pair of a target key in a pairing (undefined: not paired). The index is built once per
+ * pairing: a lookup per object of another kind (an index's table) would otherwise scan all pairs.
+ */
+export function pairOfKey<T>(pairing: Pairing<T>, key: string): Pair<T> | undefined {
+  let index = pairIndexes.get(pairing);
+  if (!index) pairIndexes.set(pairing, (index = new Map(pairing.pairs.map((p) => [p.key, p]))));
+  return index.get(key) as Pair<T> | undefined;
+}
+
+/** Is the target key one the pairing found no live object for (the diff creates it)? Indexed once per pairing, as pairOfKey. */
+export function isCreatedKey(pairing: Pairing<unknown>, key: string): boolean {
+  let index = createdIndexes.get(pairing);
+  if (!index) createdIndexes.set(pairing, (index = new Set(pairing.created.map((c) => c.key))));
+  return index.has(key);
+}

@@ -3,6 +3,7 @@ import { relationKey } from '../../model/schema-state.js';
 import { indexUses } from '../../diff/column-mentions.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { differingAttributes, differs } from '../../diff/diff-context.js';
+import { isCreatedKey } from '../../diff/pairing.js';
 import { attachTakes, detachBrings } from '../table/partition-moves.js';
 import { rebuiltViews } from '../view/rebuilt-views.js';
 import { droppedColumns } from '../column/column-drops.js';
@@ -17,7 +18,7 @@ import { VIEWS } from '../view/view-match.js';
 /** Is the index's table (or materialized view) created by this diff? Then the index is built on an empty relation. */
 function onNewRelation(ctx: DiffContext, idx: IndexDef): boolean {
   const k = relationKey(idx.schema, idx.table);
-  return ctx.matched(TABLES).created.some((c) => c.key === k) || ctx.matched(VIEWS).created.some((c) => c.key === k);
+  return isCreatedKey(ctx.matched(TABLES), k) || isCreatedKey(ctx.matched(VIEWS), k);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DiffContext } from '../../diff/diff-context.js';
+import { pairOfKey } from '../../diff/pairing.js';
 import type { CheckConstraint, ConstraintDef, IndexDef, QualifiedName, TableDef } from '../../model/objects.js';
 import { clonedOntoPartitions, sameClone } from '../../model/partition-clones.js';
 import { relationKey } from '../../model/schema-state.js';
@@ -54,7 +55,7 @@ export function attachTakes(ctx: DiffContext, liveTable: QualifiedName, obj: Ind
  */
 export function detachBrings(ctx: DiffContext, targetTable: TableDef, obj: IndexDef | ConstraintDef): boolean {
   const key = relationKey(targetTable.schema, targetTable.name);
-  const pair = ctx.matched(TABLES).pairs.find((p) => p.key === key);
+  const pair = pairOfKey(ctx.matched(TABLES), key);
   if (!pair) return false;
   const move = partitionMove(ctx, pair.target, pair.live);
   if (!move.detach) return false;
