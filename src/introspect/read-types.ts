@@ -10,6 +10,7 @@ import { catalogObjectName } from '../model/names.js';
 interface AttributeRow extends TypeRow {
   name: string;
   collation: string | null;
+  description: string | null;
 }
 
 interface CompositeRow extends AclRow {
@@ -26,13 +27,15 @@ SELECT n.nspname AS schema, t.typname AS name,
   COALESCE((SELECT json_agg(json_build_object(
       'name', a.attname, 'formatted', pg_catalog.format_type(a.atttypid, a.atttypmod),
       'element_schema', etn.nspname, 'element_name', et.typname, 'is_array', e.oid IS NOT NULL, 'typmod', a.atttypmod,
-      'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname END) ORDER BY a.attnum)
+      'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname END,
+      'description', ad.description) ORDER BY a.attnum)
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
     LEFT JOIN pg_catalog.pg_type e ON e.typarray = a.atttypid
     JOIN pg_catalog.pg_type et ON et.oid = COALESCE(e.oid, a.atttypid)
     JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
     LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+    ${commentJoin('ad', 'pg_class', 'a.attrelid', 'a.attnum')}
     WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::json) AS attributes,
   ${grantsColumn('t.typacl', 't.typowner', 'T')}, ${ownerColumn(scope, 't.typowner')},
   d.description
@@ -50,7 +53,7 @@ export const readCompositeTypes: CatalogQuery<CompositeRow, CompositeTypeDef[]> 
     rows.map((r) => ({
       schema: r.schema,
       name: r.name,
-      attributes: r.attributes.map((a): TypeAttribute => ({ name: a.name, type: typeTextOfRow(a), ...(a.collation !== null ? { collation: `"${a.collation}"` } : {}) })),
+      attributes: r.attributes.map((a): TypeAttribute => ({ name: a.name, type: typeTextOfRow(a), ...(a.collation !== null ? { collation: `"${a.collation}"` } : {}), ...commentField(a.description) })),
       ...commentField(r.description),
       ...aclRowFields('type', r),
     })),

@@ -277,6 +277,8 @@ export interface TypeAttribute {
   readonly type: TypeText;
   /** Explicit collation (quoted name); absent means the type's default. */
   readonly collation?: string;
+  /** COMMENT ON COLUMN type.attribute (pg_description of the type's class, objsubid = attnum). */
+  readonly comment?: string;
 }
 
 /**

@@ -164,7 +164,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     compositeTypes: valuesByKey(state.compositeTypes).map((c) =>
       obj([
         ['schema', c.schema], ['name', c.name],
-        ['attributes', c.attributes.map((a) => obj([['name', a.name], ['type', a.type], ['collation', a.collation]]))],
+        ['attributes', c.attributes.map((a) => obj([['name', a.name], ['type', a.type], ['collation', a.collation], ['comment', a.comment]]))],
         ['comment', c.comment], ['origin', origin(c.origin)],
       ]),
     ),

@@ -189,7 +189,10 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
   for (const e of valuesByKey(state.extensions)) if (e.comment !== undefined) out.push(commentSql('extension', e, e.comment || null));
   for (const c of valuesByKey(state.collations)) if (c.comment !== undefined) out.push(commentSql('collation', c, c.comment));
   for (const e of valuesByKey(state.enums)) if (e.comment !== undefined) out.push(commentSql('enum', e, e.comment));
-  for (const c of valuesByKey(state.compositeTypes)) if (c.comment !== undefined) out.push(commentSql('composite type', c, c.comment));
+  for (const c of valuesByKey(state.compositeTypes)) {
+    if (c.comment !== undefined) out.push(commentSql('composite type', c, c.comment));
+    for (const a of c.attributes) if (a.comment !== undefined) out.push(commentSql('column', { schema: c.schema, table: c.name, name: a.name }, a.comment));
+  }
   for (const r of valuesByKey(state.rangeTypes)) if (r.comment !== undefined) out.push(commentSql('range type', r, r.comment));
   for (const d of valuesByKey(state.domains)) {
     if (d.comment !== undefined) out.push(commentSql('domain', d, d.comment));

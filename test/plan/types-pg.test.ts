@@ -4,6 +4,7 @@ import { diff } from '../../src/diff/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { plan } from '../../src/plan/index.js';
 import { perTestResources } from '../support/cleanups.js';
+import { refusedLikePostgres } from '../support/refused-like-postgres.js';
 import { convergesFromEachRevision, replayedClean } from '../support/converge-with-oracle.js';
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
@@ -19,7 +20,9 @@ const HISTORY = [
    CREATE TYPE scratch AS (x int, y int);
    CREATE TYPE floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
    CREATE TYPE tmp_range AS RANGE (SUBTYPE = int8);
-   CREATE TABLE orders (id int PRIMARY KEY, total app.money_amount, during floatrange, p pair);`,
+   CREATE TABLE orders (id int PRIMARY KEY, total app.money_amount, during floatrange, p pair);
+   COMMENT ON COLUMN pair.a IS 'first of the pair';
+   COMMENT ON COLUMN scratch.y IS 'the y';`,
   `ALTER TYPE pair ADD ATTRIBUTE c boolean;
    ALTER TYPE pair DROP ATTRIBUTE b;
    ALTER TYPE pair RENAME ATTRIBUTE a TO first;
@@ -30,13 +33,16 @@ const HISTORY = [
    CREATE DOMAIN positive_amount AS app.money_amount CHECK ((VALUE).amount > 0);
    CREATE FUNCTION amount_of(m app.money_amount) RETURNS numeric LANGUAGE sql AS 'SELECT (m).amount';
    CREATE TYPE textspan AS RANGE (SUBTYPE = text, COLLATION = "C", MULTIRANGE_TYPE_NAME = textspans);
-   ALTER TABLE orders ADD COLUMN spans textspans;`,
+   ALTER TABLE orders ADD COLUMN spans textspans;
+   COMMENT ON COLUMN pair.c IS 'flag';`,
   `ALTER TYPE scratch2 SET SCHEMA app;
    CREATE TYPE nested AS (inner_pair pair, tags text[]);
    ALTER TABLE orders ADD COLUMN n nested;
    ALTER TYPE floatrange RENAME TO f8range;
    CREATE TYPE spare AS (v int);
-   CREATE TYPE span2 AS RANGE (SUBTYPE = int4);`,
+   CREATE TYPE span2 AS RANGE (SUBTYPE = int4);
+   COMMENT ON COLUMN nested.tags IS 'labels';
+   COMMENT ON COLUMN pair.c IS NULL;`,
 ];
 
 const opsOf = (changes: readonly { kind: string }[]): string[] =>
@@ -87,20 +93,21 @@ describe('composite and range types converge (pg_dump oracle)', () => {
 
   it('attributes in another order and a changed range subtype rebuild unused types; a used range is drift', async () => {
     const revisions = revisionsFromSql('rebuild', [
-      `CREATE TYPE ordered AS (b text, a int); CREATE TYPE free_r AS RANGE (SUBTYPE = int8); CREATE TYPE used_r AS RANGE (SUBTYPE = int8);
+      `CREATE TYPE ordered AS (b text, a int); COMMENT ON COLUMN ordered.a IS 'kept'; CREATE TYPE free_r AS RANGE (SUBTYPE = int8); CREATE TYPE used_r AS RANGE (SUBTYPE = int8);
        CREATE TABLE t (x used_r);`,
     ]);
     const f = await db();
-    await f.db.exec(`CREATE TYPE ordered AS (a int, b text); CREATE TYPE free_r AS RANGE (SUBTYPE = int4); CREATE TYPE used_r AS RANGE (SUBTYPE = int4);
+    await f.db.exec(`CREATE TYPE ordered AS (a int, b text); COMMENT ON COLUMN ordered.a IS 'kept'; CREATE TYPE free_r AS RANGE (SUBTYPE = int4); CREATE TYPE used_r AS RANGE (SUBTYPE = int4);
       CREATE TABLE t (x used_r); INSERT INTO t VALUES ('[1,5)');`);
     const d = diff(replayedClean(revisions), await introspect(f.db));
     expect(d.drift.map((x) => x.message)).toEqual([
       'subtype is integer live but bigint in the migrations: PostgreSQL cannot alter a range type, and column public.t.x uses public.used_r',
     ]);
-    expect(opsOf(d.changes).sort()).toEqual(['compositeType create', 'createRangeType', 'drop replace composite type', 'drop replace range type']);
+    // The rebuilt type lost its attribute's comment with the DROP: it is set again.
+    expect(opsOf(d.changes).sort()).toEqual(['compositeType create', 'createRangeType', 'drop replace composite type', 'drop replace range type', 'setComment column']);
     await apply(f.db, replayedClean(revisions));
     const live = await introspect(f.db);
-    expect(live.compositeTypes.get('public.ordered')?.attributes.map((a) => a.name)).toEqual(['b', 'a']);
+    expect(live.compositeTypes.get('public.ordered')?.attributes).toEqual([{ name: 'b', type: 'text' }, { name: 'a', type: 'integer', comment: 'kept' }]);
     expect(live.rangeTypes.get('public.free_r')?.subtype).toBe('bigint');
     expect(live.rangeTypes.get('public.used_r')?.subtype).toBe('integer');
     expect(await f.db.query('SELECT x::text FROM t')).toEqual([{ x: '[1,5)' }]);
@@ -116,6 +123,8 @@ describe('check sees type drift', () => {
     await f.db.exec(`ALTER TYPE nested ADD ATTRIBUTE extra int;
       ALTER TYPE app.scratch2 ALTER ATTRIBUTE y TYPE int;
       ALTER TYPE app.scratch2 DROP ATTRIBUTE x;
+      COMMENT ON COLUMN nested.tags IS 'changed live';
+      COMMENT ON COLUMN pair.first IS NULL;
       DROP TYPE span2; CREATE TYPE span2 AS RANGE (SUBTYPE = int8);
       DROP TYPE spare;
       CREATE TYPE extra_r AS RANGE (SUBTYPE = date);`);
@@ -125,6 +134,8 @@ describe('check sees type drift', () => {
     expect(check.stdout).toContain('missing   attribute app.scratch2.x');
     expect(check.stdout).toMatch(/different attribute app\.scratch2\.y[^\n]*\n\s*type: target bigint, live integer/);
     expect(check.stdout).toMatch(/different range type public\.span2[^\n]*\n\s*subtype: target integer, live bigint/);
+    expect(check.stdout).toMatch(/different attribute public\.nested\.tags[^\n]*\n\s*comment: target "?labels"?, live "?changed live"?/);
+    expect(check.stdout).toMatch(/different attribute public\.pair\.first[^\n]*\n\s*comment: target "?first of the pair"?, live /);
     expect(check.stdout).toContain('missing   composite type public.spare');
     expect(check.stdout).toContain('extra     range type public.extra_r');
     const fix = await runCli(['apply', '--allow-destructive', '-m', dir, '-d', f.url]);
@@ -135,4 +146,11 @@ describe('check sees type drift', () => {
     expect(after.stdout).not.toMatch(/^(different|missing) /m);
     expect(after.stdout).toContain('extra     range type public.extra_r');
   });
+});
+
+describe('attribute comments are refused like PostgreSQL', () => {
+  refusedLikePostgres([
+    { name: 'COMMENT ON COLUMN of a missing attribute', sql: `CREATE TYPE pair AS (a int); COMMENT ON COLUMN pair.zz IS 'x';`, message: /column "zz" of relation "pair" does not exist/ },
+    { name: 'COMMENT ON COLUMN of an attribute dropped before', sql: `CREATE TYPE pair AS (a int, b int); ALTER TYPE pair DROP ATTRIBUTE b; COMMENT ON COLUMN pair.b IS 'x';`, message: /column "b" of relation "pair" does not exist/ },
+  ]);
 });

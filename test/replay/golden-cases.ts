@@ -678,6 +678,27 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'composite type attribute comments: COMMENT ON COLUMN type.attribute set, kept through RENAME ATTRIBUTE, ALTER ATTRIBUTE .. TYPE and a moved type, removed by IS NULL and \'\', gone with a dropped attribute',
+    revisions: [
+      `CREATE TYPE pair AS (a integer, b text, c int);
+       COMMENT ON COLUMN pair.a IS 'first';
+       COMMENT ON COLUMN pair.b IS 'second';
+       COMMENT ON COLUMN pair.c IS 'third';
+       CREATE SCHEMA s;
+       CREATE TYPE s.t AS (v int);
+       COMMENT ON COLUMN s.t.v IS 'qualified';`,
+      `ALTER TYPE pair RENAME ATTRIBUTE a TO first;
+       ALTER TYPE pair ALTER ATTRIBUTE b TYPE varchar(5);
+       ALTER TYPE pair DROP ATTRIBUTE c;
+       ALTER TYPE pair ADD ATTRIBUTE c int;
+       ALTER TYPE s.t SET SCHEMA public;
+       COMMENT ON COLUMN t.v IS 'moved';`,
+      `COMMENT ON COLUMN pair.first IS NULL;
+       COMMENT ON COLUMN pair.b IS '';
+       COMMENT ON COLUMN pair.c IS 'new third';`,
+    ],
+  },
+  {
     name: 'range types: subtypes, operator classes, collations, difference functions, multirange names; columns of ranges and multiranges; renames, moves, comments, drops',
     revisions: [
       `CREATE TYPE floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);

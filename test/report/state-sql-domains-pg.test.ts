@@ -24,7 +24,7 @@ it('the state dump of domains (over domains, with NOT VALID checks and comments)
   expect(compareStates(result.state, await introspect(f.db))).toEqual([]);
 });
 
-it('the state dump of composite and range types (built on one another and on domains, with comments) builds the same types on PostgreSQL', async () => {
+it('the state dump of composite and range types (built on one another and on domains, with comments on types and attributes) builds the same types on PostgreSQL', async () => {
   // Names sort against the order of creation: the dump must order types by what they are built on.
   const result = replay(revisionsFromSql('dump', [
     `CREATE DOMAIN zzz_posint AS integer CHECK (VALUE > 0);
@@ -34,6 +34,7 @@ it('the state dump of composite and range types (built on one another and on dom
      CREATE DOMAIN a_pair_d AS b_pair;
      CREATE TYPE txt AS RANGE (SUBTYPE = text, COLLATION = "C", MULTIRANGE_TYPE_NAME = txts);
      COMMENT ON TYPE b_pair IS 'two';
+     COMMENT ON COLUMN b_pair.y IS 'an attribute''s comment';
      COMMENT ON TYPE a_posrange IS 'positive';
      CREATE TABLE t (o a_outer, p a_pair_d);`,
   ]));

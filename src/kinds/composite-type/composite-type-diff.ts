@@ -19,6 +19,12 @@ function change(t: CompositeTypeDef, op: CompositeTypeOp, concern?: Concern): Ch
 function create(ctx: DiffContext, key: string, t: CompositeTypeDef): void {
   ctx.out.add('compositeType', key, change(t, { op: 'create', type: t }));
   ctx.comment('composite type', { schema: t.schema, name: t.name }, t.comment, undefined, t.origin);
+  for (const a of t.attributes) attributeComment(ctx, t, a.name, a.comment, undefined);
+}
+
+/** COMMENT ON COLUMN type.attribute: the attribute's comment (kept by PostgreSQL through RENAME and ALTER ATTRIBUTE .. TYPE). */
+function attributeComment(ctx: DiffContext, t: CompositeTypeDef, name: string, target: string | undefined, live: string | undefined): void {
+  ctx.comment('column', { schema: t.schema, parent: t.name, name }, target, live, t.origin);
 }
 
 const sameAttribute = (a: TypeAttribute, b: TypeAttribute): boolean => a.type === b.type && a.collation === b.collation;
@@ -62,6 +68,8 @@ function alter(ctx: DiffContext, p: Pair<CompositeTypeDef>): void {
   for (const a of retyped) ctx.out.add('compositeType', key, change(target, { op: 'alterAttribute', attribute: a.target, from: liveType(a.live).type }, 'changes behaviour'));
   for (const { target: a } of attrs.created) ctx.out.add('compositeType', key, change(target, { op: 'addAttribute', attribute: a }));
   ctx.comment('composite type', ref, target.comment, live.comment, target.origin);
+  for (const a of attrs.pairs) attributeComment(ctx, target, a.key, a.target.comment, a.live.comment);
+  for (const { target: a } of attrs.created) attributeComment(ctx, target, a.name, a.comment, undefined);
 }
 
 /** `(a integer, b text)`, for drift messages. */

@@ -61,7 +61,11 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     case 'constraint': {
       const view = s.target === 'column' && s.sub !== undefined ? d.views.get(key) : undefined;
       if (view) return commentViewColumn(ctx, view, s.sub!, s.text);
-      if (s.target === 'column' && d.compositeTypes.has(key)) return ctx.warn('not modelled: COMMENT ON COLUMN of a composite type');
+      const composite = s.target === 'column' && s.sub !== undefined ? d.compositeTypes.get(key) : undefined;
+      if (composite) {
+        if (!composite.attributes.some((a) => a.name === s.sub)) return ctx.error(`column "${s.sub}" of relation "${composite.name}" does not exist`);
+        return void d.compositeTypes.set(key, { ...composite, attributes: composite.attributes.map((a) => (a.name === s.sub ? withComment(a, s.text) : a)) });
+      }
       const t = ctx.table(s.object);
       if (!t || s.sub === undefined) return;
       if (s.target === 'column') {

@@ -163,7 +163,8 @@ export function alterType(ctx: ReplayContext, s: AlterType): void {
             if (a.name !== cmd.name) return a;
             // Without COLLATE the attribute keeps its collation only when its type stays the same.
             const collation = cmd.collation ?? (a.type === type ? a.collation : undefined);
-            return { name: a.name, type, ...(collation !== undefined && collation !== '"default"' ? { collation } : {}) };
+            // The comment stays (pg_description is keyed by attnum, which ALTER ATTRIBUTE keeps).
+            return { name: a.name, type, ...(collation !== undefined && collation !== '"default"' ? { collation } : {}), ...(a.comment !== undefined ? { comment: a.comment } : {}) };
           }),
         };
         break;
