@@ -22,7 +22,9 @@ interface Row {
  * Installed extensions, whatever the schema scope (an extension belongs to the database; its
  * schema is only where its objects went). plpgsql is left out: every database has it. The
  * comment is kept only when it is not the one CREATE EXTENSION gave (the control file's, which
- * pg_available_extensions reads): `''` when it was removed.
+ * pg_available_extensions reads): `''` when it was removed. When no control file is readable
+ * (PGlite has an extension's files only in a session that loaded its bundle, which only `apply`
+ * does), the comment cannot be told from the default and is taken as the default.
  */
 export const readExtensions: CatalogQuery<Row, ExtensionDef[]> = {
   sql: () => SQL,
@@ -30,7 +32,7 @@ export const readExtensions: CatalogQuery<Row, ExtensionDef[]> = {
   build: (rows) =>
     rows.map((r) => ({
       name: r.name, schema: r.schema,
-      ...(r.description !== r.default_comment ? { comment: r.description ?? '' } : {}),
+      ...(r.default_comment !== null && r.description !== r.default_comment ? { comment: r.description ?? '' } : {}),
       ...(r.default_comment !== null ? { defaultComment: r.default_comment } : {}),
     })),
 };
