@@ -4,6 +4,7 @@ import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
 import { lowerDefinition } from './lower-definition.js';
+import { FIRING } from './read-triggers.js';
 
 interface Row {
   relationOid: number;
@@ -11,12 +12,13 @@ interface Row {
   table: string;
   name: string;
   definition: string;
+  enabled: string;
   description: string | null;
 }
 
 const SQL = `
 SELECT c.oid AS "relationOid", n.nspname AS schema, c.relname AS table, r.rulename AS name,
-  pg_catalog.pg_get_ruledef(r.oid) AS definition, d.description
+  pg_catalog.pg_get_ruledef(r.oid) AS definition, r.ev_enabled AS enabled, d.description
 FROM pg_catalog.pg_rewrite r
 JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -47,6 +49,7 @@ export const readRules: CatalogQuery<Row, RuleWithOid[]> = {
           schema: r.schema, table: r.table, name: r.name, event: ddl.event, instead: ddl.instead,
           ...(ddl.where !== undefined ? { where: ddl.where } : {}),
           actions: canonicalRuleActions(actions, () => undefined),
+          ...(FIRING[r.enabled] ? { enabled: FIRING[r.enabled] } : {}),
           ...commentField(r.description),
         },
       };

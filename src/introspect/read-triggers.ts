@@ -42,8 +42,8 @@ WHERE NOT t.tgisinternal ${notClone} AND ${inScope('n')}
 ORDER BY n.nspname, c.relname, t.tgname`;
 }
 
-/** pg_trigger.tgenabled other than `O` (enabled). */
-const FIRING: Readonly<Record<string, TriggerFiring>> = { D: 'disabled', R: 'replica', A: 'always' };
+/** pg_trigger.tgenabled (and pg_rewrite.ev_enabled) other than `O` (enabled). */
+export const FIRING: Readonly<Record<string, TriggerFiring>> = { D: 'disabled', R: 'replica', A: 'always' };
 
 /**
  * User triggers on tables and views in scope. The function's schema is the real pronamespace:

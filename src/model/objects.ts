@@ -484,6 +484,12 @@ export interface RuleDef {
   /** The condition and actions as written (or as pg_get_ruledef prints them), for execution only. */
   readonly whereSql?: WrittenText;
   readonly actionsSql?: WrittenText;
+  /**
+   * When it fires (pg_rewrite.ev_enabled, the same letters as a trigger's), absent when enabled
+   * (`O`): `ALTER TABLE .. DISABLE RULE` / `ENABLE REPLICA` / `ENABLE ALWAYS RULE`. CREATE OR
+   * REPLACE RULE keeps it.
+   */
+  readonly enabled?: TriggerFiring;
   readonly comment?: string;
   readonly origin?: Origin;
 }

@@ -178,6 +178,8 @@ export type AlterTableCommand =
   | { readonly op: 'rowSecurity'; readonly enabled?: boolean; readonly forced?: boolean }
   /** ENABLE / DISABLE [REPLICA | ALWAYS] TRIGGER name | ALL | USER (`trigger` absent: ALL or USER). */
   | { readonly op: 'triggerFiring'; readonly trigger?: string; readonly firing: TriggerFiring | 'enabled' }
+  /** ENABLE / DISABLE [REPLICA | ALWAYS] RULE name (rules fire like triggers: pg_rewrite.ev_enabled). */
+  | { readonly op: 'ruleFiring'; readonly rule: string; readonly firing: TriggerFiring | 'enabled' }
   /** ATTACH PARTITION child FOR VALUES ... / DEFAULT (`bound` as CREATE TABLE ... PARTITION OF writes it). */
   | { readonly op: 'attachPartition'; readonly partition: NameRef; readonly bound: string }
   /** DETACH PARTITION child [CONCURRENTLY | FINALIZE] (FINALIZE completes an interrupted CONCURRENTLY). */

@@ -256,7 +256,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     rules: valuesByKey(state.rules).map((r) =>
       obj([
         ['schema', r.schema], ['table', r.table], ['name', r.name], ['event', r.event], ['instead', r.instead],
-        ['where', r.where], ['actions', r.actions], ['comment', r.comment], ['origin', origin(r.origin)],
+        ['where', r.where], ['actions', r.actions], ['enabled', r.enabled], ['comment', r.comment], ['origin', origin(r.origin)],
       ]),
     ),
     ...(state.defaultPrivileges?.size

@@ -78,7 +78,8 @@ function subject(c: Change): string {
     case 'createFunction': return `${c.function.schema}.${c.function.name}`;
     case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
     case 'createAggregate': return `${c.aggregate.schema}.${c.aggregate.name}(${c.aggregate.identityArgs})`;
-    case 'createRule': return `${c.rule.schema}.${c.rule.table}.${c.rule.name}`;
+    case 'createRule':
+    case 'setRuleFiring': return `${c.rule.schema}.${c.rule.table}.${c.rule.name}`;
     case 'createPolicy':
     case 'alterPolicy': return `${c.policy.schema}.${c.policy.table}.${c.policy.name}`;
     case 'domain': return `${c.domain.schema}.${c.domain.name} ${c.op.op}`;

@@ -398,6 +398,27 @@ const KIND_CASES: readonly KindCase[] = [
     renames: ['trigger public.t.old_tr -> public.t.new_tr'],
   },
   {
+    kind: 'rule',
+    name: 'rules: disabled / enabled (REPLICA, ALWAYS) in place, replaced keeping a live state, created disabled',
+    before: `CREATE TABLE t (id int); CREATE TABLE log (id int);
+      CREATE RULE dis_r AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.id);
+      CREATE RULE rep_r AS ON UPDATE TO t DO ALSO INSERT INTO log VALUES (NEW.id);
+      CREATE RULE off_r AS ON DELETE TO t DO ALSO INSERT INTO log VALUES (OLD.id);
+      CREATE RULE chg_r AS ON INSERT TO log DO ALSO NOTHING;
+      ALTER TABLE t DISABLE RULE off_r; ALTER TABLE log DISABLE RULE chg_r;`,
+    after: `ALTER TABLE t DISABLE RULE dis_r, ENABLE REPLICA RULE rep_r, ENABLE RULE off_r;
+      CREATE OR REPLACE RULE chg_r AS ON INSERT TO log WHERE NEW.id > 0 DO ALSO NOTHING;
+      CREATE TABLE u (id int); CREATE RULE made_r AS ON DELETE TO u DO INSTEAD NOTHING; ALTER TABLE u ENABLE ALWAYS RULE made_r;`,
+    differences: [
+      'missing table public.u',
+      'different rule public.log.chg_r',
+      'different rule public.t.dis_r',
+      'different rule public.t.off_r',
+      'different rule public.t.rep_r',
+      'missing rule public.u.made_r',
+    ],
+  },
+  {
     kind: 'comment',
     name: 'comments: set, changed and removed on schemas, tables, columns, indexes, sequences, views, functions, types, constraints, triggers',
     before: `CREATE SCHEMA app; CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY, c int); CREATE SEQUENCE s; CREATE VIEW v AS SELECT id FROM t;

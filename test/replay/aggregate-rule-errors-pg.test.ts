@@ -37,6 +37,17 @@ const REFUSED: readonly RefusedCase[] = [
     message: /rule "r" for relation "t" already exists/,
   },
   { name: 'DROP RULE of a missing rule', sql: `CREATE TABLE t (a int); DROP RULE r ON t;`, message: /rule "r" for relation "t" does not exist/ },
+  { name: 'DISABLE RULE of a missing rule', sql: `CREATE TABLE t (a int); ALTER TABLE t DISABLE RULE r;`, message: /rule "r" for relation "t" does not exist/ },
+  {
+    name: 'ENABLE REPLICA RULE of a rule on another table',
+    sql: `CREATE TABLE t (a int); CREATE TABLE u (a int); CREATE RULE r AS ON DELETE TO u DO INSTEAD NOTHING; ALTER TABLE t ENABLE REPLICA RULE r;`,
+    message: /rule "r" for relation "t" does not exist/,
+  },
+  {
+    name: 'DISABLE RULE on a view (rules of views cannot be disabled)',
+    sql: `CREATE TABLE t (a int); CREATE VIEW v AS SELECT * FROM t; CREATE RULE r AS ON INSERT TO v DO INSTEAD NOTHING; ALTER TABLE v DISABLE RULE r;`,
+    message: /cannot be performed on relation "v"/,
+  },
   { name: 'a rule on a missing table', sql: `CREATE RULE r AS ON DELETE TO nope DO INSTEAD NOTHING;`, message: /does not exist/ },
 ];
 

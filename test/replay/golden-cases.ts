@@ -294,6 +294,19 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'rules: DISABLE / ENABLE [REPLICA | ALWAYS] RULE, kept by CREATE OR REPLACE RULE',
+    revisions: [
+      `CREATE TABLE t (id int); CREATE TABLE log (id int);
+       CREATE RULE a AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.id);
+       CREATE RULE b AS ON UPDATE TO t DO ALSO NOTHING;
+       CREATE RULE c AS ON DELETE TO t DO ALSO INSERT INTO log VALUES (OLD.id);`,
+      `ALTER TABLE t DISABLE RULE a, ENABLE REPLICA RULE b;
+       ALTER TABLE t ENABLE ALWAYS RULE c;
+       CREATE OR REPLACE RULE a AS ON INSERT TO t DO ALSO INSERT INTO log VALUES (NEW.id + 1);
+       ALTER TABLE t DISABLE RULE c; ALTER TABLE t ENABLE RULE c;`,
+    ],
+  },
+  {
     name: 'comments',
     revisions: [
       `CREATE TABLE c (id int PRIMARY KEY, note text);

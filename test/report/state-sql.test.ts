@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableDef } from '../../src/model/objects.js';
+import { ruleKey } from '../../src/model/schema-state.js';
+import { stateToJson } from '../../src/report/state-json.js';
 import { renderStateSql } from '../../src/report/state-sql.js';
 import { buildState, col, sampleParts, seq, type StateParts } from './sample-state.js';
 
@@ -143,6 +145,16 @@ describe('renderStateSql', () => {
     parts.tables.push(t('b'), t('B'), t('a'), t('Ä'));
     const tables = renderStateSql(buildState(parts)).split('\n').filter((l) => l.startsWith('CREATE TABLE'));
     expect(tables).toEqual(['CREATE TABLE public."B" ();', 'CREATE TABLE public."Ä" ();', 'CREATE TABLE public.a ();', 'CREATE TABLE public.b ();']);
+  });
+
+  it("prints a rule's firing state after its CREATE RULE (and state JSON carries it)", () => {
+    const rule = { schema: 'public', table: 't', name: 'r', event: 'delete', instead: true, actions: '', enabled: 'replica' } as const;
+    const state = { ...buildState(empty()), rules: new Map([[ruleKey('public', 't', 'r'), rule]]) };
+    expect(renderStateSql(state).split('\n').filter((l) => l.includes('RULE'))).toEqual([
+      'CREATE RULE r AS ON DELETE TO public.t DO INSTEAD NOTHING;',
+      'ALTER TABLE public.t ENABLE REPLICA RULE r;',
+    ]);
+    expect(stateToJson(state, { withOrigin: false }).rules.map((r) => r.enabled)).toEqual(['replica']);
   });
 
   it('renders nothing for an empty state', () => {

@@ -3,7 +3,7 @@ import { ruleKey } from '../../model/schema-state.js';
 import { ruleDep, ruleDeps } from './rule-deps.js';
 import type { KindModule } from '../kind-module.js';
 import { tablePartObject } from '../object-specs.js';
-import { RULE_RANK, createRuleActions, ruleExists } from './rule-actions.js';
+import { RULE_RANK, createRuleActions, ruleExists, setRuleFiringActions } from './rule-actions.js';
 import type { RuleChange } from './rule-change.js';
 import { diffRules } from './rule-diff.js';
 
@@ -17,6 +17,13 @@ export const ruleKind: KindModule<'rule', RuleChange, 'rule'> = {
       describe: (c) => {
         const table = qualify({ schema: c.rule.schema, name: c.rule.table });
         return { object: 'rule', name: `${table}.${quoteIdent(c.rule.name)}`, group: table, action: c.replace ? 'replace' : 'create', detail: `on ${c.rule.event} do ${c.rule.instead ? 'instead' : 'also'}` };
+      },
+    },
+    setRuleFiring: {
+      build: setRuleFiringActions,
+      describe: (c) => {
+        const table = qualify({ schema: c.rule.schema, name: c.rule.table });
+        return { object: 'rule', name: `${table}.${quoteIdent(c.rule.name)}`, group: table, action: 'alter', detail: c.rule.enabled ?? 'enabled' };
       },
     },
   },

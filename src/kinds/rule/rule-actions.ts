@@ -1,11 +1,13 @@
 import type { Change } from '../../diff/change.js';
 import { quoteLiteral, type QualifiedName } from '../../model/names.js';
-import { createRuleSql } from '../../model/sql/index.js';
-import { statement, type Action } from '../../plan/action.js';
+import { createRuleSql, ruleFiringSql } from '../../model/sql/index.js';
+import { statement, type Action, type Statement } from '../../plan/action.js';
+import type { RuleDef } from '../../model/objects.js';
+import { deps } from '../../plan/object-deps.js';
 import { regclass } from '../../plan/catalog-conditions.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
-import { ruleDeps } from './rule-deps.js';
+import { ruleDep, ruleDeps } from './rule-deps.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { DROP_RANK, RANK } from '../../plan/rank.js';
 import { ALTERS_CATALOG } from '../../plan/statement-effects.js';
@@ -28,8 +30,22 @@ export function createRuleActions(c: Extract<Change, { kind: 'createRule' }>, in
   const table = { schema: r.schema, name: r.table };
   const name = objectName(c);
   const sql = c.replace ? createRuleSql(r, true) : guardedSql(`NOT ${ruleExists(table, r.name)}`, [createRuleSql(r)]);
+  // CREATE OR REPLACE keeps the live firing state: a differing one is its own setRuleFiring change.
+  const firing = r.enabled && !c.replace ? [firingStatement(r, name)] : [];
   return [
-    { change: index, rank: RULE_RANK.create, name, statements: [statement(sql, describe(c), ALTERS_CATALOG)], deps: ruleDeps(r) },
+    { change: index, rank: RULE_RANK.create, name, statements: [statement(sql, describe(c), ALTERS_CATALOG), ...firing], deps: ruleDeps(r) },
     ...createdCommentActions(index, name, [{ object: 'rule', ref: { schema: r.schema, parent: r.table, name: r.name }, text: r.comment }], ctx),
   ];
+}
+
+/** ALTER TABLE .. ENABLE / DISABLE RULE (ACCESS EXCLUSIVE on the table, catalog only). */
+function firingStatement(r: RuleDef, name: string): Statement {
+  return statement(ruleFiringSql(r), `${r.enabled === 'disabled' ? 'disable' : `enable ${r.enabled ?? ''}`.trimEnd()} rule ${name}`, ALTERS_CATALOG);
+}
+
+/** How an existing rule fires, changed in place: after the rule (created, renamed or replaced) is there. */
+export function setRuleFiringActions(c: Extract<Change, { kind: 'setRuleFiring' }>, index: number): Action[] {
+  const r = c.rule;
+  const name = objectName(c);
+  return [{ change: index, rank: RULE_RANK.create, name, statements: [firingStatement(r, name)], deps: deps({ requires: [ruleDep({ schema: r.schema, name: r.table }, r.name)] }) }];
 }

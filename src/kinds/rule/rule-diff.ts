@@ -45,7 +45,10 @@ export function diffRules(ctx: DiffContext): void {
   for (const { key, target, live } of pairing.pairs) {
     if (live.name !== target.name) out.add('rule', key, rename('rule', { ...ref(target), name: live.name }, ref(target), target.origin));
     const to = ctx.names.relation({ schema: live.schema, name: live.table });
-    if (differs(target, { ...live, schema: to.schema, table: to.name })) out.add('rule', key, createRule(target, true, false));
+    const { enabled: targetFiring, ...definition } = target;
+    const { enabled: liveFiring, ...liveDefinition } = live;
+    if (differs(definition, { ...liveDefinition, schema: to.schema, table: to.name })) out.add('rule', key, createRule(target, true, false));
+    if (targetFiring !== liveFiring) out.add('rule', key, { kind: 'setRuleFiring', rule: target, concern: 'changes behaviour', ...originField(target.origin) });
     ctx.comment('rule', ref(target), target.comment, live.comment, target.origin);
   }
   for (const { key, live } of pairing.liveOnly) ctx.liveOnlyPart('rule', 'rule', key, live);

@@ -17,7 +17,7 @@ export { withOptionsSql } from './rel-options-sql.js';
 export { createIndexSql, type CreateIndexOptions } from './index-sql.js';
 export { createViewSql, viewColumnDefaultSql } from './view-sql.js';
 export { createFunctionSql, dollarQuote } from './function-sql.js';
-export { createTriggerSql, triggerFiringSql } from './trigger-sql.js';
+export { createTriggerSql, ruleFiringSql, triggerFiringSql } from './trigger-sql.js';
 export { createAggregateSql, aggregateArgs, aggregateSubject, defaultModify } from './aggregate-sql.js';
 export { createRuleSql } from './rule-sql.js';
 export { commentSql, type CommentKind, type CommentTarget } from './comment-sql.js';

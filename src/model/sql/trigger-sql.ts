@@ -31,5 +31,14 @@ const FIRING_SQL: Record<TriggerFiring | 'enabled', string> = { enabled: 'ENABLE
 
 /** `ALTER TABLE s.t DISABLE TRIGGER name` (or ENABLE [REPLICA | ALWAYS]): how a trigger fires, which CREATE TRIGGER cannot say. */
 export function triggerFiringSql(t: Pick<TriggerDef, 'schema' | 'table' | 'name' | 'enabled'>): string {
-  return `ALTER TABLE ${qualify({ schema: t.schema, name: t.table })} ${FIRING_SQL[t.enabled ?? 'enabled']} TRIGGER ${quoteIdent(t.name)}`;
+  return firingSql(t, 'TRIGGER');
+}
+
+/** `ALTER TABLE s.t DISABLE RULE name` (or ENABLE [REPLICA | ALWAYS]): how a rule fires, which CREATE RULE cannot say. */
+export function ruleFiringSql(r: Pick<TriggerDef, 'schema' | 'table' | 'name' | 'enabled'>): string {
+  return firingSql(r, 'RULE');
+}
+
+function firingSql(o: Pick<TriggerDef, 'schema' | 'table' | 'name' | 'enabled'>, keyword: 'TRIGGER' | 'RULE'): string {
+  return `ALTER TABLE ${qualify({ schema: o.schema, name: o.table })} ${FIRING_SQL[o.enabled ?? 'enabled']} ${keyword} ${quoteIdent(o.name)}`;
 }

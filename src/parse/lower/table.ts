@@ -162,6 +162,8 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
     case 'AT_EnableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': case 'AT_DisableTrig':
     case 'AT_EnableTrigAll': case 'AT_DisableTrigAll': case 'AT_EnableTrigUser': case 'AT_DisableTrigUser':
       return { op: 'triggerFiring', ...(cmd.name !== undefined ? { trigger: cmd.name as string } : {}), firing: TRIGGER_FIRING[cmd.subtype as string]! };
+    case 'AT_EnableRule': case 'AT_EnableAlwaysRule': case 'AT_EnableReplicaRule': case 'AT_DisableRule':
+      return { op: 'ruleFiring', rule: cmd.name as string, firing: RULE_FIRING[cmd.subtype as string]! };
     case 'AT_AttachPartition':
       return { op: 'attachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), bound: partitionBoundText(cmd.def.PartitionCmd.bound) };
     case 'AT_DetachPartition':
@@ -177,6 +179,11 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
 const TRIGGER_FIRING: Readonly<Record<string, TriggerFiring | 'enabled'>> = {
   AT_EnableTrig: 'enabled', AT_EnableTrigAll: 'enabled', AT_EnableTrigUser: 'enabled', AT_EnableAlwaysTrig: 'always',
   AT_EnableReplicaTrig: 'replica', AT_DisableTrig: 'disabled', AT_DisableTrigAll: 'disabled', AT_DisableTrigUser: 'disabled',
+};
+
+/** How each ENABLE / DISABLE RULE subcommand leaves the rule firing. */
+const RULE_FIRING: Readonly<Record<string, TriggerFiring | 'enabled'>> = {
+  AT_EnableRule: 'enabled', AT_EnableAlwaysRule: 'always', AT_EnableReplicaRule: 'replica', AT_DisableRule: 'disabled',
 };
 
 /** Lowers ALTER TABLE (and ALTER INDEX/SEQUENCE/VIEW forms that reach AlterTableStmt). */

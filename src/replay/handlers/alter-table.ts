@@ -1,4 +1,4 @@
-import { relationKey, triggerKey } from '../../model/schema-state.js';
+import { relationKey, ruleKey, triggerKey } from '../../model/schema-state.js';
 import type { ColumnDef, TableDef, TriggerFiring } from '../../model/objects.js';
 import type { AlterTableCommand, Ddl } from '../../parse/ddl.js';
 import { coerceConstantDefault } from '../../parse/index.js';
@@ -195,6 +195,9 @@ function apply(ctx: ReplayContext, table: TableDef, cmd: AlterTableCommand): Tab
     case 'triggerFiring':
       setTriggerFiring(ctx, table, cmd.trigger, cmd.firing);
       return table;
+    case 'ruleFiring':
+      setRuleFiring(ctx, table, cmd.rule, cmd.firing);
+      return table;
     case 'attachPartition':
       attachPartition(ctx, table, cmd.partition, cmd.bound);
       return table;
@@ -216,9 +219,22 @@ function setTriggerFiring(ctx: ReplayContext, table: TableDef, name: string | un
   for (const key of keys) {
     const t = d.triggers.get(key);
     if (!t) return ctx.error(`trigger "${name}" for table "${table.name}" does not exist`);
-    const { enabled: _e, ...rest } = t;
-    d.triggers.set(key, firing === 'enabled' ? rest : { ...rest, enabled: firing });
+    d.triggers.set(key, withFiring(t, firing));
   }
+}
+
+/** ENABLE / DISABLE [REPLICA | ALWAYS] RULE name (PostgreSQL refuses it on a view before looking the rule up). */
+function setRuleFiring(ctx: ReplayContext, table: TableDef, name: string, firing: TriggerFiring | 'enabled'): void {
+  const key = ruleKey(table.schema, table.name, name);
+  const r = ctx.draft.rules.get(key);
+  if (!r) return ctx.error(`rule "${name}" for relation "${table.name}" does not exist`);
+  ctx.draft.rules.set(key, withFiring(r, firing));
+}
+
+/** The trigger or rule firing as an ENABLE / DISABLE subcommand leaves it (`enabled` absent when plain ENABLE). */
+function withFiring<T extends { readonly enabled?: TriggerFiring }>(o: T, firing: TriggerFiring | 'enabled'): T {
+  const { enabled: _e, ...rest } = o;
+  return (firing === 'enabled' ? rest : { ...rest, enabled: firing }) as T;
 }
 
 /** ALTER TABLE: subcommands applied in order to the table. */

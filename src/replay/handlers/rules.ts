@@ -28,6 +28,7 @@ export function createRule(ctx: ReplayContext, s: RuleDdl): void {
     actions: canonicalRuleActions(s.actions, columnsOf(ctx.draft)),
     ...(s.whereSql !== undefined ? { whereSql: s.whereSql } : {}),
     actionsSql: ruleActionsSql(s.actions),
+    ...(existing?.enabled !== undefined ? { enabled: existing.enabled } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
     origin: ctx.origin,
   });
