@@ -23,18 +23,23 @@ function dropKey(kind: ObjectKind, ref: HistoryRef): string {
 export class HistoryDrops {
   private readonly byKey = new Map<string, DropEvent>();
   private readonly schemaDrops = new Map<string, DropEvent>();
+  /** Every dropped name (a key's last part): most lookups miss, and this answers them without building a key. */
+  private readonly names = new Set<string>();
 
   constructor(history: HistoryIndex) {
     history.events.forEach((e, i) => {
       if (e.event !== 'drop') return;
       if (e.object === 'schema') this.schemaDrops.set(e.ref.name, e);
-      for (const p of pastNames(history, nameSpec(e.object), e.ref, i)) this.byKey.set(dropKey(e.object, p.ref), e);
+      for (const p of pastNames(history, nameSpec(e.object), e.ref, i)) {
+        this.byKey.set(dropKey(e.object, p.ref), e);
+        this.names.add(p.ref.name);
+      }
     });
   }
 
   /** The event that dropped an object under this name (the latest one), if any. */
   find(kind: ObjectKind, ref: HistoryRef): DropEvent | undefined {
-    return this.byKey.get(dropKey(kind, ref));
+    return this.names.has(ref.name) ? this.byKey.get(dropKey(kind, ref)) : undefined;
   }
 
   /** The event that dropped a schema (and, with CASCADE, everything in it), if any. */

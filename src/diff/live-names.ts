@@ -120,6 +120,8 @@ export class LiveNames {
 
   /** Column renames of a live table (live name -> target name). */
   columnRenames(table: QualifiedName): ReadonlyMap<string, string> {
+    // Most diffs rename nothing: skip building a key per column.
+    if (!this.columns.size) return NO_RENAMES;
     return this.columns.get(relationKey(table.schema, table.name)) ?? NO_RENAMES;
   }
 
@@ -130,6 +132,7 @@ export class LiveNames {
 
   /** The target spelling of a live column type (type renames, arrays of them included). */
   type(text: string): string {
+    if (!this.types.size) return text;
     const array = text.endsWith('[]') ? text.slice(text.indexOf('[')) : '';
     const base = array ? text.slice(0, text.length - array.length) : text;
     const to = this.types.get(base);
@@ -138,6 +141,7 @@ export class LiveNames {
 
   /** Label renames of a live type, by its type text (live name; `[]` of an array type ignored). */
   labelRenames(typeText: string): ReadonlyMap<string, string> | undefined {
+    if (!this.labels.size) return undefined;
     return this.labels.get(typeText.replace(/\[\]$/, ''));
   }
 

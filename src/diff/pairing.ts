@@ -43,6 +43,17 @@ export function pairObjects<T>(
   mayReclaim: (key: string, t: T) => boolean = () => false,
 ): Pairing<T> {
   const targetKeys = [...target.keys()].sort(compareText);
+  const reclaim = new Map<string, boolean>();
+  const mayReclaimKey = (k: string): boolean => {
+    let r = reclaim.get(k);
+    if (r === undefined) reclaim.set(k, (r = mayReclaim(k, target.get(k)!)));
+    return r;
+  };
+  // The common case (every target object live under its own name, none reclaiming): no claims.
+  if (targetKeys.every((k) => live.has(k) && !mayReclaimKey(k))) {
+    const pairs = targetKeys.map((k) => ({ key: k, liveKey: k, target: target.get(k)!, live: live.get(k)!, renamed: false }));
+    return { pairs, created: [], liveOnly: liveOnlyOf(live, (k) => target.has(k)) };
+  }
   const matched = new Map<string, { liveKey: string; renamed: boolean }>();
   const owner = new Map<string, string>();
   for (const k of targetKeys) {
@@ -63,12 +74,6 @@ export function pairObjects<T>(
     for (const c of earlier(k, target.get(k)!)) if (c.key !== k && live.has(c.key)) claims.push({ key: k, liveKey: c.key, until: c.until });
   };
   const order = (a: Claim, b: Claim): number => a.until - b.until || compareText(a.key, b.key) || compareText(a.liveKey, b.liveKey);
-  const reclaim = new Map<string, boolean>();
-  const mayReclaimKey = (k: string): boolean => {
-    let r = reclaim.get(k);
-    if (r === undefined) reclaim.set(k, (r = mayReclaim(k, target.get(k)!)));
-    return r;
-  };
   for (const k of targetKeys) if (!matched.has(k) || mayReclaimKey(k)) addClaims(k);
   claims.sort(order);
   for (let i = 0; i < claims.length; i++) {
@@ -94,11 +99,15 @@ export function pairObjects<T>(
     if (m) pairs.push({ key: k, liveKey: m.liveKey, target: target.get(k)!, live: live.get(m.liveKey)!, renamed: m.renamed });
     else created.push({ key: k, target: target.get(k)! });
   }
-  const liveOnly = [...live.keys()]
-    .filter((k) => !owner.has(k))
+  return { pairs, created, liveOnly: liveOnlyOf(live, (k) => owner.has(k)) };
+}
+
+/** The live objects no target object took, sorted by key. */
+function liveOnlyOf<T>(live: ReadonlyMap<string, T>, taken: (key: string) => boolean): { key: string; live: T }[] {
+  return [...live.keys()]
+    .filter((k) => !taken(k))
     .sort(compareText)
     .map((k) => ({ key: k, live: live.get(k)! }));
-  return { pairs, created, liveOnly };
 }
 
 const pairIndexes = new WeakMap<Pairing<unknown>, ReadonlyMap<string, Pair<unknown>>>();
