@@ -7,6 +7,7 @@ import { convergesFromEachRevision, replayedClean } from '../support/converge-wi
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
 import { writeHistory } from '../support/temp-history.js';
+import { checkAfterDrift } from '../support/drifted-check.js';
 
 const { db } = perTestResources();
 
@@ -64,13 +65,8 @@ describe('domains converge (pg_dump oracle)', () => {
 
 describe('check sees domain drift', () => {
   it('a domain constraint dropped live and a default changed: exit 2 naming both; apply puts them back', async () => {
-    const dir = await writeHistory(HISTORY);
     const f = await db();
-    await runMigrations(f.db, revisionsFromSql('psql', HISTORY));
-    expect((await runCli(['check', '-q', '-m', dir, '-d', f.url])).code).toBe(0);
-    await f.db.exec(`ALTER DOMAIN app.email DROP CONSTRAINT email_has_at; ALTER DOMAIN qty SET DEFAULT 7`);
-    const check = await runCli(['check', '-m', dir, '-d', f.url]);
-    expect(check.code).toBe(2);
+    const { dir, check } = await checkAfterDrift(f, HISTORY, `ALTER DOMAIN app.email DROP CONSTRAINT email_has_at; ALTER DOMAIN qty SET DEFAULT 7`);
     expect(check.stdout).toContain('missing   constraint app.email.email_has_at');
     expect(check.stdout).toMatch(/different domain public\.qty[^\n]*\n\s*default: target 1, live 7/);
     const fix = await runCli(['apply', '-m', dir, '-d', f.url]);

@@ -7,7 +7,7 @@ import { perTestResources } from '../support/cleanups.js';
 import { historyConvergence } from '../support/history-convergence.js';
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
-import { writeHistory } from '../support/temp-history.js';
+import { checkAfterDrift } from '../support/drifted-check.js';
 
 const { db } = perTestResources();
 
@@ -56,13 +56,8 @@ describe('extension comments converge (pg_dump oracle)', () => {
 
 describe('check sees extension comment drift', () => {
   it('comments changed live, the control file\'s one included: exit 2 naming them; apply puts them back', async () => {
-    const dir = await writeHistory(EXTENSIONS);
     const f = await db();
-    await runMigrations(f.db, revisionsFromSql('psql', EXTENSIONS));
-    expect((await runCli(['check', '-q', '-m', dir, '-d', f.url])).code).toBe(0);
-    await f.db.exec(`COMMENT ON EXTENSION citext IS 'changed'; COMMENT ON EXTENSION pgcrypto IS 'back'; COMMENT ON EXTENSION hstore IS NULL`);
-    const check = await runCli(['check', '-m', dir, '-d', f.url]);
-    expect(check.code).toBe(2);
+    const { dir, check } = await checkAfterDrift(f, EXTENSIONS, `COMMENT ON EXTENSION citext IS 'changed'; COMMENT ON EXTENSION pgcrypto IS 'back'; COMMENT ON EXTENSION hstore IS NULL`);
     expect(check.stdout).toMatch(/different extension citext/);
     expect(check.stdout).toMatch(/different extension pgcrypto/);
     expect(check.stdout).toMatch(/different extension hstore/);

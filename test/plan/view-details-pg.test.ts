@@ -6,7 +6,7 @@ import { convergeWithOracle, convergesFromEachRevision, replayedClean } from '..
 import { refusedLikePostgres, type RefusedCase } from '../support/refused-like-postgres.js';
 import { runCli } from '../support/run-cli.js';
 import { revisionsFromSql, runMigrations } from '../support/run-migrations.js';
-import { writeHistory } from '../support/temp-history.js';
+import { checkAfterDrift } from '../support/drifted-check.js';
 
 const { db } = perTestResources();
 
@@ -93,13 +93,8 @@ describe('replay refuses what PostgreSQL refuses on view columns', () => {
 
 describe('check sees view column drift', () => {
   it('a default and a comment changed live: exit 2 naming the view; apply puts them back', async () => {
-    const dir = await writeHistory(HISTORY);
     const f = await db();
-    await runMigrations(f.db, revisionsFromSql('psql', HISTORY));
-    expect((await runCli(['check', '-q', '-m', dir, '-d', f.url])).code).toBe(0);
-    await f.db.exec(`ALTER VIEW v ALTER COLUMN label DROP DEFAULT; COMMENT ON COLUMN m.a IS 'changed'`);
-    const check = await runCli(['check', '-m', dir, '-d', f.url]);
-    expect(check.code).toBe(2);
+    const { dir, check } = await checkAfterDrift(f, HISTORY, `ALTER VIEW v ALTER COLUMN label DROP DEFAULT; COMMENT ON COLUMN m.a IS 'changed'`);
     expect(check.stdout).toMatch(/different view public\.v[^\n]*\n\s*columnDetails:/);
     expect(check.stdout).toMatch(/different materialized view public\.m[^\n]*\n\s*columnDetails:/);
     const fix = await runCli(['apply', '-m', dir, '-d', f.url]);
