@@ -7,6 +7,7 @@ import type {
 import type { SchemaState } from '../model/schema-state.js';
 import type { DefaultPrivilegeDef } from '../model/privileges.js';
 import { RefIndexedMap } from './ref-indexed-map.js';
+import { movedSchemaState, type SchemaTextRename } from '../model/move-schema.js';
 
 /** Keys of the tables a table's FKs reference (itself included, for self-references). */
 function referencedTables(t: TableDef): string[] {
@@ -94,6 +95,53 @@ export class Draft {
         else this.constraintIndexes.delete(k);
       }
     }
+  }
+
+  /**
+   * ALTER SCHEMA .. RENAME: every map rewritten by movedSchemaState (objects of the schema move,
+   * references to them follow), and the name spaces tracked per schema and per table with them.
+   */
+  moveSchema(from: string, to: string, text: SchemaTextRename): void {
+    const moved = movedSchemaState(this, from, to, text);
+    for (const t of this.tables.values()) {
+      if (t.schema !== from) continue;
+      const [oldKey, newKey] = [relationKey(from, t.name), relationKey(to, t.name)];
+      for (const c of t.constraints) {
+        if (this.constraintIndexes.get(relationKey(from, c.name)) !== oldKey) continue;
+        this.constraintIndexes.delete(relationKey(from, c.name));
+        this.constraintIndexes.set(relationKey(to, c.name), newKey);
+      }
+      const attached = this.attachedNames.get(oldKey);
+      if (attached) {
+        this.attachedNames.delete(oldKey);
+        this.attachedNames.set(newKey, attached);
+      }
+    }
+    const names = this.constraintNames.get(from);
+    this.constraintNames.delete(from);
+    if (names) this.constraintNames.set(to, names);
+    const refill = <T>(target: Map<string, T>, source: ReadonlyMap<string, T> | undefined): void => {
+      target.clear();
+      for (const [k, v] of source ?? []) target.set(k, v);
+    };
+    refill(this.schemas, moved.schemas);
+    refill(this.extensions, moved.extensions);
+    refill(this.enums, moved.enums);
+    refill(this.domains, moved.domains);
+    refill(this.compositeTypes, moved.compositeTypes);
+    refill(this.rangeTypes, moved.rangeTypes);
+    refill(this.collations, moved.collations);
+    refill(this.operators, moved.operators);
+    refill(this.sequences, moved.sequences);
+    refill(this.tables, moved.tables);
+    refill(this.indexes, moved.indexes);
+    refill(this.views, moved.views);
+    refill(this.functions, moved.functions);
+    refill(this.aggregates, moved.aggregates);
+    refill(this.triggers, moved.triggers);
+    refill(this.policies, moved.policies);
+    refill(this.rules, moved.rules);
+    refill(this.defaultPrivileges, moved.defaultPrivileges);
   }
 
   /** Freezes the draft into a SchemaState. */

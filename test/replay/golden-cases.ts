@@ -737,4 +737,47 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        DROP TYPE IF EXISTS f4range;`,
     ],
   },
+  {
+    name: 'ALTER SCHEMA .. RENAME: its tables, FKs, indexes, views, sequences, types, domains, routines, aggregates, operators, collations, triggers, policies, rules, grants, comments and default privileges move; references from other schemas follow; function bodies stay text',
+    revisions: [
+      `GRANT USAGE ON SCHEMA public TO PUBLIC;
+       CREATE SCHEMA app;
+       COMMENT ON SCHEMA app IS 'the app';
+       GRANT USAGE ON SCHEMA app TO PUBLIC;
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;
+       CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+       CREATE DOMAIN app.qty AS int CHECK (VALUE > 0);
+       CREATE TYPE app.pair AS (a app.mood, b int);
+       CREATE COLLATION app.c2 (LOCALE = 'C');
+       CREATE SEQUENCE app.counter;
+       CREATE TABLE app.parent (
+         id serial PRIMARY KEY,
+         m app.mood DEFAULT 'ok',
+         n int DEFAULT nextval('app.counter'),
+         q app.qty,
+         label text COLLATE app.c2,
+         CHECK (m <> 'sad'::app.mood)
+       );
+       CREATE TABLE app.child (id int PRIMARY KEY, parent_id int REFERENCES app.parent (id), p app.pair);
+       CREATE INDEX child_expr ON app.child ((parent_id + 1));
+       COMMENT ON TABLE app.parent IS 'parents';
+       GRANT SELECT ON app.parent TO PUBLIC;
+       CREATE FUNCTION app.f(x app.mood) RETURNS int LANGUAGE sql AS $$ SELECT count(*)::int FROM app.parent $$;
+       CREATE FUNCTION app.g(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 1;
+       CREATE FUNCTION app.eq(a int, b int) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a = b $$;
+       CREATE OPERATOR app.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = app.eq);
+       CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);
+       CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql SET search_path = app AS $$ BEGIN RETURN NEW; END $$;
+       CREATE TRIGGER parent_touch BEFORE UPDATE ON app.parent FOR EACH ROW WHEN (NEW.m IS DISTINCT FROM 'sad'::app.mood) EXECUTE FUNCTION app.touch();
+       ALTER TABLE app.parent ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY own ON app.parent USING (app.g(id) > 0 AND m <> 'sad'::app.mood);
+       CREATE TABLE app.log (id int, what text);
+       CREATE RULE log_child AS ON INSERT TO app.child DO ALSO INSERT INTO app.log VALUES (NEW.id, 'child');
+       CREATE VIEW app.v AS SELECT p.id, c.id AS cid, app.g(p.id) AS g, p.m FROM app.parent p JOIN app.child c ON c.parent_id = p.id;
+       CREATE TABLE public.uses (id int REFERENCES app.parent (id), m app.mood, n int DEFAULT nextval('app.counter'::regclass));
+       CREATE VIEW public.pv AS SELECT v.id, app.total(v.g) AS t FROM app.v v GROUP BY v.id;`,
+      `ALTER SCHEMA app RENAME TO core;
+       CREATE TABLE core.later (id int);`,
+    ],
+  },
 ];

@@ -14,6 +14,7 @@ import { followRenameInViews, renameViewColumn } from './view-renames.js';
 import { followRenameInPolicies, movePolicies, renamePolicy } from './policies.js';
 import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
 import { findRule, followColumnRenameInRules, moveRules } from './rules.js';
+import { renameSchema } from './schemas.js';
 
 type Rename = Extract<Ddl, { kind: 'rename' }>;
 
@@ -275,6 +276,7 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       return record(ctx, 'rule', found.table.schema, s.sub, s.newName, found.table.name);
     }
     case 'schema':
+      return renameSchema(ctx, s.object.name, s.newName, s.ifExists);
     case 'extension':
       return ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} .. RENAME`);
   }
