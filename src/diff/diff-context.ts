@@ -12,6 +12,7 @@ import type { Change } from './change.js';
 import { LiveNames } from './live-names.js';
 import type { Pairing } from './pairing.js';
 import { HistoryIndex } from './past-names.js';
+import { pendingSchemaRenames, type SchemaRename } from './schema-renames.js';
 
 /** How the diff treats live objects the target lacks. */
 export interface DiffOptions {
@@ -92,12 +93,24 @@ export class DiffContext {
   /** Drops of objects the migrations never declare (DiffOptions.declaration), as opposed to drops the history wrote. */
   private readonly undeclaredDrops = new WeakSet<DropEvent>();
 
+  /** The target state; its history names renamed schemas by their new names (see pendingSchemaRenames). */
+  readonly target: SchemaState;
+  /** The live state, with the schema renames the history made and it lacks applied. */
+  readonly live: SchemaState;
+  /** The schema renames the live database lacks: the schema kind plans them (ALTER SCHEMA .. RENAME). */
+  readonly schemaRenames: readonly SchemaRename[];
+
   constructor(
-    readonly target: SchemaState,
-    readonly live: SchemaState,
+    target: SchemaState,
+    live: SchemaState,
     readonly opts: DiffOptions = {},
   ) {
-    const history = new HistoryIndex(target.history);
+    const written = new HistoryIndex(target.history);
+    const moved = pendingSchemaRenames(target, live, written);
+    this.target = moved.target;
+    this.live = moved.live;
+    this.schemaRenames = moved.renames;
+    const history = moved.renames.length ? new HistoryIndex(moved.target.history) : written;
     this.history = history;
     this.drops = new HistoryDrops(history);
     for (const k of kinds()) k.match?.(this);

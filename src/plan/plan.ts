@@ -2,6 +2,7 @@ import type { Change, DiffResult, Drift, PlannedChange } from '../diff/change.js
 import type { SchemaState } from '../model/schema-state.js';
 import type { Action } from './action.js';
 import { alembicStatus } from './alembic-position.js';
+import { withSchemaRenames } from '../diff/schema-renames.js';
 import { assess, type Assessment } from './derive-hazards.js';
 import { notRunStatements } from './data-report.js';
 import { seedActions, type Seeds } from './seed-actions.js';
@@ -76,7 +77,10 @@ const planned = (c: Change, a: Assessment | undefined): PlannedChange => ({ ...c
  * drift, and the rest run in dependency order (see order-actions.ts and rank.ts). Plan.changes
  * lists the planned changes in the order their first statement runs. Pure.
  */
-export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}): Plan {
+export function plan(diff: DiffResult, liveRead: SchemaState, opts: PlanOptions = {}): Plan {
+  // The diff named everything as if its schema renames had run: so do the builders.
+  const schemaRenames = diff.changes.flatMap((c) => (c.kind === 'rename' && c.object === 'schema' ? [{ from: c.from.name, to: c.to.name }] : []));
+  const live = schemaRenames.length ? withSchemaRenames(liveRead, schemaRenames).live : liveRead;
   const ctx = planContext(diff.changes, live, opts);
   const drift: Drift[] = [...diff.drift];
   const built = new Map<number, readonly Action[]>();
@@ -120,7 +124,7 @@ export function plan(diff: DiffResult, live: SchemaState, opts: PlanOptions = {}
     skipped: skippedList,
     unmanaged: diff.unmanaged,
     drift,
-    fingerprint: fingerprint(live),
+    fingerprint: fingerprint(liveRead),
     ...withHistory(opts, changes, skippedList, seeds),
   };
 }

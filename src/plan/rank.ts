@@ -9,6 +9,8 @@
  * so adding a kind does not touch this table.
  */
 export const RANK = {
+  /** ALTER SCHEMA .. RENAME: the renames of objects in the schema name it by its new name. */
+  renameSchema: -10,
   rename: 0,
   renamePart: 10,
   replaceDrop: 100,

@@ -23,13 +23,13 @@ export function renameActions(c: Extract<Change, { kind: 'rename' }>, index: num
   return [
     {
       change: index,
-      rank: spec.renamedAsPart ? RANK.renamePart : RANK.rename,
+      rank: c.object === 'schema' ? RANK.renameSchema : spec.renamedAsPart ? RANK.renamePart : RANK.rename,
       name: objectName(c),
       statements: [statement(guardedSql(sql.condition, sql.statements), describe(c), c.object === 'schema' ? NO_TABLE_LOCK : ALTERS_CATALOG)],
       deps: deps({
         provides: [to, freeDep(objectDep(c.object, c.from))],
         mentionables: spec.mentionable ? [{ key: to, ref: { schema: c.to.schema, name: c.to.name } }] : [],
-        requires: c.from.schema !== c.to.schema ? [schemaDep(c.to.schema)] : [],
+        requires: c.from.schema !== c.to.schema && c.object !== 'schema' ? [schemaDep(c.to.schema)] : [],
       }),
     },
   ];
