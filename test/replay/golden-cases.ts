@@ -780,4 +780,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        CREATE TABLE core.later (id int);`,
     ],
   },
+  {
+    name: 'ALTER SCHEMA .. RENAME: quoted names, a table named like its schema (its column references are not the schema), renamed twice',
+    revisions: [
+      `CREATE SCHEMA "My App";
+       CREATE TYPE "My App"."Mood" AS ENUM ('a', 'b');
+       CREATE COLLATION "My App".c2 (LOCALE = 'C');
+       CREATE TABLE "My App"."My App" (id int PRIMARY KEY, m "My App"."Mood"[], label text COLLATE "My App".c2);
+       CREATE VIEW "My App".v AS SELECT "My App".id, "My App".m FROM "My App"."My App" WHERE "My App".m <> '{}';
+       CREATE SCHEMA app;
+       CREATE TABLE app.app (id int, n int DEFAULT nextval(pg_catalog.pg_get_serial_sequence('app.app', 'id')::regclass));
+       CREATE VIEW app.vv AS SELECT app.id, count(*) AS c FROM app.app GROUP BY app.id;`,
+      `ALTER SCHEMA "My App" RENAME TO mid;
+       ALTER SCHEMA mid RENAME TO "Other One";
+       ALTER SCHEMA app RENAME TO "select";`,
+    ],
+  },
 ];
