@@ -19,5 +19,6 @@ export function diff(target: SchemaState, live: SchemaState, opts: DiffOptions =
   const ctx = new DiffContext(target, live, opts);
   for (const k of kinds()) k.diff?.(ctx);
   const result = ctx.out.result();
-  return { ...result, changes: withEventOrigins(result.changes, target.history) };
+  // The history as the diff read it: events before a pending schema rename name the new schema, as the changes do.
+  return { ...result, changes: withEventOrigins(result.changes, ctx.target.history) };
 }

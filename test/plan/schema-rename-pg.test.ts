@@ -51,6 +51,8 @@ describe('ALTER SCHEMA .. RENAME converges (pg_dump oracle)', () => {
       'schema app.app -> core.core',
       'table core.kid -> core.child',
     ]);
+    // Each cites the statement that made it.
+    expect(d.changes.filter((c) => c.kind === 'rename').map((c) => `${c.origin?.revision}:${c.origin?.line}`)).toEqual(['r2:2', 'r2:1']);
     expect(d.changes.some((c) => c.kind === 'drop' || c.kind === 'createSchema' || c.kind === 'createTable' && c.table.name !== 'later')).toBe(false);
     const p = plan(d, live);
     const sql = p.steps.map((s) => s.sql).join('\n');
