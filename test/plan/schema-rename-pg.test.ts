@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/index.js';
 import { diff } from '../../src/diff/index.js';
+import { replay } from '../../src/replay/index.js';
 import { introspect } from '../../src/introspect/index.js';
 import { plan } from '../../src/plan/index.js';
 import { perTestResources } from '../support/cleanups.js';
@@ -78,4 +79,20 @@ describe('ALTER SCHEMA .. RENAME refused as PostgreSQL refuses it', () => {
     { name: 'a name a system schema has', sql: `CREATE SCHEMA a; ALTER SCHEMA a RENAME TO information_schema;`, message: /schema "information_schema" already exists/ },
     { name: 'the pg_ prefix', sql: `CREATE SCHEMA a; ALTER SCHEMA a RENAME TO pg_mine;`, message: /unacceptable schema name "pg_mine"/ },
   ]);
+});
+
+describe('ALTER SCHEMA .. RENAME that replay does not model', () => {
+  it('public, or a schema renamed to public, and a system schema: a warning saying why, the state unchanged', () => {
+    const r = replay(revisionsFromSql('not_modelled', [
+      `CREATE TABLE t (id int);
+       ALTER SCHEMA public RENAME TO pub;
+       ALTER SCHEMA pg_catalog RENAME TO cat;`,
+    ]));
+    expect(r.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      'warning: not modelled: ALTER SCHEMA .. RENAME of or to public (unqualified names resolve to public)',
+      'warning: not modelled: ALTER SCHEMA pg_catalog RENAME (a system schema: its objects are not modelled)',
+    ]);
+    expect([...r.state.schemas.keys()]).toEqual(['public']);
+    expect([...r.state.tables.keys()]).toEqual(['public.t']);
+  });
 });
