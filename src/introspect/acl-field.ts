@@ -20,12 +20,17 @@ const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['f', 'T']);
  * at 5,000 tables it would otherwise run ~48,000 times on the columns alone (~0.1 s of server CPU).
  */
 export function grantsColumn(acl: string, owner: string, aclKind: 'n' | 'r' | 's' | 'f' | 'T' | null): string {
+  return `${grantsExpression(acl, owner, aclKind)} AS grants`;
+}
+
+/** grantsColumn's expression without its name, for nesting in a JSON value (a view's column grants). */
+export function grantsExpression(acl: string, owner: string, aclKind: 'n' | 'r' | 's' | 'f' | 'T' | null): string {
   const source = aclKind ? `coalesce(${acl}, pg_catalog.acldefault('${aclKind}', ${owner}))` : acl;
   const grants = `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
       'grantee', CASE WHEN a.grantee = 0 THEN '${PUBLIC}' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
       'privilege', a.privilege_type, 'grantable', a.is_grantable))
     FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner})`;
-  return aclKind && PUBLIC_BY_DEFAULT.has(aclKind) ? `${grants} AS grants` : `CASE WHEN ${acl} IS NOT NULL THEN ${grants} END AS grants`;
+  return aclKind && PUBLIC_BY_DEFAULT.has(aclKind) ? grants : `CASE WHEN ${acl} IS NOT NULL THEN ${grants} END`;
 }
 
 /** SQL for an `owner` column: the owner's name when owners are read (`--owners`), else NULL. */

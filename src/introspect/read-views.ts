@@ -1,7 +1,7 @@
-import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import { type AclRow, type GrantRow, aclRowFields, grantsColumn, grantsExpression, grantsFromRows, ownerColumn } from './acl-field.js';
 import type { CatalogScope } from './catalog-scope.js';
 import type { ViewColumnDetail, ViewDef } from '../model/index.js';
-import { sortedColumnDetails } from '../model/view-column-details.js';
+import { sortedColumnDetails, sortedColumnGrants } from '../model/view-column-details.js';
 import { normalizeExpression, normalizeQuery } from '../parse/index.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { commentJoin, inScope, notInExtension } from './catalog-scope.js';
@@ -22,29 +22,31 @@ interface Row extends AclRow {
   definition: string;
   options: string | null;
   description: string | null;
-  /** JSON `[[name, default, comment], ..]` of the attributes with a default or a comment; null when none. */
+  /** JSON `[[name, default, comment, grants], ..]` of the attributes with a default, a comment or an ACL; null when none. */
   column_details: string | null;
 }
 
-/** A view's column defaults and comments (see ViewDef.columnDetails). */
-function columnDetailsField(json: string | null): Pick<ViewDef, 'columnDetails'> {
+/** A view's column defaults and comments (see ViewDef.columnDetails) and column grants (ViewDef.columnGrants). */
+function columnDetailsField(json: string | null): Pick<ViewDef, 'columnDetails' | 'columnGrants'> {
   if (json === null) return {};
-  const rows = JSON.parse(json) as [string, string | null, string | null][];
-  const details = rows.map(([name, expr, comment]): ViewColumnDetail => ({
+  const rows = JSON.parse(json) as [string, string | null, string | null, GrantRow[] | null][];
+  const details = sortedColumnDetails(rows.map(([name, expr, comment]): ViewColumnDetail => ({
     name, ...(expr !== null ? { default: normalizeExpression(expr) } : {}), ...(comment !== null ? { comment } : {}),
-  }));
-  return { columnDetails: sortedColumnDetails(details) };
+  })));
+  const grants = sortedColumnGrants(rows.map(([name, , , acl]) => ({ name, grants: grantsFromRows(acl) })));
+  return { ...(details.length ? { columnDetails: details } : {}), ...(grants.length ? { columnGrants: grants } : {}) };
 }
 
 const sql = (scope: CatalogScope): string => `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
 pg_catalog.array_to_json(c.reloptions)::text AS options, d.description,
-(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ad2.description))::text
+(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ad2.description,
+    ${grantsExpression('a.attacl', 'c.relowner', null)}))::text
   FROM pg_catalog.pg_attribute a
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   ${commentJoin('ad2', 'pg_class', 'a.attrelid', 'a.attnum')}
-  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (ad.oid IS NOT NULL OR ad2.description IS NOT NULL)) AS column_details
+  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (ad.oid IS NOT NULL OR ad2.description IS NOT NULL OR a.attacl IS NOT NULL)) AS column_details
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -56,7 +58,8 @@ ORDER BY n.nspname, c.relname`;
  * columns, explicit casts), so `query` goes through the same normaliser as a migration's;
  * `definition` keeps the printed text (names in `public` unqualified, as search_path is pinned).
  * Output column names are not recorded: the catalog cannot tell explicit ones from derived ones;
- * the columns with a default or a comment are, by name (`columnDetails`).
+ * the columns with a default or a comment are, by name (`columnDetails`), and those with an
+ * ACL (`columnGrants`; the ACL subquery runs only for a non-NULL attacl).
  */
 export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
   sql,

@@ -349,6 +349,14 @@ export interface ViewColumnDetail {
   readonly comment?: string;
 }
 
+/** The privileges granted on one output column of a view (`GRANT SELECT (a) ON v TO r`). */
+export interface ViewColumnGrants {
+  /** The output column's name. */
+  readonly name: string;
+  /** Grants to roles other than the owner (a column's default ACL is empty); never empty here. */
+  readonly grants: readonly Grant[];
+}
+
 export interface ViewDef extends QualifiedName {
   readonly materialized: boolean;
   /** Canonical text of the view's query: for comparison only (column qualifiers are dropped). */
@@ -372,6 +380,12 @@ export interface ViewDef extends QualifiedName {
   readonly comment?: string;
   /** Grants to roles other than the owner; absent = PostgreSQL's default (see privileges.ts). */
   readonly grants?: readonly Grant[];
+  /**
+   * Column privileges of output columns (pg_attribute.attacl), sorted by name; absent when none.
+   * Like columnDetails they survive CREATE OR REPLACE VIEW and column renames, not a DROP. Owned
+   * by the privilege kind (compared for the managed roles only), so kept apart from columnDetails.
+   */
+  readonly columnGrants?: readonly ViewColumnGrants[];
   /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
   readonly owner?: string;
   readonly origin?: Origin;

@@ -218,7 +218,8 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
         ['columns', v.columns ? [...v.columns] : undefined], ['options', v.options ? [...v.options] : undefined],
         ['columnDetails', v.columnDetails?.map((d) => obj([['name', d.name], ['default', d.default], ['comment', d.comment]]))],
-        ['comment', v.comment], ...acl(v), ['origin', origin(v.origin)],
+        ['comment', v.comment], ...acl(v),
+        ['columnGrants', v.columnGrants?.map((c) => obj([['name', c.name], ['grants', grantList(c.grants)]]))], ['origin', origin(v.origin)],
       ]),
     ),
     functions: valuesByKey(state.functions).map((f) =>

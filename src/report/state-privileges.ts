@@ -13,6 +13,7 @@ function granteesOf(state: SchemaState): Set<string> {
     add(t.grants);
     for (const c of t.columns) add(c.grants);
   }
+  for (const v of state.views.values()) for (const c of v.columnGrants ?? []) add(c.grants);
   for (const d of state.defaultPrivileges?.values() ?? []) add(d.grants);
   return out;
 }

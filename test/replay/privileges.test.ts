@@ -176,6 +176,35 @@ const CASES: readonly PrivilegeCase[] = [
        GRANT EXECUTE ON FUNCTION total(int) TO {r2};`,
     ],
   },
+  {
+    name: 'view and materialized view columns: GRANT / REVOKE (columns), grant options, a view-level REVOKE reaching them, kept by OR REPLACE and RENAME COLUMN, gone with DROP',
+    sql: [
+      `CREATE TABLE acct (id int PRIMARY KEY, email text, secret text);
+       CREATE VIEW v AS SELECT id, email, secret FROM acct;
+       CREATE MATERIALIZED VIEW mv AS SELECT id, email FROM acct;
+       CREATE VIEW s AS SELECT * FROM acct;
+       GRANT SELECT (id, email), UPDATE (email) ON v TO {r1};
+       GRANT SELECT (secret) ON TABLE v TO {r2} WITH GRANT OPTION;
+       GRANT SELECT (email), REFERENCES (id) ON mv TO {r2};
+       GRANT SELECT (id) ON mv TO {r3};
+       GRANT INSERT (id, email) ON s TO {r3}, PUBLIC;
+       GRANT ALL (secret) ON s TO {r1};
+       CREATE VIEW gone AS SELECT id FROM acct;
+       GRANT SELECT (id) ON gone TO {r1};`,
+      `REVOKE UPDATE (email) ON v FROM {r1};
+       REVOKE GRANT OPTION FOR SELECT (secret) ON v FROM {r2};
+       REVOKE SELECT ON mv FROM {r2};
+       REVOKE ALL (secret) ON s FROM {r1};
+       GRANT UPDATE (secret) ON s TO {r1};
+       CREATE OR REPLACE VIEW v AS SELECT id, email, secret, 1 AS one FROM acct;
+       ALTER VIEW v RENAME COLUMN email TO mail;
+       ALTER TABLE s RENAME COLUMN id TO ident;
+       ALTER MATERIALIZED VIEW mv RENAME COLUMN id TO ident;
+       GRANT UPDATE (one), SELECT (mail) ON v TO {r3};
+       DROP VIEW gone;
+       CREATE VIEW gone AS SELECT id FROM acct;`,
+    ],
+  },
 ];
 
 let roles: TestRoles;
@@ -228,6 +257,29 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
     expect(account.columns.find((col) => col.name === 'secret')!.grants).toBeUndefined();
     expect(result.state.tables.get(relationKey('public', 'account'))!.grants).toEqual(account.grants);
     expect(result.state.privilegeRoles).toEqual(['PUBLIC', r1, r2, r3].sort());
+  });
+
+  it('view columns: the grants as PostgreSQL stores them (renamed, revoked, kept, gone with the view)', async () => {
+    const { result, live } = await runCase(CASES.find((c) => c.name.startsWith('view and materialized view columns'))!);
+    const { r1, r2, r3 } = roles.names;
+    const g = (grantee: string, privilege: string, grantable = false) => ({ grantee, privilege, grantable });
+    expect(live.views.get(relationKey('public', 'v'))!.columnGrants).toEqual([
+      { name: 'id', grants: [g(r1!, 'SELECT')] },
+      { name: 'mail', grants: [g(r1!, 'SELECT'), g(r3!, 'SELECT')] },
+      { name: 'one', grants: [g(r3!, 'UPDATE')] },
+      { name: 'secret', grants: [g(r2!, 'SELECT')] },
+    ]);
+    // The view-level REVOKE SELECT took r2's column SELECT along; REFERENCES stays.
+    expect(live.views.get(relationKey('public', 'mv'))!.columnGrants).toEqual([
+      { name: 'ident', grants: [g(r2!, 'REFERENCES'), g(r3!, 'SELECT')] },
+    ]);
+    expect(live.views.get(relationKey('public', 's'))!.columnGrants).toEqual([
+      { name: 'email', grants: [g('PUBLIC', 'INSERT'), g(r3!, 'INSERT')] },
+      { name: 'ident', grants: [g('PUBLIC', 'INSERT'), g(r3!, 'INSERT')] },
+      { name: 'secret', grants: [g(r1!, 'UPDATE')] },
+    ]);
+    expect(live.views.get(relationKey('public', 'gone'))!.columnGrants).toBeUndefined();
+    for (const name of ['v', 'mv', 's', 'gone']) expect(result.state.views.get(relationKey('public', name))!.columnGrants).toEqual(live.views.get(relationKey('public', name))!.columnGrants);
   });
 
   it('functions keep PUBLIC EXECUTE unless revoked; ALTER DEFAULT PRIVILEGES entries read back', async () => {

@@ -35,6 +35,10 @@ const HISTORY = `CREATE SCHEMA app;
   GRANT SELECT, UPDATE (note) ON app.t TO {a};
   CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
   REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;
+  CREATE VIEW app.v AS SELECT id, note FROM app.t;
+  GRANT SELECT (note), UPDATE (note) ON app.v TO {b};
+  CREATE MATERIALIZED VIEW app.m AS SELECT id FROM app.t;
+  GRANT SELECT (id) ON app.m TO {a} WITH GRANT OPTION;
   ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO {a};`;
 
 it('the state dump with owners and privileges builds what the migrations build (pg_dump with owners and privileges)', async () => {
@@ -44,8 +48,13 @@ it('the state dump with owners and privileges builds what the migrations build (
   expect(sql).toContain('-- Owners and privileges');
   expect(sql).toContain(roles.fill('ALTER DOMAIN app.pos OWNER TO {a};\n'));
   expect(sql).toContain('REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;\n');
+  expect(sql).toContain(roles.fill('GRANT SELECT (note), UPDATE (note) ON TABLE app.v TO {b};\n'));
+  expect(sql).toContain(roles.fill('GRANT SELECT (id) ON TABLE app.m TO {a} WITH GRANT OPTION;\n'));
   const json = JSON.parse(renderStateJson(result.state, { withOrigin: false }));
   expect(json.domains[0]).toMatchObject({ name: 'pos', owner: roles.names.a, grants: [{ grantee: roles.names.b, privilege: 'USAGE', grantable: true }] });
+  expect(json.views.find((v: { name: string }) => v.name === 'v').columnGrants).toEqual([
+    { name: 'note', grants: [{ grantee: roles.names.b, privilege: 'SELECT', grantable: false }, { grantee: roles.names.b, privilege: 'UPDATE', grantable: false }] },
+  ]);
   expect(json.defaultPrivileges).toEqual([{ schema: 'app', objects: 'tables', grants: [{ grantee: roles.names.a, privilege: 'SELECT', grantable: false }] }]);
   const fromMigrations = await freshDatabase();
   const fromState = await freshDatabase();

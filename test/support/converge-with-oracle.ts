@@ -18,11 +18,16 @@ export function replayedClean(revisions: readonly Revision[]): SchemaState {
   return r.state;
 }
 
+/** pg_dump options of an oracle: `privileges` keeps GRANT / REVOKE in both dumps. */
+export interface OracleOptions {
+  readonly privileges?: boolean;
+}
+
 /** Applies the plan to `f` (destructive changes allowed) and judges by pg_dump against `expected`, then by an empty second diff. */
-export async function convergeWithOracle(f: FreshDatabase, target: SchemaState, expected: string, label: string): Promise<void> {
+export async function convergeWithOracle(f: FreshDatabase, target: SchemaState, expected: string, label: string, opts: OracleOptions = {}): Promise<void> {
   const result = await apply(f.db, target, { allowDestructive: true });
   expect(result.plan.skipped).toEqual([]);
-  const difference = dumpDifference(expected, await pgDumpSchema(f.url), ['built from the migrations', label]);
+  const difference = dumpDifference(expected, await pgDumpSchema(f.url, [], opts), ['built from the migrations', label]);
   expect(difference ?? 'same pg_dump').toBe('same pg_dump');
   const after = await introspect(f.db);
   expect(compareStates(target, after)).toEqual([]);
@@ -31,18 +36,22 @@ export async function convergeWithOracle(f: FreshDatabase, target: SchemaState, 
 
 /**
  * Registers, in the calling describe, one test per revision: a database with that many revisions
- * run converges to the history's target (pg_dump oracle, nothing left to plan).
+ * run converges to the history's target (pg_dump oracle, nothing left to plan). A history that
+ * names per-file test roles is given as a getter, read when the tests run (after beforeAll made them).
  */
-export function convergesFromEachRevision(history: readonly Revision[], db: () => Promise<FreshDatabase>): void {
+export function convergesFromEachRevision(
+  history: readonly Revision[] | { readonly length: number; readonly get: () => readonly Revision[] }, db: () => Promise<FreshDatabase>, opts: OracleOptions = {},
+): void {
+  const revisions = (): readonly Revision[] => ('get' in history ? history.get() : history);
   let expected: string;
   beforeAll(async () => {
-    expected = await referenceDump(history);
+    expected = await referenceDump(revisions(), opts);
   });
   for (let applied = 0; applied < history.length; applied++) {
     it(`from revision ${applied} of ${history.length}`, async () => {
       const f = await db();
-      await runMigrations(f.db, history.slice(0, applied));
-      await convergeWithOracle(f, replayedClean(history), expected, `converged from revision ${applied}`);
+      await runMigrations(f.db, revisions().slice(0, applied));
+      await convergeWithOracle(f, replayedClean(revisions()), expected, `converged from revision ${applied}`, opts);
     });
   }
 }

@@ -5,6 +5,7 @@ import {
 } from '../../model/privileges.js';
 import { quoteIdent } from '../../model/names.js';
 import type { SchemaState } from '../../model/schema-state.js';
+import { viewColumnGrants } from '../../model/view-column-details.js';
 import type { AttributeDifference, Difference } from '../../diff/difference.js';
 
 /**
@@ -102,8 +103,8 @@ export function compareDefaultPrivileges(target: SchemaState, live: SchemaState,
 
 /**
  * The privilege (and, with owners, owner) differences of objects both states have, by the keys
- * and display names `check` uses: schemas, types, sequences, tables and their columns, views,
- * functions and aggregates; with owners, collations and operators. Objects on one side only are reported as missing or extra by the kinds themselves.
+ * and display names `check` uses: schemas, types, sequences, tables and their columns, views
+ * and their output columns, functions and aggregates; with owners, collations and operators. Objects on one side only are reported as missing or extra by the kinds themselves.
  */
 export function privilegeDifferences(target: SchemaState, live: SchemaState, scope: PrivilegeScope): Difference[] {
   if (!scope.roles.size && !scope.owners) return [];
@@ -128,7 +129,13 @@ export function privilegeDifferences(target: SchemaState, live: SchemaState, sco
     const cols = (t: typeof a): Map<string, (typeof a.columns)[number]> => new Map(t.columns.map((c) => [`${name}.${quoteIdent(c.name)}`, c]));
     pairs(() => 'column', cols(a), cols(b));
   });
-  pairs((v) => (v.materialized ? 'materialized view' : 'view'), target.views, live.views);
+  pairs((v) => (v.materialized ? 'materialized view' : 'view'), target.views, live.views, (a, b, name) => {
+    // Only columns with grants are listed: a column missing on one side has none there.
+    const names = [...new Set([...(a.columnGrants ?? []), ...(b.columnGrants ?? [])].map((c) => c.name))].sort();
+    const cols = (v: typeof a): Map<string, { grants: readonly Grant[] }> =>
+      new Map(names.map((c) => [`${name}.${quoteIdent(c)}`, { grants: viewColumnGrants(v, c), ...(v.origin ? { origin: v.origin } : {}) }]));
+    pairs(() => 'column', cols(a), cols(b));
+  });
   pairs(() => 'function', target.functions, live.functions);
   pairs(() => 'aggregate', target.aggregates, live.aggregates);
   if (scope.owners) {

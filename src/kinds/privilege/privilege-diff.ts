@@ -11,7 +11,9 @@ import { rebuiltViews } from '../view/rebuilt-views.js';
  * planned with DiffOptions.owners (`--owners`), as ALTER ... OWNER TO ahead of the object's grants.
  */
 export function diffPrivilegeKind(ctx: DiffContext): void {
-  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners), rebuiltViews(ctx).target);
+  const rebuilt = rebuiltViews(ctx);
+  const columnRenames = new Map([...rebuilt.columns].flatMap(([key, c]) => (c.kind === 'fits' && c.renames.length ? [[key, new Map(c.renames)] as const] : [])));
+  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners), { recreated: rebuilt.target, columnRenames });
   steps.forEach((step, i) => {
     const change: Change = {
       kind: 'setPrivileges', step, ...(step.concern ? { concern: step.concern } : {}),

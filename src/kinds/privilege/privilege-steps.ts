@@ -1,11 +1,12 @@
 import { qualify, quoteIdent } from '../../model/names.js';
-import type { ColumnDef, ObjectKind } from '../../model/objects.js';
+import type { ObjectKind, ViewDef } from '../../model/objects.js';
 import type { Origin } from '../../model/origin.js';
 import {
   type AclKind, type DefaultPrivilegeDef, type DefaultPrivilegeObjects, type Grant, PUBLIC, defaultGrants, describeDefaultPrivilege,
   effectiveGrants, grantsOnCreate,
 } from '../../model/privileges.js';
 import { operatorArgs, type SchemaState } from '../../model/schema-state.js';
+import { renamedColumnDetails, viewColumnGrants } from '../../model/view-column-details.js';
 import { defaultPrivilegesSql, grantSql, revokeSql } from '../../model/sql/grant-sql.js';
 import { aggregateSubject, operatorSignatureSql } from '../../model/sql/index.js';
 import { aggregateRecreated } from '../aggregate/aggregate-diff.js';
@@ -39,6 +40,27 @@ export interface PrivilegeStep {
 }
 
 type AclObject = { readonly grants?: readonly Grant[]; readonly owner?: string; readonly origin?: Origin };
+
+/** A relation's column as column privileges see it: a table's ColumnDef, or a view's output column. */
+type AclColumn = AclObject & { readonly name: string };
+
+/** What the plan does to views before the privilege steps run (see rebuiltViews). */
+export interface PlannedViews {
+  /** Target keys of the views the plan drops and creates again: DROP took their grants along. */
+  readonly recreated: ReadonlySet<string>;
+  /** The output columns the plan renames (live name -> target name), by target key: their grants go along. */
+  readonly columnRenames?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/**
+ * A view's output columns the column privileges compare: each column with grants on either side
+ * (the live ones under the names the plan renames them to), with its target grants and the
+ * view's origin.
+ */
+function viewAclColumns(view: ViewDef, live: readonly AclColumn[]): AclColumn[] {
+  const names = [...new Set([...(view.columnGrants ?? []).map((c) => c.name), ...live.map((c) => c.name)])].sort();
+  return names.map((name) => ({ name, grants: viewColumnGrants(view, name), ...(view.origin ? { origin: view.origin } : {}) }));
+}
 
 /** `a` without the grants `b` has (same grantee, privilege and grant option). */
 function minus(a: readonly Grant[], b: readonly Grant[]): Grant[] {
@@ -120,10 +142,10 @@ class PrivilegeDiff {
   }
 
   /**
-   * Column privileges. A table-level REVOKE the plan runs first also takes the privilege off
-   * every column (PostgreSQL does), so the live column grants are counted without it.
+   * Column privileges of a table or a view. A table-level REVOKE the plan runs first also takes
+   * the privilege off every column (PostgreSQL does), so the live column grants are counted without it.
    */
-  columns(table: { schema: string; name: string }, on: string, target: readonly ColumnDef[], live: readonly ColumnDef[] | undefined, tableRevoke: readonly Grant[]): void {
+  columns(table: { schema: string; name: string }, on: string, target: readonly AclColumn[], live: readonly AclColumn[] | undefined, tableRevoke: readonly Grant[]): void {
     const revoked = (g: Grant): boolean => tableRevoke.some((r) => !r.grantable && r.grantee === g.grantee && r.privilege === g.privilege);
     for (const c of target) {
       const l = live?.find((x) => x.name === c.name);
@@ -157,10 +179,10 @@ class PrivilegeDiff {
  * The privilege statements that bring the live database to the target, for the managed roles
  * only (see privilege-compare.ts); owners with `scope.owners`. Objects are named as in the
  * target: the statements run after everything else the plan does (renames and creations).
- * `recreatedViews` (target keys) are views the plan drops and creates again: DROP took their
- * grants along, so they start from what a new view gets.
+ * `views.recreated` (target keys) are views the plan drops and creates again: DROP took their
+ * grants along, so they start from what a new view gets (their column grants from none).
  */
-export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope, recreatedViews: ReadonlySet<string> = new Set()): PrivilegeStep[] {
+export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope, views: PlannedViews = { recreated: new Set() }): PrivilegeStep[] {
   const d = new PrivilegeDiff(live, scope);
   if (!scope.roles.size && !scope.owners) return [];
   for (const [k, s] of target.schemas) {
@@ -188,7 +210,11 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
   }
   for (const [k, v] of target.views) {
     const kw = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
-    d.object(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'table', `TABLE ${qualify(v)}`, `${kw} ${qualify(v)}`, v, recreatedViews.has(k) ? undefined : live.views.get(k), { objects: 'tables', schema: v.schema });
+    const l = views.recreated.has(k) ? undefined : live.views.get(k);
+    const revoked = d.object(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'table', `TABLE ${qualify(v)}`, `${kw} ${qualify(v)}`, v, l, { objects: 'tables', schema: v.schema });
+    // Column privileges (GRANT SELECT (a) ON v): live under the names the plan renames them to.
+    const liveColumns = l ? renamedColumnDetails(l.columnGrants, views.columnRenames?.get(k) ?? new Map<string, string>()) : [];
+    if (v.columnGrants || liveColumns.length) d.columns(v, `TABLE ${qualify(v)}`, viewAclColumns(v, liveColumns), l && liveColumns, revoked);
   }
   for (const [k, f] of target.functions) {
     const sig = `${qualify(f)}(${f.identityArgs})`;

@@ -1,5 +1,6 @@
 import { qualify } from '../../model/names.js';
-import type { ColumnDef } from '../../model/objects.js';
+import { viewColumnGrants, withColumnGrants } from '../../model/view-column-details.js';
+import { viewOutputColumns } from '../../parse/index.js';
 import {
   type AclKind, ALL_PRIVILEGES, type Grant, type Privilege, PUBLIC, effectiveGrants, grantsField,
 } from '../../model/privileges.js';
@@ -15,10 +16,17 @@ export interface AclTarget {
   readonly name: string;
   readonly grants: readonly Grant[] | undefined;
   put(grants: readonly Grant[]): void;
-  /** The table's current columns (column privileges); absent for other kinds. */
-  readonly columns?: () => readonly ColumnDef[];
-  putColumns?(columns: readonly ColumnDef[]): void;
+  /**
+   * The relation's column names (column privileges): a table's, a view's output columns;
+   * undefined when a view's cannot be told from its query. Absent for other kinds.
+   */
+  readonly columnNames?: () => readonly string[] | undefined;
+  /** Stores the relation's columns with their grants changed by `fn` (called once per column). */
+  mapColumns?(fn: <C extends AclColumn>(c: C) => C): void;
 }
+
+/** What column privileges work on: a table's ColumnDef, or a view's output column. */
+type AclColumn = { readonly name: string; readonly grants?: readonly Grant[] };
 
 /** The grantee's name in the model, or undefined for the migration's own role (its privileges are the owner's). */
 export function granteeName(r: RoleRef): string | undefined {
@@ -103,12 +111,28 @@ function relationTarget(ctx: ReplayContext, ref: NameRef, want: 'table' | 'seque
     return {
       kind: 'table', label: `table ${label}`, name: ref.name, grants: table.grants,
       put: (g) => ctx.putTable(withGrants(d.tables.get(key)!, 'table', g)),
-      columns: () => d.tables.get(key)!.columns,
-      putColumns: (columns) => ctx.putTable({ ...d.tables.get(key)!, columns }),
+      columnNames: () => d.tables.get(key)!.columns.map((c) => c.name),
+      mapColumns: (fn) => {
+        const t = d.tables.get(key)!;
+        ctx.putTable({ ...t, columns: t.columns.map(fn) });
+      },
     };
   }
   const view = d.views.get(key);
-  if (view) return { kind: 'table', label: `${view.materialized ? 'materialized view' : 'view'} ${label}`, name: ref.name, grants: view.grants, put: (g) => d.views.set(key, withGrants(view, 'table', g)) };
+  if (view) {
+    // A view's column grants ride on its output columns, by name (see ViewDef.columnGrants).
+    const outputs = (): readonly string[] | undefined => { const v = d.views.get(key)!; return viewOutputColumns(v.definition) ?? v.columns; };
+    return {
+      kind: 'table', label: `${view.materialized ? 'materialized view' : 'view'} ${label}`, name: ref.name, grants: view.grants,
+      put: (g) => d.views.set(key, withGrants(d.views.get(key)!, 'table', g)),
+      columnNames: outputs,
+      mapColumns: (fn) => {
+        const v = d.views.get(key)!;
+        const names = outputs() ?? v.columnGrants?.map((c) => c.name) ?? [];
+        d.views.set(key, withColumnGrants(v, names.map((name) => fn({ name, grants: viewColumnGrants(v, name) }))));
+      },
+    };
+  }
   ctx.error(`relation "${label}" does not exist`);
   return undefined;
 }
@@ -306,22 +330,22 @@ function grantColumns(ctx: ReplayContext, t: AclTarget, s: GrantDdl, spec: Privi
     ctx.warn(`not modelled: column privileges on ${t.label}: its columns (${SEQUENCE_COLUMNS.join(', ')}) are the sequence's state, which schema-sync does not model as columns (replay continues without them)`);
     return 'warned';
   }
-  if (!t.columns || !t.putColumns) {
-    // Only views and materialized views get here: every other target is refused or a table.
-    ctx.warn(`not modelled: column privileges on ${t.label}: schema-sync keeps a view's query, not its columns as objects, so their grants are neither applied nor compared (grant on the whole view to have them managed) (replay continues without them)`);
+  const columns = t.columnNames?.();
+  if (!columns || !t.mapColumns) {
+    // Only a view whose output columns cannot be told gets here: every other target is refused, a table or a view.
+    ctx.warn(`not modelled: column privileges on ${t.label}: its output columns cannot be told from its query (a * over an unknown relation, or an unnamed expression) (replay continues without them)`);
     return 'warned';
   }
   const privileges = privilegesFor(ctx, 'column', [{ name: spec.name }], false);
   if (!privileges) return 'error';
   const names = spec.columns ?? [];
-  const columns = t.columns();
   for (const c of names) {
-    if (!columns.some((x) => x.name === c)) {
+    if (!columns.includes(c)) {
       ctx.error(`column "${c}" of relation "${t.name}" does not exist`);
       return 'error';
     }
   }
-  t.putColumns(columns.map((c) => (names.includes(c.name) ? withGrants(c, 'column', applyGrants(c.grants ?? [], s, grantees, privileges)) : c)));
+  t.mapColumns((c) => (names.includes(c.name) ? withGrants(c, 'column', applyGrants(c.grants ?? [], s, grantees, privileges)) : c));
   return 'done';
 }
 
@@ -343,8 +367,8 @@ export function grant(ctx: ReplayContext, s: GrantDdl): void {
     t.put(applyGrants(effectiveGrants(t.kind, t.grants, t.name), s, grantees, privileges));
     // REVOKE on a table also revokes the same privilege on each of its columns.
     const cols = privileges.filter((p) => ALL_PRIVILEGES.column.includes(p));
-    if (s.revoke && t.columns && t.putColumns && cols.length) {
-      t.putColumns(t.columns().map((c) => (c.grants ? withGrants(c, 'column', applyGrants(c.grants, s, grantees, cols)) : c)));
+    if (s.revoke && t.mapColumns && cols.length) {
+      t.mapColumns((c) => (c.grants ? withGrants(c, 'column', applyGrants(c.grants, s, grantees, cols)) : c));
     }
   }
 }

@@ -26,8 +26,9 @@ export function createView(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createVi
     // OR REPLACE sets the options to those written (none written: none left), as PostgreSQL does.
     ...(s.options ? { options: s.options } : {}),
     ...(existing?.comment !== undefined ? { comment: existing.comment } : {}),
-    // OR REPLACE keeps the view's attributes, with their defaults and comments.
+    // OR REPLACE keeps the view's attributes, with their defaults, comments and grants.
     ...(existing?.columnDetails ? { columnDetails: existing.columnDetails } : {}),
+    ...(existing?.columnGrants ? { columnGrants: existing.columnGrants } : {}),
     ...aclFields(existing),
     origin: ctx.origin,
   });

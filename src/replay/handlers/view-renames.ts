@@ -4,7 +4,7 @@ import {
   expandViewStars, normalizeQuery, renameInViewQuery, viewWithOutputNames, viewOutputColumns, type ColumnsOf, type ViewRename,
 } from '../../parse/index.js';
 import type { ViewDef } from '../../model/objects.js';
-import { renamedColumnDetails, withColumnDetails } from '../../model/view-column-details.js';
+import { renamedColumnDetails, withColumnDetails, withColumnGrants } from '../../model/view-column-details.js';
 import type { Draft } from '../draft.js';
 import type { ReplayContext } from '../context.js';
 import { renameColumnInIndex } from './column-deps.js';
@@ -52,8 +52,9 @@ export function renameViewColumn(ctx: ReplayContext, view: ViewDef, from: string
     ...view, definition, query: normalizeQuery(definition),
     ...(view.columns ? { columns: view.columns.map((c) => (c === from ? to : c)) } : {}), origin: ctx.origin,
   };
-  // The column's default and comment stay on the attribute.
-  d.views.set(relationKey(view.schema, view.name), withColumnDetails(renamed, renamedColumnDetails(view.columnDetails, new Map([[from, to]]))));
+  // The column's default, comment and grants stay on the attribute.
+  const renames = new Map([[from, to]]);
+  d.views.set(relationKey(view.schema, view.name), withColumnGrants(withColumnDetails(renamed, renamedColumnDetails(view.columnDetails, renames)), renamedColumnDetails(view.columnGrants, renames)));
   for (const [k, idx] of d.indexes) if (idx.schema === view.schema && idx.table === view.name) d.indexes.set(k, renameColumnInIndex(idx, from, to));
   const ref = { schema: view.schema, parent: view.name };
   d.history.push({ event: 'rename', object: 'column', from: { ...ref, name: from }, to: { ...ref, name: to }, origin: ctx.origin });
