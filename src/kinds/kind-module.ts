@@ -131,7 +131,7 @@ export interface CompareSpec<T extends object> {
   readonly object: (o: T) => ObjectKind;
   /** Compares the parts of a paired object (a table's columns and constraints). */
   readonly parts?: (out: Difference[], target: T, live: T, name: string) => void;
-  /** Attributes one side cannot know (a view's column list, an extension's schema): never compared. */
+  /** Attributes one side cannot know (a view's column list, an extension's control-file comment): never compared. */
   readonly ignored?: ReadonlySet<string>;
   /** How many parts a pair (or a one-sided object) holds, for summaries. */
   readonly countParts?: (target: T | undefined, live: T | undefined) => number;

@@ -258,7 +258,9 @@ export type TargetKind =
 /** A lowered statement, tagged by `kind`. */
 export type Ddl =
   | { readonly kind: 'createSchema'; readonly name: string; readonly ifNotExists: boolean }
-  | { readonly kind: 'createExtension'; readonly name: string; readonly schema?: string; readonly ifNotExists: boolean }
+  | { readonly kind: 'createExtension'; readonly name: string; readonly schema?: string; readonly version?: string; readonly ifNotExists: boolean }
+  /** ALTER EXTENSION .. UPDATE [TO version]: changes only the version (the objects follow its script). */
+  | { readonly kind: 'updateExtension'; readonly name: string; readonly version?: string }
   | {
       readonly kind: 'createTable';
       readonly table: NameRef;

@@ -23,7 +23,7 @@ import { alterPolicy, createPolicy } from './handlers/policies.js';
 import { createAggregate } from './handlers/aggregates.js';
 import { createRule } from './handlers/rules.js';
 import { alterFunction, createFunction, createTrigger, createView } from './handlers/routines.js';
-import { createExtension, createSchema } from './handlers/schemas.js';
+import { createExtension, createSchema, updateExtension } from './handlers/schemas.js';
 import { alterSequence, createSequence } from './handlers/sequences.js';
 import { setSchema } from './handlers/set-schema.js';
 import { setRelOptions } from './handlers/rel-options.js';
@@ -77,6 +77,7 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
   switch (ddl.kind) {
     case 'createSchema': createSchema(ctx, ddl); break;
     case 'createExtension': createExtension(ctx, ddl); break;
+    case 'updateExtension': updateExtension(ctx, ddl); break;
     case 'createTable': createTable(ctx, ddl); break;
     case 'alterTable': alterTable(ctx, ddl); break;
     case 'alterView': alterView(ctx, ddl); break;

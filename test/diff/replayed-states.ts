@@ -54,6 +54,7 @@ function subject(c: Change): string {
   switch (c.kind) {
     case 'createSchema': return c.schema.name;
     case 'createExtension': return c.extension.name;
+    case 'setExtensionSchema': return `${c.extension.name} ${c.from} -> ${c.extension.schema}`;
     case 'createEnum': return `${c.enum.schema}.${c.enum.name}`;
     case 'addEnumValue': return `${c.enum.schema}.${c.enum.name}.${c.value}`;
     case 'createSequence':

@@ -214,13 +214,17 @@ const KIND_CASES: readonly KindCase[] = [
   },
   {
     kind: 'extension',
-    name: 'extensions: created, dropped, one in a schema of its own',
-    before: `CREATE EXTENSION hstore; CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ext;`,
-    after: `DROP EXTENSION hstore; CREATE EXTENSION pg_trgm; CREATE TABLE words (w ext.citext);`,
+    name: 'extensions: created, dropped, one in a schema of its own, moved (SET SCHEMA) with a column of its type',
+    before: `CREATE EXTENSION hstore; CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ext;
+      CREATE EXTENSION ltree; CREATE TABLE tree (p ltree);`,
+    after: `DROP EXTENSION hstore; CREATE EXTENSION pg_trgm; CREATE TABLE words (w ext.citext);
+      ALTER EXTENSION ltree SET SCHEMA ext;`,
     differences: [
       'extra extension hstore',
+      'different extension ltree',
       'missing extension pg_trgm',
       'missing table public.words',
+      'different column public.tree.p',
     ],
   },
   {

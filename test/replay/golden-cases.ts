@@ -82,6 +82,18 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'extensions moved by ALTER EXTENSION .. SET SCHEMA take their types along (columns, arrays, domains, attributes); UPDATE changes no schema',
+    needs: ['citext', 'hstore'],
+    revisions: [
+      `CREATE SCHEMA a; CREATE SCHEMA b; CREATE EXTENSION citext SCHEMA a; CREATE EXTENSION hstore;
+       CREATE TABLE t (id int PRIMARY KEY, c a.citext NOT NULL, cs a.citext[], h hstore);
+       CREATE DOMAIN email AS a.citext; CREATE TYPE pair AS (k a.citext, v hstore);`,
+      `ALTER EXTENSION citext SET SCHEMA b; ALTER EXTENSION citext SET SCHEMA b;
+       ALTER EXTENSION hstore SET SCHEMA a; ALTER EXTENSION hstore UPDATE;
+       CREATE TABLE u (e email, c b.citext, h a.hstore);`,
+    ],
+  },
+  {
     name: "PostgreSQL's names for unnamed constraints",
     revisions: [
       `CREATE TABLE parent (id int PRIMARY KEY, code text UNIQUE, a int, b int, UNIQUE (a, b));

@@ -1,7 +1,8 @@
 import type { DiffContext } from '../../diff/diff-context.js';
 import type { ExtensionDef } from '../../model/objects.js';
 import { setComment } from '../comment/comment-change.js';
-import { createExtension } from './extension-change.js';
+import { createExtension, setExtensionSchema } from './extension-change.js';
+import { extensionSchema } from '../../model/extension-catalog.js';
 import { EXTENSIONS } from './extension-match.js';
 
 /** The comment an extension has (null: none): absent `comment` is its control file's, when known. */
@@ -9,9 +10,10 @@ const commentOf = (e: ExtensionDef, defaultComment: string | undefined): string 
   (e.comment === undefined ? defaultComment : e.comment) || null;
 
 /**
- * Extensions: create, drop or report, and the comment where the history set one (or the live one
- * was changed from the one CREATE EXTENSION gives). Their schema is not compared: introspection
- * always knows it, a migration only when it said WITH SCHEMA.
+ * Extensions: create, drop or report, move (ALTER EXTENSION .. SET SCHEMA, never drop and create:
+ * DROP EXTENSION would cascade to the columns of its types) where the target knows its schema
+ * (extensionSchema: written, or a known extension's default), and the comment where the history
+ * set one (or the live one was changed from the one CREATE EXTENSION gives).
  */
 export function diffExtensions(ctx: DiffContext): void {
   const { out } = ctx;
@@ -20,7 +22,9 @@ export function diffExtensions(ctx: DiffContext): void {
     // CREATE EXTENSION gives the control file's comment: a change only where the history set its own.
     if (target.comment !== undefined) out.comment(setComment('extension', { schema: target.schema ?? 'public', name: target.name }, target.comment || null, target.origin));
   }
-  for (const { target, live } of ctx.matched(EXTENSIONS).pairs) {
+  for (const { key, target, live } of ctx.matched(EXTENSIONS).pairs) {
+    const schema = extensionSchema(target);
+    if (schema !== undefined && live.schema !== undefined && schema !== live.schema) out.add('extension', key, setExtensionSchema(target, schema, live.schema));
     const wanted = commentOf(target, live.defaultComment);
     if (wanted !== commentOf(live, live.defaultComment)) out.comment(setComment('extension', { schema: live.schema ?? 'public', name: target.name }, wanted, target.origin));
   }

@@ -1,11 +1,22 @@
 import { slot, type DiffContext } from '../../diff/diff-context.js';
 import { pairObjects, type Pairing } from '../../diff/pairing.js';
+import { extensionFacts, extensionSchema } from '../../model/extension-catalog.js';
 import type { ExtensionDef } from '../../model/objects.js';
 
 /** Extensions paired target-to-live, by name (PostgreSQL cannot rename one). */
 export const EXTENSIONS = slot<Pairing<ExtensionDef>>('extensions');
 
-/** Pairs extensions. */
+/**
+ * Pairs extensions. A known extension the target has in another schema than the live one is
+ * moved by the plan, and its member types with it: live columns of `a.citext` are the target's
+ * `b.citext` (PostgreSQL holds the type's OID), not a type change.
+ */
 export function matchExtensions(ctx: DiffContext): void {
-  ctx.setMatched(EXTENSIONS, pairObjects(ctx.target.extensions, ctx.live.extensions, () => []));
+  const pairing = pairObjects(ctx.target.extensions, ctx.live.extensions, () => []);
+  ctx.setMatched(EXTENSIONS, pairing);
+  for (const { target, live } of pairing.pairs) {
+    const [to, from] = [extensionSchema(target), live.schema];
+    if (to === undefined || from === undefined || to === from) continue;
+    for (const t of extensionFacts(target.name)?.types ?? []) ctx.names.renameType({ schema: from, name: t }, { schema: to, name: t });
+  }
 }

@@ -4,12 +4,13 @@ import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { bareName, liveTarget, nothing, ownNames } from '../object-specs.js';
 import { extensionDep } from '../../plan/dependency-keys.js';
-import { createExtensionActions } from './extension-actions.js';
+import { createExtensionActions, setExtensionSchemaActions } from './extension-actions.js';
+import { extensionSchemaDifferences } from './extension-compare.js';
 import type { ExtensionChange } from './extension-change.js';
 import { diffExtensions } from './extension-diff.js';
 import { matchExtensions } from './extension-match.js';
 
-/** Extensions (CREATE / DROP EXTENSION); PostgreSQL cannot rename one. */
+/** Extensions (CREATE / DROP EXTENSION, ALTER EXTENSION .. SET SCHEMA); PostgreSQL cannot rename one. */
 export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'> = {
   name: 'extension',
   match: matchExtensions,
@@ -18,6 +19,10 @@ export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'
     createExtension: {
       build: createExtensionActions,
       describe: (c) => ({ object: 'extension', name: quoteIdent(c.extension.name), group: quoteIdent(c.extension.name), action: 'create' }),
+    },
+    setExtensionSchema: {
+      build: setExtensionSchemaActions,
+      describe: (c) => ({ object: 'extension', name: quoteIdent(c.extension.name), group: quoteIdent(c.extension.name), action: 'move', detail: `from ${quoteIdent(c.from)} to ${quoteIdent(c.extension.schema)}` }),
     },
   },
   objects: {
@@ -37,6 +42,8 @@ export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'
       keptUndeclared: (_r, opts) => !!opts.schemas?.length,
     },
   },
-  compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['schema', 'defaultComment']) },
+  compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['defaultComment']) },
+  // Its schema, which the by-key comparison skips for every kind, where the target knows it.
+  compareState: (target, live) => ({ attributes: extensionSchemaDifferences(target, live), entries: [] }),
   inPlace: (t) => [...t.extensions.values()].map((e) => ({ label: 'extension', name: quoteIdent(e.name) })),
 };

@@ -1,6 +1,6 @@
 /** Model objects as PostgreSQL DDL fragments (no trailing semicolons), for dumps and the planner. */
 export { identListSql, parenIdentListSql } from './ident-list.js';
-export { createSchemaSql, createExtensionSql } from './schema-sql.js';
+export { createSchemaSql, createExtensionSql, alterExtensionSchemaSql } from './schema-sql.js';
 export { createEnumSql } from './enum-sql.js';
 export { createDomainSql, addDomainCheckSql, domainCheckCommentSql } from './domain-sql.js';
 export { attributeSql, createCompositeTypeSql, createRangeTypeSql } from './type-sql.js';

@@ -14,3 +14,8 @@ export function createExtensionSql(ext: ExtensionDef, opts: { ifNotExists?: bool
   const schema = ext.schema !== undefined ? ` WITH SCHEMA ${quoteIdent(ext.schema)}` : '';
   return `CREATE EXTENSION ${opts.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(ext.name)}${schema}`;
 }
+
+/** ALTER EXTENSION .. SET SCHEMA (PostgreSQL moves every member object with it). */
+export function alterExtensionSchemaSql(name: string, schema: string): string {
+  return `ALTER EXTENSION ${quoteIdent(name)} SET SCHEMA ${quoteIdent(schema)}`;
+}

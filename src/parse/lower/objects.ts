@@ -320,10 +320,22 @@ export function lowerSchemaOrExtension(kind: 'schema' | 'extension', s: AstNode)
     if (s.schemaElts?.length) return { kind: 'unsupported', what: 'CREATE SCHEMA with elements' };
     return { kind: 'createSchema', name: s.schemaname, ifNotExists: !!s.if_not_exists };
   }
-  const schemaOpt = (s.options ?? []).find((d: AstNode) => d.DefElem.defname === 'schema');
+  const [schema, version] = [optionText(s.options, 'schema'), optionText(s.options, 'new_version')];
   return {
     kind: 'createExtension', name: s.extname, ifNotExists: !!s.if_not_exists,
-    ...(schemaOpt ? { schema: str(schemaOpt.DefElem.arg) } : {}),
+    ...(schema !== undefined ? { schema } : {}), ...(version !== undefined ? { version } : {}),
   };
 }
 
+
+/** Lowers ALTER EXTENSION .. UPDATE [TO version]. */
+export function lowerUpdateExtension(s: AstNode): Ddl {
+  const version = optionText(s.options, 'new_version');
+  return { kind: 'updateExtension', name: s.extname, ...(version !== undefined ? { version } : {}) };
+}
+
+/** The text of option `name` in a CREATE / ALTER EXTENSION option list (`SCHEMA`, `VERSION`). */
+function optionText(options: AstNode[] | undefined, name: string): string | undefined {
+  const d = (options ?? []).find((o: AstNode) => o.DefElem.defname === name);
+  return d ? str(d.DefElem.arg) : undefined;
+}

@@ -2,7 +2,7 @@ import type { Ddl } from '../ddl.js';
 import { type AstNode, unwrap } from '../libpg.js';
 import {
   lowerComment, lowerCreateTableAs, lowerDrop, lowerEnum, lowerFunction, lowerIndex, lowerRename,
-  lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerView,
+  lowerSchemaOrExtension, lowerSequence, lowerSetSchema, lowerTrigger, lowerUpdateExtension, lowerView,
 } from './objects.js';
 import { lowerAlterFunction } from './alter-function.js';
 import { lowerData } from './data.js';
@@ -61,6 +61,7 @@ export function lowerStatement(stmt: AstNode): Ddl {
     case 'CommentStmt': return lowerComment(s);
     case 'CreateSchemaStmt': return lowerSchemaOrExtension('schema', s);
     case 'CreateExtensionStmt': return lowerSchemaOrExtension('extension', s);
+    case 'AlterExtensionStmt': return lowerUpdateExtension(s);
     case 'GrantStmt': return lowerGrant(s);
     case 'AlterDefaultPrivilegesStmt': return lowerDefaultPrivileges(s);
     case 'AlterOwnerStmt': return lowerAlterOwner(s);

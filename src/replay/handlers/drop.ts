@@ -1,4 +1,5 @@
 import { qualify } from '../../model/names.js';
+import { extensionSchema } from '../../model/extension-catalog.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
@@ -125,11 +126,16 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
     case 'schema': {
       const name = o.object.name;
       if (!d.schemas.has(name)) return missing('schema');
-      const inSchema = [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
+      const extensions = [...d.extensions.values()].filter((e) => extensionSchema(e) === name);
+      const inSchema = extensions.length > 0 || [d.tables, d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators].some((m: Map<string, { schema: string }>) => [...m.values()].some((o) => o.schema === name));
       if (inSchema && !s.cascade) return ctx.error(`cannot drop schema ${name} because other objects depend on it`);
       for (const t of [...d.tables.values()]) if (t.schema === name) dropTable(ctx, t, true);
       for (const map of [d.enums, d.domains, d.compositeTypes, d.rangeTypes, d.collations, d.operators, d.sequences, d.indexes, d.views, d.functions, d.aggregates, d.triggers, d.policies, d.rules] as Map<string, { schema: string }>[]) {
         for (const [k, v] of map) if (v.schema === name) map.delete(k);
+      }
+      for (const e of extensions) {
+        d.extensions.delete(e.name);
+        record(ctx, 'extension', name, e.name);
       }
       d.schemas.delete(name);
       return record(ctx, 'schema', name, name);

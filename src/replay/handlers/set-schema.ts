@@ -10,6 +10,7 @@ import { moveOperator } from './operators.js';
 import { movePolicies } from './policies.js';
 import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
 import { moveRules } from './rules.js';
+import { moveExtension } from './schemas.js';
 
 /**
  * ALTER TABLE .. SET SCHEMA moves the table with its indexes, constraints, owned sequences and
@@ -80,10 +81,12 @@ function moveSequence(ctx: ReplayContext, ref: NameRef, to: string, ifExists: bo
 }
 
 /**
- * ALTER .. SET SCHEMA for tables, sequences, types, views, routines and aggregates; other kinds are reported as not modelled.
+ * ALTER .. SET SCHEMA for tables, sequences, types, views, routines, aggregates, collations, operators and extensions; other kinds are reported as not modelled.
  */
 export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema' }>): void {
   const d = ctx.draft;
+  // PostgreSQL looks the extension up before the schema (and has no IF EXISTS here).
+  if (s.target === 'extension') return moveExtension(ctx, s.object.name, s.newSchema);
   if (!d.schemas.has(s.newSchema)) return ctx.error(`schema "${s.newSchema}" does not exist`);
   const from = ctx.schemaOf(s.object);
   const key = relationKey(from, s.object.name);
