@@ -6,13 +6,14 @@ import { runCli } from '../support/run-cli.js';
 import { writeHistory } from '../support/temp-history.js';
 
 describe('PGlite with extensions', () => {
-  it('apply loads the contrib extensions the history creates (uuid-ossp, pg_trgm, citext) and they work', async () => {
+  it('apply loads the contrib extensions the history creates (uuid-ossp, pg_trgm, citext, moved to a schema of its own) and they work', async () => {
     const dir = await writeHistory([
       `CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
        CREATE EXTENSION IF NOT EXISTS pg_trgm;
        CREATE EXTENSION citext;
        CREATE TABLE users (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), email citext NOT NULL, name text);
        CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);`,
+      `CREATE SCHEMA ext; ALTER EXTENSION citext SET SCHEMA ext;`,
     ]);
     const db = `pglite:${await mkdtemp(path.join(os.tmpdir(), 'schema-sync-pglite-ext-'))}`;
     const r = await runCli(['apply', '-m', dir, '-d', db]);

@@ -82,8 +82,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
-    name: 'extensions moved by ALTER EXTENSION .. SET SCHEMA take their types along (columns, arrays, domains, attributes); UPDATE changes no schema',
-    needs: ['citext', 'hstore'],
+    name: 'extensions moved by ALTER EXTENSION .. SET SCHEMA take their types along (columns, arrays, domains, attributes); UPDATE changes no schema; DROP SCHEMA .. CASCADE drops the extensions in it',
+    needs: ['citext', 'hstore', 'pg_trgm', 'fuzzystrmatch'],
     revisions: [
       `CREATE SCHEMA a; CREATE SCHEMA b; CREATE EXTENSION citext SCHEMA a; CREATE EXTENSION hstore;
        CREATE TABLE t (id int PRIMARY KEY, c a.citext NOT NULL, cs a.citext[], h hstore);
@@ -91,6 +91,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       `ALTER EXTENSION citext SET SCHEMA b; ALTER EXTENSION citext SET SCHEMA b;
        ALTER EXTENSION hstore SET SCHEMA a; ALTER EXTENSION hstore UPDATE;
        CREATE TABLE u (e email, c b.citext, h a.hstore);`,
+      `CREATE SCHEMA gone; CREATE EXTENSION pg_trgm SCHEMA gone; DROP SCHEMA gone CASCADE;
+       CREATE SCHEMA gone; CREATE EXTENSION fuzzystrmatch; ALTER EXTENSION fuzzystrmatch SET SCHEMA gone; DROP SCHEMA gone CASCADE;`,
     ],
   },
   {

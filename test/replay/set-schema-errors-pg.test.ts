@@ -23,6 +23,7 @@ describe('ALTER EXTENSION .. SET SCHEMA: replay refuses what PostgreSQL refuses'
     { name: 'onto a type of the same name', sql: `CREATE SCHEMA app; CREATE TYPE app.citext AS ENUM ('x'); CREATE EXTENSION citext; ALTER EXTENSION citext SET SCHEMA app;`, message: /type "citext" already exists in schema "app"/ },
     { name: "onto a table's row type of the same name", sql: `CREATE SCHEMA app; CREATE TABLE app.hstore (id int); CREATE EXTENSION hstore; ALTER EXTENSION hstore SET SCHEMA app;`, message: /type "hstore" already exists in schema "app"/ },
     { name: 'UPDATE of a missing extension', sql: `ALTER EXTENSION citext UPDATE;`, message: /extension "citext" does not exist/ },
+    { name: 'DROP SCHEMA (no CASCADE) of the schema an extension was moved to', sql: `CREATE SCHEMA app; CREATE EXTENSION citext; ALTER EXTENSION citext SET SCHEMA app; DROP SCHEMA app;`, message: /cannot drop schema app because other objects depend on it/ },
   ]);
 });
 
