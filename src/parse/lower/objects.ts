@@ -327,7 +327,6 @@ export function lowerSchemaOrExtension(kind: 'schema' | 'extension', s: AstNode)
   };
 }
 
-
 /** Lowers ALTER EXTENSION .. UPDATE [TO version]. */
 export function lowerUpdateExtension(s: AstNode): Ddl {
   const version = optionText(s.options, 'new_version');
