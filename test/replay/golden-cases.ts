@@ -82,7 +82,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
-    name: 'extensions moved by ALTER EXTENSION .. SET SCHEMA take their types along (columns, arrays, domains, attributes); UPDATE changes no schema; DROP SCHEMA .. CASCADE drops the extensions in it',
+    name: 'extensions moved by ALTER EXTENSION .. SET SCHEMA take their types along (columns, arrays, domains, attributes); UPDATE changes no schema; DROP SCHEMA .. CASCADE drops the extensions in it; ALTER SCHEMA .. RENAME moves them',
     needs: ['citext', 'hstore', 'pg_trgm', 'fuzzystrmatch'],
     revisions: [
       `CREATE SCHEMA a; CREATE SCHEMA b; CREATE EXTENSION citext SCHEMA a; CREATE EXTENSION hstore;
@@ -93,6 +93,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        CREATE TABLE u (e email, c b.citext, h a.hstore);`,
       `CREATE SCHEMA gone; CREATE EXTENSION pg_trgm SCHEMA gone; DROP SCHEMA gone CASCADE;
        CREATE SCHEMA gone; CREATE EXTENSION fuzzystrmatch; ALTER EXTENSION fuzzystrmatch SET SCHEMA gone; DROP SCHEMA gone CASCADE;`,
+      `CREATE SCHEMA c; ALTER EXTENSION citext SET SCHEMA c; ALTER SCHEMA c RENAME TO d;`,
     ],
   },
   {
