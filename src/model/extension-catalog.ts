@@ -79,3 +79,13 @@ export function extensionSchema(e: ExtensionDef): string | undefined {
   const facts = extensionFacts(e.name);
   return facts ? (facts.schema ?? 'public') : undefined;
 }
+
+/**
+ * The schema the plan holds an extension to: one the history wrote (CREATE EXTENSION .. SCHEMA,
+ * SET SCHEMA) or its control file pins. Undefined where the history left it to the search_path:
+ * on a database that already has the extension elsewhere (a platform's `extensions` schema),
+ * `CREATE EXTENSION IF NOT EXISTS` leaves it there, so schema-sync does not move it either.
+ */
+export function requiredExtensionSchema(e: ExtensionDef): string | undefined {
+  return e.schema ?? extensionFacts(e.name)?.schema;
+}

@@ -74,3 +74,15 @@ describe('check sees an extension moved live', () => {
     expect(await f.db.query(ROWS_SQL)).toEqual(ROWS);
   });
 });
+
+describe('an extension the history creates without SCHEMA is left where the database has it', () => {
+  it('pgcrypto installed in a platform `extensions` schema beforehand: CREATE EXTENSION IF NOT EXISTS did nothing, so the plan moves nothing and check is in sync', async () => {
+    const history = revisionsFromSql('platform', [`CREATE EXTENSION IF NOT EXISTS pgcrypto; CREATE TABLE k (id int PRIMARY KEY, salt text);`]);
+    const f = await db();
+    await f.db.exec(`CREATE SCHEMA extensions; CREATE EXTENSION pgcrypto SCHEMA extensions;`);
+    await runMigrations(f.db, history);
+    expect(await f.db.query(`SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pgcrypto'`)).toEqual([{ nspname: 'extensions' }]);
+    const target = replay(history).state;
+    expect(diff(target, await introspect(f.db)).changes).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { slot, type DiffContext } from '../../diff/diff-context.js';
 import { pairObjects, type Pairing } from '../../diff/pairing.js';
-import { extensionFacts, extensionSchema } from '../../model/extension-catalog.js';
+import { extensionFacts, requiredExtensionSchema } from '../../model/extension-catalog.js';
 import type { ExtensionDef } from '../../model/objects.js';
 
 /** Extensions paired target-to-live, by name (PostgreSQL cannot rename one). */
@@ -15,7 +15,7 @@ export function matchExtensions(ctx: DiffContext): void {
   const pairing = pairObjects(ctx.target.extensions, ctx.live.extensions, () => []);
   ctx.setMatched(EXTENSIONS, pairing);
   for (const { target, live } of pairing.pairs) {
-    const [to, from] = [extensionSchema(target), live.schema];
+    const [to, from] = [requiredExtensionSchema(target), live.schema];
     if (to === undefined || from === undefined || to === from) continue;
     for (const t of extensionFacts(target.name)?.types ?? []) ctx.names.renameType({ schema: from, name: t }, { schema: to, name: t });
   }

@@ -43,7 +43,7 @@ export const extensionKind: KindModule<'extension', ExtensionChange, 'extension'
     },
   },
   compare: { state: (s) => s.extensions, object: () => 'extension', ignored: new Set(['defaultComment']) },
-  // Its schema, which the by-key comparison skips for every kind, where the target knows it.
+  // Its schema, which the by-key comparison skips for every kind, where the history wrote it.
   compareState: (target, live) => ({ attributes: extensionSchemaDifferences(target, live), entries: [] }),
   inPlace: (t) => [...t.extensions.values()].map((e) => ({ label: 'extension', name: quoteIdent(e.name) })),
 };
