@@ -26,16 +26,35 @@ export function grantsColumn(acl: string, owner: string, aclKind: 'n' | 'r' | 's
 /** grantsColumn's expression without its name, for nesting in a JSON value (a view's column grants). */
 export function grantsExpression(acl: string, owner: string, aclKind: 'n' | 'r' | 's' | 'f' | 'T' | null): string {
   const source = aclKind ? `coalesce(${acl}, pg_catalog.acldefault('${aclKind}', ${owner}))` : acl;
-  const grants = `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-      'grantee', CASE WHEN a.grantee = 0 THEN '${PUBLIC}' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-      'privilege', a.privilege_type, 'grantable', a.is_grantable))
-    FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner})`;
+  const grants = explodedAcl(source, owner);
   return aclKind && PUBLIC_BY_DEFAULT.has(aclKind) ? grants : `CASE WHEN ${acl} IS NOT NULL THEN ${grants} END`;
 }
 
-/** SQL for an `owner` column: the owner's name when owners are read (`--owners`), else NULL. */
-export function ownerColumn(scope: CatalogScope, owner: string): string {
-  return scope.owners ? `pg_catalog.pg_get_userbyid(${owner}) AS owner` : 'NULL::text AS owner';
+/** The non-owner entries of an ACL as a JSON array of GrantRow (NULL when there are none). */
+function explodedAcl(source: string, owner: string): string {
+  return `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+      'grantee', CASE WHEN a.grantee = 0 THEN '${PUBLIC}' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
+      'privilege', a.privilege_type, 'grantable', a.is_grantable))
+    FROM pg_catalog.aclexplode(${source}) a WHERE a.grantee <> ${owner})`;
+}
+
+/**
+ * SQL for the grants column `as` of a type made along with another object (a relation's row
+ * type, a range's multirange): NULL for a NULL ACL (the default, PUBLIC USAGE), else its
+ * non-owner entries (`[]` when only the owner's are left). Read with typeGrantsOfRow.
+ */
+export function dependentTypeGrantsColumn(acl: string, owner: string, as: string): string {
+  return `CASE WHEN ${acl} IS NOT NULL THEN coalesce(${explodedAcl(acl, owner)}, '[]'::json) END AS ${as}`;
+}
+
+/** A dependentTypeGrantsColumn value as the model keeps it: undefined for the default. */
+export function typeGrantsOfRow(rows: readonly GrantRow[] | null): readonly Grant[] | undefined {
+  return rows === null ? undefined : grantsField('type', grantsFromRows(rows)).grants;
+}
+
+/** SQL for an `owner` column (or `as`): the owner's name when owners are read (`--owners`), else NULL. */
+export function ownerColumn(scope: CatalogScope, owner: string, as = 'owner'): string {
+  return scope.owners ? `pg_catalog.pg_get_userbyid(${owner}) AS ${as}` : `NULL::text AS ${as}`;
 }
 
 /** Model grants from the catalog rows (PostgreSQL 17's MAINTAIN is kept as read: a grant the model lacks). */

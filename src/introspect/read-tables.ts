@@ -1,4 +1,4 @@
-import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import { type AclRow, type GrantRow, aclRowFields, dependentTypeGrantsColumn, grantsColumn, ownerColumn, typeGrantsOfRow } from './acl-field.js';
 import type { CatalogScope } from './catalog-scope.js';
 import type { QualifiedName, TableDef } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
@@ -22,6 +22,7 @@ export interface TableHead {
   readonly comment?: string;
   readonly grants?: TableDef['grants'];
   readonly owner?: string;
+  readonly rowTypeGrants?: TableDef['rowTypeGrants'];
 }
 
 interface Row extends AclRow {
@@ -36,6 +37,7 @@ interface Row extends AclRow {
   options: string | null;
   row_security: boolean;
   force_row_security: boolean;
+  row_type_grants: GrantRow[] | null;
   description: string | null;
 }
 
@@ -48,9 +50,11 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
     (SELECT pg_catalog.array_agg('toast.' || o) FROM pg_catalog.unnest(tc.reloptions) o) END))::text AS options,
   c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
+  ${dependentTypeGrantsColumn('rt.typacl', 'rt.typowner', 'row_type_grants')},
   d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
@@ -99,6 +103,8 @@ export const readTables: CatalogQuery<Row, TableHead[]> = {
       if (r.force_row_security) head.forceRowSecurity = true;
       if (r.description != null) head.comment = r.description;
       Object.assign(head, aclRowFields('table', r));
+      const rowTypeGrants = typeGrantsOfRow(r.row_type_grants);
+      if (rowTypeGrants) head.rowTypeGrants = rowTypeGrants;
       return head;
     }),
 };

@@ -1,6 +1,6 @@
 import type { CompositeTypeDef, RangeTypeDef, TypeAttribute } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
-import { type AclRow, aclRowFields, grantsColumn, ownerColumn } from './acl-field.js';
+import { type AclRow, type GrantRow, aclRowFields, dependentTypeGrantsColumn, grantsColumn, ownerColumn, typeGrantsOfRow } from './acl-field.js';
 import type { CatalogQuery } from './catalog-query.js';
 import { type CatalogScope, commentJoin, inScope, notInExtension } from './catalog-scope.js';
 import { commentField } from './comment-field.js';
@@ -71,6 +71,8 @@ interface RangeRow extends TypeRow, AclRow {
   diff: string | null;
   multirange_schema: string | null;
   multirange: string | null;
+  multirange_grants: GrantRow[] | null;
+  multirange_owner: string | null;
   description: string | null;
 }
 
@@ -85,6 +87,7 @@ SELECT n.nspname AS schema, t.typname AS name,
   cpn.nspname AS canonical_schema, cp.proname AS canonical, dpn.nspname AS diff_schema, dp.proname AS diff,
   mn.nspname AS multirange_schema, m.typname AS multirange,
   ${grantsColumn('t.typacl', 't.typowner', 'T')}, ${ownerColumn(scope, 't.typowner')},
+  ${dependentTypeGrantsColumn('m.typacl', 'm.typowner', 'multirange_grants')}, ${ownerColumn(scope, 'm.typowner', 'multirange_owner')},
   d.description
 FROM pg_catalog.pg_range r
 JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
@@ -120,6 +123,9 @@ export const readRangeTypes: CatalogQuery<RangeRow, RangeTypeDef[]> = {
       if (r.canonical !== null) def.canonical = catalogObjectName(r.canonical_schema ?? 'pg_catalog', r.canonical);
       if (r.diff !== null) def.subtypeDiff = catalogObjectName(r.diff_schema ?? 'pg_catalog', r.diff);
       Object.assign(def, commentField(r.description), aclRowFields('type', r));
+      const multirangeGrants = typeGrantsOfRow(r.multirange_grants);
+      if (multirangeGrants) def.multirangeGrants = multirangeGrants;
+      if (r.multirange_owner) def.multirangeOwner = r.multirange_owner;
       return def;
     }),
 };

@@ -1,4 +1,4 @@
-import { type AclRow, type GrantRow, aclRowFields, grantsColumn, grantsExpression, grantsFromRows, ownerColumn } from './acl-field.js';
+import { type AclRow, type GrantRow, aclRowFields, dependentTypeGrantsColumn, grantsColumn, grantsExpression, grantsFromRows, ownerColumn, typeGrantsOfRow } from './acl-field.js';
 import type { CatalogScope } from './catalog-scope.js';
 import type { ViewColumnDetail, ViewDef } from '../model/index.js';
 import { sortedColumnDetails, sortedColumnGrants } from '../model/view-column-details.js';
@@ -21,9 +21,16 @@ interface Row extends AclRow {
   materialized: boolean;
   definition: string;
   options: string | null;
+  row_type_grants: GrantRow[] | null;
   description: string | null;
   /** JSON `[[name, default, comment, grants], ..]` of the attributes with a default, a comment or an ACL; null when none. */
   column_details: string | null;
+}
+
+/** `{ rowTypeGrants }` when the view's row type has other than the default grants. */
+function rowTypeGrantsField(rows: GrantRow[] | null): Pick<ViewDef, 'rowTypeGrants'> {
+  const g = typeGrantsOfRow(rows);
+  return g ? { rowTypeGrants: g } : {};
 }
 
 /** A view's column defaults and comments (see ViewDef.columnDetails) and column grants (ViewDef.columnGrants). */
@@ -40,6 +47,7 @@ function columnDetailsField(json: string | null): Pick<ViewDef, 'columnDetails' 
 const sql = (scope: CatalogScope): string => `
 SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
   pg_catalog.pg_get_viewdef(c.oid) AS definition,   ${grantsColumn('c.relacl', 'c.relowner', 'r')}, ${ownerColumn(scope, 'c.relowner')},
+  ${dependentTypeGrantsColumn('rt.typacl', 'rt.typowner', 'row_type_grants')},
 pg_catalog.array_to_json(c.reloptions)::text AS options, d.description,
 (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), ad2.description,
     ${grantsExpression('a.attacl', 'c.relowner', null)}))::text
@@ -49,6 +57,7 @@ pg_catalog.array_to_json(c.reloptions)::text AS options, d.description,
   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (ad.oid IS NOT NULL OR ad2.description IS NOT NULL OR a.attacl IS NOT NULL)) AS column_details
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
 ${commentJoin('d', 'pg_class', 'c.oid')}
 WHERE c.relkind IN ('v', 'm') AND ${inScope('n')} AND ${notInExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;
@@ -79,6 +88,7 @@ export const readViews: CatalogQuery<Row, ViewWithOid[]> = {
           ...relOptionsField(r.options),
           ...columnDetailsField(r.column_details),
           ...aclRowFields('table', r),
+          ...rowTypeGrantsField(r.row_type_grants),
           ...commentField(r.description),
         },
       };

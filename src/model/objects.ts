@@ -192,6 +192,14 @@ export interface TableDef extends QualifiedName {
   readonly grants?: readonly Grant[];
   /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
   readonly owner?: string;
+  /**
+   * Grants on the relation's row type (`GRANT USAGE ON TYPE t`: pg_type.typacl of the type every
+   * table and view has, named like it), apart from the relation's own; absent = PostgreSQL's
+   * default (PUBLIC USAGE). PostgreSQL checks them where the type is used (a column or argument
+   * of type `t`); default privileges do not apply to them, the owner is the relation's, and
+   * pg_dump does not print them.
+   */
+  readonly rowTypeGrants?: readonly Grant[];
   readonly origin?: Origin;
 }
 
@@ -317,6 +325,15 @@ export interface RangeTypeDef extends QualifiedName {
   readonly grants?: readonly Grant[];
   /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
   readonly owner?: string;
+  /**
+   * The multirange type's own grants and owner (pg_type.typacl / typowner of `multirange`):
+   * PostgreSQL 14 to 16 keep them apart from the range's (GRANT ON TYPE r and ALTER TYPE r OWNER
+   * TO leave the multirange alone; GRANT ON TYPE r_multirange and ALTER TYPE r_multirange OWNER
+   * TO change only it) and pg_dump prints neither; PostgreSQL 17 refuses both statements and
+   * makes the multirange follow its range. Same conventions as `grants` and `owner`.
+   */
+  readonly multirangeGrants?: readonly Grant[];
+  readonly multirangeOwner?: string;
   readonly origin?: Origin;
 }
 
@@ -388,6 +405,8 @@ export interface ViewDef extends QualifiedName {
   readonly columnGrants?: readonly ViewColumnGrants[];
   /** Owner, when the history set one (`ALTER ... OWNER TO`); compared only with `--owners`. */
   readonly owner?: string;
+  /** Grants on the view's row type, as TableDef.rowTypeGrants. */
+  readonly rowTypeGrants?: readonly Grant[];
   readonly origin?: Origin;
 }
 

@@ -135,9 +135,12 @@ export function describeDefaultPrivilege(d: Pick<DefaultPrivilegeDef, 'role' | '
   return `${d.objects}${d.schema !== undefined ? ` in schema ${d.schema}` : ''} for ${d.role !== undefined ? `role ${d.role}` : 'the current role'}`;
 }
 
-/** The grants and owner of an object, for one that is replaced in place (CREATE OR REPLACE keeps both). */
-export function aclFields(o: { readonly grants?: readonly Grant[]; readonly owner?: string } | undefined): { grants?: readonly Grant[]; owner?: string } {
-  return { ...(o?.grants !== undefined ? { grants: o.grants } : {}), ...(o?.owner !== undefined ? { owner: o.owner } : {}) };
+/** The grants and owner of an object (and a view's row type grants), for one that is replaced in place (CREATE OR REPLACE keeps them). */
+export function aclFields(o: { readonly grants?: readonly Grant[]; readonly owner?: string; readonly rowTypeGrants?: readonly Grant[] } | undefined): { grants?: readonly Grant[]; owner?: string; rowTypeGrants?: readonly Grant[] } {
+  return {
+    ...(o?.grants !== undefined ? { grants: o.grants } : {}), ...(o?.owner !== undefined ? { owner: o.owner } : {}),
+    ...(o?.rowTypeGrants !== undefined ? { rowTypeGrants: o.rowTypeGrants } : {}),
+  };
 }
 
 /**

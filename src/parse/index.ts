@@ -4,7 +4,7 @@ export {
   normalizeExpression, normalizeQuery, coerceConstantDefault, columnsInExpression, renameColumnInExpression,
   writtenMatches,
 } from './normalize-expr.js';
-export { formatBuiltin } from './type-names.js';
+export { formatBuiltin, isBuiltinTypeName } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';
 export {
   renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, viewWithOutputNames, type ViewRename, type ColumnsOf,

@@ -165,14 +165,14 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       obj([
         ['schema', c.schema], ['name', c.name],
         ['attributes', c.attributes.map((a) => obj([['name', a.name], ['type', a.type], ['collation', a.collation], ['comment', a.comment]]))],
-        ['comment', c.comment], ['origin', origin(c.origin)],
+        ['comment', c.comment], ...acl(c), ['origin', origin(c.origin)],
       ]),
     ),
     rangeTypes: valuesByKey(state.rangeTypes).map((r) =>
       obj([
         ['schema', r.schema], ['name', r.name], ['subtype', r.subtype], ['subtypeOpclass', r.subtypeOpclass], ['collation', r.collation],
         ['canonical', r.canonical], ['subtypeDiff', r.subtypeDiff], ['multirange', qn(r.multirange)],
-        ['comment', r.comment], ['origin', origin(r.origin)],
+        ['comment', r.comment], ...acl(r), ['multirangeGrants', grantList(r.multirangeGrants)], ['multirangeOwner', r.multirangeOwner], ['origin', origin(r.origin)],
       ]),
     ),
     collations: valuesByKey(state.collations).map((c) =>
@@ -203,7 +203,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['columns', t.columns.map(column)],
         ['constraints', [...t.constraints].sort((a, b) => compareText(a.name, b.name)).map(constraint)],
         ['rowSecurity', t.rowSecurity], ['forceRowSecurity', t.forceRowSecurity],
-        ['comment', t.comment], ...acl(t), ['origin', origin(t.origin)],
+        ['comment', t.comment], ...acl(t), ['rowTypeGrants', grantList(t.rowTypeGrants)], ['origin', origin(t.origin)],
       ]),
     ),
     indexes: valuesByKey(state.indexes).map((i) =>
@@ -218,7 +218,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
         ['schema', v.schema], ['name', v.name], ['materialized', v.materialized], ['query', v.query], ['definition', v.definition],
         ['columns', v.columns ? [...v.columns] : undefined], ['options', v.options ? [...v.options] : undefined],
         ['columnDetails', v.columnDetails?.map((d) => obj([['name', d.name], ['default', d.default], ['comment', d.comment]]))],
-        ['comment', v.comment], ...acl(v),
+        ['comment', v.comment], ...acl(v), ['rowTypeGrants', grantList(v.rowTypeGrants)],
         ['columnGrants', v.columnGrants?.map((c) => obj([['name', c.name], ['grants', grantList(c.grants)]]))], ['origin', origin(v.origin)],
       ]),
     ),

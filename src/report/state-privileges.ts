@@ -9,8 +9,11 @@ function granteesOf(state: SchemaState): Set<string> {
   for (const m of [state.schemas, state.enums, state.domains, state.compositeTypes, state.rangeTypes, state.sequences, state.views, state.functions, state.aggregates] as ReadonlyMap<string, { grants?: readonly Grant[] }>[]) {
     for (const o of m.values()) add(o.grants);
   }
+  for (const r of state.rangeTypes.values()) add(r.multirangeGrants);
+  for (const v of state.views.values()) add(v.rowTypeGrants);
   for (const t of state.tables.values()) {
     add(t.grants);
+    add(t.rowTypeGrants);
     for (const c of t.columns) add(c.grants);
   }
   for (const v of state.views.values()) for (const c of v.columnGrants ?? []) add(c.grants);

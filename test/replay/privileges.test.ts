@@ -205,6 +205,46 @@ const CASES: readonly PrivilegeCase[] = [
        CREATE VIEW gone AS SELECT id FROM acct;`,
     ],
   },
+  {
+    name: 'multirange and row types: ACLs of their own (GRANT / REVOKE ON TYPE), default privileges at creation, renames, OR REPLACE',
+    sql: [
+      `CREATE TYPE span AS RANGE (SUBTYPE = int4);
+       CREATE SCHEMA app;
+       CREATE TYPE app.period AS RANGE (SUBTYPE = date, MULTIRANGE_TYPE_NAME = public.periods);
+       GRANT USAGE ON TYPE span TO {r1};
+       GRANT USAGE ON TYPE span_multirange TO {r2} WITH GRANT OPTION;
+       REVOKE USAGE ON TYPE span_multirange FROM PUBLIC;
+       REVOKE ALL ON TYPE periods FROM PUBLIC;
+       CREATE TABLE acct (id int);
+       CREATE VIEW acct_v AS SELECT id FROM acct;
+       CREATE MATERIALIZED VIEW acct_mv AS SELECT id FROM acct;
+       CREATE TABLE parted (id int) PARTITION BY RANGE (id);
+       REVOKE USAGE ON TYPE acct FROM PUBLIC;
+       GRANT USAGE ON TYPE acct TO {r1};
+       GRANT ALL ON TYPE acct_v TO {r3};
+       GRANT USAGE ON TYPE acct_mv, parted TO {r2};`,
+      `ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+       ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT USAGE ON TYPES TO {r3};
+       CREATE TYPE app.later AS RANGE (SUBTYPE = int8);
+       CREATE TYPE app.xr AS RANGE (SUBTYPE = int8, MULTIRANGE_TYPE_NAME = public.xr_multi);
+       CREATE TABLE app.fresh (id int);
+       ALTER TABLE acct RENAME TO account;
+       CREATE OR REPLACE VIEW acct_v AS SELECT id, 1 AS x FROM account;
+       ALTER TYPE span RENAME TO span2;
+       REVOKE GRANT OPTION FOR USAGE ON TYPE span_multirange FROM {r2};`,
+    ],
+  },
+  {
+    name: 'owners of multirange types: ALTER TYPE .. OWNER TO on the multirange, not moved by the range\'s',
+    owners: true,
+    sql: [
+      `CREATE TYPE span AS RANGE (SUBTYPE = int4);
+       ALTER TYPE span_multirange OWNER TO {r1};
+       CREATE TYPE other AS RANGE (SUBTYPE = int4);
+       ALTER TYPE other OWNER TO {r2};
+       GRANT USAGE ON TYPE span_multirange TO {r3};`,
+    ],
+  },
 ];
 
 let roles: TestRoles;
@@ -352,6 +392,44 @@ describe('privileges: replay equals what PostgreSQL builds', () => {
       { grantee: r3!, privilege: 'EXECUTE', grantable: false },
     ]);
     for (const [k, a] of live.aggregates) expect(result.state.aggregates.get(k)?.grants).toEqual(a.grants);
+  });
+
+  it('multirange and row types: their grants as PostgreSQL stores them, apart from the range\'s and the relation\'s', async () => {
+    const { result, live } = await runCase(CASES.find((c) => c.name.startsWith('multirange and row types'))!);
+    const { r1, r2, r3 } = roles.names;
+    const usage = (grantee: string, grantable = false) => ({ grantee, privilege: 'USAGE', grantable });
+    const range = (k: string) => live.rangeTypes.get(k)!;
+    // GRANT on the range left its multirange alone, and the other way round.
+    expect(range('public.span2').grants).toEqual([usage('PUBLIC'), usage(r1!)]);
+    expect(range('public.span2').multirangeGrants).toEqual([usage(r2!)]);
+    expect(range('app.period').grants).toBeUndefined();
+    expect(range('app.period').multirangeGrants).toEqual([]);
+    // Default privileges reach the multirange by its own schema: app's adds r3, public's does not.
+    expect(range('app.later').multirangeGrants).toEqual([usage(r3!)]);
+    expect(range('app.xr').grants).toEqual([usage(r3!)]);
+    expect(range('app.xr').multirangeGrants).toEqual([]);
+    // Row types: their own ACL, kept through a rename and OR REPLACE; default privileges do not apply.
+    expect(live.tables.get('public.account')!.grants).toBeUndefined();
+    expect(live.tables.get('public.account')!.rowTypeGrants).toEqual([usage(r1!)]);
+    expect(live.views.get('public.acct_v')!.rowTypeGrants).toEqual([usage('PUBLIC'), usage(r3!)]);
+    expect(live.views.get('public.acct_mv')!.rowTypeGrants).toEqual([usage('PUBLIC'), usage(r2!)]);
+    expect(live.tables.get('public.parted')!.rowTypeGrants).toEqual([usage('PUBLIC'), usage(r2!)]);
+    expect(live.tables.get('app.fresh')!.rowTypeGrants).toBeUndefined();
+    for (const [k, r] of live.rangeTypes) expect([k, result.state.rangeTypes.get(k)?.multirangeGrants]).toEqual([k, r.multirangeGrants]);
+    for (const [k, t] of [...live.tables, ...live.views]) {
+      expect([k, result.state.tables.get(k)?.rowTypeGrants ?? result.state.views.get(k)?.rowTypeGrants]).toEqual([k, t.rowTypeGrants]);
+    }
+  });
+
+  it('multirange owners: ALTER TYPE r OWNER TO leaves the multirange with its creator (PostgreSQL 14 to 16)', async () => {
+    const c = CASES.find((x) => x.name.startsWith('owners of multirange types'))!;
+    const { result, live } = await runCase(c);
+    const { r1, r2 } = roles.names;
+    const me = live.rangeTypes.get('public.span')!.owner;
+    expect(live.rangeTypes.get('public.span')!.multirangeOwner).toBe(r1);
+    expect(live.rangeTypes.get('public.other')).toMatchObject({ owner: r2, multirangeOwner: me });
+    expect(result.state.rangeTypes.get('public.span')!.multirangeOwner).toBe(r1);
+    expect(result.state.rangeTypes.get('public.other')!.multirangeOwner).toBeUndefined();
   });
 
   it('a grant revoked live, or given beyond the target to a named role, is a difference; other roles are not', async () => {

@@ -1,4 +1,4 @@
-import type { ObjectKind } from '../../model/objects.js';
+import type { ObjectKind, RangeTypeDef } from '../../model/objects.js';
 import {
   type AclKind, type DefaultPrivilegeDef, type Grant, defaultGrants, defaultObjectsKind, describeDefaultPrivilege,
   effectiveGrants, sortGrants,
@@ -47,7 +47,7 @@ export function managedGrants(grants: readonly Grant[], scope: PrivilegeScope): 
   return sortGrants(grants.filter((g) => scope.roles.has(g.grantee)));
 }
 
-type Acl = { readonly name?: string; readonly grants?: readonly Grant[]; readonly owner?: string };
+type Acl = { readonly name?: string; readonly grants?: readonly Grant[] | undefined; readonly owner?: string | undefined };
 
 function listDiff(attribute: string, target: readonly Grant[], live: readonly Grant[]): AttributeDifference[] {
   const t = target.map(grantText);
@@ -70,6 +70,20 @@ export function privilegeDiffs(kind: ObjectKind, target: object, live: object, s
   }
   if (scope.owners && t.owner !== undefined && t.owner !== l.owner) out.push({ attribute: 'owner', target: t.owner, live: l.owner });
   return out;
+}
+
+/** A range's multirange type as an ACL: its own grants and owner. */
+function multirangeAclOf(r: RangeTypeDef): Acl {
+  return { grants: r.multirangeGrants, owner: r.multirangeOwner };
+}
+
+/**
+ * The privilege differences of a type PostgreSQL makes along with an object (a range's
+ * multirange, a relation's row type), which has an ACL of its own: `multirange privileges`,
+ * `multirange owner`, `row type privileges`, reported on the object.
+ */
+function dependentTypeDiffs(what: string, target: Acl, live: Acl, scope: PrivilegeScope): AttributeDifference[] {
+  return privilegeDiffs('range type', target, live, scope).map((d) => ({ ...d, attribute: `${what} ${d.attribute}` }));
 }
 
 /** The grants of a default-privileges entry, its default when absent (a global entry starts from the kind's default). */
@@ -109,11 +123,14 @@ export function compareDefaultPrivileges(target: SchemaState, live: SchemaState,
 export function privilegeDifferences(target: SchemaState, live: SchemaState, scope: PrivilegeScope): Difference[] {
   if (!scope.roles.size && !scope.owners) return [];
   const out: Difference[] = [];
-  const pairs = <T extends object>(kind: (o: T) => ObjectKind, t: ReadonlyMap<string, T>, l: ReadonlyMap<string, T>, parts?: (a: T, b: T, name: string) => void): void => {
+  const pairs = <T extends object>(
+    kind: (o: T) => ObjectKind, t: ReadonlyMap<string, T>, l: ReadonlyMap<string, T>, parts?: (a: T, b: T, name: string) => void,
+    dependent?: (a: T, b: T) => AttributeDifference[],
+  ): void => {
     for (const [k, a] of t) {
       const b = l.get(k);
       if (!b) continue;
-      const attributes = privilegeDiffs(kind(a), a, b, scope);
+      const attributes = [...privilegeDiffs(kind(a), a, b, scope), ...(dependent?.(a, b) ?? [])];
       const origin = (a as { origin?: Difference['origin'] }).origin;
       if (attributes.length) out.push({ kind: 'different', object: kind(a), name: k, attributes, ...(origin ? { origin } : {}) });
       parts?.(a, b, k);
@@ -123,19 +140,21 @@ export function privilegeDifferences(target: SchemaState, live: SchemaState, sco
   pairs(() => 'enum', target.enums, live.enums);
   pairs(() => 'domain', target.domains, live.domains);
   pairs(() => 'composite type', target.compositeTypes, live.compositeTypes);
-  pairs(() => 'range type', target.rangeTypes, live.rangeTypes);
+  pairs(() => 'range type', target.rangeTypes, live.rangeTypes, undefined, (a, b) => dependentTypeDiffs('multirange', multirangeAclOf(a), multirangeAclOf(b), scope));
   pairs(() => 'sequence', target.sequences, live.sequences);
+  const rowType = (a: { readonly rowTypeGrants?: readonly Grant[] }, b: { readonly rowTypeGrants?: readonly Grant[] }): AttributeDifference[] =>
+    dependentTypeDiffs('row type', { grants: a.rowTypeGrants }, { grants: b.rowTypeGrants }, scope);
   pairs(() => 'table', target.tables, live.tables, (a, b, name) => {
     const cols = (t: typeof a): Map<string, (typeof a.columns)[number]> => new Map(t.columns.map((c) => [`${name}.${quoteIdent(c.name)}`, c]));
     pairs(() => 'column', cols(a), cols(b));
-  });
+  }, rowType);
   pairs((v) => (v.materialized ? 'materialized view' : 'view'), target.views, live.views, (a, b, name) => {
     // Only columns with grants are listed: a column missing on one side has none there.
     const names = [...new Set([...(a.columnGrants ?? []), ...(b.columnGrants ?? [])].map((c) => c.name))].sort();
     const cols = (v: typeof a): Map<string, { grants: readonly Grant[] }> =>
       new Map(names.map((c) => [`${name}.${quoteIdent(c)}`, { grants: viewColumnGrants(v, c), ...(v.origin ? { origin: v.origin } : {}) }]));
     pairs(() => 'column', cols(a), cols(b));
-  });
+  }, rowType);
   pairs(() => 'function', target.functions, live.functions);
   pairs(() => 'aggregate', target.aggregates, live.aggregates);
   if (scope.owners) {

@@ -1,5 +1,5 @@
 import { qualify, quoteIdent } from '../../model/names.js';
-import type { ObjectKind, ViewDef } from '../../model/objects.js';
+import type { ObjectKind, RangeTypeDef, TableDef, ViewDef } from '../../model/objects.js';
 import type { Origin } from '../../model/origin.js';
 import {
   type AclKind, type DefaultPrivilegeDef, type DefaultPrivilegeObjects, type Grant, PUBLIC, defaultGrants, describeDefaultPrivilege,
@@ -91,6 +91,16 @@ function rolesOf(grants: readonly Grant[]): string[] {
   return [...new Set(grants.map((g) => g.grantee).filter((g) => g !== PUBLIC))];
 }
 
+/** A range's multirange type as an ACL object (its own grants and owner, the range's origin). */
+function multirangeAcl(r: RangeTypeDef): AclObject {
+  return { ...(r.multirangeGrants ? { grants: r.multirangeGrants } : {}), ...(r.multirangeOwner !== undefined ? { owner: r.multirangeOwner } : {}), ...(r.origin ? { origin: r.origin } : {}) };
+}
+
+/** A relation's row type as an ACL object (its grants; its owner is the relation's). */
+function rowTypeAcl(t: TableDef | ViewDef): AclObject {
+  return { ...(t.rowTypeGrants ? { grants: t.rowTypeGrants } : {}), ...(t.origin ? { origin: t.origin } : {}) };
+}
+
 /** Collects the steps; one instance per diff. */
 class PrivilegeDiff {
   readonly steps: PrivilegeStep[] = [];
@@ -105,10 +115,11 @@ class PrivilegeDiff {
    */
   object(
     object: ObjectKind, ref: NonNullable<PrivilegeStep['ref']> & { args?: string }, name: string, kind: AclKind, on: string, ownerOn: string | undefined,
-    target: AclObject, liveObj: AclObject | undefined, created: { objects: DefaultPrivilegeObjects; schema?: string } | undefined,
+    target: AclObject, liveObj: AclObject | undefined, created: { objects?: DefaultPrivilegeObjects; schema?: string } | undefined,
     schemaName?: string, column?: string,
   ): Grant[] {
-    const base = liveObj ? effectiveGrants(kind, liveObj.grants, schemaName) : created ? (grantsOnCreate(this.live.defaultPrivileges, created.objects, created.schema) ?? defaultGrants(kind, schemaName)) : [];
+    const onCreate = created?.objects && grantsOnCreate(this.live.defaultPrivileges, created.objects, created.schema);
+    const base = liveObj ? effectiveGrants(kind, liveObj.grants, schemaName) : created ? (onCreate ?? defaultGrants(kind, schemaName)) : [];
     const { grant, revoke } = grantDelta(managedGrants(effectiveGrants(kind, target.grants, schemaName), this.scope), managedGrants(base, this.scope));
     const sql = [...revokeSql(on, revoke, column), ...grantSql(on, grant, column)];
     const roles = rolesOf(grant);
@@ -139,6 +150,20 @@ class PrivilegeDiff {
       });
     }
     return step;
+  }
+
+  /**
+   * A type PostgreSQL makes along with `object` that has an ACL (and owner) of its own: a range's
+   * multirange, a relation's row type (`created.objects` absent: default privileges do not apply
+   * to it). Its steps are the object's (`ref`, so they run once it exists), their detail naming the type.
+   */
+  dependentType(
+    object: ObjectKind, ref: NonNullable<PrivilegeStep['ref']>, name: string, what: string, type: string, owned: boolean,
+    target: AclObject, liveObj: AclObject | undefined, created: { objects?: DefaultPrivilegeObjects; schema?: string },
+  ): void {
+    const before = this.steps.length;
+    this.object(object, ref, name, 'type', `TYPE ${type}`, owned ? `TYPE ${type}` : undefined, target, liveObj, created);
+    for (let i = before; i < this.steps.length; i++) this.steps[i] = { ...this.steps[i]!, detail: `${what}: ${this.steps[i]!.detail}` };
   }
 
   /**
@@ -198,7 +223,10 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
     d.object('composite type', t, qualify(t), 'type', `TYPE ${qualify(t)}`, `TYPE ${qualify(t)}`, t, live.compositeTypes.get(k), { objects: 'types', schema: t.schema });
   }
   for (const [k, r] of target.rangeTypes) {
-    d.object('range type', r, qualify(r), 'type', `TYPE ${qualify(r)}`, `TYPE ${qualify(r)}`, r, live.rangeTypes.get(k), { objects: 'types', schema: r.schema });
+    const l = live.rangeTypes.get(k);
+    d.object('range type', r, qualify(r), 'type', `TYPE ${qualify(r)}`, `TYPE ${qualify(r)}`, r, l, { objects: 'types', schema: r.schema });
+    const m = qualify(r.multirange);
+    d.dependentType('range type', r, qualify(r), `multirange type ${m}`, m, true, multirangeAcl(r), l && multirangeAcl(l), { objects: 'types', schema: r.multirange.schema });
   }
   for (const [k, q] of target.sequences) {
     d.object('sequence', q, qualify(q), 'sequence', `SEQUENCE ${qualify(q)}`, q.ownedBy ? undefined : `SEQUENCE ${qualify(q)}`, q, live.sequences.get(k), { objects: 'sequences', schema: q.schema });
@@ -207,6 +235,7 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
     const l = live.tables.get(k);
     const revoked = d.object('table', t, qualify(t), 'table', `TABLE ${qualify(t)}`, `TABLE ${qualify(t)}`, t, l, { objects: 'tables', schema: t.schema });
     d.columns(t, `TABLE ${qualify(t)}`, t.columns, l?.columns, revoked);
+    d.dependentType('table', t, qualify(t), 'row type', qualify(t), false, rowTypeAcl(t), l && rowTypeAcl(l), {});
   }
   for (const [k, v] of target.views) {
     const kw = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
@@ -215,6 +244,7 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
     // Column privileges (GRANT SELECT (a) ON v): live under the names the plan renames them to.
     const liveColumns = l ? renamedColumnDetails(l.columnGrants, views.columnRenames?.get(k) ?? new Map<string, string>()) : [];
     if (v.columnGrants || liveColumns.length) d.columns(v, `TABLE ${qualify(v)}`, viewAclColumns(v, liveColumns), l && liveColumns, revoked);
+    d.dependentType(v.materialized ? 'materialized view' : 'view', v, qualify(v), 'row type', qualify(v), false, rowTypeAcl(v), l && rowTypeAcl(l), {});
   }
   for (const [k, f] of target.functions) {
     const sig = `${qualify(f)}(${f.identityArgs})`;

@@ -4,7 +4,7 @@ import { functionKey, relationKey } from '../../model/schema-state.js';
 import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
-import { findRoutine, granteeName, unmodelledType, withGrants } from './privileges.js';
+import { findRoutine, granteeName, rangeOfMultirange, unmodelledType, withGrants, withTypeGrants } from './privileges.js';
 import { findAggregate } from './aggregates.js';
 
 type Owned = { readonly owner?: string };
@@ -76,11 +76,18 @@ export function setOwner(ctx: ReplayContext, s: SetOwnerDdl): void {
       const isType = d.enums.has(key) || d.compositeTypes.has(key) || d.rangeTypes.has(key);
       if (isType && s.target === 'domain') return ctx.error(`${s.object.name} is not a domain`);
       if (set(d.enums) || set(d.compositeTypes) || set(d.rangeTypes)) return;
-      // PostgreSQL refuses an array type and a relation's row type (ALTER TABLE owns those).
-      const why = unmodelledType(ctx, s.object);
-      if (why === 'array') return ctx.error(`cannot alter array type ${label.replace(/(^|\.)_([^.]*)$/, '$1$2')}[]`);
-      if (d.tables.has(key) || d.views.has(key)) return ctx.error(`${label} is a table's row type`);
-      ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${label} OWNER TO: ${why} (replay continues without it)`);
+      // PostgreSQL 14 to 16 give a multirange an owner of its own (ALTER TYPE r OWNER TO leaves it).
+      const range = rangeOfMultirange(ctx, key);
+      if (s.target === 'domain' && range !== undefined) return ctx.error(`${s.object.name} is not a domain`);
+      if (range !== undefined) {
+        const r = d.rangeTypes.get(range)!;
+        const { multirangeOwner: _old, ...rest } = r;
+        d.rangeTypes.set(range, owner !== undefined ? { ...rest, multirangeOwner: owner } : rest);
+        return;
+      }
+      const found = unmodelledType(ctx, s.object, s.target === 'domain' ? 'alter domain' : 'alter type');
+      if ('error' in found) return ctx.error(found.error);
+      ctx.warn(`not modelled: ALTER ${s.target.toUpperCase()} ${found.name} OWNER TO: ${found.why} (replay continues without it)`);
       return;
     }
     case 'collation': {
@@ -149,8 +156,14 @@ export function defaultPrivilegesOnCreate(ctx: ReplayContext, ddl: Ddl): (() => 
       return d.compositeTypes.has(key) ? undefined : () => apply(d.compositeTypes, key, 'types', ctx.schemaOf(ddl.type));
     }
     case 'createRangeType': {
+      // The multirange type made with it gets the default privileges of its own schema too.
       const key = ctx.key(ddl.type);
-      return d.rangeTypes.has(key) ? undefined : () => apply(d.rangeTypes, key, 'types', ctx.schemaOf(ddl.type));
+      return d.rangeTypes.has(key) ? undefined : () => {
+        apply(d.rangeTypes, key, 'types', ctx.schemaOf(ddl.type));
+        const r = d.rangeTypes.get(key);
+        const grants = r && grantsOnCreate(d.defaultPrivileges, 'types', r.multirange.schema);
+        if (r && grants) d.rangeTypes.set(key, withTypeGrants(r, 'multirangeGrants', grants));
+      };
     }
     case 'createFunction': {
       const schema = ctx.schemaOf(ddl.function);

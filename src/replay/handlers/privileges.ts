@@ -2,8 +2,9 @@ import { qualify } from '../../model/names.js';
 import { viewColumnGrants, withColumnGrants } from '../../model/view-column-details.js';
 import { viewOutputColumns } from '../../parse/index.js';
 import {
-  type AclKind, ALL_PRIVILEGES, type Grant, type Privilege, PUBLIC, effectiveGrants, grantsField,
+  type AclKind, ALL_PRIVILEGES, type Grant, type Privilege, PUBLIC, canonicalGrants, effectiveGrants, grantsField,
 } from '../../model/privileges.js';
+import { isBuiltinTypeName } from '../../parse/index.js';
 import { relationKey } from '../../model/schema-state.js';
 import type { GrantDdl, NameRef, PrivilegeSpec, RoleRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
@@ -193,10 +194,11 @@ function functionTargets(ctx: ReplayContext, on: Extract<GrantDdl['on'], { kind:
 }
 
 /**
- * The type a GRANT ... ON TYPE / ON DOMAIN names: an enum, composite or range type or a domain
- * (all take USAGE only). ON DOMAIN naming a non-domain is PostgreSQL's `"x" is not a domain`, an
- * array type its `cannot set privileges of array types`; any other type is a warning saying why
- * it is not modelled (see unmodelledType).
+ * The type a GRANT ... ON TYPE / ON DOMAIN names: an enum, composite or range type, a domain
+ * (all take USAGE only), a range's multirange type or a table's or view's row type (each with an
+ * ACL of its own in pg_type, see RangeTypeDef.multirangeGrants and TableDef.rowTypeGrants). ON
+ * DOMAIN naming a non-domain is PostgreSQL's `"x" is not a domain`; what PostgreSQL refuses
+ * otherwise is an error, any other type a warning saying why it is not modelled (see unmodelledType).
  */
 function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclTarget | undefined {
   const d = ctx.draft;
@@ -207,33 +209,83 @@ function typeTarget(ctx: ReplayContext, ref: NameRef, domainOnly: boolean): AclT
     const o = m.get(key);
     return o && { kind: 'type', label: `type ${key}`, name: o.name, grants: o.grants, put: (g) => m.set(key, withGrants(m.get(key)!, 'type', g)) };
   };
-  const t = target(d.enums) ?? target(d.compositeTypes) ?? target(d.rangeTypes);
+  const t = target(d.enums) ?? target(d.compositeTypes) ?? target(d.rangeTypes) ?? dependentTypeTarget(ctx, key);
   if (t && domainOnly) {
     ctx.error(`"${ref.name}" is not a domain`);
     return undefined;
   }
   if (t) return t;
-  const why = unmodelledType(ctx, ref);
-  if (why === 'array') ctx.error('cannot set privileges of array types');
-  else ctx.warn(`not modelled: GRANT / REVOKE on type ${qualify({ schema: ctx.schemaOf(ref), name: ref.name })}: ${why} (replay continues without it)`);
+  const found = unmodelledType(ctx, ref, 'grant');
+  if ('error' in found) ctx.error(found.error);
+  else ctx.warn(`not modelled: GRANT / REVOKE on type ${found.name}: ${found.why} (replay continues without it)`);
   return undefined;
 }
 
+/** The key of the range type whose multirange type has `key`, if any. */
+export function rangeOfMultirange(ctx: ReplayContext, key: string): string | undefined {
+  for (const [k, r] of ctx.draft.rangeTypes) if (relationKey(r.multirange.schema, r.multirange.name) === key) return k;
+  return undefined;
+}
+
+/** A type PostgreSQL makes along with another object that has an ACL of its own: a range's multirange, a relation's row type. */
+function dependentTypeTarget(ctx: ReplayContext, key: string): AclTarget | undefined {
+  const d = ctx.draft;
+  const range = rangeOfMultirange(ctx, key);
+  if (range !== undefined) {
+    const r = d.rangeTypes.get(range)!;
+    return { kind: 'type', label: `multirange type ${key}`, name: r.multirange.name, grants: r.multirangeGrants, put: (g) => d.rangeTypes.set(range, withTypeGrants(d.rangeTypes.get(range)!, 'multirangeGrants', g)) };
+  }
+  const table = d.tables.get(key);
+  if (table) return { kind: 'type', label: `row type of table ${key}`, name: table.name, grants: table.rowTypeGrants, put: (g) => ctx.putTable(withTypeGrants(d.tables.get(key)!, 'rowTypeGrants', g)) };
+  const view = d.views.get(key);
+  if (view) return { kind: 'type', label: `row type of view ${key}`, name: view.name, grants: view.rowTypeGrants, put: (g) => d.views.set(key, withTypeGrants(d.views.get(key)!, 'rowTypeGrants', g)) };
+  return undefined;
+}
+
+/** The object with a dependent type's grants set (`rowTypeGrants`, `multirangeGrants`), left out when they are a type's default. */
+export function withTypeGrants<T extends object>(obj: T, field: 'rowTypeGrants' | 'multirangeGrants', grants: readonly Grant[]): T {
+  const { [field]: _old, ...rest } = obj as Record<string, unknown>;
+  const g = canonicalGrants('type', grants);
+  return { ...rest, ...(g ? { [field]: g } : {}) } as T;
+}
+
 /**
- * Why a type GRANT / ALTER TYPE .. OWNER TO names is none the model keeps (enum, composite and
- * range types, domains): the array type of one (`'array'`: PostgreSQL refuses both), a table's
- * row type, a range's multirange type, or a type the history did not create.
+ * A type GRANT / ALTER TYPE .. OWNER TO names that the model keeps nothing of: what PostgreSQL
+ * says when it refuses the statement (`error`), else why schema-sync cannot manage it (`why`,
+ * with the type's name as PostgreSQL would resolve it). PostgreSQL refuses both statements on
+ * an array type, ALTER TYPE / DOMAIN .. OWNER TO on a table's row type (ALTER TABLE owns it),
+ * and both on a sequence's or an index's name (neither has a row type since PostgreSQL 14).
  */
-export function unmodelledType(ctx: ReplayContext, ref: NameRef): string {
+export function unmodelledType(ctx: ReplayContext, ref: NameRef, statement: 'grant' | 'alter type' | 'alter domain'): { readonly error: string } | { readonly name: string; readonly why: string } {
   const d = ctx.draft;
   const schema = ctx.schemaOf(ref);
   const key = relationKey(schema, ref.name);
-  const element = ref.name.startsWith('_') ? relationKey(schema, ref.name.slice(1)) : undefined;
-  if (element !== undefined && (d.enums.has(element) || d.domains.has(element) || d.compositeTypes.has(element) || d.rangeTypes.has(element) || d.tables.has(element) || d.views.has(element))) return 'array';
-  if (d.tables.has(key) || d.views.has(key)) return `the row type of relation ${key}, which schema-sync does not model apart from its relation`;
-  const range = [...d.rangeTypes.values()].find((r) => r.multirange.schema === schema && r.multirange.name === ref.name);
-  if (range) return `the multirange type of range type ${qualify(range)}, which schema-sync does not model apart from its range type`;
-  return 'schema-sync models the enum, composite and range types and domains a history creates, and this is none of them: a built-in type, an extension\'s, or a base type (CREATE TYPE with input and output functions written in C, which schema-sync does not create)';
+  const label = qualify({ schema, name: ref.name });
+  if (ref.name.startsWith('_')) {
+    const elementKey = relationKey(schema, ref.name.slice(1));
+    if (d.enums.has(elementKey) || d.domains.has(elementKey) || d.compositeTypes.has(elementKey) || d.rangeTypes.has(elementKey) || d.tables.has(elementKey) || d.views.has(elementKey) || rangeOfMultirange(ctx, elementKey) !== undefined) {
+      const element = `${qualify({ schema, name: ref.name.slice(1) })}[]`;
+      return { error: statement === 'grant' ? 'cannot set privileges of array types' : statement === 'alter type' ? `cannot alter array type ${element}` : `${element} is not a domain` };
+    }
+  }
+  if (statement !== 'grant' && (d.tables.has(key) || d.views.has(key))) return { error: statement === 'alter type' ? `${label} is a table's row type` : `${label} is not a domain` };
+  if (d.sequences.has(key) || d.indexes.has(key)) return { error: `type "${ref.name}" does not exist` };
+  if (ref.schema === undefined || ref.schema === 'pg_catalog') {
+    if (isBuiltinTypeName([ref.name])) {
+      return {
+        name: `pg_catalog.${ref.name}`,
+        why: 'a built-in type: it is PostgreSQL\'s own, in pg_catalog, which schema-sync never introspects or changes (it compares only the schemas the history\'s objects are in), so the statement is neither applied nor checked',
+      };
+    }
+  }
+  const extensions = [...d.extensions.keys()];
+  const made = extensions.length
+    ? `an extension's member type (the history creates extension${extensions.length > 1 ? 's' : ''} ${extensions.join(', ')}): it belongs to its extension, which schema-sync manages as a whole (CREATE EXTENSION), not object by object, so it does not know the types an extension makes nor compare their grants or owners`
+    : 'so it exists only if made outside these migrations';
+  return {
+    name: label,
+    why: `the history does not create this type: schema-sync manages the enum, composite, range and multirange types, domains and row types a history creates${extensions.length ? '; this is presumably ' : ', '}${made}. A built-in type lives in pg_catalog, which schema-sync never changes; a base or shell type (CREATE TYPE with input and output functions written in C, or none) is not modelled either`,
+  };
 }
 
 /** Every object a GRANT / REVOKE names, or undefined after an error diagnostic. */
