@@ -4,6 +4,7 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import { diffPrivileges } from './privilege-steps.js';
 import { originField } from '../../diff/make-change.js';
 import { rebuiltViews } from '../view/rebuilt-views.js';
+import { recreatedRangeTypes } from '../range-type/range-type-diff.js';
 
 /**
  * Privileges of the roles the history names (see privilege-compare.ts), after every other
@@ -13,7 +14,7 @@ import { rebuiltViews } from '../view/rebuilt-views.js';
 export function diffPrivilegeKind(ctx: DiffContext): void {
   const rebuilt = rebuiltViews(ctx);
   const columnRenames = new Map([...rebuilt.columns].flatMap(([key, c]) => (c.kind === 'fits' && c.renames.length ? [[key, new Map(c.renames)] as const] : [])));
-  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners), { recreated: rebuilt.target, columnRenames });
+  const steps = diffPrivileges(ctx.target, ctx.live, privilegeScope(ctx.target, !!ctx.opts.owners), { recreated: rebuilt.target, columnRenames }, recreatedRangeTypes(ctx));
   steps.forEach((step, i) => {
     const change: Change = {
       kind: 'setPrivileges', step, ...(step.concern ? { concern: step.concern } : {}),

@@ -205,9 +205,12 @@ class PrivilegeDiff {
  * only (see privilege-compare.ts); owners with `scope.owners`. Objects are named as in the
  * target: the statements run after everything else the plan does (renames and creations).
  * `views.recreated` (target keys) are views the plan drops and creates again: DROP took their
- * grants along, so they start from what a new view gets (their column grants from none).
+ * grants along, so they start from what a new view gets (their column grants from none);
+ * `recreatedRanges` the same for range types (and their multiranges).
  */
-export function diffPrivileges(target: SchemaState, live: SchemaState, scope: PrivilegeScope, views: PlannedViews = { recreated: new Set() }): PrivilegeStep[] {
+export function diffPrivileges(
+  target: SchemaState, live: SchemaState, scope: PrivilegeScope, views: PlannedViews = { recreated: new Set() }, recreatedRanges: ReadonlySet<string> = new Set(),
+): PrivilegeStep[] {
   const d = new PrivilegeDiff(live, scope);
   if (!scope.roles.size && !scope.owners) return [];
   for (const [k, s] of target.schemas) {
@@ -223,7 +226,7 @@ export function diffPrivileges(target: SchemaState, live: SchemaState, scope: Pr
     d.object('composite type', t, qualify(t), 'type', `TYPE ${qualify(t)}`, `TYPE ${qualify(t)}`, t, live.compositeTypes.get(k), { objects: 'types', schema: t.schema });
   }
   for (const [k, r] of target.rangeTypes) {
-    const l = live.rangeTypes.get(k);
+    const l = recreatedRanges.has(k) ? undefined : live.rangeTypes.get(k);
     d.object('range type', r, qualify(r), 'type', `TYPE ${qualify(r)}`, `TYPE ${qualify(r)}`, r, l, { objects: 'types', schema: r.schema });
     const m = qualify(r.multirange);
     d.dependentType('range type', r, qualify(r), `multirange type ${m}`, m, true, multirangeAcl(r), l && multirangeAcl(l), { objects: 'types', schema: r.multirange.schema });

@@ -20,6 +20,23 @@ function shown(v: unknown): string {
   return typeof v === 'object' && v !== null && 'name' in v ? qualify(v as RangeTypeDef['multirange']) : String(v);
 }
 
+/** What a paired range type differs in (its live subtype as the target spells it), and what uses the live one when it does. */
+function compared(ctx: DiffContext, target: RangeTypeDef, live: RangeTypeDef): { liveSeen: RangeTypeDef; differ: string[]; user: string | undefined } {
+  const liveSeen = { ...live, subtype: ctx.names.type(live.subtype) };
+  const differ = differingAttributes(target, liveSeen);
+  return { liveSeen, differ, user: differ.length ? typeUsedBy(ctx.live, live) : undefined };
+}
+
+/** Target keys of the range types the diff drops and creates again: their grants and owners (and their multiranges') start afresh. */
+export function recreatedRangeTypes(ctx: DiffContext): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const { key, target, live } of ctx.matched(RANGE_TYPES).pairs) {
+    const { differ, user } = compared(ctx, target, live);
+    if (differ.length && user === undefined) out.add(key);
+  }
+  return out;
+}
+
 /**
  * Range types: create, rename; any other difference (subtype, operator class, collation,
  * functions, multirange name) is a drop and create when nothing uses the live type (no column,
@@ -30,10 +47,8 @@ export function diffRangeTypes(ctx: DiffContext): void {
   for (const { key, target } of ctx.matched(RANGE_TYPES).created) create(ctx, key, target);
   for (const { key, target, live, renamed } of ctx.matched(RANGE_TYPES).pairs) {
     const ref = { schema: target.schema, name: target.name };
-    const liveSeen = { ...live, subtype: ctx.names.type(live.subtype) };
-    const differ = differingAttributes(target, liveSeen);
+    const { liveSeen, differ, user } = compared(ctx, target, live);
     if (differ.length) {
-      const user = typeUsedBy(ctx.live, live);
       if (user === undefined) {
         out.add('rangeType', key, drop('range type', { schema: live.schema, name: live.name }, 'replace', target.origin, undefined, differ));
         create(ctx, key, target);
