@@ -483,6 +483,12 @@ export type Ddl =
   | SetOwnerDdl
   | DataDdl
   | { readonly kind: 'noop'; readonly what: string }
+  /**
+   * CREATE TYPE x (a shell type) or CREATE TYPE x (INPUT = .., OUTPUT = ..) (a base type): not
+   * modelled (`what`, `why` as for `unsupported`), only remembered so that what names the type
+   * later is answered as PostgreSQL would.
+   */
+  | { readonly kind: 'createBaseType'; readonly type: NameRef; readonly shell: boolean; readonly what: string; readonly why: string }
   /** A valid statement the model does not cover; `why` when the reason is more than its kind (a DO block's body). */
   | { readonly kind: 'unsupported'; readonly what: string; readonly why?: string };
 

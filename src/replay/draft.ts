@@ -59,6 +59,8 @@ export class Draft {
    * made them the parent's (parent object name -> partition's name); DETACH gives them back.
    */
   readonly attachedNames = new Map<string, Map<string, string>>();
+  /** Keys of the base and shell types the history creates (not modelled; `true` for a shell), for what names them later. */
+  readonly baseTypes = new Map<string, boolean>();
   /** Roles the history's privilege statements name (SchemaState.privilegeRoles). */
   readonly privilegeRoles = new Set<string>();
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */

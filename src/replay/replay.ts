@@ -113,6 +113,10 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'setOwner': setOwner(ctx, ddl); break;
     case 'data':
     case 'noop': return 'noop';
+    case 'createBaseType':
+      ctx.draft.baseTypes.set(ctx.key(ddl.type), ddl.shell);
+      ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it): ${ddl.why}`);
+      return 'unsupported';
     case 'unsupported':
       ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it)${ddl.why ? `: ${ddl.why}` : ''}`);
       return 'unsupported';

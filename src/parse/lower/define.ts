@@ -100,7 +100,8 @@ export function lowerDefine(s: AstNode): Ddl {
     case 'OBJECT_AGGREGATE': return lowerAggregate(s);
     case 'OBJECT_TYPE':
       return {
-        kind: 'unsupported', what: s.definition ? 'CREATE TYPE (a base type)' : 'CREATE TYPE (a shell type)',
+        kind: 'createBaseType', type: namesToRef(strList(s.defnames)), shell: !s.definition,
+        what: s.definition ? 'CREATE TYPE (a base type)' : 'CREATE TYPE (a shell type)',
         why: 'not managed by schema-sync: a base type is made of input and output functions written in C, from a loadable module (an extension\'s job), and a shell type only stands in for one while those are created; apply does not run it and check does not compare it',
       };
     default: return { kind: 'unsupported', what: DEFINE_KINDS[String(s.kind)] ?? `CREATE ${String(s.kind).replace(/^OBJECT_/, '')}` };

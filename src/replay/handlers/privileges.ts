@@ -270,6 +270,14 @@ export function unmodelledType(ctx: ReplayContext, ref: NameRef, statement: 'gra
   }
   if (statement !== 'grant' && (d.tables.has(key) || d.views.has(key))) return { error: statement === 'alter type' ? `${label} is a table's row type` : `${label} is not a domain` };
   if (d.sequences.has(key) || d.indexes.has(key)) return { error: `type "${ref.name}" does not exist` };
+  const shell = d.baseTypes.get(key);
+  if (shell && statement === 'grant') return { error: `type "${ref.name}" is only a shell` };
+  if (shell !== undefined) {
+    return {
+      name: label,
+      why: `a ${shell ? 'shell' : 'base'} type the history creates, which schema-sync does not model (a base type is made of input and output functions written in C, a shell type only stands in for one): apply does not create it, so its ${statement === 'grant' ? 'grants are' : 'owner is'} neither applied nor checked`,
+    };
+  }
   if (ref.schema === undefined || ref.schema === 'pg_catalog') {
     if (isBuiltinTypeName([ref.name])) {
       return {

@@ -73,6 +73,8 @@ export function createRangeType(ctx: ReplayContext, s: CreateRange): void {
   if (s.subtypeDiff) r.subtypeDiff = routineName(ctx, s.subtypeDiff);
   r.origin = ctx.origin;
   d.rangeTypes.set(key, r);
+  // A range may complete a shell type of its name (made for its canonical function): no shell left.
+  d.baseTypes.delete(key);
 }
 
 /** The type keys a DROP TYPE removes: the type, and a range's multirange with it. */
