@@ -54,7 +54,7 @@ SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relpersistence = 'u' AS 
   d.description
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
+LEFT JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
 LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace

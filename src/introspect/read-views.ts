@@ -57,7 +57,7 @@ pg_catalog.array_to_json(c.reloptions)::text AS options, d.description,
   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND (ad.oid IS NOT NULL OR ad2.description IS NOT NULL OR a.attacl IS NOT NULL)) AS column_details
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
+LEFT JOIN pg_catalog.pg_type rt ON rt.oid = c.reltype
 ${commentJoin('d', 'pg_class', 'c.oid')}
 WHERE c.relkind IN ('v', 'm') AND ${inScope('n')} AND ${notInExtension('pg_class', 'c.oid')}
 ORDER BY n.nspname, c.relname`;

@@ -83,6 +83,7 @@ function multirangeAclOf(r: RangeTypeDef): Acl {
  * `multirange owner`, `row type privileges`, reported on the object.
  */
 function dependentTypeDiffs(what: string, target: Acl, live: Acl, scope: PrivilegeScope): AttributeDifference[] {
+  // Any type kind would do: it only picks the ACL kind `type` (default PUBLIC USAGE).
   return privilegeDiffs('range type', target, live, scope).map((d) => ({ ...d, attribute: `${what} ${d.attribute}` }));
 }
 
