@@ -26,7 +26,7 @@ export function withSchemaRenames(live: SchemaState, renames: readonly SchemaRen
     const i = pending.findIndex((r) => state.schemas.has(r.from) && !state.schemas.has(r.to));
     if (i < 0) break;
     const r = pending.splice(i, 1)[0]!;
-    state = { ...state, ...movedSchemaState(state, r.from, r.to, schemaTextRename(r.from, r.to)) };
+    state = { ...state, ...movedSchemaState(state, schemaTextRename(r.from, r.to)) };
     applied.push(r);
   }
   return { live: state, applied };

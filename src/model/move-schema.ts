@@ -10,6 +10,10 @@ import { functionKey, operatorArgs, operatorKey, policyKey, relationKey, ruleKey
  * does not parse SQL). Each returns the text unchanged when it does not name the schema.
  */
 export interface SchemaTextRename {
+  /** The schema an object (`q`, of `space`) or a reference to one is in afterwards. */
+  moved(q: QualifiedName, space: NameSpace): string;
+  /** A schema's name afterwards (schema rows, extensions, default privileges, and what follows its table: triggers, policies, rules). */
+  schema(s: string): string;
   /** Names without column references: type texts, argument lists, routine and operator names, collations, opclasses. */
   names(text: string): string;
   /** A collation as collationName spells it (every part quoted). */
@@ -23,6 +27,9 @@ export interface SchemaTextRename {
   /** A rule's DO clause as written (`NOTHING`, one statement, `(a; b)`). */
   ruleActionsSql(written: string): string;
 }
+
+/** The kinds of objects that have their own name space in a schema (a table's row type is a type too). */
+export type NameSpace = 'relation' | 'type' | 'routine' | 'operator' | 'collation' | 'opclass' | 'other';
 
 /** The maps of a state that a schema rename rewrites (a SchemaState, or replay's working copy). */
 export type SchemaMaps = Omit<SchemaState, 'history' | 'privilegeRoles'>;
@@ -38,16 +45,20 @@ function fields<T extends object>(o: T, changes: { [K in keyof T]?: T[K] | undef
 }
 
 /**
- * The state after `ALTER SCHEMA from RENAME TO to`: every object of the schema lives in the new
+ * The state after `ALTER SCHEMA from RENAME TO to` (or `ALTER .. SET SCHEMA` of one object, as
+ * `text` says what moves): every object of the schema lives in the new
  * one (its grants, comments, owners and the default privileges IN SCHEMA with it), and every
  * object anywhere that refers to one of them by OID (FKs, column types, defaults, CHECKs, index
  * keys, view queries, policies, rules, trigger functions, operators' and aggregates' routines)
  * names it under the new schema, as the catalog prints it. Function bodies and SET search_path
  * are text to PostgreSQL and stay as they were (a body naming `from.x` breaks, as it does there).
  */
-export function movedSchemaState<S extends SchemaMaps>(state: S, from: string, to: string, text: SchemaTextRename): SchemaMaps {
-  const sch = (s: string): string => (s === from ? to : s);
-  const ref = <Q extends QualifiedName>(q: Q): Q => (q.schema === from ? { ...q, schema: to } : q);
+export function movedSchemaState<S extends SchemaMaps>(state: S, text: SchemaTextRename): SchemaMaps {
+  const sch = text.schema;
+  const ref = <Q extends QualifiedName>(q: Q, space: NameSpace = 'relation'): Q => {
+    const to = text.moved(q, space);
+    return to === q.schema ? q : { ...q, schema: to };
+  };
   const n = (t: string | undefined): string | undefined => opt(t, text.names);
   const coll = (t: string | undefined): string | undefined => opt(t, text.collation);
   const canon = (t: string | undefined): string | undefined => opt(t, (x) => text.expression(x, true));
@@ -86,35 +97,35 @@ export function movedSchemaState<S extends SchemaMaps>(state: S, from: string, t
   const rule = (r: RuleDef): RuleDef =>
     fields(r, { schema: sch(r.schema), where: canon(r.where), whereSql: written(r.whereSql), actions: text.ruleActions(r.actions), actionsSql: opt(r.actionsSql, text.ruleActionsSql) });
   const out: SchemaMaps = {
-    schemas: rekey(state.schemas, (s) => (s.name === from ? { ...s, name: to } : s), (s) => s.name),
-    extensions: rekey(state.extensions, (e) => (e.schema === from ? { ...e, schema: to } : e), (e) => e.name),
-    enums: rekey(state.enums, ref, byName),
+    schemas: rekey(state.schemas, (s) => (sch(s.name) === s.name ? s : { ...s, name: sch(s.name) }), (s) => s.name),
+    extensions: rekey(state.extensions, (e) => (e.schema === undefined || sch(e.schema) === e.schema ? e : { ...e, schema: sch(e.schema) }), (e) => e.name),
+    enums: rekey(state.enums, (e) => ref(e, 'type'), byName),
     domains: rekey(
       state.domains,
-      (d) => fields(ref(d), { baseType: text.names(d.baseType), collation: coll(d.collation), default: canon(d.default), defaultSql: written(d.defaultSql), checks: d.checks.map(check) }),
+      (d) => fields(ref(d, 'type'), { baseType: text.names(d.baseType), collation: coll(d.collation), default: canon(d.default), defaultSql: written(d.defaultSql), checks: d.checks.map(check) }),
       byName,
     ),
-    compositeTypes: rekey(state.compositeTypes, (c) => ({ ...ref(c), attributes: c.attributes.map(attribute) }), byName),
+    compositeTypes: rekey(state.compositeTypes, (c) => ({ ...ref(c, 'type'), attributes: c.attributes.map(attribute) }), byName),
     rangeTypes: rekey(
       state.rangeTypes,
       (r) =>
-        fields(ref(r), {
+        fields(ref(r, 'type'), {
           subtype: text.names(r.subtype), subtypeOpclass: n(r.subtypeOpclass), collation: coll(r.collation),
-          canonical: n(r.canonical), subtypeDiff: n(r.subtypeDiff), multirange: ref(r.multirange),
+          canonical: n(r.canonical), subtypeDiff: n(r.subtypeDiff), multirange: ref(r.multirange, 'type'),
         }),
       byName,
     ),
-    collations: rekey(state.collations, ref, byName),
+    collations: rekey(state.collations, (c) => ref(c, 'collation'), byName),
     operators: rekey(
       state.operators,
       (o) =>
-        fields(ref(o), {
+        fields(ref(o, 'operator'), {
           left: n(o.left), right: n(o.right), function: text.names(o.function), commutator: n(o.commutator),
           negator: n(o.negator), restrict: n(o.restrict), join: n(o.join),
         }),
       (o) => operatorKey(o.schema, o.name, operatorArgs(o.left, o.right)),
     ),
-    sequences: rekey(state.sequences, ref, byName),
+    sequences: rekey(state.sequences, (q) => ref(q), byName),
     tables: rekey(
       state.tables,
       (t) =>
@@ -130,7 +141,7 @@ export function movedSchemaState<S extends SchemaMaps>(state: S, from: string, t
     functions: rekey(
       state.functions,
       (f) =>
-        fields(ref(f), {
+        fields(ref(f, 'routine'), {
           identityArgs: text.names(f.identityArgs), args: text.names(f.args), returns: n(f.returns),
           ...(f.sqlBody !== undefined ? { sqlBody: text.names(f.sqlBody), body: text.names(f.body) } : {}),
         }),
@@ -139,14 +150,14 @@ export function movedSchemaState<S extends SchemaMaps>(state: S, from: string, t
     aggregates: rekey(
       state.aggregates,
       (a) =>
-        fields(ref(a), {
+        fields(ref(a, 'routine'), {
           identityArgs: text.names(a.identityArgs), args: text.names(a.args), sfunc: text.names(a.sfunc), stype: text.names(a.stype),
           finalfunc: n(a.finalfunc), combinefunc: n(a.combinefunc), serialfunc: n(a.serialfunc), deserialfunc: n(a.deserialfunc),
           msfunc: n(a.msfunc), minvfunc: n(a.minvfunc), mstype: n(a.mstype), mfinalfunc: n(a.mfinalfunc), sortop: n(a.sortop),
         }),
       (a) => functionKey(a.schema, a.name, a.identityArgs),
     ),
-    triggers: rekey(state.triggers, (g) => fields(g, { schema: sch(g.schema), function: ref(g.function), when: canon(g.when) }), (g) => triggerKey(g.schema, g.table, g.name)),
+    triggers: rekey(state.triggers, (g) => fields(g, { schema: sch(g.schema), function: ref(g.function, 'routine'), when: canon(g.when) }), (g) => triggerKey(g.schema, g.table, g.name)),
     policies: rekey(
       state.policies,
       (p) => fields(p, { schema: sch(p.schema), using: canon(p.using), usingSql: written(p.usingSql), withCheck: canon(p.withCheck), withCheckSql: written(p.withCheckSql) }),
@@ -154,7 +165,7 @@ export function movedSchemaState<S extends SchemaMaps>(state: S, from: string, t
     ),
     rules: rekey(state.rules, rule, (r) => ruleKey(r.schema, r.table, r.name)),
     ...(state.defaultPrivileges
-      ? { defaultPrivileges: rekey(state.defaultPrivileges, (d) => (d.schema === from ? { ...d, schema: to } : d), defaultPrivilegeKey) }
+      ? { defaultPrivileges: rekey(state.defaultPrivileges, (d) => (d.schema === undefined || sch(d.schema) === d.schema ? d : { ...d, schema: sch(d.schema) }), defaultPrivilegeKey) }
       : {}),
   };
   return out;

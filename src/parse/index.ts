@@ -13,4 +13,4 @@ export { indexKeyName } from './lower/objects.js';
 export { renameInTableExpression } from './rewrite-expression.js';
 export { renameRoutineInQuery } from './rename-routine.js';
 export { canonicalRuleActions, moveRelationInRuleActions, renameColumnInRule, ruleActionsSql, type RelationMove } from './rule-actions.js';
-export { renameSchemaInNames, schemaTextRename } from './rename-schema.js';
+export { objectTextMove, renameSchemaInNames, schemaTextRename } from './rename-schema.js';

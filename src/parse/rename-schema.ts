@@ -6,7 +6,8 @@
  * by the schema: relations, routines, types, operators, collations, three-part column references,
  * and the names inside `reg*` literals (and nextval()'s), which are OIDs once parsed.
  */
-import type { SchemaTextRename } from '../model/move-schema.js';
+import type { NameSpace, SchemaTextRename } from '../model/move-schema.js';
+import type { QualifiedName } from '../model/objects.js';
 import { quoteIdent } from '../model/names.js';
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
 import { canonicalRuleActionNode, normalizeExpression, normalizeQuery } from './normalize-expr.js';
@@ -21,7 +22,28 @@ const IDENT = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
  * quotes every name (collations, as collationName spells them).
  */
 export function renameSchemaInNames(text: string, from: string, to: string, quoteAll = false): string {
-  if (!text.includes(from)) return text;
+  return text.includes(from) ? moveNames(text, schemaRenameMove(from, to), undefined, quoteAll) : text;
+}
+
+/** The identifier starting at `i` (its end and its folded value), or undefined. */
+function identAt(text: string, i: number): { readonly end: number; readonly value: string } | undefined {
+  if (text[i] === '"') {
+    let end = i + 1;
+    while (end < text.length && !(text[end] === '"' && text[end + 1] !== '"')) end += text[end] === '"' ? 2 : 1;
+    return { end: end + 1, value: text.slice(i + 1, end).replace(/""/g, '"') };
+  }
+  IDENT.lastIndex = i;
+  const m = IDENT.exec(text);
+  return m && !(i > 0 && /[A-Za-z0-9_$]/.test(text[i - 1]!)) ? { end: i + m[0].length, value: m[0].toLowerCase() } : undefined;
+}
+
+/**
+ * Names text with every name the move moves qualified by its new schema, skipping string literals
+ * and names after a dot. `space`: the kind of object the text names (undefined: any, as in type
+ * texts, where a table's row type moves with the table).
+ */
+function moveNames(text: string, move: NameMove, space: NameSpace | undefined, quoteAll = false): string {
+  const quote = (s: string): string => (quoteAll ? `"${s.replace(/"/g, '""')}"` : quoteIdent(s));
   let out = '';
   let i = 0;
   let afterDot = false;
@@ -34,30 +56,19 @@ export function renameSchemaInNames(text: string, from: string, to: string, quot
       afterDot = false;
       continue;
     }
-    let ident: string | undefined;
-    let end = i;
-    if (ch === '"') {
-      end = i + 1;
-      while (end < text.length && !(text[end] === '"' && text[end + 1] !== '"')) end += text[end] === '"' ? 2 : 1;
-      end += 1;
-      ident = text.slice(i + 1, end - 1).replace(/""/g, '"');
-    } else {
-      IDENT.lastIndex = i;
-      const m = IDENT.exec(text);
-      if (m && !(i > 0 && /[A-Za-z0-9_$]/.test(text[i - 1]!))) {
-        end = i + m[0].length;
-        ident = m[0].toLowerCase();
-      }
-    }
-    if (ident === undefined) {
+    const id = identAt(text, i);
+    if (id === undefined) {
       out += ch;
       if (ch.trim()) afterDot = ch === '.';
       i += 1;
       continue;
     }
-    out += !afterDot && ident === from && text[end] === '.' ? (quoteAll ? `"${to.replace(/"/g, '""')}"` : quoteIdent(to)) : text.slice(i, end);
+    const qualified = text[id.end] === '.';
+    const named = qualified ? identAt(text, id.end + 1) : undefined;
+    const to = afterDot ? undefined : qualified ? (named && move.name(id.value, named.value, space)) : move.name(undefined, id.value, space);
+    out += to === undefined ? text.slice(i, id.end) : qualified ? quote(to) : `${quote(to)}.${text.slice(i, id.end)}`;
     afterDot = false;
-    i = end;
+    i = id.end;
   }
   return out;
 }
@@ -74,97 +85,162 @@ function literalEnd(text: string, start: number): number {
   return i;
 }
 
-/** Types whose literals are parsed into OIDs: their text names objects. */
-const OID_TYPES = new Set(['regclass', 'regtype', 'regproc', 'regprocedure', 'regoper', 'regoperator', 'regcollation', 'regconfig', 'regdictionary']);
 /** Functions whose first argument is a regclass (the implicit cast is dropped from canonical text). */
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
+
+/** Where names point after a move (a schema renamed, or one object moved to another schema). */
+interface NameMove {
+  /** The new schema of `schema.name` (schema undefined: unqualified) naming an object of `space` (undefined: any), or undefined when it stays. */
+  name(schema: string | undefined, name: string, space: NameSpace | undefined): string | undefined;
+  /** A schema named as a whole (regnamespace) afterwards. */
+  schema(schema: string): string;
+  /** Whether a text may name something that moves (a cheap test before parsing). */
+  mentions(text: string): boolean;
+}
 
 const sval = (n: AstNode): string | undefined => n?.String?.sval;
 const last = (names: AstNode[]): string | undefined => sval(names[names.length - 1]);
 
-/** Renames the qualifier of a name list (`schema.name`, `catalog.schema.name`). */
-function qualifiedList(names: unknown, from: string, to: string): boolean {
-  if (!Array.isArray(names) || names.length < 2) return false;
-  const q = names[names.length - 2];
-  if (sval(q) !== from) return false;
-  q.String.sval = to;
+/** Moves a name list (`name`, `schema.name`, `catalog.schema.name`) of `space` where the move says. */
+function qualifiedList(names: unknown, move: NameMove, space: NameSpace): boolean {
+  if (!Array.isArray(names) || names.length < 1 || typeof last(names) !== 'string') return false;
+  const q = names.length >= 2 ? names[names.length - 2] : undefined;
+  const to = move.name(q === undefined ? undefined : sval(q), last(names)!, space);
+  if (to === undefined) return false;
+  if (q === undefined) names.unshift({ String: { sval: to } });
+  else q.String.sval = to;
   return true;
 }
 
-/** Renames the schema inside a string constant naming an object (`'app.s'` -> `'core.s'`). */
-function literal(c: AstNode, from: string, to: string, wholeName: boolean): boolean {
+/** Moves the name inside a string constant naming an object (`'app.s'` -> `'core.s'`). */
+function literal(c: AstNode, move: NameMove, space: NameSpace | 'schema'): boolean {
   const s = c?.A_Const?.sval;
   if (typeof s?.sval !== 'string') return false;
-  const renamed = wholeName ? (s.sval === from ? to : s.sval) : renameSchemaInNames(s.sval, from, to);
+  const renamed = space === 'schema' ? move.schema(s.sval) : moveNames(s.sval, move, space);
   if (renamed === s.sval) return false;
   s.sval = renamed;
   return true;
 }
 
-/** Renames every qualified use of the schema in a parse tree; true when something changed. */
-function visit(node: AstNode, from: string, to: string): boolean {
-  if (Array.isArray(node)) return node.map((n) => visit(n, from, to)).some(Boolean);
+/** The kind of object a `reg*` literal names. */
+const OID_SPACES: Readonly<Record<string, NameSpace | 'schema'>> = {
+  regclass: 'relation', regtype: 'type', regproc: 'routine', regprocedure: 'routine', regoper: 'operator', regoperator: 'operator',
+  regcollation: 'collation', regconfig: 'other', regdictionary: 'other', regnamespace: 'schema',
+};
+
+/** The kind of object each name-list field of a parse node names. */
+const LIST_SPACES: Readonly<Record<string, NameSpace>> = { names: 'type', funcname: 'routine', name: 'operator', collname: 'collation', opclass: 'opclass', objname: 'routine' };
+
+/** Moves every name the move moves in a parse tree; true when something changed. */
+function visit(node: AstNode, move: NameMove): boolean {
+  if (Array.isArray(node)) return node.map((n) => visit(n, move)).some(Boolean);
   if (node === null || typeof node !== 'object') return false;
   let changed = false;
   // RangeVars are bare as DML targets and wrapped in FROM: the walk reaches both bodies.
-  if (typeof node.relname === 'string' && node.schemaname === from) {
-    node.schemaname = to;
-    changed = true;
+  if (typeof node.relname === 'string') {
+    const to = move.name(node.schemaname || undefined, node.relname, 'relation');
+    if (to !== undefined) {
+      // Replay's texts name relations of public unqualified, as the catalog prints them.
+      if (to === 'public') delete node.schemaname;
+      else node.schemaname = to;
+      changed = true;
+    }
   }
-  for (const key of ['names', 'funcname', 'name', 'collname', 'opclass', 'objname']) if (qualifiedList(node[key], from, to)) changed = true;
+  for (const [key, space] of Object.entries(LIST_SPACES)) if (qualifiedList(node[key], move, space)) changed = true;
   const fields = node.ColumnRef?.fields as AstNode[] | undefined;
-  if (fields && fields.length >= 3 && sval(fields[fields.length - 3]) === from) {
-    fields[fields.length - 3].String.sval = to;
-    changed = true;
+  if (fields && fields.length >= 3) {
+    const to = move.name(sval(fields[fields.length - 3]), sval(fields[fields.length - 2]) ?? '', 'relation');
+    if (to !== undefined) {
+      fields[fields.length - 3].String.sval = to;
+      changed = true;
+    }
   }
   const cast = node.TypeCast;
   if (cast) {
-    const type = last(cast.typeName?.names ?? []);
-    if (type !== undefined && (OID_TYPES.has(type) || type === 'regnamespace') && literal(cast.arg, from, to, type === 'regnamespace')) changed = true;
+    const space = OID_SPACES[last(cast.typeName?.names ?? []) ?? ''];
+    if (space !== undefined && literal(cast.arg, move, space)) changed = true;
   }
   const call = node.FuncCall;
-  if (call && SEQUENCE_FUNCTIONS.has(last(call.funcname ?? []) ?? '') && literal(call.args?.[0], from, to, false)) changed = true;
-  for (const [k, v] of Object.entries(node)) if (k !== 'location' && v !== null && typeof v === 'object' && visit(v, from, to)) changed = true;
+  if (call && SEQUENCE_FUNCTIONS.has(last(call.funcname ?? []) ?? '') && literal(call.args?.[0], move, 'relation')) changed = true;
+  for (const [k, v] of Object.entries(node)) if (k !== 'location' && v !== null && typeof v === 'object' && visit(v, move)) changed = true;
   return changed;
 }
 
-/** The single expression of `SELECT <sql>`, renamed; undefined when it does not name the schema. */
-function renamedExpression(sql: string, from: string, to: string): string | undefined {
+/** The single expression of `SELECT <sql>`, moved; undefined when it names nothing that moves. */
+function movedExpression(sql: string, move: NameMove): string | undefined {
   const [stmt] = parseSql(`SELECT ${sql}`);
   const target = stmt?.stmt?.SelectStmt?.targetList?.[0]?.ResTarget?.val;
-  if (!target || !visit(target, from, to)) return undefined;
+  if (!target || !visit(target, move)) return undefined;
   return deparseNode(target);
 }
 
-/** Each statement of `sql` renamed, or undefined when none names the schema. */
-function renamedStatements(sql: string, from: string, to: string): AstNode[] | undefined {
+/** Each statement of `sql` moved, or undefined when none names anything that moves. */
+function movedStatements(sql: string, move: NameMove): AstNode[] | undefined {
   const stmts = parseSql(sql).map((s) => s.stmt);
-  return visit(stmts, from, to) ? stmts : undefined;
+  return visit(stmts, move) ? stmts : undefined;
 }
 
-/** The text rewrites of a schema rename, for {@link movedSchemaState}. */
-export function schemaTextRename(from: string, to: string): SchemaTextRename {
-  const mentions = (t: string): boolean => t.includes(from);
+/** `ALTER SCHEMA from RENAME TO to`: qualified names of the schema move, unqualified ones stay. */
+function schemaRenameMove(from: string, to: string): NameMove {
   return {
-    names: (t) => renameSchemaInNames(t, from, to),
-    collation: (t) => renameSchemaInNames(t, from, to, true),
+    name: (schema) => (schema === from ? to : undefined),
+    schema: (s) => (s === from ? to : s),
+    mentions: (t) => t.includes(from),
+  };
+}
+
+/**
+ * `ALTER .. SET SCHEMA`: the object `object` of `space` moves to `to`. Replay's texts name objects
+ * of public unqualified, so an unqualified name of it moves when it was in public.
+ */
+function objectMove(object: QualifiedName, space: NameSpace, to: string): NameMove {
+  return {
+    name: (schema, name, sp) => ((schema ?? 'public') === object.schema && name === object.name && (sp === undefined || sp === space || (space === 'relation' && sp === 'type')) ? to : undefined),
+    schema: (s) => s,
+    mentions: (t) => t.includes(object.name),
+  };
+}
+
+/** The text rewrites of a move, for {@link movedSchemaState}. */
+function textMove(move: NameMove, moved: SchemaTextRename['moved']): SchemaTextRename {
+  const { mentions } = move;
+  return {
+    moved,
+    schema: move.schema,
+    names: (t) => (mentions(t) ? moveNames(t, move, undefined) : t),
+    collation: (t) => (mentions(t) ? moveNames(t, move, 'collation', true) : t),
     expression: (t, canonical) => {
-      const r = mentions(t) ? renamedExpression(t, from, to) : undefined;
+      const r = mentions(t) ? movedExpression(t, move) : undefined;
       return r === undefined ? t : canonical ? normalizeExpression(r) : r;
     },
     query: (definition) => {
-      const [stmt] = mentions(definition) ? (renamedStatements(definition.trim().replace(/;\s*$/, ''), from, to) ?? []) : [];
+      const [stmt] = mentions(definition) ? (movedStatements(definition.trim().replace(/;\s*$/, ''), move) ?? []) : [];
       if (stmt === undefined) return undefined;
       const text = deparseNode(stmt);
       return { definition: text, query: normalizeQuery(text) };
     },
     ruleActions: (canonical) => {
-      const stmts = mentions(canonical) ? renamedStatements(canonical, from, to) : undefined;
+      const stmts = mentions(canonical) ? movedStatements(canonical, move) : undefined;
       return stmts ? stmts.map((s) => canonicalRuleActionNode(s)).join('; ') : canonical;
     },
     ruleActionsSql: (written) => {
-      const [rule] = mentions(written) ? (renamedStatements(`CREATE RULE _ AS ON INSERT TO _ DO ALSO ${written}`, from, to) ?? []) : [];
+      const [rule] = mentions(written) ? (movedStatements(`CREATE RULE _ AS ON INSERT TO _ DO ALSO ${written}`, move) ?? []) : [];
       return rule === undefined ? written : ruleActionsSql(((rule.RuleStmt?.actions ?? []) as AstNode[]).map((a) => deparseNode(a)));
     },
   };
+}
+
+/** The text rewrites of a schema rename, for {@link movedSchemaState}. */
+export function schemaTextRename(from: string, to: string): SchemaTextRename {
+  return textMove(schemaRenameMove(from, to), (q) => (q.schema === from ? to : q.schema));
+}
+
+/**
+ * The rewrites of `ALTER .. SET SCHEMA` of one object, for {@link movedSchemaState}: PostgreSQL
+ * stores references by OID, so views, defaults, checks, index keys, policies, rules and triggers
+ * naming it print its new schema. The object itself (and what moves with it) is moved by replay.
+ */
+export function objectTextMove(object: QualifiedName, space: NameSpace, to: string): SchemaTextRename {
+  const move = objectMove(object, space, to);
+  return textMove(move, (q, sp) => move.name(q.schema, q.name, sp) ?? q.schema);
 }

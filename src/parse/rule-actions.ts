@@ -53,7 +53,9 @@ function moveRefs(node: AstNode, move: RelationMove, defaultSchema: string): boo
   if (rv) {
     const to = move(rv.schemaname ?? defaultSchema, rv.relname);
     if (to) {
-      if (rv.schemaname !== undefined || to.schema !== defaultSchema) rv.schemaname = to.schema;
+      // The catalog prints a relation of the default schema unqualified.
+      if (to.schema === defaultSchema) delete rv.schemaname;
+      else rv.schemaname = to.schema;
       rv.relname = to.name;
       changed = true;
     }

@@ -104,7 +104,6 @@ export class Draft {
    * references to them follow), and the name spaces tracked per schema and per table with them.
    */
   moveSchema(from: string, to: string, text: SchemaTextRename): void {
-    const moved = movedSchemaState(this, from, to, text);
     for (const t of this.tables.values()) {
       if (t.schema !== from) continue;
       const [oldKey, newKey] = [relationKey(from, t.name), relationKey(to, t.name)];
@@ -122,6 +121,15 @@ export class Draft {
     const names = this.constraintNames.get(from);
     this.constraintNames.delete(from);
     if (names) this.constraintNames.set(to, names);
+    this.follow(text);
+  }
+
+  /**
+   * Every map rewritten by movedSchemaState: after ALTER SCHEMA .. RENAME (everything in it moves)
+   * or after ALTER .. SET SCHEMA moved one object (references to it follow).
+   */
+  follow(text: SchemaTextRename): void {
+    const moved = movedSchemaState(this, text);
     const refill = <T>(target: Map<string, T>, source: ReadonlyMap<string, T> | undefined): void => {
       target.clear();
       for (const [k, v] of source ?? []) target.set(k, v);

@@ -811,4 +811,44 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
        ALTER SCHEMA app RENAME TO "select";`,
     ],
   },
+  {
+    name: 'SET SCHEMA: references to a moved table, sequence, type, function, view and materialized view follow it (views, FKs, defaults, column types, checks, indexes, policies, rules, triggers), into public and out of it',
+    revisions: [
+      `CREATE SCHEMA s;
+       CREATE SCHEMA app;
+       CREATE TYPE mood AS ENUM ('sad', 'ok');
+       CREATE SEQUENCE counter;
+       CREATE FUNCTION plus1(x int) RETURNS int LANGUAGE sql IMMUTABLE RETURN x + 1;
+       CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+       CREATE TABLE t (id int PRIMARY KEY, m mood DEFAULT 'ok', n int DEFAULT nextval('counter'), p int DEFAULT plus1(1), CHECK (m <> 'sad'::mood));
+       CREATE TABLE app.a (id int PRIMARY KEY, m mood, ms mood[]);
+       CREATE TABLE c (id int, tid int REFERENCES t (id), m mood DEFAULT 'ok'::mood, n int DEFAULT nextval('counter'::regclass), CHECK (plus1(id) > 0));
+       CREATE INDEX c_expr ON c (plus1(id));
+       CREATE INDEX t_expr ON t (plus1(n));
+       CREATE VIEW v AS SELECT t.id, plus1(t.id) AS p, t.m, nextval('counter') AS nv FROM t JOIN c ON c.tid = t.id WHERE t.m <> 'sad'::mood;
+       CREATE VIEW app.av AS SELECT id FROM t;
+       CREATE TABLE log (id int);
+       CREATE RULE log_c AS ON INSERT TO c DO ALSO INSERT INTO t (id) VALUES (NEW.id);
+       CREATE TRIGGER c_touch BEFORE UPDATE ON c FOR EACH ROW WHEN (plus1(NEW.id) > 0) EXECUTE FUNCTION touch();
+       ALTER TABLE c ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY p ON c USING (tid IN (SELECT id FROM t) AND plus1(id) > 0);
+       CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+       CREATE POLICY tp ON t USING (m <> 'sad'::mood);
+       CREATE VIEW vv AS SELECT id, p FROM v;
+       CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM t;
+       CREATE VIEW uses_mv AS SELECT n FROM mv;`,
+      `ALTER TABLE t SET SCHEMA s;
+       ALTER SEQUENCE counter SET SCHEMA s;
+       ALTER TYPE mood SET SCHEMA s;
+       ALTER FUNCTION plus1(int) SET SCHEMA s;
+       ALTER FUNCTION touch() SET SCHEMA app;
+       ALTER VIEW v SET SCHEMA app;
+       ALTER MATERIALIZED VIEW mv SET SCHEMA s;`,
+      `ALTER TABLE s.t SET SCHEMA public;
+       ALTER SEQUENCE s.counter SET SCHEMA app;
+       ALTER TYPE s.mood SET SCHEMA public;
+       ALTER FUNCTION s.plus1(int) SET SCHEMA app;
+       ALTER TABLE app.a SET SCHEMA s;`,
+    ],
+  },
 ];

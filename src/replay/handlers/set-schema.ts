@@ -1,6 +1,7 @@
 import { rewrittenDefault } from './columns.js';
 import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
-import type { ConstraintDef, ObjectKind } from '../../model/objects.js';
+import type { ObjectKind } from '../../model/objects.js';
+import { objectTextMove } from '../../parse/index.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
 import { nextvalDefault } from './sequences.js';
 import type { ReplayContext } from '../context.js';
@@ -40,13 +41,8 @@ function moveTable(ctx: ReplayContext, ref: NameRef, to: string, ifExists: boole
   moveIn(d.triggers, (g) => g.table === t.name, (g) => triggerKey(g.schema, g.table, g.name));
   movePolicies(ctx, t, { schema: to, name: t.name });
   moveRules(d, t, { schema: to, name: t.name });
-  for (const [k, other] of d.tables) {
-    const fix = (c: ConstraintDef): ConstraintDef =>
-      c.type === 'foreign key' && c.references.table.schema === from && c.references.table.name === t.name
-        ? { ...c, references: { ...c.references, table: { schema: to, name: t.name } } }
-        : c;
-    if (other.constraints.some((c) => fix(c) !== c)) d.tables.set(k, { ...other, constraints: other.constraints.map(fix) });
-  }
+  // FKs, views, policies, rules, checks and index keys naming it follow (PostgreSQL holds its OID).
+  d.follow(objectTextMove({ schema: from, name: t.name }, 'relation', to));
   // Defaults name their sequence with its schema once it is off the search path.
   const oldDefaults = new Map<string, string>();
   for (const q of d.sequences.values()) {
@@ -73,6 +69,7 @@ function moveSequence(ctx: ReplayContext, ref: NameRef, to: string, ifExists: bo
   if (d.relationExists(to, seq.name)) return ctx.error(`relation "${seq.name}" already exists in schema "${to}"`);
   d.sequences.delete(relationKey(from, seq.name));
   d.sequences.set(relationKey(to, seq.name), { ...seq, schema: to });
+  d.follow(objectTextMove({ schema: from, name: seq.name }, 'relation', to));
   const [before, after] = [nextvalDefault(from, seq.name), nextvalDefault(to, seq.name)];
   for (const [k, t] of d.tables) {
     if (t.columns.some((c) => c.default === before)) d.tables.set(k, { ...t, columns: t.columns.map((c) => (c.default === before ? rewrittenDefault(c, after) : c)) });
@@ -100,6 +97,7 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
     map.delete(key);
     map.set(newKey, { ...o, schema: s.newSchema });
     if (isType) retypeUsers(d, key, newKey);
+    d.follow(objectTextMove({ schema: from, name: s.object.name }, isType ? 'type' : 'relation', s.newSchema));
     for (const c of d.domains.get(newKey)?.checks ?? []) {
       d.trackConstraintName(from, c.name, -1);
       d.trackConstraintName(s.newSchema, c.name, 1);
@@ -133,6 +131,7 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
       d.functions.delete(k);
       d.functions.set(functionKey(s.newSchema, f.name, f.identityArgs), moved);
       followRoutineRename(d, f, moved);
+      d.follow(objectTextMove(f, 'routine', s.newSchema));
       d.history.push({ event: 'rename', object: 'function', from: { schema: from, name: f.name }, to: { schema: s.newSchema, name: f.name }, origin: ctx.origin });
       return;
     }
