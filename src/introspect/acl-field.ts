@@ -1,4 +1,4 @@
-import { type AclKind, type Grant, type Privilege, grantsField, PUBLIC } from '../model/privileges.js';
+import { type AclKind, type Grant, type Privilege, defaultGrants, grantsField, PUBLIC } from '../model/privileges.js';
 import type { CatalogScope } from './catalog-scope.js';
 
 /** A row's grants as the catalog query returns them (json_agg of aclexplode). */
@@ -62,8 +62,12 @@ export function grantsFromRows(rows: readonly GrantRow[] | null): Grant[] {
   return (rows ?? []).map((r) => ({ grantee: r.grantee, privilege: r.privilege as Privilege, grantable: r.grantable }));
 }
 
+const NO_ACL_FIELDS: { grants?: readonly Grant[]; owner?: string } = Object.freeze({});
+
 /** `{ grants, owner }` fields for a model object from its catalog row, as replay spells them. */
 export function aclRowFields(kind: AclKind, row: AclRow, name?: string): { grants?: readonly Grant[]; owner?: string } {
+  // Nearly every row: no ACL of its own and no owner read, on a kind whose default grants nothing.
+  if (!row.grants?.length && !row.owner && !defaultGrants(kind, name).length) return NO_ACL_FIELDS;
   return { ...grantsField(kind, grantsFromRows(row.grants), name), ...(row.owner ? { owner: row.owner } : {}) };
 }
 

@@ -62,6 +62,8 @@ function grantOrder(a: Grant, b: Grant): number {
 
 /** Grants sorted by grantee and privilege, one per pair (grantable wins, as in an ACL). */
 export function sortGrants(grants: readonly Grant[]): Grant[] {
+  // Most objects have no grant or one: no pairs to fold (~50,000 columns at 5,000 tables).
+  if (grants.length < 2) return [...grants];
   const byPair = new Map<string, Grant>();
   for (const g of grants) {
     const k = `${g.grantee}\u0000${g.privilege}`;
@@ -73,6 +75,7 @@ export function sortGrants(grants: readonly Grant[]): Grant[] {
 
 /** Same grants, order aside. */
 export function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
+  if (!a.length || !b.length) return a.length === b.length;
   const x = sortGrants(a);
   const y = sortGrants(b);
   return x.length === y.length && x.every((g, i) => g.grantee === y[i]!.grantee && g.privilege === y[i]!.privilege && g.grantable === y[i]!.grantable);
