@@ -148,6 +148,29 @@ describe('introspect options and session', () => {
     }
   });
 
+  it('reads the catalog without parallel workers, and restores the setting', async () => {
+    await fresh.db.exec('SET max_parallel_workers_per_gather = 3');
+    try {
+      // What the session says while the column query (the one a large catalog plans in parallel) is sent.
+      const during: string[] = [];
+      const watching = {
+        ...fresh.db,
+        query: async <T = Record<string, unknown>>(sql: string, params?: unknown[]) => {
+          if (sql.includes('a.attrelid AS table_oid')) {
+            during.push(String((await fresh.db.query<{ max_parallel_workers_per_gather: string }>('SHOW max_parallel_workers_per_gather'))[0]?.max_parallel_workers_per_gather));
+          }
+          return fresh.db.query<T>(sql, params);
+        },
+      };
+      await introspect(watching, {});
+      expect(during).toEqual(['0']);
+      const [row] = await fresh.db.query<{ max_parallel_workers_per_gather: string }>('SHOW max_parallel_workers_per_gather');
+      expect(row?.max_parallel_workers_per_gather).toBe('3');
+    } finally {
+      await fresh.db.exec('RESET max_parallel_workers_per_gather');
+    }
+  });
+
   it('limits objects to the given schemas, still listing public', async () => {
     const appOnly = await introspect(fresh.db, { schemas: ['app'] });
     expect([...appOnly.schemas.keys()]).toEqual(['app', 'public']);
