@@ -2,6 +2,7 @@ import type { ConstraintDef, QualifiedName } from '../model/index.js';
 import type { Mutable } from '../model/mutable.js';
 import type { ConstraintSpec } from '../parse/index.js';
 import { liveKeys } from './lower-definition.js';
+import { isIndexBacked } from '../model/index-backed.js';
 
 /** What pg_constraint says beyond the printed definition; it wins over the printed text. */
 export interface ConstraintFacts {
@@ -12,6 +13,10 @@ export interface ConstraintFacts {
   /** Foreign keys: the referenced table (real names of confrelid) and columns (from confkey). */
   readonly references?: { readonly table: QualifiedName; readonly columns: readonly string[] };
   readonly comment?: string;
+  /** PK / UNIQUE / EXCLUDE: the index's reloptions (the truth over a printed `WITH (..)`). */
+  readonly indexOptions?: readonly string[];
+  /** PK / UNIQUE / EXCLUDE: the index's own comment. */
+  readonly indexComment?: string;
 }
 
 /**
@@ -58,5 +63,9 @@ export function constraintFromSpec(spec: ConstraintSpec, facts: ConstraintFacts)
   }
   // After the type's fields: keeping it where it was (4th) would take the object spread this avoids.
   if (facts.comment !== undefined) def.comment = facts.comment;
+  if (isIndexBacked(def)) {
+    if (facts.indexOptions?.length) def.options = facts.indexOptions;
+    if (facts.indexComment !== undefined) def.indexComment = facts.indexComment;
+  }
   return def;
 }

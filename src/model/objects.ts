@@ -121,13 +121,29 @@ interface ConstraintBase {
   readonly origin?: Origin;
 }
 
-export interface PrimaryKeyConstraint extends ConstraintBase {
+/**
+ * What PRIMARY KEY, UNIQUE and EXCLUDE constraints hold of the index PostgreSQL builds for them
+ * (named as the constraint, renamed with it): the model has no IndexDef for it, yet it is a
+ * pg_class row of its own, with its own storage parameters and comment (pg_dump prints them as
+ * the constraint's `WITH (..)` and `COMMENT ON INDEX`).
+ */
+interface IndexBacked {
+  /** `WITH (...)` storage parameters of the index, as in IndexDef.options; absent when none. */
+  readonly options?: readonly string[];
+  /**
+   * `COMMENT ON INDEX` of the index (pg_description of its pg_class row), apart from the
+   * constraint's own `comment` (pg_description of its pg_constraint row).
+   */
+  readonly indexComment?: string;
+}
+
+export interface PrimaryKeyConstraint extends ConstraintBase, IndexBacked {
   readonly type: 'primary key';
   readonly columns: readonly string[];
   readonly include: readonly string[];
 }
 
-export interface UniqueConstraint extends ConstraintBase {
+export interface UniqueConstraint extends ConstraintBase, IndexBacked {
   readonly type: 'unique';
   readonly columns: readonly string[];
   readonly include: readonly string[];
@@ -151,7 +167,7 @@ export interface CheckConstraint extends ConstraintBase {
   readonly noInherit: boolean;
 }
 
-export interface ExcludeConstraint extends ConstraintBase {
+export interface ExcludeConstraint extends ConstraintBase, IndexBacked {
   readonly type: 'exclude';
   readonly method: string;
   readonly keys: readonly IndexKey[];

@@ -107,15 +107,23 @@ interface ConstraintSpecBase {
   readonly onColumn?: string;
 }
 
+/** What PRIMARY KEY, UNIQUE and EXCLUDE say about the index PostgreSQL builds for them. */
+interface IndexBackedSpec {
+  /** `WITH (...)` storage parameters of the index, as `IndexDef.options` keeps them. */
+  readonly options?: readonly string[];
+  /** The index's comment: only a copy by `LIKE .. INCLUDING INDEXES INCLUDING COMMENTS` has one. */
+  readonly indexComment?: string;
+}
+
 export type ConstraintSpec =
-  | (ConstraintSpecBase & {
+  | (ConstraintSpecBase & IndexBackedSpec & {
       readonly type: 'primary key';
       readonly columns: readonly string[];
       readonly include: readonly string[];
       /** `USING INDEX idx`: promote an existing index. */
       readonly usingIndex?: string;
     })
-  | (ConstraintSpecBase & {
+  | (ConstraintSpecBase & IndexBackedSpec & {
       readonly type: 'unique';
       readonly columns: readonly string[];
       readonly include: readonly string[];
@@ -143,7 +151,7 @@ export type ConstraintSpec =
       readonly notValid: boolean;
       readonly noInherit: boolean;
     })
-  | (ConstraintSpecBase & {
+  | (ConstraintSpecBase & IndexBackedSpec & {
       readonly type: 'exclude';
       readonly method: string;
       readonly keys: readonly IndexKey[];

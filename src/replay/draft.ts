@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '../model/history.js';
 import { relationKey } from '../model/schema-state.js';
+import { isIndexBacked } from '../model/index-backed.js';
 import type {
   AggregateDef, RuleDef,
   CollationDef, CompositeTypeDef, ConstraintDef, DomainDef, EnumDef, ExtensionDef, FunctionDef, IndexDef, OperatorDef, PolicyDef, RangeTypeDef, SchemaDef, SequenceDef, TableDef, TriggerDef, ViewDef,
@@ -91,7 +92,7 @@ export class Draft {
     const tableKey = relationKey(table.schema, table.name);
     for (const c of constraints) {
       this.trackConstraintName(table.schema, c.name, delta);
-      if (c.type === 'primary key' || c.type === 'unique' || c.type === 'exclude') {
+      if (isIndexBacked(c)) {
         const k = relationKey(table.schema, c.name);
         if (delta > 0) this.constraintIndexes.set(k, tableKey);
         else this.constraintIndexes.delete(k);

@@ -26,6 +26,7 @@ import type {
 import type { Origin } from '../model/origin.js';
 import type { DefaultPrivilegeDef, Grant } from '../model/privileges.js';
 import type { SchemaState } from '../model/schema-state.js';
+import type { IndexBackedConstraint } from '../model/index-backed.js';
 import { compareText, valuesByKey } from './sort-order.js';
 
 /** Version of the JSON format below; bumped on any incompatible change. */
@@ -110,6 +111,7 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
       ['identity', c.identity ? obj([['always', c.identity.always], ['sequence', c.identity.sequence]]) : undefined],
       ['generated', c.generated], ['collation', c.collation], ['comment', c.comment], ['grants', grantList(c.grants)], ['origin', origin(c.origin)],
     ]);
+  const index = (c: IndexBackedConstraint): Fields => [['options', c.options ? [...c.options] : undefined], ['indexComment', c.indexComment]];
   const constraint = (c: ConstraintDef): ConstraintDef => {
     const head: Fields = [['name', c.name], ['type', c.type]];
     const tail: Fields = [
@@ -117,15 +119,15 @@ export function stateToJson(state: SchemaState, opts: StateJsonOptions): StateJs
     ];
     switch (c.type) {
       case 'primary key':
-        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ...tail]);
+        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ...index(c), ...tail]);
       case 'unique':
-        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ['nullsNotDistinct', c.nullsNotDistinct], ...tail]);
+        return obj([...head, ['columns', [...c.columns]], ['include', [...c.include]], ['nullsNotDistinct', c.nullsNotDistinct], ...index(c), ...tail]);
       case 'foreign key':
         return obj([...head, ['columns', [...c.columns]], ['references', ref(c.references)], ['validated', c.validated], ...tail]);
       case 'check':
         return obj([...head, ['expression', c.expression], ['validated', c.validated], ['noInherit', c.noInherit], ...tail]);
       case 'exclude':
-        return obj([...head, ['method', c.method], ['keys', c.keys.map(key)], ['include', [...c.include]], ['where', c.where], ...tail]);
+        return obj([...head, ['method', c.method], ['keys', c.keys.map(key)], ['include', [...c.include]], ['where', c.where], ...index(c), ...tail]);
     }
   };
   const historyRef = (r: HistoryRef): HistoryRef => obj([['schema', r.schema], ['name', r.name], ['parent', r.parent]]);

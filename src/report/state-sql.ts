@@ -1,5 +1,6 @@
 import { operatorArgs, relationKey, type SchemaState } from '../model/schema-state.js';
 import type { ColumnDef, ConstraintDef, SequenceDef, TableDef, ViewDef } from '../model/objects.js';
+import { indexComment } from '../model/index-backed.js';
 import {
   addConstraintSql,
   addDomainCheckSql,
@@ -209,6 +210,8 @@ function commentStatements(state: SchemaState, tables: readonly TableDef[]): str
     }
     for (const c of byName(t.constraints)) {
       if (c.comment !== undefined) out.push(commentSql('constraint', { schema: t.schema, table: t.name, name: c.name }, c.comment));
+      const onIndex = indexComment(c);
+      if (onIndex !== undefined) out.push(commentSql('index', { schema: t.schema, name: c.name }, onIndex));
     }
   }
   for (const f of valuesByKey(state.functions)) {

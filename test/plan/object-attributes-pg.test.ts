@@ -71,6 +71,22 @@ const CASES: readonly AttributeCase[] = [
       ALTER INDEX IF EXISTS nothing_here SET (fillfactor = 10);`,
   },
   {
+    name: 'PRIMARY KEY / UNIQUE / EXCLUDE index WITH (...) and COMMENT ON INDEX: added, changed, removed; on a new table and a new key',
+    live: `CREATE TABLE t (id int PRIMARY KEY, code text, during tstzrange, CONSTRAINT t_code UNIQUE (code) WITH (fillfactor = 80));
+      COMMENT ON INDEX t_code IS 'old';
+      CREATE TABLE c (t_id int REFERENCES t);`,
+    desired: `CREATE TABLE t (
+        id int PRIMARY KEY WITH (fillfactor = 70), code text, during tstzrange,
+        CONSTRAINT t_code UNIQUE (code),
+        CONSTRAINT t_during EXCLUDE USING gist (during WITH &&) WITH (fillfactor = 60));
+      COMMENT ON INDEX t_pkey IS 'key';
+      COMMENT ON INDEX t_during IS 'no overlaps';
+      CREATE TABLE c (t_id int REFERENCES t);
+      CREATE TABLE fresh (id int PRIMARY KEY WITH (fillfactor = 50), n int UNIQUE);
+      COMMENT ON INDEX fresh_pkey IS 'a new table''s key';
+      COMMENT ON INDEX fresh_n_key IS 'a new table''s unique';`,
+  },
+  {
     name: 'table WITH (...) storage parameters, TOAST ones included: created, set, reset, reordered',
     live: `CREATE TABLE a (id int, doc text);
       CREATE TABLE b (id int) WITH (fillfactor = 80, autovacuum_enabled = false);

@@ -337,6 +337,33 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'the indexes of PRIMARY KEY / UNIQUE / EXCLUDE constraints: WITH (..), COMMENT ON INDEX, ALTER INDEX .. SET / RESET / RENAME, RENAME CONSTRAINT, USING INDEX, LIKE',
+    revisions: [
+      `CREATE TABLE k (
+         id int PRIMARY KEY WITH (fillfactor = 70),
+         code text UNIQUE WITH (fillfactor = 60, deduplicate_items = off),
+         during tstzrange,
+         n int,
+         CONSTRAINT k_during EXCLUDE USING gist (during WITH &&) WITH (fillfactor = 80) WHERE (n > 0)
+       );
+       COMMENT ON INDEX k_pkey IS 'the key index';
+       COMMENT ON CONSTRAINT k_pkey ON k IS 'the key';
+       COMMENT ON INDEX k_during IS 'no overlaps';
+       COMMENT ON INDEX k_code_key IS 'gone soon';
+       COMMENT ON INDEX k_code_key IS NULL;
+       ALTER INDEX k_code_key SET (fillfactor = 50);
+       ALTER INDEX k_during RESET (fillfactor);
+       CREATE UNIQUE INDEX k_n_idx ON k (n) WITH (fillfactor = 40);
+       COMMENT ON INDEX k_n_idx IS 'promoted';
+       ALTER TABLE k ADD CONSTRAINT k_n UNIQUE USING INDEX k_n_idx;`,
+      `ALTER TABLE k RENAME CONSTRAINT k_pkey TO k_pk;
+       ALTER INDEX k_code_key RENAME TO k_code;
+       COMMENT ON INDEX k_code IS 'renamed by its index';
+       CREATE TABLE copied (LIKE k INCLUDING ALL);
+       CREATE TABLE copied_bare (LIKE k INCLUDING INDEXES);`,
+    ],
+  },
+  {
     name: 'DROP .. CASCADE and dependent objects',
     revisions: [
       `CREATE TABLE a (id int PRIMARY KEY);

@@ -147,7 +147,7 @@ export function sampleParts(): StateParts {
             type: 'exclude', name: 'events_no_overlap', method: 'gist', include: ['room'], where: 'room > 0', deferrable: true, initiallyDeferred: false,
             keys: [key('during', { operator: '&&' })],
           },
-          { type: 'primary key', name: 'events_pkey', columns: ['id'], include: [], deferrable: false, initiallyDeferred: false },
+          { type: 'primary key', name: 'events_pkey', columns: ['id'], include: [], deferrable: false, initiallyDeferred: false, options: ['fillfactor=70'], indexComment: 'event key index' },
         ],
       },
       {

@@ -51,6 +51,11 @@ describe('renderStateSql on a real PostgreSQL', () => {
     expect(await constraintDef('app.m2024', 'm2024_value_check')).toBe('CHECK ((value >= (0)::numeric))');
   });
 
+  it("gives a key's index its storage parameters and comment", async () => {
+    const rows = await fresh.db.query(`select reloptions, obj_description(oid, 'pg_class') as comment from pg_class where oid = 'public.events_pkey'::regclass`);
+    expect(rows).toEqual([{ reloptions: ['fillfactor=70'], comment: 'event key index' }]);
+  });
+
   it("sets views' column defaults and comments", async () => {
     const rows = await fresh.db.query<{ attname: string; def: string | null; comment: string | null }>(
       `select attname, pg_get_expr(adbin, adrelid) as def, col_description(attrelid, attnum) as comment

@@ -4,7 +4,8 @@ import type { ConstraintDef } from '../../model/objects.js';
 import { addConstraintSql } from '../../model/sql/index.js';
 import { statement, type Action, type Statement } from '../../plan/action.js';
 import { regclass } from '../../plan/catalog-conditions.js';
-import { createdCommentActions } from '../comment/comment-actions.js';
+import { createdCommentActions, type CreatedComment } from '../comment/comment-actions.js';
+import { indexComment } from '../../model/index-backed.js';
 import { constraintDep } from '../../plan/dependency-keys.js';
 import { describe, objectName, subObjectName } from '../../plan/describe.js';
 import { guardedSql } from '../../plan/guarded-sql.js';
@@ -68,12 +69,19 @@ export function constraintAction(index: number, table: QualifiedName, con: Const
   };
 }
 
-/** An added constraint and its comment. */
+/** The comments a created constraint carries: its own and (PK / UNIQUE / EXCLUDE) its index's. */
+export function constraintComments(table: QualifiedName, con: ConstraintDef): CreatedComment[] {
+  return [
+    { object: 'constraint', ref: { schema: table.schema, parent: table.name, name: con.name }, text: con.comment },
+    { object: 'index', ref: { schema: table.schema, name: con.name }, text: indexComment(con) },
+  ];
+}
+
+/** An added constraint and its comments. */
 export function addConstraintActions(c: Extract<Change, { kind: 'addConstraint' }>, index: number, ctx: PlanContext): Action[] {
-  const ref = { schema: c.table.schema, parent: c.table.name, name: c.constraint.name };
   return [
     constraintAction(index, c.table, c.constraint, c.newTable),
-    ...createdCommentActions(index, objectName(c), [{ object: 'constraint', ref, text: c.constraint.comment }], ctx),
+    ...createdCommentActions(index, objectName(c), constraintComments(c.table, c.constraint), ctx),
   ];
 }
 

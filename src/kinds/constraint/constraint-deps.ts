@@ -6,7 +6,8 @@ import { deps, type Deps } from '../../plan/object-deps.js';
 
 /**
  * A table constraint: its table and columns; a foreign key also the referenced table, columns
- * and unique key; PRIMARY KEY/UNIQUE/EXCLUDE provide a unique key foreign keys can point at.
+ * and unique key; PRIMARY KEY/UNIQUE/EXCLUDE provide a unique key foreign keys can point at, and
+ * their index (a relation named as the constraint, which COMMENT ON INDEX needs).
  */
 export function constraintDeps(table: QualifiedName, c: ConstraintDef): Deps {
   const provides = [constraintDep(table, c.name)];
@@ -15,11 +16,11 @@ export function constraintDeps(table: QualifiedName, c: ConstraintDef): Deps {
   switch (c.type) {
     case 'primary key':
     case 'unique':
-      provides.push(uniqueKeysDep(table));
+      provides.push(uniqueKeysDep(table), relationDep({ schema: table.schema, name: c.name }));
       requires.push(...[...c.columns, ...c.include].map((n) => columnDep(table, n)));
       break;
     case 'exclude':
-      provides.push(uniqueKeysDep(table));
+      provides.push(uniqueKeysDep(table), relationDep({ schema: table.schema, name: c.name }));
       requires.push(...c.include.map((n) => columnDep(table, n)));
       for (const k of c.keys) {
         if (k.column !== undefined) requires.push(columnDep(table, k.column));

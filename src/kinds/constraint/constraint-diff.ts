@@ -11,6 +11,7 @@ import { COLUMNS } from '../column/column-match.js';
 import { targetNamedColumn } from '../column/column-names.js';
 import { addConstraint, validateConstraint } from './constraint-change.js';
 import { CONSTRAINTS } from './constraint-match.js';
+import { indexComment } from '../../model/index-backed.js';
 import { targetNamedConstraint } from './constraint-names.js';
 import { drop } from '../drop/drop-change.js';
 import { rename } from '../rename/rename-change.js';
@@ -33,7 +34,17 @@ function columnsKey(table: QualifiedName, columns: readonly string[]): string {
 
 /** Must a paired constraint be dropped and added again (its definition differs, or a column under it is replaced)? */
 function rebuilt(ctx: DiffContext, table: TableDef, liveTable: TableDef, target: ConstraintDef, live: ConstraintDef): boolean {
-  return differs(target, targetNamedConstraint(ctx.names, liveTable, live), ['validated']) || constraintOnReplacedColumn(ctx, table, target as never);
+  return differs(target, targetNamedConstraint(ctx.names, liveTable, live), ['validated', 'indexComment']) || constraintOnReplacedColumn(ctx, table, target as never);
+}
+
+/**
+ * COMMENT ON CONSTRAINT and, for PRIMARY KEY / UNIQUE / EXCLUDE, COMMENT ON INDEX of the index
+ * named as the constraint (`live` undefined: a new or rebuilt constraint, whose index is new).
+ */
+export function commentConstraint(ctx: DiffContext, table: TableDef, target: ConstraintDef, live: ConstraintDef | undefined, name = target.name): void {
+  const origin = target.origin ?? table.origin;
+  ctx.comment('constraint', { schema: table.schema, name, parent: table.name }, target.comment, live?.comment, origin);
+  ctx.comment('index', { schema: table.schema, name }, indexComment(target), live && indexComment(live), origin);
 }
 
 /** The history drop of a live-only constraint of a paired table, unless it goes with a dropped column. */
@@ -118,7 +129,7 @@ export function diffConstraints(
     // A clone of the live parent's key, foreign key or CHECK, which DETACH PARTITION makes the table's own.
     if (detachBrings(ctx, table, target)) continue;
     out.add('table', key, addConstraint(table, target, false, table.origin));
-    ctx.comment('constraint', ref(target.name), target.comment, undefined, origin(target));
+    commentConstraint(ctx, table, target, undefined);
   }
   for (const { key: name, target, live } of cons.pairs) {
     const normalized = targetNamedConstraint(ctx.names, liveTable, live);
@@ -127,13 +138,13 @@ export function diffConstraints(
     if (rebuilt(ctx, table, liveTable, target, live) || blocksKeyChange(liveTable, live, keys)) {
       out.add('table', key, drop('constraint', ref(name), 'replace', origin(target)));
       out.add('table', key, addConstraint(table, target, false, table.origin));
-      ctx.comment('constraint', ref(name), target.comment, undefined, origin(target));
+      commentConstraint(ctx, table, target, undefined, name);
       continue;
     }
     if ('validated' in target && target.validated && 'validated' in normalized && !normalized.validated) {
       out.add('table', key, validateConstraint(table, target, table.origin));
     }
-    ctx.comment('constraint', ref(name), target.comment, live.comment, origin(target));
+    commentConstraint(ctx, table, target, live, name);
   }
   const dropped = new Set(droppedColumns(ctx, liveTable));
   for (const { key: name, live } of cons.liveOnly) {

@@ -4,7 +4,7 @@ import { qualify, quoteIdent } from '../../model/names.js';
 import { addConstraintSql, createTableSql, withOptionsSql } from '../../model/sql/index.js';
 import { statement, type Action } from '../../plan/action.js';
 import { createdCommentActions, type CreatedComment } from '../comment/comment-actions.js';
-import { ADDED_CONSTRAINTS, constraintAction } from '../constraint/constraint-actions.js';
+import { ADDED_CONSTRAINTS, constraintAction, constraintComments } from '../constraint/constraint-actions.js';
 import { constraintDep, relationDep } from '../../plan/dependency-keys.js';
 import { describe, objectName } from '../../plan/describe.js';
 import { CREATE_TABLE_HEAD, withIfNotExists } from '../../plan/if-not-exists.js';
@@ -36,7 +36,7 @@ export function createTableActions(c: Extract<Change, { kind: 'createTable' }>, 
   const comments: CreatedComment[] = [
     { object: 'table', ref: t, text: t.comment },
     ...t.columns.map((col): CreatedComment => ({ object: 'column', ref: { schema: t.schema, parent: t.name, name: col.name }, text: col.comment })),
-    ...own.map((con): CreatedComment => ({ object: 'constraint', ref: { schema: t.schema, parent: t.name, name: con.name }, text: con.comment })),
+    ...own.flatMap((con) => constraintComments(t, con)),
   ];
   return [
     { change: index, rank: RANK.table, name, statements: [statement(sql, describe(c), CREATES)], deps: tableDeps(t, inline) },

@@ -1,7 +1,7 @@
 import type { TableDef } from '../../model/objects.js';
 import { sameValue } from '../../diff/same-value.js';
 import { diffColumns } from '../column/column-diff.js';
-import { diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from '../constraint/constraint-diff.js';
+import { commentConstraint, diffConstraints, foreignKeysBlockingKeyChanges, keyChanges } from '../constraint/constraint-diff.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { originField } from '../../diff/make-change.js';
 import { checksToAdd, partitionMove } from './partition-moves.js';
@@ -25,7 +25,7 @@ function createNewTable(ctx: DiffContext, key: string, t: TableDef): void {
   const ref = (name: string) => ({ schema: t.schema, name, parent: t.name });
   ctx.comment('table', { schema: t.schema, name: t.name }, t.comment, undefined, t.origin);
   for (const c of t.columns) ctx.comment('column', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
-  for (const c of t.constraints) ctx.comment('constraint', ref(c.name), c.comment, undefined, c.origin ?? t.origin);
+  for (const c of t.constraints) commentConstraint(ctx, t, c, undefined);
 }
 
 /**

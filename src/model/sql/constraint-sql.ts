@@ -2,22 +2,24 @@ import { qualify, quoteIdent } from '../names.js';
 import type { ConstraintDef, ForeignKeyAction, ForeignKeyConstraint, QualifiedName } from '../objects.js';
 import { parenIdentListSql } from './ident-list.js';
 import { indexKeySql } from './index-key-sql.js';
+import { withOptionsSql } from './rel-options-sql.js';
 import { spelt, type Spelling } from './spelling.js';
 
 /**
  * The body of a table constraint, i.e. what follows `CONSTRAINT name`. Defaults are left out
  * (MATCH SIMPLE, ON UPDATE/DELETE NO ACTION, NOT DEFERRABLE), NOT VALID is printed for FOREIGN KEY
- * and CHECK constraints not yet validated. PostgreSQL rejects DEFERRABLE on CHECK, so a model
+ * and CHECK constraints not yet validated; the `WITH (..)` of a PRIMARY KEY / UNIQUE / EXCLUDE
+ * constraint's index comes after INCLUDE, as the grammar wants. PostgreSQL rejects DEFERRABLE on CHECK, so a model
  * that says so yields SQL the server refuses rather than silently losing the flag.
  */
 export function constraintSql(c: ConstraintDef, spelling: Spelling = 'written'): string {
   let sql: string;
   switch (c.type) {
     case 'primary key':
-      sql = `PRIMARY KEY ${parenIdentListSql(c.columns)}${includeSql(c.include)}`;
+      sql = `PRIMARY KEY ${parenIdentListSql(c.columns)}${includeSql(c.include)}${withOptionsSql(c.options)}`;
       break;
     case 'unique':
-      sql = `UNIQUE ${c.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}${parenIdentListSql(c.columns)}${includeSql(c.include)}`;
+      sql = `UNIQUE ${c.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}${parenIdentListSql(c.columns)}${includeSql(c.include)}${withOptionsSql(c.options)}`;
       break;
     case 'foreign key':
       sql = foreignKeySql(c);
@@ -26,7 +28,7 @@ export function constraintSql(c: ConstraintDef, spelling: Spelling = 'written'):
       sql = `CHECK (${spelt(c.expression, c.expressionSql, spelling)})${c.noInherit ? ' NO INHERIT' : ''}`;
       break;
     case 'exclude':
-      sql = `EXCLUDE USING ${quoteIdent(c.method)} (${c.keys.map((k) => indexKeySql(k, spelling)).join(', ')})${includeSql(c.include)}`;
+      sql = `EXCLUDE USING ${quoteIdent(c.method)} (${c.keys.map((k) => indexKeySql(k, spelling)).join(', ')})${includeSql(c.include)}${withOptionsSql(c.options)}`;
       if (c.where !== undefined) sql += ` WHERE (${spelt(c.where, c.whereSql, spelling)})`;
       break;
   }

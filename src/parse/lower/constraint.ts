@@ -4,6 +4,7 @@ import type { ConstraintSpec, NameRef } from '../ddl.js';
 import { type AstNode, strList } from '../libpg.js';
 import { columnsInExprNode, exprTexts } from '../normalize-expr.js';
 import { lowerIndexElem } from './index-elem.js';
+import { lowerRelOptions } from './rel-options.js';
 
 const FK_ACTIONS: Record<string, ForeignKeyAction> = {
   a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default',
@@ -80,6 +81,9 @@ export function lowerConstraint(c: AstNode, column?: string): ConstraintSpec | u
       return undefined;
   }
   if (c.conname) spec.name = c.conname as string;
+  // `WITH (..)` of the index PRIMARY KEY / UNIQUE / EXCLUDE build (pg_dump prints it with the constraint).
+  const options = lowerRelOptions(c.options);
+  if (options && (spec.type === 'primary key' || spec.type === 'unique' || spec.type === 'exclude')) spec.options = options;
   if (column !== undefined) spec.onColumn = column;
   return spec;
 }

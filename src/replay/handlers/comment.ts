@@ -6,12 +6,18 @@ import { findAggregate } from './aggregates.js';
 import { findRule } from './rules.js';
 import { findRoutine } from './privileges.js';
 import { commentViewColumn } from './view-columns.js';
+import { alterConstraintIndex } from './constraints.js';
 
 type Comment = Extract<Ddl, { kind: 'comment' }>;
 
 function withComment<T extends { comment?: string }>(o: T, text: string | null): T {
   const { comment: _c, ...rest } = o;
   return (text === null || text === '' ? rest : { ...rest, comment: text }) as T;
+}
+
+function withIndexComment<T extends { indexComment?: string }>(o: T, text: string | null): T {
+  const { indexComment: _c, ...rest } = o;
+  return (text === null || text === '' ? rest : { ...rest, indexComment: text }) as T;
 }
 
 function setIn<T extends { comment?: string }>(ctx: ReplayContext, map: Map<string, T>, key: string, text: string | null, what: string): void {
@@ -28,6 +34,8 @@ export function comment(ctx: ReplayContext, s: Comment): void {
     case 'table':
       return setIn(ctx, d.tables, key, s.text, 'table');
     case 'index':
+      // The index of a PRIMARY KEY / UNIQUE / EXCLUDE constraint takes a comment of its own.
+      if (alterConstraintIndex(ctx, ctx.schemaOf(s.object), s.object.name, (c) => withIndexComment(c, s.text))) return;
       return setIn(ctx, d.indexes, key, s.text, 'index');
     case 'sequence':
       return setIn(ctx, d.sequences, key, s.text, 'sequence');

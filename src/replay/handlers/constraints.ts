@@ -1,4 +1,6 @@
 import { qualify } from '../../model/names.js';
+import { relationKey } from '../../model/schema-state.js';
+import { isIndexBacked, type IndexBackedConstraint } from '../../model/index-backed.js';
 import type { ColumnDef, ConstraintDef, TableDef } from '../../model/objects.js';
 import type { ConstraintSpec } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
@@ -73,14 +75,14 @@ export function constraintAddition(
         ctx.error(`multiple primary keys for table ${qualify(table)} are not allowed`);
         return undefined;
       }
-      const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
-      def = { name, deferrable, initiallyDeferred, origin, type: 'primary key', columns: cols, include: spec.include };
+      const { columns: cols, index } = backingIndex(ctx, table, spec);
+      def = { name, deferrable, initiallyDeferred, origin, type: 'primary key', columns: cols, include: spec.include, ...index };
       columns = columns.map((c) => (cols.includes(c.name) && !c.notNull ? { ...c, notNull: true } : c));
       break;
     }
     case 'unique': {
-      const cols = spec.usingIndex ? indexColumns(ctx, table, spec.usingIndex) : spec.columns;
-      def = { name, deferrable, initiallyDeferred, origin, type: 'unique', columns: cols, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct };
+      const { columns: cols, index } = backingIndex(ctx, table, spec);
+      def = { name, deferrable, initiallyDeferred, origin, type: 'unique', columns: cols, include: spec.include, nullsNotDistinct: spec.nullsNotDistinct, ...index };
       break;
     }
     case 'foreign key': {
@@ -129,6 +131,7 @@ export function constraintAddition(
         type: 'exclude', method: spec.method, keys: withoutDefaultOpclasses(spec.keys, spec.method, table, ctx.draft), include: spec.include,
         ...(spec.where !== undefined ? { where: spec.where } : {}),
         ...(spec.whereSql !== undefined ? { whereSql: spec.whereSql } : {}),
+        ...indexFields(spec.options, spec.indexComment),
       };
       break;
   }
@@ -142,14 +145,44 @@ export function constraintAddition(
   return { def, columns };
 }
 
-/** `ADD CONSTRAINT .. USING INDEX idx`: the index becomes the constraint's (and is renamed to it). */
-function indexColumns(ctx: ReplayContext, table: TableDef, index: string): string[] {
-  const key = ctx.key({ schema: table.schema, name: index });
+/** The index fields of a constraint (IndexBacked), present only when set. */
+function indexFields(options: readonly string[] | undefined, comment: string | undefined): { options?: readonly string[]; indexComment?: string } {
+  return { ...(options !== undefined ? { options } : {}), ...(comment !== undefined ? { indexComment: comment } : {}) };
+}
+
+/**
+ * The columns and index fields of a PRIMARY KEY or UNIQUE constraint. `ADD CONSTRAINT .. USING
+ * INDEX idx`: the index becomes the constraint's (and is renamed to it), keeping its storage
+ * parameters and comment.
+ */
+function backingIndex(
+  ctx: ReplayContext,
+  table: TableDef,
+  spec: Extract<ConstraintSpec, { type: 'primary key' | 'unique' }>,
+): { columns: readonly string[]; index: ReturnType<typeof indexFields> } {
+  if (spec.usingIndex === undefined) return { columns: spec.columns, index: indexFields(spec.options, spec.indexComment) };
+  const key = ctx.key({ schema: table.schema, name: spec.usingIndex });
   const idx = ctx.draft.indexes.get(key);
   if (!idx) {
-    ctx.error(`index "${index}" does not exist`);
-    return [];
+    ctx.error(`index "${spec.usingIndex}" does not exist`);
+    return { columns: [], index: {} };
   }
   ctx.draft.indexes.delete(key);
-  return idx.keys.map((k) => k.column ?? '');
+  return { columns: idx.keys.map((k) => k.column ?? ''), index: indexFields(idx.options, idx.comment) };
+}
+
+/**
+ * Applies `change` to the constraint whose index is the relation `schema.name` (COMMENT ON INDEX, ALTER
+ * INDEX .. SET (..) naming a PRIMARY KEY / UNIQUE / EXCLUDE constraint's index, which the model
+ * keeps on the constraint). False when it is no constraint's index.
+ */
+export function alterConstraintIndex(ctx: ReplayContext, schema: string, name: string, change: (c: IndexBackedConstraint) => IndexBackedConstraint): boolean {
+  const owner = ctx.draft.constraintIndexes.get(relationKey(schema, name));
+  const table = owner === undefined ? undefined : ctx.draft.tables.get(owner);
+  if (!table) return false;
+  ctx.putTable({
+    ...table,
+    constraints: table.constraints.map((c) => (c.name === name && isIndexBacked(c) ? change(c) : c)),
+  });
+  return true;
 }

@@ -1,6 +1,7 @@
 import type { Mutable } from '../../model/mutable.js';
 import type { ColumnDef, ConstraintDef, IndexDef, TableDef } from '../../model/objects.js';
 import { relationKey } from '../../model/schema-state.js';
+import { isIndexBacked } from '../../model/index-backed.js';
 import type { ConstraintSpec, LikeClause } from '../../parse/ddl.js';
 import { indexKeyName } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
@@ -50,8 +51,11 @@ function copiedCheck(ctx: ReplayContext, c: Extract<ConstraintDef, { type: 'chec
 }
 
 /** A source key or exclusion constraint as an unnamed spec: the new table names its copy as PostgreSQL would. */
-function unnamedSpec(c: ConstraintDef): ConstraintSpec | undefined {
-  const base = { deferrable: c.deferrable, initiallyDeferred: c.initiallyDeferred };
+function unnamedSpec(c: ConstraintDef, comments: boolean): ConstraintSpec | undefined {
+  // The copied index keeps the storage parameters and (INCLUDING COMMENTS) the index's comment,
+  // not the constraint's (generateClonedIndexStmt).
+  const index = isIndexBacked(c) ? { ...(c.options ? { options: c.options } : {}), ...(comments && c.indexComment !== undefined ? { indexComment: c.indexComment } : {}) } : {};
+  const base = { deferrable: c.deferrable, initiallyDeferred: c.initiallyDeferred, ...index };
   switch (c.type) {
     case 'primary key': return { ...base, type: 'primary key', columns: c.columns, include: c.include };
     case 'unique': return { ...base, type: 'unique', columns: c.columns, include: c.include, nullsNotDistinct: c.nullsNotDistinct };
@@ -86,7 +90,7 @@ export function likeChecks(ctx: ReplayContext, like: LikeClause, source: TableDe
 export function likeKeySpecs(like: LikeClause, source: TableDef): ConstraintSpec[] {
   if (!like.including.indexes) return [];
   return source.constraints.flatMap((c) => {
-    const spec = unnamedSpec(c);
+    const spec = unnamedSpec(c, like.including.comments);
     return spec ? [spec] : [];
   });
 }
