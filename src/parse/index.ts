@@ -2,7 +2,7 @@ export * from './ddl.js';
 export { parseRevision } from './parse-revision.js';
 export {
   normalizeExpression, normalizeQuery, coerceConstantDefault, columnsInExpression, renameColumnInExpression,
-  writtenMatches,
+  writtenMatches, dropNoOpOutputCasts, viewOutputSource, viewOutputCasts, type OutputCast, type ColumnSource,
 } from './normalize-expr.js';
 export { formatBuiltin, isBuiltinTypeName } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';

@@ -10,7 +10,8 @@ import { figureColname } from './figure-colname.js';
 import { moneyLiteral } from './money-literal.js';
 import { printedRangeNames } from './range-names.js';
 import { normalizeJsonPathLiteral } from './jsonpath-literal.js';
-import { internalTypeName, isBuiltinTypeName } from './type-names.js';
+import { internalTypeName, isBuiltinTypeName, lowerTypeName } from './type-names.js';
+import type { NameRef, TypeRef } from './ddl.js';
 
 /** Casts PostgreSQL adds implicitly; dropping them on both sides loses nothing that matters. */
 const IMPLICIT_CAST_TARGETS = new Set(['text', 'varchar', 'bpchar', 'name', 'regclass', 'regconfig', 'character varying']);
@@ -23,6 +24,17 @@ interface Mode {
    * CHECK/index/default expressions (one table); in a query only where FROM is one relation.
    */
   readonly stripQualifiers: boolean;
+  /**
+   * Views: keep a cast of a column at the top of an output column of the outermost SELECT
+   * (`b::text`). PostgreSQL prints an implicit coercion there nowhere (set operation arms show
+   * none, function and operator arguments and CASE arms are not the top), so a cast printed there
+   * was written; dropped, a view retyped by a cast alone would compare equal. Casts that change
+   * nothing (`id::integer` on an integer) PostgreSQL drops: replay drops them with the column
+   * types it knows (dropNoOpOutputCasts).
+   */
+  readonly outputCasts?: boolean;
+  /** Set by the SELECT that keeps output casts on its own target list's entries. */
+  readonly castTop?: boolean;
 }
 
 const EXPR: Mode = { query: false, stripQualifiers: true };
@@ -226,13 +238,18 @@ function walk(node: AstNode, mode: Mode): AstNode {
       const from = body.fromClause as AstNode[] | undefined;
       // One FROM item (not a join): every column is its own (or an outer query's) either way.
       const single = !from || (from.length === 1 && !isKind(from[0], 'JoinExpr'));
-      return { SelectStmt: walkFields(mode.query ? withSetOpNames(body) : body, { ...mode, stripQualifiers: single }) };
+      const inner: Mode = { ...mode, stripQualifiers: single, outputCasts: false, castTop: false };
+      const out = walkFields(mode.query ? withSetOpNames(body) : body, inner);
+      if (mode.outputCasts && !isSetOp(body) && Array.isArray(body.targetList)) out.targetList = walkList(body.targetList, { ...inner, castTop: true });
+      return { SelectStmt: out };
     }
     case 'UpdateStmt':
       // SET targets are ResTargets whose name is the column assigned, never an output alias.
       return { UpdateStmt: walkFields(body, { ...mode, query: false }) };
     case 'ResTarget': {
-      const out = walkFields(body, mode);
+      const out = walkFields(body, { ...mode, castTop: false });
+      const cast = body.val?.TypeCast;
+      if (mode.castTop && isKind(cast?.arg, 'ColumnRef')) out.val = { TypeCast: { arg: walk(cast.arg, mode), typeName: canonicalTypeName(cast.typeName) } };
       if (!mode.query || out.val === undefined) return { ResTarget: out };
       // Every output column has a name, printed with AS unless the printed expression implies it.
       out.name = body.name ?? figureColname(body.val);
@@ -351,10 +368,10 @@ export function exprTexts(node: AstNode): ExprTexts {
 }
 
 /** Canonical text of a query AST node (a view's SELECT), its FROM items named as pg_get_viewdef names them. */
-export function canonicalQueryNode(node: AstNode): string {
+export function canonicalQueryNode(node: AstNode, outputCasts = false): string {
   const named = structuredClone(node);
   printedRangeNames(named);
-  return deparseNode(walk(named, { query: true, stripQualifiers: false }));
+  return deparseNode(walk(named, { query: true, stripQualifiers: false, outputCasts }));
 }
 
 /**
@@ -399,7 +416,7 @@ export function normalizeExpression(sql: string): string {
 export function normalizeQuery(sql: string): string {
   const [stmt] = parseSql(sql.trim().replace(/;\s*$/, ''));
   if (!stmt) throw new Error('empty query');
-  return canonicalQueryNode(stmt.stmt);
+  return canonicalQueryNode(stmt.stmt, true);
 }
 
 function visitColumnRefs(node: AstNode, fn: (fields: AstNode[]) => void): void {
@@ -517,3 +534,100 @@ function coerceConstant(expr: string, type: 'boolean' | 'interval' | 'money', wr
 }
 
 const quoteLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** A cast of a column at the top of a view's output column (see Mode.outputCasts), for the replay to judge. */
+export interface OutputCast {
+  /** The column's name (`b` of `b` or `t.b`). */
+  readonly column: string;
+  /**
+   * The relations of the outermost FROM the column can come from: the one its qualifier names,
+   * else every plain relation (it is the one that has the column). Undefined when unknown (a
+   * sub-select, function or WITH query could supply it).
+   */
+  readonly relations?: readonly NameRef[];
+  readonly type: TypeRef;
+}
+
+/** The plain relations of a FROM list (joins flattened) by the name the query uses; undefined when another kind of item is there. */
+function fromRelations(items: readonly AstNode[], ctes: ReadonlySet<string>, out: Map<string, NameRef>): boolean {
+  for (const item of items) {
+    if (isKind(item, 'JoinExpr')) {
+      if (!fromRelations([item.JoinExpr.larg, item.JoinExpr.rarg], ctes, out)) return false;
+      continue;
+    }
+    const rv = item?.RangeVar;
+    if (!rv || (rv.schemaname === undefined && ctes.has(rv.relname))) return false;
+    out.set(rv.alias?.aliasname ?? rv.relname, rv.schemaname ? { schema: rv.schemaname, name: rv.relname } : { name: rv.relname });
+  }
+  return true;
+}
+
+/** A column reference of a query's outermost SELECT and where it can come from (see OutputCast). */
+export interface ColumnSource {
+  readonly column: string;
+  readonly relations?: readonly NameRef[];
+}
+
+/** The outermost SELECT of a canonical view query with its FROM relations, or undefined for a set operation. */
+function outerSelect(query: string): { stmt: AstNode; sel: AstNode; source: (ref: AstNode) => ColumnSource | undefined } | undefined {
+  const [stmt] = parseSql(query);
+  const sel = stmt?.stmt?.SelectStmt;
+  if (!sel || isSetOp(sel) || !Array.isArray(sel.targetList)) return undefined;
+  const ctes = new Set<string>(((sel.withClause?.ctes ?? []) as AstNode[]).map((c) => c.CommonTableExpr?.ctename));
+  const byName = new Map<string, NameRef>();
+  const known = fromRelations(sel.fromClause ?? [], ctes, byName);
+  const source = (ref: AstNode): ColumnSource | undefined => {
+    const fields = strList(ref.ColumnRef.fields);
+    const column = fields[fields.length - 1];
+    if (column === undefined || fields.length > 2) return undefined;
+    const qualified = fields.length === 2 ? byName.get(fields[0]!) : undefined;
+    const relations = qualified ? [qualified] : known && fields.length === 1 ? [...byName.values()] : undefined;
+    return { column, ...(relations ? { relations } : {}) };
+  };
+  return { stmt, sel, source };
+}
+
+/**
+ * What a view's output column `name` is, when replay can type it: a cast (its type) or a column
+ * (where it comes from). Undefined for other expressions and set operations.
+ */
+export function viewOutputSource(query: string, name: string): { readonly cast: TypeRef } | { readonly from: ColumnSource } | undefined {
+  const outer = outerSelect(query);
+  const t = (outer?.sel.targetList as AstNode[] | undefined)?.find((x) => x.ResTarget && (x.ResTarget.name ?? figureColname(x.ResTarget.val)) === name)?.ResTarget;
+  if (!outer || !t) return undefined;
+  if (t.val?.TypeCast) return { cast: lowerTypeName(t.val.TypeCast.typeName) };
+  const from = isKind(t.val, 'ColumnRef') ? outer.source(t.val) : undefined;
+  return from ? { from } : undefined;
+}
+
+/**
+ * The type each output column of a canonical view query is cast to (Mode.outputCasts), by
+ * position (undefined: no cast); undefined for a set operation. CREATE OR REPLACE VIEW refuses
+ * to change an output column's type, which a cast added, removed or changed does.
+ */
+export function viewOutputCasts(query: string): (string | undefined)[] | undefined {
+  const outer = outerSelect(query);
+  return outer && (outer.sel.targetList as AstNode[]).map((t) => {
+    const cast = t.ResTarget?.val?.TypeCast;
+    return isKind(cast?.arg, 'ColumnRef') ? shapeKey(cast.typeName) : undefined;
+  });
+}
+
+/**
+ * A view's canonical query without the output casts `isNoOp` says PostgreSQL drops (a cast to
+ * the column's own type: `id::integer` on an integer column is stored, and printed, as `id`).
+ */
+export function dropNoOpOutputCasts(query: string, isNoOp: (cast: OutputCast) => boolean): string {
+  const outer = outerSelect(query);
+  if (!outer) return query;
+  let changed = false;
+  for (const t of outer.sel.targetList as AstNode[]) {
+    const cast = t.ResTarget?.val?.TypeCast;
+    if (!isKind(cast?.arg, 'ColumnRef')) continue;
+    const from = outer.source(cast.arg);
+    if (!from || !isNoOp({ ...from, type: lowerTypeName(cast.typeName) })) continue;
+    t.ResTarget.val = cast.arg;
+    changed = true;
+  }
+  return changed ? canonicalQueryNode(outer.stmt.stmt, true) : query;
+}

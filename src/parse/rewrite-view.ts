@@ -163,6 +163,13 @@ function starColumns(fields: AstNode[], scope: Scope): AstNode[] | undefined {
   return entries.flatMap((e) => e.columns!.map((c) => ({ ResTarget: { val: colRef(qualify ? [e.refname, c] : [c]) } })));
 }
 
+/** The column an unaliased output column is named after: a column, or a column cast (`b::text` is named `b`). */
+function namingFields(val: AstNode): AstNode[] | undefined {
+  let v = val;
+  while (v?.TypeCast) v = v.TypeCast.arg;
+  return v?.ColumnRef?.fields as AstNode[] | undefined;
+}
+
 function targetList(list: AstNode[] | undefined, scope: Scope, chain: readonly Scope[], w: Walk): AstNode[] | undefined {
   if (!list) return list;
   const out: AstNode[] = [];
@@ -177,10 +184,11 @@ function targetList(list: AstNode[] | undefined, scope: Scope, chain: readonly S
         continue;
       }
     }
-    const before = fields ? sval(fields[fields.length - 1]) : undefined;
+    const naming = namingFields(rt?.val);
+    const before = naming ? sval(naming[naming.length - 1]) : undefined;
     expr(rt?.val, chain, w);
-    // A renamed column keeps the view's output name, as pg_get_viewdef prints `b AS a`.
-    if (fields && rt.name === undefined && before !== undefined && sval(fields[fields.length - 1]) !== before) rt.name = before;
+    // A renamed column keeps the view's output name, as pg_get_viewdef prints `b AS a` (`b::text AS a`).
+    if (naming && rt.name === undefined && before !== undefined && sval(naming[naming.length - 1]) !== before) rt.name = before;
     out.push(t);
   }
   return out;

@@ -10,6 +10,20 @@ import type { Draft } from './draft.js';
 /** The schema unqualified names resolve to (PostgreSQL's default search_path: "$user", public). */
 export const DEFAULT_SCHEMA = 'public';
 
+/** A type as written in the model's type text: user types qualified with their schema (the default one when unqualified). */
+export function typeText(t: TypeRef): string {
+  switch (t.kind) {
+    case 'builtin':
+      return t.text;
+    case 'serial':
+      return t.base;
+    case 'user': {
+      const schema = t.ref.schema ?? DEFAULT_SCHEMA;
+      return qualify({ schema, name: t.ref.name }) + t.typmods + (t.arrayDims ? '[]' : '');
+    }
+  }
+}
+
 /** What a statement handler works with: the draft state, where the statement is, and a diagnostics sink. */
 export class ReplayContext {
   readonly origin: Origin;
@@ -96,15 +110,6 @@ export class ReplayContext {
 
   /** Resolves a type as written to the model's type text (user types get their schema). */
   typeText(t: TypeRef): string {
-    switch (t.kind) {
-      case 'builtin':
-        return t.text;
-      case 'serial':
-        return t.base;
-      case 'user': {
-        const schema = t.ref.schema ?? DEFAULT_SCHEMA;
-        return qualify({ schema, name: t.ref.name }) + t.typmods + (t.arrayDims ? '[]' : '');
-      }
-    }
+    return typeText(t);
   }
 }

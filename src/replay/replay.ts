@@ -33,6 +33,7 @@ import { defaultPrivilegesOnCreate, setOwner } from './handlers/owners.js';
 
 import { ALEMBIC_VERSION_TABLE } from './alembic-version.js';
 import { withConsistentWrittenText } from './written-text.js';
+import { withNoOpViewCastsDropped } from './view-casts.js';
 
 export { ALEMBIC_VERSION_TABLE };
 
@@ -152,7 +153,7 @@ class ReplaySession {
 
   result(revisions: number): ReplayResult {
     return {
-      state: withConsistentWrittenText(this.draft.toState()),
+      state: withConsistentWrittenText(withNoOpViewCastsDropped(this.draft.toState())),
       data: this.data.finish(this.draft.history, this.draft.domains),
       diagnostics: this.diagnostics,
       stats: { revisions, statements: this.total, modelled: this.modelled, noSchemaChange: this.noop, notModelled: this.unsupported },

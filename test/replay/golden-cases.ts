@@ -364,6 +364,24 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     ],
   },
   {
+    name: 'view output columns cast: kept (the column type changes), dropped where the cast is to the column\'s own type; implicit coercions elsewhere',
+    revisions: [
+      `CREATE DOMAIN dd AS text;
+       CREATE TABLE t (i int, vc varchar(10), tx text, n numeric(10,2), d dd);
+       CREATE TABLE u (i bigint, tx text);
+       CREATE VIEW v1 AS SELECT i::text, vc::varchar, vc::text AS vt, tx::text AS tt, n::numeric(10,2) AS nn, n::numeric AS n2,
+         d::dd AS d2, i::int AS i2, vc::varchar(5) AS v5, CAST(t.i AS bigint) AS i8 FROM t;
+       CREATE VIEW v2 AS SELECT vc FROM t UNION SELECT tx FROM u;
+       CREATE VIEW v3 AS SELECT 'x' AS a, CASE WHEN true THEN i ELSE 2.5 END AS c, i + 1.5 AS f FROM t;
+       CREATE VIEW v4 AS SELECT s.i, s.i::numeric AS n FROM (SELECT i::bigint AS i FROM t) s;
+       CREATE VIEW v5 AS SELECT t.i::bigint, u.i::bigint AS ui, u.tx::text FROM t JOIN u ON u.i = t.i;
+       CREATE VIEW v6 AS SELECT tt::text, i2::bigint FROM v1;`,
+      `DROP VIEW v2; CREATE VIEW v2 AS SELECT vc::text FROM t UNION SELECT tx FROM u;
+       ALTER TABLE t RENAME COLUMN i TO j;
+       CREATE OR REPLACE VIEW v4 AS SELECT s.i, s.i::numeric AS n, 1::bigint AS o FROM (SELECT j::bigint AS i FROM t) s;`,
+    ],
+  },
+  {
     name: 'DROP .. CASCADE and dependent objects',
     revisions: [
       `CREATE TABLE a (id int PRIMARY KEY);

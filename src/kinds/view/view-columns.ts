@@ -1,5 +1,5 @@
 import type { ViewDef } from '../../model/objects.js';
-import { normalizeQuery, viewOutputColumns, viewWithOutputNames } from '../../parse/index.js';
+import { normalizeQuery, viewOutputCasts, viewOutputColumns, viewWithOutputNames } from '../../parse/index.js';
 import type { DiffContext } from '../../diff/diff-context.js';
 import { pastNames } from '../../diff/past-names.js';
 import { sameValue } from '../../diff/same-value.js';
@@ -14,8 +14,8 @@ const VIEW_COLUMN = { kinds: ['column'], parentKinds: ['view', 'materialized vie
  * - `fits`: the target's columns extend the live ones once the history's `ALTER VIEW .. RENAME
  *   COLUMN`s are run (`renames`, live name -> target name); `changed` says whether the query
  *   still differs after them;
- * - `rebuild`: a column is renamed without such a rename, dropped or inserted before others: the
- *   view must be dropped and created (and its dependants with it).
+ * - `rebuild`: a column is renamed without such a rename, dropped or inserted before others, or
+ *   retyped by a cast: the view must be dropped and created (and its dependants with it).
  * When either side's columns cannot be told (`*` left unexpanded), it is taken to fit: a
  * failing CREATE OR REPLACE then names the column.
  */
@@ -36,6 +36,13 @@ function historyRenames(ctx: DiffContext, target: ViewDef, live: ViewDef, liveCo
   return out;
 }
 
+/** Does a cast at the top of one of the first `n` output columns differ (the column's type changes: `b` to `b::text`)? */
+function castsDiffer(targetQuery: string, liveQuery: string, n: number): boolean {
+  const t = viewOutputCasts(targetQuery);
+  const l = viewOutputCasts(liveQuery);
+  return !!t && !!l && Array.from({ length: n }, (_, i) => i).some((i) => t[i] !== l[i]);
+}
+
 /** Compares a paired view's output columns (see ViewColumnsChange). */
 export function viewColumnsChange(ctx: DiffContext, target: ViewDef, live: ViewDef): ViewColumnsChange {
   const sameOptions = sameValue(target.options ?? [], live.options ?? []);
@@ -45,7 +52,7 @@ export function viewColumnsChange(ctx: DiffContext, target: ViewDef, live: ViewD
   if (!changed || !liveCols || !targetCols) return { kind: 'fits', renames: [], changed };
   const renames = historyRenames(ctx, target, live, liveCols, targetCols);
   const after = liveCols.map((c) => renames.get(c) ?? c);
-  if (after.some((c, i) => targetCols[i] !== c)) return { kind: 'rebuild', live: liveCols, target: targetCols };
+  if (after.some((c, i) => targetCols[i] !== c) || castsDiffer(target.query, live.query, liveCols.length)) return { kind: 'rebuild', live: liveCols, target: targetCols };
   if (!renames.size) return { kind: 'fits', renames: [], changed };
   // After the renames the live view prints its columns under the new names (`a AS b`).
   const renamedQuery = normalizeQuery(viewWithOutputNames(live.definition, liveCols.map((c) => renames.get(c))));

@@ -104,7 +104,7 @@ export function lowerView(s: AstNode): Ddl {
   const options = lowerRelOptions([...(s.options ?? []), ...(check ? [checkOptionDef(check)] : [])]);
   return {
     kind: 'createView', view: rangeVarName(s.view), materialized: false, orReplace: !!s.replace, ifNotExists: false,
-    query: canonicalQueryNode(s.query),
+    query: canonicalQueryNode(s.query, true),
     definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
     ...(options ? { options } : {}),
@@ -122,7 +122,7 @@ export function lowerCreateTableAs(s: AstNode): Ddl {
   const options = lowerRelOptions(s.into.options);
   return {
     kind: 'createView', view: rangeVarName(s.into.rel), materialized: true, orReplace: false,
-    ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query), definition: deparseNode(s.query),
+    ifNotExists: !!s.if_not_exists, query: canonicalQueryNode(s.query, true), definition: deparseNode(s.query),
     ...(columns.length ? { columns } : {}),
     ...(options ? { options } : {}),
   };
