@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import type { SchemaState } from '../model/schema-state.js';
 import { CanonicalWriter } from './canonical-text.js';
 
+/**
+ * Every part of the state, so that a part added to SchemaState cannot be left out of the hash
+ * (the compiler asks for it here): a saved plan must be refused when any managed object changed,
+ * a policy or a default privilege as much as a table.
+ */
+const ALL_PARTS: Readonly<Record<keyof SchemaState, true>> = {
+  schemas: true, extensions: true, enums: true, domains: true, compositeTypes: true, rangeTypes: true,
+  collations: true, operators: true, sequences: true, tables: true, indexes: true, views: true,
+  functions: true, aggregates: true, triggers: true, policies: true, rules: true, history: true,
+  defaultPrivileges: true, privilegeRoles: true,
+};
+
 /** The state's parts in the order their names sort, as the canonical JSON writes them. */
-const PARTS = ['enums', 'extensions', 'functions', 'history', 'indexes', 'schemas', 'sequences', 'tables', 'triggers', 'views'] as const;
+const PARTS = (Object.keys(ALL_PARTS) as (keyof SchemaState)[]).sort();
 
 /**
  * A stable hash of a schema's content: sha256 (hex) of its canonical JSON, maps as key-sorted
@@ -17,13 +29,17 @@ export function fingerprint(state: SchemaState): string {
   const w = new CanonicalWriter((text) => hash.update(text));
   PARTS.forEach((part, i) => {
     w.raw(`${i ? ',' : '{'}"${part}":[`);
-    if (part === 'history') {
-      state.history.forEach((event, j) => {
+    const value: ReadonlyMap<string, unknown> | readonly unknown[] | undefined = state[part];
+    if (value === undefined) {
+      // An optional part that is absent is written as empty, as an empty one is.
+    } else if (Array.isArray(value)) {
+      // Lists (the history's events, the managed roles) in their own order.
+      value.forEach((item, j) => {
         if (j) w.raw(',');
-        w.value(event);
+        w.value(item);
       });
     } else {
-      const map = state[part] as ReadonlyMap<string, unknown>;
+      const map = value as ReadonlyMap<string, unknown>;
       // Code-unit order, as compareText (src/report/sort-order.ts) sorts a state's entries.
       [...map.keys()].sort().forEach((key, j) => {
         if (j) w.raw(',');

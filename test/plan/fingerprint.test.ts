@@ -22,6 +22,15 @@ describe('fingerprint', () => {
     expect(fingerprint(buildState(parts))).not.toBe(fingerprint(a));
     expect(plan(diffOf(), a).fingerprint).toBe(fingerprint(a));
   });
+
+  it('changes when only a newer kind changes (a policy, a rule, a domain, a default privilege, the managed roles): a saved plan is then stale', () => {
+    const a = buildState(sampleParts());
+    const withPart = (part: 'policies' | 'rules' | 'domains' | 'defaultPrivileges', value: unknown): string =>
+      fingerprint({ ...a, [part]: new Map([['public.x', value]]) });
+    const seen = new Set([fingerprint(a), withPart('policies', { name: 'p' }), withPart('rules', { name: 'r' }),
+      withPart('domains', { name: 'd' }), withPart('defaultPrivileges', { role: 'r' }), fingerprint({ ...a, privilegeRoles: ['app'] })]);
+    expect(seen.size).toBe(6);
+  });
 });
 
 describe('fingerprint, written piece by piece', () => {
@@ -30,11 +39,12 @@ describe('fingerprint, written piece by piece', () => {
     const { canonicalJson } = await import('../../src/diff/same-value.js');
     const { entriesByKey } = await import('../../src/report/sort-order.js');
     const s = buildState(sampleParts());
+    const maps = Object.entries(s).filter(([, v]) => v instanceof Map) as [string, ReadonlyMap<string, unknown>][];
     const whole = canonicalJson({
-      schemas: entriesByKey(s.schemas), extensions: entriesByKey(s.extensions), enums: entriesByKey(s.enums),
-      sequences: entriesByKey(s.sequences), tables: entriesByKey(s.tables), indexes: entriesByKey(s.indexes),
-      views: entriesByKey(s.views), functions: entriesByKey(s.functions), triggers: entriesByKey(s.triggers), history: s.history,
+      ...Object.fromEntries(maps.map(([part, map]) => [part, entriesByKey(map)])),
+      history: s.history, privilegeRoles: s.privilegeRoles ?? [], defaultPrivileges: entriesByKey(s.defaultPrivileges ?? new Map()),
     });
+    expect(maps.length).toBeGreaterThan(15);
     expect(s.tables.size).toBeGreaterThan(0);
     expect(fingerprint(s)).toBe(createHash('sha256').update(whole).digest('hex'));
   });
