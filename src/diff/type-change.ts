@@ -117,6 +117,8 @@ const COMPARISON_FAMILY: Record<string, string> = {
  * and varchar mix, integer and text do not ("foreign key constraint ... cannot be implemented").
  */
 export function sameComparisonFamily(a: TypeText, b: TypeText): boolean {
+  // The common case (asked for every paired column): a type compares with itself.
+  if (a === b) return true;
   const pa = parseType(a);
   const pb = parseType(b);
   if (pa.array !== pb.array) return false;

@@ -47,9 +47,11 @@ function castsDiffer(targetQuery: string, liveQuery: string, n: number): boolean
 export function viewColumnsChange(ctx: DiffContext, target: ViewDef, live: ViewDef): ViewColumnsChange {
   const sameOptions = sameValue(target.options ?? [], live.options ?? []);
   const changed = target.query !== live.query || !sameOptions;
+  // An unchanged view fits as it is: its columns are not asked for (each costs a parse).
+  if (!changed) return { kind: 'fits', renames: [], changed };
   const liveCols = viewOutputColumns(live.definition);
   const targetCols = target.columns ?? viewOutputColumns(target.definition);
-  if (!changed || !liveCols || !targetCols) return { kind: 'fits', renames: [], changed };
+  if (!liveCols || !targetCols) return { kind: 'fits', renames: [], changed };
   const renames = historyRenames(ctx, target, live, liveCols, targetCols);
   const after = liveCols.map((c) => renames.get(c) ?? c);
   if (after.some((c, i) => targetCols[i] !== c) || castsDiffer(target.query, live.query, liveCols.length)) return { kind: 'rebuild', live: liveCols, target: targetCols };
