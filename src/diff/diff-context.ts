@@ -43,8 +43,17 @@ function NOT_COMPARED(): ReadonlySet<string> {
  * property order and `undefined` fields do not count.
  */
 export function differs(target: object, live: object, ignore: readonly string[] = []): boolean {
-  const skip = ignore.length ? new Set([...NOT_COMPARED(), ...ignore]) : NOT_COMPARED();
-  return !sameValue(target, live, skip);
+  return !sameValue(target, live, ignore.length ? notComparedWith(ignore) : NOT_COMPARED());
+}
+
+const withIgnored = new Map<string, ReadonlySet<string>>();
+
+/** NOT_COMPARED plus `ignore`, built once per list (differs runs for every constraint of a diff). */
+function notComparedWith(ignore: readonly string[]): ReadonlySet<string> {
+  const k = ignore.join('\0');
+  let set = withIgnored.get(k);
+  if (!set) withIgnored.set(k, (set = new Set([...NOT_COMPARED(), ...ignore])));
+  return set;
 }
 
 /** The attributes two objects differ in (the same comparison as `differs`), in name order. */

@@ -50,10 +50,19 @@ export function pairObjects<T>(
     return r;
   };
   // The common case (every target object live under its own name, none reclaiming): no claims.
-  if (targetKeys.every((k) => live.has(k) && !mayReclaimKey(k))) {
-    const pairs = targetKeys.map((k) => ({ key: k, liveKey: k, target: target.get(k)!, live: live.get(k)!, renamed: false }));
-    return { pairs, created: [], liveOnly: liveOnlyOf(live, (k) => target.has(k)) };
+  // Asked without the memo (a Map entry per object); the general path below memoises what it asks.
+  let common = 0;
+  while (common < targetKeys.length) {
+    const k = targetKeys[common]!;
+    if (!live.has(k) || mayReclaim(k, target.get(k)!)) break;
+    common++;
   }
+  if (common === targetKeys.length) {
+    const pairs = targetKeys.map((k) => ({ key: k, liveKey: k, target: target.get(k)!, live: live.get(k)!, renamed: false }));
+    // Every target key is live: a live map of the same size has no other key.
+    return { pairs, created: [], liveOnly: live.size === target.size ? [] : liveOnlyOf(live, (k) => target.has(k)) };
+  }
+  for (let i = 0; i < common; i++) reclaim.set(targetKeys[i]!, false);
   const matched = new Map<string, { liveKey: string; renamed: boolean }>();
   const owner = new Map<string, string>();
   for (const k of targetKeys) {
