@@ -86,6 +86,12 @@ export function extensionSchema(e: ExtensionDef): string | undefined {
  * on a database that already has the extension elsewhere (a platform's `extensions` schema),
  * `CREATE EXTENSION IF NOT EXISTS` leaves it there, so schema-sync does not move it either.
  */
-export function requiredExtensionSchema(e: ExtensionDef): string | undefined {
+function requiredExtensionSchema(e: ExtensionDef): string | undefined {
   return e.schema ?? extensionFacts(e.name)?.schema;
+}
+
+/** The move ALTER EXTENSION .. SET SCHEMA makes from the live extension to the target; undefined when none is due. */
+export function extensionMove(target: ExtensionDef, live: ExtensionDef): { readonly from: string; readonly to: string } | undefined {
+  const to = requiredExtensionSchema(target);
+  return to === undefined || live.schema === undefined || to === live.schema ? undefined : { from: live.schema, to };
 }

@@ -1,9 +1,9 @@
 import type { Difference } from '../../diff/difference.js';
-import { requiredExtensionSchema } from '../../model/extension-catalog.js';
+import { extensionMove } from '../../model/extension-catalog.js';
 import type { SchemaState } from '../../model/schema-state.js';
 
 /**
- * An extension's schema, where the history wrote it or its control file pins it (requiredExtensionSchema), compared with the live one.
+ * An extension's schema, where the history wrote it or its control file pins it (extensionMove), compared with the live one.
  * The by-key comparison skips `schema` for every kind (it is in their keys); an extension's key is
  * its name alone, so its schema joins the extension's `different` entry from here.
  */
@@ -11,9 +11,9 @@ export function extensionSchemaDifferences(target: SchemaState, live: SchemaStat
   const out: Difference[] = [];
   for (const [key, t] of target.extensions) {
     const l = live.extensions.get(key);
-    const schema = requiredExtensionSchema(t);
-    if (!l || schema === undefined || l.schema === undefined || schema === l.schema) continue;
-    out.push({ kind: 'different', object: 'extension', name: key, attributes: [{ attribute: 'schema', target: schema, live: l.schema }], ...(t.origin ? { origin: t.origin } : {}) });
+    const move = l && extensionMove(t, l);
+    if (!move) continue;
+    out.push({ kind: 'different', object: 'extension', name: key, attributes: [{ attribute: 'schema', target: move.to, live: move.from }], ...(t.origin ? { origin: t.origin } : {}) });
   }
   return out;
 }

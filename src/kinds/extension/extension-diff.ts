@@ -2,7 +2,7 @@ import type { DiffContext } from '../../diff/diff-context.js';
 import type { ExtensionDef } from '../../model/objects.js';
 import { setComment } from '../comment/comment-change.js';
 import { createExtension, setExtensionSchema } from './extension-change.js';
-import { requiredExtensionSchema } from '../../model/extension-catalog.js';
+import { extensionMove } from '../../model/extension-catalog.js';
 import { EXTENSIONS } from './extension-match.js';
 
 /** The comment an extension has (null: none): absent `comment` is its control file's, when known. */
@@ -12,7 +12,7 @@ const commentOf = (e: ExtensionDef, defaultComment: string | undefined): string 
 /**
  * Extensions: create, drop or report, move (ALTER EXTENSION .. SET SCHEMA, never drop and create:
  * DROP EXTENSION would cascade to the columns of its types) where the target knows its schema
- * (requiredExtensionSchema: written, or pinned by its control file), and the comment where the history
+ * (extensionMove: written, or pinned by its control file), and the comment where the history
  * set one (or the live one was changed from the one CREATE EXTENSION gives).
  */
 export function diffExtensions(ctx: DiffContext): void {
@@ -23,8 +23,8 @@ export function diffExtensions(ctx: DiffContext): void {
     if (target.comment !== undefined) out.comment(setComment('extension', { schema: target.schema ?? 'public', name: target.name }, target.comment || null, target.origin));
   }
   for (const { key, target, live } of ctx.matched(EXTENSIONS).pairs) {
-    const schema = requiredExtensionSchema(target);
-    if (schema !== undefined && live.schema !== undefined && schema !== live.schema) out.add('extension', key, setExtensionSchema(target, schema, live.schema));
+    const move = extensionMove(target, live);
+    if (move) out.add('extension', key, setExtensionSchema(target, move.to, move.from));
     const wanted = commentOf(target, live.defaultComment);
     if (wanted !== commentOf(live, live.defaultComment)) out.comment(setComment('extension', { schema: live.schema ?? 'public', name: target.name }, wanted, target.origin));
   }

@@ -1,6 +1,6 @@
 import { slot, type DiffContext } from '../../diff/diff-context.js';
 import { pairObjects, type Pairing } from '../../diff/pairing.js';
-import { extensionFacts, requiredExtensionSchema } from '../../model/extension-catalog.js';
+import { extensionFacts, extensionMove } from '../../model/extension-catalog.js';
 import type { ExtensionDef } from '../../model/objects.js';
 
 /** Extensions paired target-to-live, by name (PostgreSQL cannot rename one). */
@@ -15,8 +15,8 @@ export function matchExtensions(ctx: DiffContext): void {
   const pairing = pairObjects(ctx.target.extensions, ctx.live.extensions, () => []);
   ctx.setMatched(EXTENSIONS, pairing);
   for (const { target, live } of pairing.pairs) {
-    const [to, from] = [requiredExtensionSchema(target), live.schema];
-    if (to === undefined || from === undefined || to === from) continue;
-    for (const t of extensionFacts(target.name)?.types ?? []) ctx.names.renameType({ schema: from, name: t }, { schema: to, name: t });
+    const move = extensionMove(target, live);
+    if (!move) continue;
+    for (const t of extensionFacts(target.name)?.types ?? []) ctx.names.renameType({ schema: move.from, name: t }, { schema: move.to, name: t });
   }
 }
