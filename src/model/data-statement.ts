@@ -30,6 +30,14 @@ export interface SeedInsert {
   readonly changedLater?: string;
 }
 
+/** An UPDATE, DELETE or TRUNCATE of one table reading nothing but the rows it changes (see DataDdl.edit). */
+export interface RowEdit {
+  /** The columns it names. */
+  readonly columns: readonly string[];
+  /** The table as it was when the statement ran (its columns are compared with the target's). */
+  readonly tableThen: TableDef;
+}
+
 /**
  * A statement of the history that changes rows, not schema (INSERT, UPDATE, DELETE, MERGE, COPY,
  * TRUNCATE, a SELECT calling a function with effects such as setval): the replay records it so
@@ -48,4 +56,6 @@ export interface DataStatement {
   /** Functions with effects it calls (SELECT setval(..)). */
   readonly calls: readonly string[];
   readonly seed?: SeedInsert;
+  /** Set when PostgreSQL would give it the same effect on the seeded rows of the target's table. */
+  readonly edit?: RowEdit;
 }

@@ -575,6 +575,11 @@ export interface DataDdl {
   readonly calls: readonly string[];
   /** For a plain `INSERT .. VALUES` reading no table: its columns (empty: none listed) and literal rows. */
   readonly insert?: { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | null | undefined)[])[] };
+  /**
+   * For an UPDATE or DELETE of one table that reads nothing but the row it changes (no subquery,
+   * FROM, USING or WITH), or a TRUNCATE of one table without CASCADE: the columns it names.
+   */
+  readonly edit?: { readonly columns: readonly string[] };
 }
 
 /** A statement with its position and original text. */

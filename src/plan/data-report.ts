@@ -27,7 +27,11 @@ export interface NotRunStatement {
    * seeds nothing into); `rows`: it may, so someone has to decide. Only `rows` counts for --strict.
    */
   readonly effect: 'rows' | 'none';
-  /** For an INSERT into a table the plan creates: why it is not run as a seed. */
+  /**
+   * For an INSERT into a table the plan creates: why it is not run as a seed; for another
+   * statement on rows seeded there before it: why it is not run with them (its effect on them
+   * is not modelled).
+   */
   readonly notSeeded?: string;
 }
 

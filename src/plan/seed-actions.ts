@@ -7,6 +7,7 @@ import { statement, type Action } from './action.js';
 import { relationDep } from './dependency-keys.js';
 import { deps } from './object-deps.js';
 import { RANK } from './rank.js';
+import { shapeChangedLater, whyNotEdit } from './seed-edits.js';
 import { INSERTS } from './statement-effects.js';
 
 /** What seeding decided: the actions (one per table), the statements they run, and why others are not run. */
@@ -53,17 +54,14 @@ function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], cr
   const seed = d.seed;
   if (!seed) return 'it is not a plain INSERT .. VALUES of constants (it reads other tables, or uses a CTE or a subquery)';
   if (seed.changedLater) return seed.changedLater;
-  if (d.target!.name.name !== d.target!.final.name || d.target!.name.schema !== d.target!.final.schema) {
-    return `the history renames the table to ${qualify(d.target!.final)} after it`;
-  }
   const then = seed.tableThen;
+  const moved = shapeChangedLater(d, t, seed.columns, then);
+  if (moved) return moved;
   for (const [i, name] of seed.columns.entries()) {
-    const col = t.columns.find((c) => c.name === name);
-    const was = then.columns.find((c) => c.name === name);
-    if (!col || !was || col.type !== was.type) return `column ${quoteIdent(name)} is renamed, dropped or changes type later in the history`;
-    const labels = enums.get(col.type);
+    const type = t.columns.find((c) => c.name === name)!.type;
+    const labels = enums.get(type);
     if (labels && seed.rows.some((r) => typeof r[i] === 'string' && !labels.includes(r[i]!))) {
-      return `a value for ${quoteIdent(name)} is not a label of ${col.type} in the target (renamed later?)`;
+      return `a value for ${quoteIdent(name)} is not a label of ${type} in the target (renamed later?)`;
     }
   }
   const unfilled = t.columns.find((c) => !seed.columns.includes(c.name) && c.notNull && c.default === undefined && !c.identity && c.generated === undefined);
@@ -80,10 +78,22 @@ function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], cr
   return undefined;
 }
 
+/** A statement's reason not to run with the seeds, saying it is about its effect on them. */
+function prefixed(why: string | undefined): string | undefined {
+  return why && `its effect on the seeded rows is not modelled: ${why}`;
+}
+
+/** `seed rows into t`, `update seeded rows of t`: what a seed step does. */
+function seedStep(d: DataStatement, key: string): string {
+  return d.seed ? `seed row${d.seed.rows.length === 1 ? '' : 's'} into ${key}` : `${d.verb.toLowerCase()} seeded rows of ${key}`;
+}
+
 /**
  * The history's INSERTs into tables this plan creates that can run right after the table is
  * created, in history order: plain `INSERT .. VALUES` of constants whose columns, constraints and
- * referenced rows are as the target has them. One action per table (the table's own and
+ * referenced rows are as the target has them; then, in their place, the history's UPDATEs,
+ * DELETEs and TRUNCATEs of those rows that PostgreSQL runs alike on the target's table
+ * (seed-edits.ts; the others are not run, with why). One action per table (the table's own and
  * others' foreign keys, indexes and triggers on it follow it, so they see the rows as the
  * history's later statements did). Pure.
  */
@@ -109,17 +119,20 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
   const rows: SeededRows = new Map();
   const perTable = new Map<string, DataStatement[]>();
   for (const d of data) {
-    if (d.verb !== 'INSERT' || !d.target || d.target.dropped) continue;
+    if (!d.target || d.target.dropped) continue;
     const key = qualify(d.target.final);
     const c = created.get(key);
-    if (!c) continue;
-    const why = enabled ? whyNot(d, c.table, fks.get(key) ?? [], created, enums, rows) : 'seeding is off (--no-seed)';
+    // Another statement on a table with no row seeded yet changes nothing there (data-report.ts says so).
+    if (!c || (d.verb !== 'INSERT' && !perTable.has(key))) continue;
+    const why = d.verb !== 'INSERT'
+      ? prefixed(whyNotEdit(d, c.table, created, fks, new Set(perTable.keys())))
+      : enabled ? whyNot(d, c.table, fks.get(key) ?? [], created, enums, rows) : 'seeding is off (--no-seed)';
     if (why) {
       notSeeded.set(d, why);
       continue;
     }
     seeded.add(d);
-    rows.set(key, [...(rows.get(key) ?? []), { columns: d.seed!.columns, rows: d.seed!.rows }]);
+    if (d.seed) rows.set(key, [...(rows.get(key) ?? []), { columns: d.seed.columns, rows: d.seed.rows }]);
     perTable.set(key, [...(perTable.get(key) ?? []), d]);
   }
   const actions: Action[] = [...perTable].map(([key, list]) => {
@@ -129,7 +142,7 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
       change: index.get(key)!,
       rank: RANK.seed,
       name: `${key} seed`,
-      statements: list.map((d) => statement(d.sql, `seed row${d.seed!.rows.length === 1 ? '' : 's'} into ${key} (${d.origin.file}:${d.origin.line})`, INSERTS)),
+      statements: list.map((d) => statement(d.sql, `${seedStep(d, key)} (${d.origin.file}:${d.origin.line})`, INSERTS)),
       // Providing the table's key puts whatever needs the table (foreign keys to it, its
       // indexes and triggers) after the rows; requiring referenced tables puts their seeds first.
       deps: deps({ provides: [relationDep(t)], requires: [relationDep(t), ...refs] }),

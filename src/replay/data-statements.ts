@@ -84,10 +84,12 @@ export class DataRecorder {
       const columns = ddl.insert.columns.length ? ddl.insert.columns : table.columns.map((c) => c.name);
       if (ddl.insert.rows.every((r) => r.length === columns.length)) seed = { columns, rows: ddl.insert.rows, tableThen: table };
     }
+    const edited = ddl.edit && targets.length === 1 ? ctx.draft.tables.get(ctx.key(ddl.targets[0]!)) : undefined;
     this.pending.push({
       verb: ddl.verb, origin: ctx.origin, sql, calls, targets, readNames: ddl.reads.map(qualify), eventIndex: ctx.draft.history.length,
       domainsThen: seed ? seedDomains(ctx.draft.domains.values(), seed) : [],
       ...(seed ? { seed } : {}),
+      ...(edited ? { edit: { columns: ddl.edit!.columns, tableThen: edited } } : {}),
     });
     return true;
   }

@@ -28,7 +28,7 @@ export function renderDataMarkdown(plan: Plan, base: string | readonly string[] 
   }
   if (seeded.length) {
     out.push(`### Seed rows (run by apply right after their table is created; \`--no-seed\` leaves them out)`, '');
-    out.push(...bounded(seeded.map((d) => `- ${inline(dataSubject(d))} — ${at(d.origin)}${d.origin.revision ? ` (revision ${code(d.origin.revision)})` : ''}`), 'INSERT'), '');
+    out.push(...bounded(seeded.map((d) => `- ${inline(dataSubject(d))} — ${at(d.origin)}${d.origin.revision ? ` (revision ${code(d.origin.revision)})` : ''}`), 'statement'), '');
   }
   return out;
 }

@@ -48,6 +48,14 @@ export function dataOrder(n: NotRunStatement, plan: Plan, max = 3): string {
   return [after.length ? `after ${list(after)}` : '', before.length ? `before ${list(before)}` : ''].filter(Boolean).join('; ');
 }
 
+/** `4 INSERTs`, `3 INSERTs, 1 UPDATE and 2 DELETEs`: the seed statements by verb, in order of first use. */
+export function verbCounts(list: readonly DataStatement[]): string {
+  const counts = new Map<string, number>();
+  for (const d of list) counts.set(d.verb, (counts.get(d.verb) ?? 0) + 1);
+  const parts = [...counts].map(([verb, n]) => `${n} ${verb}${n === 1 ? '' : 's'}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join('');
+}
+
 /** The plan text's section on data statements (empty when there is none). */
 export function renderDataSection(plan: Plan, s: Style = PLAIN): string[] {
   const notRun = plan.data?.notRun ?? [];
@@ -55,7 +63,7 @@ export function renderDataSection(plan: Plan, s: Style = PLAIN): string[] {
   const out: string[] = [];
   if (seeded.length) {
     const tables = [...new Set(seeded.map((d) => (d.target ? qualify(d.target.final) : '')))].join(', ');
-    out.push('', s.info(`ℹ seed rows: ${seeded.length} INSERT${seeded.length === 1 ? '' : 's'} of the history run right after the table${tables.includes(',') ? 's' : ''} ${tables} ${tables.includes(',') ? 'are' : 'is'} created (--no-seed to leave them out)`));
+    out.push('', s.info(`ℹ seed rows: ${verbCounts(seeded)} of the history run right after the table${tables.includes(',') ? 's' : ''} ${tables} ${tables.includes(',') ? 'are' : 'is'} created (--no-seed to leave them out)`));
     for (const d of seeded) out.push(`  ${s.dim('·')} ${dataSubject(d)}  ${s.dim(`${d.origin.file}:${d.origin.line}${d.origin.revision ? ` (revision ${d.origin.revision})` : ''}`)}`);
   }
   if (!notRun.length) return out;
@@ -68,7 +76,7 @@ export function renderDataSection(plan: Plan, s: Style = PLAIN): string[] {
     const order = dataOrder(n, plan);
     if (n.effect === 'none') out.push(`      ${s.dim('no rows to change: this plan creates the table empty')}`);
     else if (order) out.push(`      in the history: ${order}`);
-    if (n.notSeeded) out.push(`      ${s.dim(`not run as a seed row: ${n.notSeeded}`)}`);
+    if (n.notSeeded) out.push(`      ${s.dim(`${n.statement.verb === 'INSERT' ? 'not run as a seed row' : 'not run with the seed rows'}: ${n.notSeeded}`)}`);
   }
   return out;
 }

@@ -57,6 +57,33 @@ function plainInsert(s: AstNode): DataDdl['insert'] {
   return { columns: columns as string[], rows: rows.map((r) => r.map(literalKey)) };
 }
 
+/** The column names a node mentions (the last field of each column reference). */
+function columnNames(node: AstNode, out: Set<string>): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => columnNames(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      const last = key === 'ColumnRef' ? (value as { fields: AstNode[] }).fields.at(-1) : undefined;
+      if (last?.String) out.add(last.String.sval as string);
+      else columnNames(value, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The columns an UPDATE, DELETE or TRUNCATE names, when it changes one table's rows reading
+ * nothing but each row itself: then PostgreSQL gives the same result on the same rows anywhere.
+ */
+function rowEdit(type: string, s: AstNode, found: { rels: readonly NameRef[]; subquery: boolean }): DataDdl['edit'] {
+  if (type === 'TruncateStmt') return (s.relations ?? []).length === 1 && s.behavior !== 'DROP_CASCADE' ? { columns: [] } : undefined;
+  if (type !== 'UpdateStmt' && type !== 'DeleteStmt') return undefined;
+  if (found.rels.length || found.subquery || s.withClause || s.fromClause || s.usingClause) return undefined;
+  if (JSON.stringify(s.whereClause ?? {}).includes('"CurrentOfExpr"')) return undefined;
+  const names = columnNames([s.whereClause ?? [], s.targetList ?? []], new Set());
+  for (const t of (s.targetList ?? []) as AstNode[]) names.add(t.ResTarget.name as string);
+  return { columns: [...names] };
+}
+
 const TARGETED: Record<string, string> = {
   InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE', MergeStmt: 'MERGE', CopyStmt: 'COPY', TruncateStmt: 'TRUNCATE',
 };
@@ -81,5 +108,6 @@ export function lowerData(type: string, s: AstNode): DataDdl | undefined {
   const same = (a: NameRef, b: NameRef): boolean => a.name === b.name && a.schema === b.schema;
   const reads = found.rels.filter((r) => !targets.some((t) => same(t, r)));
   const insert = type === 'InsertStmt' ? plainInsert(s) : undefined;
-  return { kind: 'data', verb, targets, reads, calls, ...(insert ? { insert } : {}) };
+  const edit = rowEdit(type, s, found);
+  return { kind: 'data', verb, targets, reads, calls, ...(insert ? { insert } : {}), ...(edit ? { edit } : {}) };
 }
