@@ -1,5 +1,5 @@
 import type { Change } from '../diff/change.js';
-import type { DataStatement, SeedRow } from '../model/data-statement.js';
+import type { DataStatement, SeedInsert, SeedRow } from '../model/data-statement.js';
 import { qualify, quoteIdent } from '../model/names.js';
 import type { ConstraintDef, TableDef } from '../model/objects.js';
 import type { SchemaState } from '../model/schema-state.js';
@@ -66,6 +66,31 @@ function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], cr
   }
   const unfilled = t.columns.find((c) => !seed.columns.includes(c.name) && c.notNull && c.default === undefined && !c.identity && c.generated === undefined);
   if (unfilled) return `column ${quoteIdent(unfilled.name)} is NOT NULL without a default and the INSERT does not fill it (the history adds it later)`;
+  return rowValuesDiffer(seed, t) ?? referencesAndConstraints(d, t, fks, created, seeded);
+}
+
+/**
+ * Why the target's table would store other values than the history did: NULL given to a column
+ * the history makes NOT NULL later (a later UPDATE filled it; PostgreSQL would refuse the row
+ * now), or a column left to a default the history changes later (SET DEFAULT does not touch
+ * existing rows, so they kept the old one).
+ */
+function rowValuesDiffer(seed: SeedInsert, t: TableDef): string | undefined {
+  for (const [i, name] of seed.columns.entries()) {
+    if (t.columns.find((c) => c.name === name)!.notNull && seed.rows.some((r) => r[i] === null)) {
+      return `a row gives NULL to ${quoteIdent(name)}, which is NOT NULL in the target (the history fills it later)`;
+    }
+  }
+  const moved = t.columns.find((c) => {
+    const was = seed.tableThen.columns.find((w) => w.name === c.name);
+    return was && !seed.columns.includes(c.name) && was.default !== c.default;
+  });
+  return moved && `the default of column ${quoteIdent(moved.name)} changes later in the history, and the INSERT leaves the column to it`;
+}
+
+/** Why a row's foreign keys or the table's other constraints stop `d` from running with the target's constraints. */
+function referencesAndConstraints(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], created: ReadonlyMap<string, CreateTable>, seeded: SeededRows): string | undefined {
+  const then = d.seed!.tableThen;
   // The diff gives a created table's foreign keys as changes of their own (they may need tables created later).
   for (const c of [...t.constraints, ...fks]) {
     if (c.type === 'foreign key') {
