@@ -57,6 +57,8 @@ describe('seed rows: later UPDATEs and DELETEs of seeded rows (the rows PostgreS
     ]);
     const r = await runCli(['apply', '-m', dir, '-d', f.url, '--strict']);
     expect(r.stdout).toContain('not run with the seed rows: its effect on the seeded rows is not modelled');
+    expect(r.stdout).toContain('ℹ seed rows: 1 INSERT and 1 UPDATE of the history run right after the table public.roles is created');
+    expect(r.stderr).toContain(`update seeded rows of public.roles (${dir}/0002_r2.sql:7)`);
     expect(r.code).toBe(3);
     // The history deletes guest (USING); schema-sync keeps it and said so above.
     expect(await f.db.query('SELECT name, label FROM roles ORDER BY name')).toEqual([{ name: 'admin', label: 'ADMIN' }, { name: 'guest', label: 'Guest' }]);
