@@ -58,4 +58,9 @@ export interface DataStatement {
   readonly seed?: SeedInsert;
   /** Set when PostgreSQL would give it the same effect on the seeded rows of the target's table. */
   readonly edit?: RowEdit;
+  /**
+   * The triggers and rules of its table that fired on it when it ran: a seed step runs before the
+   * plan creates them, so what they did then (fill a column, write elsewhere) is not redone.
+   */
+  readonly firedThen?: readonly string[];
 }

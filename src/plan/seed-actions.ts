@@ -7,7 +7,7 @@ import { statement, type Action } from './action.js';
 import { relationDep } from './dependency-keys.js';
 import { deps } from './object-deps.js';
 import { RANK } from './rank.js';
-import { shapeChangedLater, whyNotEdit } from './seed-edits.js';
+import { firedThen, shapeChangedLater, whyNotEdit } from './seed-edits.js';
 import { INSERTS } from './statement-effects.js';
 
 /** What seeding decided: the actions (one per table), the statements they run, and why others are not run. */
@@ -54,6 +54,8 @@ function whyNot(d: DataStatement, t: TableDef, fks: readonly ConstraintDef[], cr
   const seed = d.seed;
   if (!seed) return 'it is not a plain INSERT .. VALUES of constants (it reads other tables, or uses a CTE or a subquery)';
   if (seed.changedLater) return seed.changedLater;
+  const fired = firedThen(d);
+  if (fired) return fired;
   const then = seed.tableThen;
   const moved = shapeChangedLater(d, t, seed.columns, then);
   if (moved) return moved;

@@ -22,6 +22,12 @@ export function shapeChangedLater(d: DataStatement, t: TableDef, columns: readon
   return undefined;
 }
 
+/** Why what the triggers and rules that fired on `d` in the history did is missing, or undefined when none fired. */
+export function firedThen(d: DataStatement): string | undefined {
+  const fired = d.firedThen ?? [];
+  return fired.length ? `${fired.join(', ')} of the table fired on it in the history, and ${fired.length === 1 ? 'its' : 'their'} effect is not modelled` : undefined;
+}
+
 /** Why the rows PostgreSQL changes along through a foreign key's ON DELETE/ON UPDATE action would differ. */
 function cascades(d: DataStatement, key: string, created: ReadonlyMap<string, CreateTable>, fks: ReadonlyMap<string, readonly ConstraintDef[]>, seededTables: ReadonlySet<string>): string | undefined {
   for (const other of seededTables) {
@@ -53,6 +59,8 @@ export function whyNotEdit(
     if (d.verb === 'TRUNCATE') return 'it truncates other tables too (a list, or CASCADE)';
     return `a ${d.verb} is not modelled`;
   }
+  const fired = firedThen(d);
+  if (fired) return fired;
   if (d.calls.length) return `it calls ${d.calls.join(', ')} (a function with effects, or one the history defines)`;
   return shapeChangedLater(d, t, edit.columns, edit.tableThen) ?? cascades(d, qualify(d.target!.final), created, fks, seededTables);
 }

@@ -1,6 +1,7 @@
 import type { DataStatement, RelationUse, SeedInsert } from '../model/data-statement.js';
 import type { HistoryEvent } from '../model/history.js';
-import { qualify, type QualifiedName } from '../model/names.js';
+import { qualify, quoteIdent, type QualifiedName } from '../model/names.js';
+import { relationKey } from '../model/schema-state.js';
 import type { DomainDef } from '../model/objects.js';
 import type { DataDdl, NameRef } from '../parse/ddl.js';
 import type { ReplayContext } from './context.js';
@@ -64,6 +65,16 @@ function resolve(name: QualifiedName, events: readonly HistoryEvent[], from: num
   return { name, final, dropped: false };
 }
 
+/** The triggers and rules of a table that fire on a statement of `verb` there now, by name. */
+function firing(ctx: ReplayContext, table: QualifiedName, verb: string): string[] {
+  const event = verb.toLowerCase();
+  const ref = relationKey(table.schema, table.name);
+  const triggers = ctx.draft.triggers.referencing(ref).map((k) => ctx.draft.triggers.get(k)!)
+    .filter((t) => t.events.includes(event) && t.enabled !== 'disabled' && t.enabled !== 'replica');
+  const rules = ctx.draft.rules.referencing(ref).map((k) => ctx.draft.rules.get(k)!).filter((r) => r.event === event && r.enabled !== 'disabled' && r.enabled !== 'replica');
+  return [...triggers.map((t) => `trigger ${quoteIdent(t.name)}`), ...rules.map((r) => `rule ${quoteIdent(r.name)}`)];
+}
+
 /** Collects the history's data statements during a replay, with the names they use resolved at the end. */
 export class DataRecorder {
   private readonly pending: Pending[] = [];
@@ -85,11 +96,13 @@ export class DataRecorder {
       if (ddl.insert.rows.every((r) => r.length === columns.length)) seed = { columns, rows: ddl.insert.rows, tableThen: table };
     }
     const edited = ddl.edit && targets.length === 1 ? ctx.draft.tables.get(ctx.key(ddl.targets[0]!)) : undefined;
+    const fired = (seed || edited) ? firing(ctx, targets[0]!, ddl.verb) : [];
     this.pending.push({
       verb: ddl.verb, origin: ctx.origin, sql, calls, targets, readNames: ddl.reads.map(qualify), eventIndex: ctx.draft.history.length,
       domainsThen: seed ? seedDomains(ctx.draft.domains.values(), seed) : [],
       ...(seed ? { seed } : {}),
       ...(edited ? { edit: { columns: ddl.edit!.columns, tableThen: edited } } : {}),
+      ...(fired.length ? { firedThen: fired } : {}),
     });
     return true;
   }

@@ -87,6 +87,25 @@ describe('seed rows: later UPDATEs and DELETEs of seeded rows (the rows PostgreS
     ]);
   });
 
+  it('an INSERT or UPDATE a trigger of the table fired on in the history is not run with the seeds (the trigger is created after them), and says why', async () => {
+    const history = [
+      `CREATE TABLE tags (name text PRIMARY KEY, slug text);
+       INSERT INTO tags (name) VALUES ('Early');
+       CREATE FUNCTION slugify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.slug := lower(NEW.name); RETURN NEW; END $$;
+       CREATE TRIGGER tags_slug BEFORE INSERT OR UPDATE ON tags FOR EACH ROW EXECUTE FUNCTION slugify();
+       INSERT INTO tags (name) VALUES ('Late');
+       UPDATE tags SET name = 'Earliest' WHERE name = 'Early';`,
+    ];
+    const notRun = await seedRowsFromEveryRevision(db, history, ['tags'], 1);
+    expect(notRun[0]).toEqual(['INSERT public.tags 8', 'UPDATE public.tags 9']);
+    const f = await db();
+    const p = await planWithHistory(f.db, await writeHistory(history));
+    expect(p.data!.notRun.map((n) => n.notSeeded)).toEqual([
+      'trigger tags_slug of the table fired on it in the history, and its effect is not modelled',
+      'its effect on the seeded rows is not modelled: trigger tags_slug of the table fired on it in the history, and its effect is not modelled',
+    ]);
+  });
+
   it('a DELETE on a table whose seeded referencing rows PostgreSQL would cascade to is not run, and says so', async () => {
     const dir = await writeHistory([
       `CREATE TABLE roles (name text PRIMARY KEY);
