@@ -33,7 +33,7 @@ describe('seed rows: later UPDATEs and DELETEs of seeded rows (the rows PostgreS
     // At revision 1 the apply creates flags (its rows compared above) but not roles, whose rows it leaves alone and lists.
     expect(notRun[1]!.filter((x) => x.includes('flags'))).toEqual([]);
     expect(notRun[1]!.filter((x) => x.includes('roles'))).toEqual(['INSERT public.roles 4', 'UPDATE public.roles 4', 'UPDATE public.roles 6', 'DELETE public.roles 4', 'INSERT public.roles 6']);
-  }, 120_000);
+  }, 300_000);
 
   it('a DELETE or UPDATE whose effect on the seeded rows is not modelled is not run, is listed with why, and counts for --strict', async () => {
     const dir = await writeHistory([
