@@ -49,7 +49,7 @@ export function dataOrder(n: NotRunStatement, plan: Plan, max = 3): string {
 }
 
 /** `4 INSERTs`, `3 INSERTs, 1 UPDATE and 2 DELETEs`: the seed statements by verb, in order of first use. */
-export function verbCounts(list: readonly DataStatement[]): string {
+function verbCounts(list: readonly DataStatement[]): string {
   const counts = new Map<string, number>();
   for (const d of list) counts.set(d.verb, (counts.get(d.verb) ?? 0) + 1);
   const parts = [...counts].map(([verb, n]) => `${n} ${verb}${n === 1 ? '' : 's'}`);
