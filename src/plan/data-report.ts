@@ -23,8 +23,8 @@ export interface NotRunStatement {
   /** Changes of this plan on the relations it names, in plan order. */
   readonly related: readonly RelatedChange[];
   /**
-   * `none`: it can change no row here (an UPDATE or DELETE of a table this plan creates empty and
-   * seeds nothing into); `rows`: it may, so someone has to decide. Only `rows` counts for --strict.
+   * `none`: it can change no row here (an UPDATE, DELETE or TRUNCATE of a table this plan creates,
+   * before any row is seeded there); `rows`: it may, so someone has to decide. Only `rows` counts for --strict.
    */
   readonly effect: 'rows' | 'none';
   /**
@@ -66,6 +66,8 @@ export function notRunStatements(input: {
   readonly data: readonly DataStatement[];
   readonly seeded: ReadonlySet<DataStatement>;
   readonly notSeeded: ReadonlyMap<DataStatement, string>;
+  /** Statements on a table this plan creates that come before any row seeded there (see seed-actions.ts). */
+  readonly beforeRows: ReadonlySet<DataStatement>;
   readonly revisions: readonly RevisionRef[];
   readonly pending: ReadonlySet<string> | null;
   readonly changes: readonly Change[];
@@ -89,7 +91,6 @@ export function notRunStatements(input: {
   index(input.changes, false);
   index(input.skipped, true);
   const created = new Set(input.changes.filter((c) => c.kind === 'createTable').map((c) => describeChange(c).group));
-  const seededInto = new Set([...input.seeded].flatMap((d) => (d.target ? [qualify(d.target.final)] : [])));
 
   const out: NotRunStatement[] = [];
   for (const d of input.data) {
@@ -112,8 +113,7 @@ export function notRunStatements(input: {
     // missing (this plan creates it); with no alembic_version, what it touches decides.
     const listed = pending === true || (pending === null ? related.length > 0 : target !== undefined && created.has(target));
     if (!listed) continue;
-    const emptyTarget = target !== undefined && created.has(target) && !seededInto.has(target) && !d.target!.dropped;
-    const effect = emptyTarget && (d.verb === 'UPDATE' || d.verb === 'DELETE' || d.verb === 'TRUNCATE') ? 'none' : 'rows';
+    const effect = input.beforeRows.has(d) && (d.verb === 'UPDATE' || d.verb === 'DELETE' || d.verb === 'TRUNCATE') ? 'none' : 'rows';
     const notSeeded = input.notSeeded.get(d);
     related.sort((a, b) => Number(a.skipped) - Number(b.skipped) || a.index - b.index);
     out.push({ statement: d, pending, related, effect, ...(notSeeded ? { notSeeded } : {}) });

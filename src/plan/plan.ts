@@ -135,7 +135,7 @@ function withHistory(opts: PlanOptions, changes: readonly Change[], skipped: rea
   if (!h) return {};
   const status = alembicStatus(h);
   const notRun = notRunStatements({
-    data: h.data ?? [], seeded: seeds.seeded, notSeeded: seeds.notSeeded, revisions: h.revisions,
+    data: h.data ?? [], seeded: seeds.seeded, notSeeded: seeds.notSeeded, beforeRows: seeds.beforeRows, revisions: h.revisions,
     pending: status?.pending ? new Set(status.pending) : null, changes, skipped, events: h.events ?? [],
   });
   const seeded = (h.data ?? []).filter((d) => seeds.seeded.has(d));

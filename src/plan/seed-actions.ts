@@ -15,6 +15,8 @@ export interface Seeds {
   readonly actions: readonly Action[];
   readonly seeded: ReadonlySet<DataStatement>;
   readonly notSeeded: ReadonlyMap<DataStatement, string>;
+  /** Statements other than INSERT on a table this plan creates (and keeps), before any row is seeded there: an UPDATE, DELETE or TRUNCATE of it changes no row. */
+  readonly beforeRows: ReadonlySet<DataStatement>;
 }
 
 type CreateTable = Extract<Change, { kind: 'createTable' }>;
@@ -145,12 +147,16 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
   const notSeeded = new Map<DataStatement, string>();
   const rows: SeededRows = new Map();
   const perTable = new Map<string, DataStatement[]>();
+  const beforeRows = new Set<DataStatement>();
   for (const d of data) {
     if (!d.target || d.target.dropped) continue;
     const key = qualify(d.target.final);
     const c = created.get(key);
-    // Another statement on a table with no row seeded yet changes nothing there (data-report.ts says so).
-    if (!c || (d.verb !== 'INSERT' && !perTable.has(key))) continue;
+    if (!c) continue;
+    if (d.verb !== 'INSERT' && !perTable.has(key)) {
+      beforeRows.add(d);
+      continue;
+    }
     const why = d.verb !== 'INSERT'
       ? prefixed(whyNotEdit(d, c.table, created, fks, new Set(perTable.keys())))
       : enabled ? whyNot(d, c.table, fks.get(key) ?? [], created, enums, rows) : 'seeding is off (--no-seed)';
@@ -175,5 +181,5 @@ export function seedActions(data: readonly DataStatement[], changes: readonly Ch
       deps: deps({ provides: [relationDep(t)], requires: [relationDep(t), ...refs] }),
     };
   });
-  return { actions, seeded, notSeeded };
+  return { actions, seeded, notSeeded, beforeRows };
 }

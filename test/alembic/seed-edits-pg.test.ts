@@ -106,6 +106,23 @@ describe('seed rows: later UPDATEs and DELETEs of seeded rows (the rows PostgreS
     ]);
   });
 
+  it('an UPDATE before the first seed row of its table changes no row (it does not count for --strict); one after it runs', async () => {
+    const dir = await writeHistory([
+      `CREATE TABLE roles (name text PRIMARY KEY, label text);
+       UPDATE roles SET label = 'x';
+       INSERT INTO roles (name) VALUES ('admin');
+       UPDATE roles SET label = 'y';`,
+    ]);
+    const f = await db();
+    const p = await planWithHistory(f.db, dir);
+    expect(listed(p).seeded).toEqual([`${dir}/0001_r1.sql:6`, `${dir}/0001_r1.sql:7`]);
+    expect(p.data!.notRun.map((n) => [n.statement.origin.line, n.effect])).toEqual([[5, 'none']]);
+    const r = await runCli(['apply', '-m', dir, '-d', f.url, '--strict']);
+    expect(r.stdout).toContain('no rows to change');
+    expect(r.code).toBe(0);
+    expect(await f.db.query('SELECT name, label FROM roles')).toEqual([{ name: 'admin', label: 'y' }]);
+  });
+
   it('a DELETE on a table whose seeded referencing rows PostgreSQL would cascade to is not run, and says so', async () => {
     const dir = await writeHistory([
       `CREATE TABLE roles (name text PRIMARY KEY);
