@@ -62,6 +62,8 @@ export class Draft {
   readonly attachedNames = new Map<string, Map<string, string>>();
   /** Keys of the base and shell types the history creates (not modelled; `true` for a shell), for what names them later. */
   readonly baseTypes = new Map<string, boolean>();
+  /** Comments on shell types, by key: a CREATE TYPE that fills the shell in keeps its pg_type row, and so the comment. */
+  readonly shellComments = new Map<string, string>();
   /** Roles the history's privilege statements name (SchemaState.privilegeRoles). */
   readonly privilegeRoles = new Set<string>();
   /** Index names that back PK/UNIQUE/EXCLUDE constraints -> key of their table. */

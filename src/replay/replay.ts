@@ -16,6 +16,7 @@ import { drop } from './handlers/drop.js';
 import { addEnumValue, createEnum, renameEnumValue } from './handlers/enums.js';
 import { alterDomain, createDomain } from './handlers/domains.js';
 import { alterType, createCompositeType, createRangeType } from './handlers/types.js';
+import { createUnmodelledType } from './handlers/unmodelled-types.js';
 import { createCollation } from './handlers/collations.js';
 import { alterOperator, createOperator } from './handlers/operators.js';
 import { rename } from './handlers/rename.js';
@@ -115,8 +116,7 @@ function applyOne(ctx: ReplayContext, ddl: Ddl): 'modelled' | 'noop' | 'unsuppor
     case 'data':
     case 'noop': return 'noop';
     case 'createBaseType':
-      ctx.draft.baseTypes.set(ctx.key(ddl.type), ddl.shell);
-      ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it): ${ddl.why}`);
+      createUnmodelledType(ctx, ddl);
       return 'unsupported';
     case 'unsupported':
       ctx.warn(`not modelled: ${ddl.what} statement (replay continues without it)${ddl.why ? `: ${ddl.why}` : ''}`);

@@ -5,6 +5,7 @@ import { operatorKeyOf } from './operators.js';
 import { findAggregate } from './aggregates.js';
 import { findRule } from './rules.js';
 import { findRoutine } from './privileges.js';
+import { commentUnmodelledType } from './unmodelled-types.js';
 import { commentViewColumn } from './view-columns.js';
 import { alterConstraintIndex } from './constraints.js';
 
@@ -46,6 +47,7 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       if (d.domains.has(key)) return setIn(ctx, d.domains, key, s.text, 'type');
       if (d.compositeTypes.has(key)) return setIn(ctx, d.compositeTypes, key, s.text, 'type');
       if (d.rangeTypes.has(key)) return setIn(ctx, d.rangeTypes, key, s.text, 'type');
+      if (d.baseTypes.has(key)) return commentUnmodelledType(ctx, key, s.text);
       return setIn(ctx, d.enums, key, s.text, 'type');
     case 'domain':
       return setIn(ctx, d.domains, key, s.text, 'type');

@@ -6,7 +6,7 @@ import { coerceConstantDefault } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import type { Draft } from '../draft.js';
 import { chooseName } from '../naming.js';
-import { typeExists } from './type-users.js';
+import { claimTypeName } from './type-users.js';
 
 type CreateDomain = Extract<Ddl, { kind: 'createDomain' }>;
 type AlterDomain = Extract<Ddl, { kind: 'alterDomain' }>;
@@ -38,9 +38,10 @@ export function createDomain(ctx: ReplayContext, s: CreateDomain): void {
   const key = ctx.key(s.domain);
   const schema = ctx.schemaOf(s.domain);
   if (!d.schemas.has(schema)) return ctx.error(`schema "${schema}" does not exist`);
-  if (typeExists(d, key)) return ctx.error(`type ${key} already exists`);
+  const shell = claimTypeName(d, key);
+  if (!shell) return ctx.error(`type ${key} already exists`);
   const baseType = ctx.typeText(s.baseType);
-  const dom: Mutable<DomainDef> = { schema, name: s.domain.name, baseType, notNull: s.notNull, checks: [] };
+  const dom: Mutable<DomainDef> = { schema, name: s.domain.name, baseType, notNull: s.notNull, checks: [], ...shell };
   if (s.collation !== undefined) dom.collation = s.collation;
   // A domain over a domain starts with a copy of that domain's default (DefineDomain copies it).
   const inherited = d.domains.get(baseType);

@@ -7,6 +7,7 @@ import type { ReplayContext } from '../context.js';
 import { dropReferencingForeignKeys } from './alter-table.js';
 import { dropCollation } from './collations.js';
 import { dropDomain, dropType } from './types.js';
+import { dropUnmodelledType } from './unmodelled-types.js';
 import { dropOperator } from './operators.js';
 import { dropPolicy } from './policies.js';
 import { aggregatesUsing, dropAggregate, findAggregate } from './aggregates.js';
@@ -74,7 +75,7 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
     case 'operator':
       return dropOperator(ctx, o.object, o.operands, s.ifExists);
     case 'type':
-      if (!dropType(ctx, key, s.cascade)) missing('type');
+      if (!dropType(ctx, key, s.cascade) && !dropUnmodelledType(ctx, schema, o.object.name, s.cascade)) missing('type');
       return;
     case 'function':
     case 'procedure': {

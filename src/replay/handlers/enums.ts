@@ -3,16 +3,17 @@ import { quoteLiteral } from '../../model/names.js';
 import { normalizeExpression } from '../../parse/index.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
-import { typeExists } from './type-users.js';
+import { claimTypeName } from './type-users.js';
 
 /** CREATE TYPE .. AS ENUM. */
 export function createEnum(ctx: ReplayContext, s: Extract<Ddl, { kind: 'createEnum' }>): void {
   const key = ctx.key(s.type);
-  if (typeExists(ctx.draft, key)) {
+  const shell = claimTypeName(ctx.draft, key);
+  if (!shell) {
     ctx.error(`type ${key} already exists`);
     return;
   }
-  ctx.draft.enums.set(key, { schema: ctx.schemaOf(s.type), name: s.type.name, values: s.values, origin: ctx.origin });
+  ctx.draft.enums.set(key, { schema: ctx.schemaOf(s.type), name: s.type.name, values: s.values, ...shell, origin: ctx.origin });
 }
 
 /** ALTER TYPE .. ADD VALUE [IF NOT EXISTS] [BEFORE|AFTER]: values keep their sort position. */

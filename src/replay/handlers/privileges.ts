@@ -249,6 +249,11 @@ export function withTypeGrants<T extends object>(obj: T, field: 'rowTypeGrants' 
   return { ...rest, ...(g ? { [field]: g } : {}) } as T;
 }
 
+/** Why what a statement sets on a shell or base type the history creates is not managed: `setting` is what it sets (`owner is`). */
+export function unmodelledTypeWhy(shell: boolean, setting: string): string {
+  return `a ${shell ? 'shell' : 'base'} type the history creates, which schema-sync does not model (a base type is made of input and output functions written in C, a shell type only stands in for one): apply does not create it, so its ${setting} neither applied nor checked`;
+}
+
 /**
  * A type GRANT / ALTER TYPE .. OWNER TO names that the model keeps nothing of: what PostgreSQL
  * says when it refuses the statement (`error`), else why schema-sync cannot manage it (`why`,
@@ -272,12 +277,7 @@ export function unmodelledType(ctx: ReplayContext, ref: NameRef, statement: 'gra
   if (d.sequences.has(key) || d.indexes.has(key)) return { error: `type "${ref.name}" does not exist` };
   const shell = d.baseTypes.get(key);
   if (shell && statement === 'grant') return { error: `type "${ref.name}" is only a shell` };
-  if (shell !== undefined) {
-    return {
-      name: label,
-      why: `a ${shell ? 'shell' : 'base'} type the history creates, which schema-sync does not model (a base type is made of input and output functions written in C, a shell type only stands in for one): apply does not create it, so its ${statement === 'grant' ? 'grants are' : 'owner is'} neither applied nor checked`,
-    };
-  }
+  if (shell !== undefined) return { name: label, why: unmodelledTypeWhy(shell, statement === 'grant' ? 'grants are' : 'owner is') };
   if (ref.schema === undefined || ref.schema === 'pg_catalog') {
     if (isBuiltinTypeName([ref.name])) {
       return {

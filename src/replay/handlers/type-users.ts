@@ -10,6 +10,19 @@ export function typeExists(d: Draft, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether a CREATE TYPE / DOMAIN may take the name `key`: undefined while any type has it, a base
+ * type included. A shell type (CREATE TYPE t;) is filled in instead: PostgreSQL updates its
+ * pg_type row in place (moveArrayTypeName, TypeCreate), so the new type keeps the shell's comment,
+ * returned here to be spread into it, and the draft forgets the shell.
+ */
+export function claimTypeName(d: Draft, key: string): { comment?: string } | undefined {
+  if (typeExists(d, key) || d.baseTypes.get(key) === false) return undefined;
+  const comment = d.shellComments.get(key);
+  d.baseTypes.delete(key);
+  d.shellComments.delete(key);
+  return comment !== undefined ? { comment } : {};
+}
 
 /** What uses a type (by key): tables with a column of it, domains and ranges over it, composites with an attribute of it. */
 export interface TypeUsers {

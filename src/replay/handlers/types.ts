@@ -6,7 +6,7 @@ import { columnUsingType } from '../../model/type-users.js';
 import type { AttributeSpec, Ddl, NameRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { DEFAULT_OPCLASSES } from '../default-opclasses.js';
-import { dropTypeUsers, firstTypeUser, typeExists, typeUsers } from './type-users.js';
+import { claimTypeName, dropTypeUsers, firstTypeUser, typeExists, typeUsers } from './type-users.js';
 
 type CreateComposite = Extract<Ddl, { kind: 'createCompositeType' }>;
 type CreateRange = Extract<Ddl, { kind: 'createRangeType' }>;
@@ -23,14 +23,15 @@ export function createCompositeType(ctx: ReplayContext, s: CreateComposite): voi
   const key = ctx.key(s.type);
   const schema = ctx.schemaOf(s.type);
   if (!d.schemas.has(schema)) return ctx.error(`schema "${schema}" does not exist`);
-  if (typeExists(d, key)) return ctx.error(`type ${key} already exists`);
+  const shell = claimTypeName(d, key);
+  if (!shell) return ctx.error(`type ${key} already exists`);
   const attributes: TypeAttribute[] = [];
   for (const a of s.attributes) {
     if (attributes.some((x) => x.name === a.name)) return ctx.error(`column "${a.name}" specified more than once`);
     if (a.type.kind === 'serial') return ctx.error(`type "${a.type.base === 'integer' ? 'serial' : a.type.base === 'bigint' ? 'bigserial' : 'smallserial'}" does not exist`);
     attributes.push(attribute(ctx, a));
   }
-  d.compositeTypes.set(key, { schema, name: s.type.name, attributes, origin: ctx.origin });
+  d.compositeTypes.set(key, { schema, name: s.type.name, attributes, ...shell, origin: ctx.origin });
 }
 
 /** A function a range names: a function of the history when unqualified and one exists in public, else a built-in. */
@@ -55,14 +56,15 @@ export function createRangeType(ctx: ReplayContext, s: CreateRange): void {
   const key = ctx.key(s.type);
   const schema = ctx.schemaOf(s.type);
   if (!d.schemas.has(schema)) return ctx.error(`schema "${schema}" does not exist`);
-  if (typeExists(d, key)) return ctx.error(`type ${key} already exists`);
+  const shell = claimTypeName(d, key);
+  if (!shell) return ctx.error(`type ${key} already exists`);
   if (s.subtype.kind === 'serial') return ctx.error(`type "serial" does not exist`);
   const subtype = ctx.typeText(s.subtype);
   const multirange: QualifiedName = s.multirange
     ? { schema: ctx.schemaOf(s.multirange), name: s.multirange.name }
     : { schema, name: defaultMultirange(s.type.name) };
   if (typeExists(d, relationKey(multirange.schema, multirange.name))) return ctx.error(`type "${multirange.name}" already exists`);
-  const r: Mutable<RangeTypeDef> = { schema, name: s.type.name, subtype, multirange };
+  const r: Mutable<RangeTypeDef> = { schema, name: s.type.name, subtype, multirange, ...shell };
   if (s.subtypeOpclass) {
     const opclass = catalogObjectName(s.subtypeOpclass.schema ?? 'pg_catalog', s.subtypeOpclass.name);
     // The catalog tells only whether the class is a default one (opcdefault), for whichever type.
@@ -73,8 +75,6 @@ export function createRangeType(ctx: ReplayContext, s: CreateRange): void {
   if (s.subtypeDiff) r.subtypeDiff = routineName(ctx, s.subtypeDiff);
   r.origin = ctx.origin;
   d.rangeTypes.set(key, r);
-  // A range may complete a shell type of its name (made for its canonical function): no shell left.
-  d.baseTypes.delete(key);
 }
 
 /** The type keys a DROP TYPE removes: the type, and a range's multirange with it. */
