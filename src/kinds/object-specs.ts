@@ -31,7 +31,8 @@ export function bareName(ref: HistoryRef): string {
 export function moveAndRename(keyword: string, from: QualifiedName, to: QualifiedName, subject: string): string[] {
   const out: string[] = [];
   if (from.schema !== to.schema) out.push(`ALTER ${keyword} ${subject} SET SCHEMA ${quoteIdent(to.schema)}`);
-  const moved = from.schema !== to.schema ? qualify({ schema: to.schema, name: from.name }) : subject;
+  // The subject in its new schema, with what follows its name (a routine's arguments).
+  const moved = from.schema !== to.schema ? qualify({ schema: to.schema, name: from.name }) + subject.slice(qualify(from).length) : subject;
   if (from.name !== to.name) out.push(`ALTER ${keyword} ${moved} RENAME TO ${quoteIdent(to.name)}`);
   return out;
 }

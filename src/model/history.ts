@@ -5,6 +5,8 @@ import type { ObjectKind, QualifiedName, TypeText } from './objects.js';
 export interface HistoryRef extends QualifiedName {
   /** Owning table (columns, constraints, triggers) or enum type (enum values). */
   readonly parent?: string;
+  /** A function's identity argument types: which overload a rename of an overloaded name is of. */
+  readonly args?: string;
 }
 
 /**

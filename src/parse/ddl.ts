@@ -254,6 +254,8 @@ export type TargetKind =
   | 'attribute'
   | 'function'
   | 'procedure'
+  /** ROUTINE (PostgreSQL 11+): a function, a procedure or an aggregate, whichever the signature names. */
+  | 'routine'
   | 'aggregate'
   | 'trigger'
   | 'rule'
@@ -393,7 +395,8 @@ export type Ddl =
       readonly kind: 'alterFunction';
       readonly function: NameRef;
       readonly args?: string;
-      readonly procedure: boolean;
+      /** Which statement: ALTER ROUTINE takes a function or a procedure (never an aggregate). */
+      readonly routine: 'function' | 'procedure' | 'routine';
       readonly volatility?: 'volatile' | 'stable' | 'immutable';
       readonly strict?: boolean;
       readonly securityDefiner?: boolean;
@@ -448,6 +451,8 @@ export type Ddl =
       readonly object: NameRef;
       /** Column, constraint or trigger being renamed (absent when the object itself is). */
       readonly sub?: string;
+      /** Identity argument types of a routine, when given. */
+      readonly args?: string;
       readonly newName: string;
       readonly ifExists: boolean;
     }

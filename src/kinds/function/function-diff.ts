@@ -21,7 +21,7 @@ export function diffFunctions(ctx: DiffContext): void {
   }
   for (const { key, target, live, renamed } of ctx.matched(FUNCTIONS).pairs) {
     const ref = { schema: target.schema, name: target.name };
-    if (renamed) out.add('function', key, rename('function', { schema: live.schema, name: live.name }, ref, target.origin));
+    if (renamed) out.add('function', key, rename('function', { schema: live.schema, name: live.name, args: live.identityArgs }, ref, target.origin));
     if (functionRecreated(target, live)) {
       out.add('function', key, drop('function', ref, 'replace', target.origin, target.identityArgs));
       out.add('function', key, createFunction(target, false, true));

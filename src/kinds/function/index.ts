@@ -49,10 +49,11 @@ export const functionKind: KindModule<'function', FunctionChange, 'function'> = 
         const args = c.args ?? target.args;
         return `DROP ${target.procedure ? 'PROCEDURE' : 'FUNCTION'} IF EXISTS ${qualify(c.ref)}${args !== undefined ? `(${args})` : ''}`;
       },
-      // ALTER ROUTINE (PostgreSQL 11+) covers procedures too; with the arguments when the name has one overload.
+      // ALTER ROUTINE (PostgreSQL 11+) covers procedures too; with the arguments of the overload renamed, or of the name's only one.
       renameSql: (from, to, live) => {
         const found = overloads(live, from);
-        const subject = found.length === 1 ? `${qualify(from)}(${found[0]!.identityArgs})` : qualify(from);
+        const args = from.args ?? (found.length === 1 ? found[0]!.identityArgs : undefined);
+        const subject = args !== undefined ? `${qualify(from)}(${args})` : qualify(from);
         return { condition: `${routineExists(from)} AND NOT ${routineExists(to)}`, statements: moveAndRename('ROUTINE', from, to, subject) };
       },
       renamedAsPart: false,

@@ -9,7 +9,7 @@ export function lowerAlterFunction(s: AstNode): Ddl {
   const func = s.func;
   const args = func.args_unspecified ? undefined : (func.objargs ?? []).map((a: AstNode) => typeText(a.TypeName)).join(', ');
   const out: Mutable<AlterFunction> = {
-    kind: 'alterFunction', function: namesToRef(strList(func.objname)), procedure: s.objtype === 'OBJECT_PROCEDURE', config: [],
+    kind: 'alterFunction', function: namesToRef(strList(func.objname)), routine: ROUTINE_STATEMENTS[String(s.objtype)] ?? 'function', config: [],
     ...(args !== undefined ? { args } : {}),
   };
   const config: AlterFunction['config'][number][] = [];
@@ -27,17 +27,19 @@ export function lowerAlterFunction(s: AstNode): Ddl {
         const v = arg.VariableSetStmt;
         if (v.kind === 'VAR_RESET_ALL') config.push({ resetAll: true });
         else if (v.kind === 'VAR_RESET' || v.kind === 'VAR_SET_DEFAULT') config.push({ reset: String(v.name).toLowerCase() });
-        else if (v.kind === 'VAR_SET_CURRENT') out.unsupported = `ALTER ${out.procedure ? 'PROCEDURE' : 'FUNCTION'} .. SET .. FROM CURRENT (it stores the migration session's value)`;
+        else if (v.kind === 'VAR_SET_CURRENT') out.unsupported = `ALTER ${out.routine.toUpperCase()} .. SET .. FROM CURRENT (it stores the migration session's value)`;
         else {
           const [name, setting] = settingEntry(v);
           config.push({ name, setting });
         }
         break;
       }
-      default: out.unsupported = `ALTER ${out.procedure ? 'PROCEDURE' : 'FUNCTION'} .. ${String(d.defname).toUpperCase()}`;
+      default: out.unsupported = `ALTER ${out.routine.toUpperCase()} .. ${String(d.defname).toUpperCase()}`;
     }
   }
   return { ...out, config };
 }
 
 type AlterFunction = Extract<Ddl, { kind: 'alterFunction' }>;
+
+const ROUTINE_STATEMENTS: Record<string, AlterFunction['routine']> = { OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_ROUTINE: 'routine' };

@@ -229,7 +229,7 @@ function transitionTables(rels: AstNode[] | undefined): { oldTable?: string; new
 const OBJECT_KINDS: Record<string, TargetKind> = {
   OBJECT_SCHEMA: 'schema', OBJECT_EXTENSION: 'extension', OBJECT_TABLE: 'table', OBJECT_INDEX: 'index',
   OBJECT_SEQUENCE: 'sequence', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_TYPE: 'type',
-  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_AGGREGATE: 'aggregate', OBJECT_TRIGGER: 'trigger', OBJECT_RULE: 'rule',
+  OBJECT_DOMAIN: 'domain', OBJECT_DOMCONSTRAINT: 'domain constraint', OBJECT_ATTRIBUTE: 'attribute', OBJECT_FUNCTION: 'function', OBJECT_PROCEDURE: 'procedure', OBJECT_ROUTINE: 'routine', OBJECT_AGGREGATE: 'aggregate', OBJECT_TRIGGER: 'trigger', OBJECT_RULE: 'rule',
   OBJECT_COLUMN: 'column', OBJECT_TABCONSTRAINT: 'constraint', OBJECT_POLICY: 'policy',
   OBJECT_COLLATION: 'collation', OBJECT_OPERATOR: 'operator',
 };
@@ -250,7 +250,7 @@ export function objectName(objtype: string, obj: AstNode): { object: NameRef; su
     const names = obj.TypeName ? strList(obj.TypeName.names) : strList(obj.List?.items ?? obj.names ?? []);
     return { object: namesToRef(names) };
   }
-  if (objtype === 'OBJECT_FUNCTION' || objtype === 'OBJECT_PROCEDURE' || objtype === 'OBJECT_AGGREGATE') {
+  if (objtype === 'OBJECT_FUNCTION' || objtype === 'OBJECT_PROCEDURE' || objtype === 'OBJECT_ROUTINE' || objtype === 'OBJECT_AGGREGATE') {
     const owa = obj.ObjectWithArgs;
     const args = owa.args_unspecified ? undefined : (owa.objargs ?? []).map((a: AstNode) => typeText(a.TypeName)).join(', ');
     return { object: namesToRef(strList(owa.objname)), ...(args !== undefined ? { args } : {}) };
@@ -290,8 +290,8 @@ export function lowerRename(s: AstNode): Ddl {
     return { ...common, object: rangeVarName(s.relation), ...(s.subname !== undefined ? { sub: s.subname as string } : {}) };
   }
   if (target === 'schema') return { ...common, object: { name: s.subname } };
-  const { object, sub = s.subname as string | undefined } = objectName(s.renameType, s.object);
-  return { ...common, object, ...(sub !== undefined ? { sub } : {}) };
+  const { object, sub = s.subname as string | undefined, args } = objectName(s.renameType, s.object);
+  return { ...common, object, ...(sub !== undefined ? { sub } : {}), ...(args !== undefined ? { args } : {}) };
 }
 
 /** Lowers ALTER .. SET SCHEMA. */
@@ -307,8 +307,7 @@ export function lowerSetSchema(s: AstNode): Ddl {
 
 /** Lowers COMMENT ON. */
 export function lowerComment(s: AstNode): Ddl {
-  // COMMENT ON ROUTINE names a function, procedure or aggregate, as COMMENT ON FUNCTION does.
-  const objtype = s.objtype === 'OBJECT_ROUTINE' ? 'OBJECT_FUNCTION' : String(s.objtype);
+  const objtype = String(s.objtype);
   const target = targetKind(objtype);
   if (!target) return notManagedOn(`COMMENT ON ${objtype.replace(/^OBJECT_/, '').replace(/_/g, ' ')}`, objtype);
   return { kind: 'comment', target, ...objectName(objtype, s.object), text: s.comment ?? null };

@@ -4,7 +4,7 @@ import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
 import { findAggregate } from './aggregates.js';
 import { findRule } from './rules.js';
-import { findRoutine } from './privileges.js';
+import { findRoutine } from './routine-lookup.js';
 import { commentUnmodelledType } from './unmodelled-types.js';
 import { commentViewColumn } from './view-columns.js';
 import { alterConstraintIndex } from './constraints.js';
@@ -108,9 +108,10 @@ export function comment(ctx: ReplayContext, s: Comment): void {
       return found ? setIn(ctx, d.rules, found.key, s.text, 'rule') : undefined;
     }
     case 'function':
-    case 'procedure': {
-      // COMMENT ON FUNCTION (and ON ROUTINE, lowered as one) takes aggregates too; ON PROCEDURE only procedures.
-      const found = findRoutine(ctx, s.object, s.args, s.target === 'procedure' ? 'procedure' : 'routine');
+    case 'procedure':
+    case 'routine': {
+      // COMMENT ON FUNCTION and ON ROUTINE take aggregates too; ON PROCEDURE only procedures.
+      const found = findRoutine(ctx, s.object, s.args, s.target);
       if (!found) return;
       return found.routine === 'aggregate' ? setIn(ctx, d.aggregates, found.key, s.text, 'aggregate') : setIn(ctx, d.functions, found.key, s.text, 'function');
     }

@@ -1,6 +1,6 @@
 import { qualify } from '../../model/names.js';
 import { extensionSchema } from '../../model/extension-catalog.js';
-import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import { relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
@@ -11,6 +11,7 @@ import { dropUnmodelledType } from './unmodelled-types.js';
 import { dropOperator } from './operators.js';
 import { dropPolicy } from './policies.js';
 import { aggregatesUsing, dropAggregate, findAggregate } from './aggregates.js';
+import { findRoutine } from './routine-lookup.js';
 import { dropRulesOn, findRule } from './rules.js';
 
 type Drop = Extract<Ddl, { kind: 'drop' }>;
@@ -78,19 +79,19 @@ function dropOne(ctx: ReplayContext, s: Drop, o: Drop['objects'][number]): void 
       if (!dropType(ctx, key, s.cascade) && !dropUnmodelledType(ctx, schema, o.object.name, s.cascade)) missing('type');
       return;
     case 'function':
-    case 'procedure': {
-      const matches =
-        o.args !== undefined
-          ? [functionKey(schema, o.object.name, o.args)].filter((k) => d.functions.has(k))
-          : [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === o.object.name).map(([k]) => k);
-      if (!matches.length && [...d.aggregates.values()].some((a) => a.schema === schema && a.name === o.object.name && (o.args === undefined || a.identityArgs === o.args))) {
-        return ctx.error(`"${o.object.name}" is an aggregate function (use DROP AGGREGATE)`);
+    case 'procedure':
+    case 'routine': {
+      // DROP ROUTINE drops whichever kind the signature names; DROP FUNCTION refuses an aggregate.
+      const found = findRoutine(ctx, o.object, o.args, s.target, s.ifExists);
+      if (!found) return;
+      if (found.routine === 'aggregate') {
+        if (s.target === 'function') return ctx.error(`"${o.object.name}" is an aggregate function (use DROP AGGREGATE)`);
+        return void dropAggregate(ctx, found.key, s.cascade);
       }
-      if (matches.length !== 1) return matches.length ? ctx.error(`function name "${o.object.name}" is not unique`) : missing('function');
       const users = aggregatesUsing(d, { schema, name: o.object.name });
       if (users.length && !s.cascade) return ctx.error(`cannot drop function ${o.object.name} because aggregate ${d.aggregates.get(users[0]!)!.name} depends on it`);
       for (const k of users) dropAggregate(ctx, k, true);
-      d.functions.delete(matches[0]!);
+      d.functions.delete(found.key);
       for (const [k, trg] of d.triggers) {
         if (trg.function.schema === schema && trg.function.name === o.object.name) {
           if (!s.cascade) return ctx.error(`cannot drop function ${o.object.name} because trigger ${trg.name} depends on it`);

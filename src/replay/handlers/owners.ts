@@ -4,7 +4,8 @@ import { functionKey, relationKey } from '../../model/schema-state.js';
 import type { Ddl, SetOwnerDdl } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
 import { operatorKeyOf } from './operators.js';
-import { findRoutine, granteeName, rangeOfMultirange, unmodelledType, withGrants, withTypeGrants } from './privileges.js';
+import { findRoutine } from './routine-lookup.js';
+import { granteeName, rangeOfMultirange, unmodelledType, withGrants, withTypeGrants } from './privileges.js';
 import { findAggregate } from './aggregates.js';
 
 type Owned = { readonly owner?: string };

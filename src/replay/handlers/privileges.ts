@@ -8,6 +8,7 @@ import { isBuiltinTypeName } from '../../parse/index.js';
 import { relationKey } from '../../model/schema-state.js';
 import type { GrantDdl, NameRef, PrivilegeSpec, RoleRef } from '../../parse/ddl.js';
 import type { ReplayContext } from '../context.js';
+import { findRoutine } from './routine-lookup.js';
 
 /** An object a GRANT names: its ACL kind, its grants and how to store new ones. */
 export interface AclTarget {
@@ -142,34 +143,6 @@ function relationTarget(ctx: ReplayContext, ref: NameRef, want: 'table' | 'seque
 export function withGrants<T extends { readonly grants?: readonly Grant[] }>(obj: T, kind: AclKind, grants: readonly Grant[], name?: string): T {
   const { grants: _old, ...rest } = obj;
   return { ...rest, ...grantsField(kind, grants, name) } as T;
-}
-
-/**
- * The routine a GRANT / REVOKE / ALTER ... OWNER TO names with ON FUNCTION, ON PROCEDURE or ON
- * ROUTINE: a function, a procedure or an aggregate (PostgreSQL takes ON FUNCTION and ON ROUTINE
- * for aggregates; ON PROCEDURE refuses anything but a procedure). Undefined after an error.
- */
-export function findRoutine(
-  ctx: ReplayContext, ref: NameRef, args: string | undefined, kind: 'function' | 'procedure' | 'routine',
-): { readonly key: string; readonly routine: 'function' | 'procedure' | 'aggregate'; readonly label: string } | undefined {
-  const d = ctx.draft;
-  const schema = ctx.schemaOf(ref);
-  const named = (o: { schema: string; name: string; identityArgs: string }): boolean => o.schema === schema && o.name === ref.name && (args === undefined || o.identityArgs === args);
-  const matches = [
-    ...[...d.functions.entries()].filter(([, f]) => named(f)).map(([key, f]) => ({ key, routine: f.kind })),
-    ...[...d.aggregates.entries()].filter(([, a]) => named(a)).map(([key]) => ({ key, routine: 'aggregate' as const })),
-  ];
-  const label = `${qualify({ schema, name: ref.name })}${args !== undefined ? `(${args})` : ''}`;
-  if (matches.length !== 1) {
-    ctx.error(matches.length ? `function name "${ref.name}" is not unique` : `${kind} ${label} does not exist`);
-    return undefined;
-  }
-  const m = matches[0]!;
-  if (kind !== 'routine' && (kind === 'procedure') !== (m.routine === 'procedure')) {
-    ctx.error(`${label} is not a ${kind}`);
-    return undefined;
-  }
-  return { ...m, label };
 }
 
 /** The ACL target of a function, procedure or aggregate by its key (aggregates have EXECUTE, as functions). */

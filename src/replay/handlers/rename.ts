@@ -1,6 +1,6 @@
 import { rewrittenDefault } from './columns.js';
 import { qualify } from '../../model/names.js';
-import { functionKey, relationKey, ruleKey, triggerKey } from '../../model/schema-state.js';
+import { relationKey, ruleKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
 import { renameDomainCheck } from './domains.js';
@@ -12,7 +12,8 @@ import { renameColumnInConstraint, renameColumnInIndex } from './column-deps.js'
 import { nextvalDefault } from './sequences.js';
 import { followRenameInViews, renameViewColumn } from './view-renames.js';
 import { followRenameInPolicies, movePolicies, renamePolicy } from './policies.js';
-import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
+import { findAggregate, moveAggregate } from './aggregates.js';
+import { findRoutine, moveFunction } from './routine-lookup.js';
 import { findRule, followColumnRenameInRules, moveRules } from './rules.js';
 import { renameSchema } from './schemas.js';
 
@@ -245,15 +246,13 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       if (s.sub === undefined) return;
       return renameDomainCheck(ctx, ctx.key(s.object), s.sub, s.newName);
     case 'function':
-    case 'procedure': {
-      const schema = ctx.schemaOf(s.object);
-      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.object.name);
-      if (matches.length !== 1) return ctx.error(`function ${s.object.name} is ${matches.length ? 'ambiguous' : 'missing'}`);
-      const [k, f] = matches[0]!;
-      d.functions.delete(k);
-      d.functions.set(functionKey(schema, s.newName, f.identityArgs), { ...f, name: s.newName });
-      followRoutineRename(d, f, { schema, name: s.newName });
-      return record(ctx, 'function', schema, f.name, s.newName);
+    case 'procedure':
+    case 'routine': {
+      // ALTER FUNCTION and ALTER ROUTINE .. RENAME take aggregates too.
+      const found = findRoutine(ctx, s.object, s.args, s.target, s.ifExists);
+      const to = { schema: ctx.schemaOf(s.object), name: s.newName };
+      if (found) void (found.routine === 'aggregate' ? moveAggregate(ctx, found.key, to) : moveFunction(ctx, found.key, to));
+      return;
     }
     case 'collation':
       return moveCollation(ctx, ctx.key(s.object), { schema: ctx.schemaOf(s.object), name: s.newName }, s.ifExists);
@@ -261,7 +260,7 @@ export function rename(ctx: ReplayContext, s: Rename): void {
       // The grammar has no ALTER OPERATOR .. RENAME.
       return ctx.error('operators cannot be renamed');
     case 'aggregate': {
-      const k = findAggregate(ctx, s.object, undefined, s.ifExists);
+      const k = findAggregate(ctx, s.object, s.args, s.ifExists);
       if (k !== undefined) moveAggregate(ctx, k, { schema: ctx.schemaOf(s.object), name: s.newName });
       return;
     }

@@ -2,6 +2,7 @@ import { functionKey, relationKey, triggerKey } from '../../model/schema-state.j
 import type { Ddl } from '../../parse/ddl.js';
 import { routineAttributeFields } from '../../model/routine-attributes.js';
 import type { ReplayContext } from '../context.js';
+import { findRoutine } from './routine-lookup.js';
 import { normalizeQuery, viewWithOutputNames } from '../../parse/index.js';
 import { aclFields } from '../../model/privileges.js';
 import { withStarsExpanded } from './view-renames.js';
@@ -86,11 +87,12 @@ export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'creat
  */
 export function alterFunction(ctx: ReplayContext, s: Extract<Ddl, { kind: 'alterFunction' }>): void {
   if (s.unsupported) return ctx.warn(`not modelled: ${s.unsupported}`);
-  const schema = ctx.schemaOf(s.function);
-  const matches = [...ctx.draft.functions.entries()].filter(([, f]) => f.schema === schema && f.name === s.function.name && (s.args === undefined || f.identityArgs === s.args));
-  const what = s.procedure ? 'procedure' : 'function';
-  if (matches.length !== 1) return ctx.error(matches.length ? `${what} name "${s.function.name}" is not unique` : `${what} ${schema}.${s.function.name}(${s.args ?? ''}) does not exist`);
-  const [key, f] = matches[0]!;
+  const found = findRoutine(ctx, s.function, s.args, s.routine);
+  if (!found) return;
+  // ALTER FUNCTION / ROUTINE find aggregates too, then refuse them (AlterFunction).
+  if (found.routine === 'aggregate') return ctx.error(`"${s.function.schema !== undefined ? `${s.function.schema}.` : ''}${s.function.name}" is an aggregate function`);
+  const key = found.key;
+  const f = ctx.draft.functions.get(key)!;
   const { leakproof: _l, parallel: _p, cost: _c, rows: _r, config: _s, ...rest } = f;
   const defaultCost = f.language === 'c' || f.language === 'internal' ? 1 : 100;
   const leakproof = s.leakproof ?? f.leakproof;

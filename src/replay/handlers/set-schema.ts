@@ -1,5 +1,5 @@
 import { rewrittenDefault } from './columns.js';
-import { functionKey, relationKey, triggerKey } from '../../model/schema-state.js';
+import { relationKey, triggerKey } from '../../model/schema-state.js';
 import type { ObjectKind } from '../../model/objects.js';
 import { objectTextMove } from '../../parse/index.js';
 import type { Ddl, NameRef } from '../../parse/ddl.js';
@@ -9,7 +9,8 @@ import { retypeUsers } from './type-users.js';
 import { moveCollation } from './collations.js';
 import { moveOperator } from './operators.js';
 import { movePolicies } from './policies.js';
-import { findAggregate, followRoutineRename, moveAggregate } from './aggregates.js';
+import { findAggregate, moveAggregate } from './aggregates.js';
+import { findRoutine, moveFunction } from './routine-lookup.js';
 import { moveRules } from './rules.js';
 import { moveExtension } from './schemas.js';
 
@@ -119,20 +120,15 @@ export function setSchema(ctx: ReplayContext, s: Extract<Ddl, { kind: 'setSchema
       else if (!s.ifExists) ctx.error(`view ${key} does not exist`);
       return;
     case 'function':
-    case 'procedure': {
-      const matches = [...d.functions.entries()].filter(([, f]) => f.schema === from && f.name === s.object.name && (s.args === undefined || f.identityArgs === s.args));
-      if (matches.length !== 1) {
-        if (matches.length || !s.ifExists) ctx.error(matches.length ? `function name "${s.object.name}" is not unique` : `${s.target} ${key} does not exist`);
-        return;
-      }
-      const [k, f] = matches[0]!;
-      const moved = { ...f, schema: s.newSchema };
-      if (d.functions.has(functionKey(s.newSchema, f.name, f.identityArgs))) return ctx.error(`function ${f.name}(${f.identityArgs}) already exists in schema "${s.newSchema}"`);
-      d.functions.delete(k);
-      d.functions.set(functionKey(s.newSchema, f.name, f.identityArgs), moved);
-      followRoutineRename(d, f, moved);
-      d.follow(objectTextMove(f, 'routine', s.newSchema));
-      d.history.push({ event: 'rename', object: 'function', from: { schema: from, name: f.name }, to: { schema: s.newSchema, name: f.name }, origin: ctx.origin });
+    case 'procedure':
+    case 'routine': {
+      // ALTER FUNCTION and ALTER ROUTINE .. SET SCHEMA take aggregates too.
+      const found = findRoutine(ctx, s.object, s.args, s.target, s.ifExists);
+      if (!found) return;
+      const to = { schema: s.newSchema, name: s.object.name };
+      if (found.routine === 'aggregate') return moveAggregate(ctx, found.key, to);
+      const f = d.functions.get(found.key)!;
+      if (moveFunction(ctx, found.key, to)) d.follow(objectTextMove(f, 'routine', s.newSchema));
       return;
     }
     case 'aggregate': {
