@@ -77,7 +77,8 @@ function subject(c: Change): string {
     case 'createView': return `${c.view.schema}.${c.view.name}`;
     case 'setViewColumnDefault': return `${c.view.schema}.${c.view.name}.${c.column}`;
     case 'createFunction': return `${c.function.schema}.${c.function.name}`;
-    case 'createTrigger': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
+    case 'createTrigger':
+    case 'setTriggerFiring': return `${c.trigger.schema}.${c.trigger.table}.${c.trigger.name}`;
     case 'createAggregate': return `${c.aggregate.schema}.${c.aggregate.name}(${c.aggregate.identityArgs})`;
     case 'createRule':
     case 'setRuleFiring': return `${c.rule.schema}.${c.rule.table}.${c.rule.name}`;

@@ -5,7 +5,7 @@ import { DROP_RANK } from '../../plan/rank.js';
 import type { KindModule } from '../kind-module.js';
 import { tablePartObject } from '../object-specs.js';
 import { triggerDep } from '../../plan/dependency-keys.js';
-import { createTriggerActions, triggerExists } from './trigger-actions.js';
+import { createTriggerActions, setTriggerFiringActions, triggerExists } from './trigger-actions.js';
 import type { TriggerChange } from './trigger-change.js';
 import { diffTriggers } from './trigger-diff.js';
 import { matchTriggers } from './trigger-match.js';
@@ -22,6 +22,13 @@ export const triggerKind: KindModule<'trigger', TriggerChange, 'trigger'> = {
       describe: (c) => {
         const table = qualify({ schema: c.trigger.schema, name: c.trigger.table });
         return { object: 'trigger', name: `${table}.${quoteIdent(c.trigger.name)}`, group: table, action: c.replace ? 'replace' : 'create' };
+      },
+    },
+    setTriggerFiring: {
+      build: setTriggerFiringActions,
+      describe: (c) => {
+        const table = qualify({ schema: c.trigger.schema, name: c.trigger.table });
+        return { object: 'trigger', name: `${table}.${quoteIdent(c.trigger.name)}`, group: table, action: 'alter', detail: c.trigger.enabled ?? 'enabled' };
       },
     },
   },

@@ -5,7 +5,7 @@ import { rebuiltViews } from '../view/rebuilt-views.js';
 import { drop } from '../drop/drop-change.js';
 import { functionDrop } from '../function/function-match.js';
 import { rename } from '../rename/rename-change.js';
-import { createTrigger } from './trigger-change.js';
+import { createTrigger, setTriggerFiring } from './trigger-change.js';
 import { TRIGGERS } from './trigger-match.js';
 import { targetNamedTrigger } from './trigger-names.js';
 /**
@@ -32,7 +32,9 @@ export function diffTriggers(ctx: DiffContext): void {
     }
     if (live.name !== target.name) out.add('trigger', key, rename('trigger', { ...ref(target), name: live.name }, ref(target), target.origin));
     const normalized = targetNamedTrigger(ctx.names, live);
-    if (differs(target, normalized, ['table'])) {
+    // A trigger created again gets its firing state after the CREATE (createTriggerActions); one
+    // that differs only in its firing state is altered in place (ALTER TABLE .. ENABLE / DISABLE).
+    if (differs(target, normalized, ['table', 'enabled'])) {
       if (target.constraint || live.constraint) {
         out.add('trigger', key, drop('trigger', ref(target), 'replace', target.origin));
         out.add('trigger', key, createTrigger(target, false, true));
@@ -40,7 +42,7 @@ export function diffTriggers(ctx: DiffContext): void {
         continue;
       }
       out.add('trigger', key, createTrigger(target, true));
-    }
+    } else if (target.enabled !== normalized.enabled) out.add('trigger', key, setTriggerFiring(target));
     ctx.comment('trigger', ref(target), target.comment, live.comment, target.origin);
   }
   for (const { key, live } of ctx.matched(TRIGGERS).liveOnly) ctx.liveOnlyPart('trigger', 'trigger', key, live, functionDrop(ctx, live.function));

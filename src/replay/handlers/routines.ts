@@ -65,7 +65,8 @@ export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'creat
   const table = ctx.relationFor(s.table, 'trigger');
   if (!table) return;
   const key = triggerKey(table.schema, table.name, s.name);
-  if (ctx.draft.triggers.has(key) && !s.orReplace) {
+  const replaced = ctx.draft.triggers.get(key);
+  if (replaced && !s.orReplace) {
     ctx.error(`trigger "${s.name}" for relation "${table.name}" already exists`);
     return;
   }
@@ -76,6 +77,8 @@ export function createTrigger(ctx: ReplayContext, s: Extract<Ddl, { kind: 'creat
     constraint: s.constraint, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
     ...(s.oldTable !== undefined ? { oldTable: s.oldTable } : {}),
     ...(s.newTable !== undefined ? { newTable: s.newTable } : {}),
+    // OR REPLACE updates the pg_trigger row in place: the comment stays, the firing state is reset to enabled.
+    ...(replaced?.comment !== undefined ? { comment: replaced.comment } : {}),
     origin: ctx.origin,
   });
 }
