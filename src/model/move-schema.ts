@@ -20,6 +20,11 @@ export interface SchemaTextRename {
   collation(text: string): string;
   /** An expression, canonical (comparison) or as written (execution). */
   expression(text: string, canonical: boolean): string;
+  /**
+   * A SQL-standard routine body (`RETURN ..` / `BEGIN ATOMIC .. END`), canonical (FunctionDef.body)
+   * or as written (sqlBody): parsed, so only names of objects move, never a table alias like `app.x`.
+   */
+  routineBody(text: string, canonical: boolean): string;
   /** A view's query (executable text) with its canonical text; undefined when unchanged. */
   query(definition: string): { readonly definition: string; readonly query: string } | undefined;
   /** A rule's canonical actions (`;`-separated). */
@@ -143,7 +148,7 @@ export function movedSchemaState<S extends SchemaMaps>(state: S, text: SchemaTex
       (f) =>
         fields(ref(f, 'routine'), {
           identityArgs: text.names(f.identityArgs), args: text.names(f.args), returns: n(f.returns),
-          ...(f.sqlBody !== undefined ? { sqlBody: text.names(f.sqlBody), body: text.names(f.body) } : {}),
+          ...(f.sqlBody !== undefined ? { sqlBody: text.routineBody(f.sqlBody, false), body: text.routineBody(f.body, true) } : {}),
         }),
       (f) => functionKey(f.schema, f.name, f.identityArgs),
     ),

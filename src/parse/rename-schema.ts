@@ -12,6 +12,7 @@ import { quoteIdent } from '../model/names.js';
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
 import { canonicalRuleActionNode, normalizeExpression, normalizeQuery } from './normalize-expr.js';
 import { ruleActionsSql } from './rule-actions.js';
+import { sqlStandardBody } from './lower/routine-attributes.js';
 
 const IDENT = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
 
@@ -180,6 +181,15 @@ function movedStatements(sql: string, move: NameMove): AstNode[] | undefined {
   return visit(stmts, move) ? stmts : undefined;
 }
 
+/** A SQL-standard body moved (canonical: FunctionDef.body, else as written); undefined when it names nothing that moves. */
+function movedBody(text: string, move: NameMove, canonical: boolean): string | undefined {
+  const [stmt] = parseSql(`CREATE FUNCTION _() RETURNS void LANGUAGE sql ${text}`);
+  const body = stmt?.stmt?.CreateFunctionStmt?.sql_body;
+  if (!body || !visit(body, move)) return undefined;
+  const moved = sqlStandardBody(body);
+  return canonical ? moved.body : moved.sqlBody;
+}
+
 /** `ALTER SCHEMA from RENAME TO to`: qualified names of the schema move, unqualified ones stay. */
 function schemaRenameMove(from: string, to: string): NameMove {
   return {
@@ -213,6 +223,7 @@ function textMove(move: NameMove, moved: SchemaTextRename['moved']): SchemaTextR
       const r = mentions(t) ? movedExpression(t, move) : undefined;
       return r === undefined ? t : canonical ? normalizeExpression(r) : r;
     },
+    routineBody: (t, canonical) => (mentions(t) ? (movedBody(t, move, canonical) ?? t) : t),
     query: (definition) => {
       const [stmt] = mentions(definition) ? (movedStatements(definition.trim().replace(/;\s*$/, ''), move) ?? []) : [];
       if (stmt === undefined) return undefined;
