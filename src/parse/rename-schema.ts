@@ -38,6 +38,15 @@ function identAt(text: string, i: number): { readonly end: number; readonly valu
   return m && !(i > 0 && /[A-Za-z0-9_$]/.test(text[i - 1]!)) ? { end: i + m[0].length, value: m[0].toLowerCase() } : undefined;
 }
 
+const OPERATOR_SYMBOL = /[+\-*/<>=~!@#%^&|`?]+/y;
+
+/** The operator symbol starting at `i` (a commutator's or sort operator's `schema.===`), or undefined. */
+function operatorAt(text: string, i: number): { readonly end: number; readonly value: string } | undefined {
+  OPERATOR_SYMBOL.lastIndex = i;
+  const m = OPERATOR_SYMBOL.exec(text);
+  return m ? { end: i + m[0].length, value: m[0] } : undefined;
+}
+
 /**
  * Names text with every name the move moves qualified by its new schema, skipping string literals
  * and names after a dot. `space`: the kind of object the text names (undefined: any, as in type
@@ -65,7 +74,7 @@ function moveNames(text: string, move: NameMove, space: NameSpace | undefined, q
       continue;
     }
     const qualified = text[id.end] === '.';
-    const named = qualified ? identAt(text, id.end + 1) : undefined;
+    const named = qualified ? (identAt(text, id.end + 1) ?? operatorAt(text, id.end + 1)) : undefined;
     const to = afterDot ? undefined : qualified ? (named && move.name(id.value, named.value, space)) : move.name(undefined, id.value, space);
     out += to === undefined ? text.slice(i, id.end) : qualified ? quote(to) : `${quote(to)}.${text.slice(i, id.end)}`;
     afterDot = false;

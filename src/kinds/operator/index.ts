@@ -1,11 +1,11 @@
-import { qualifyOperator } from '../../model/names.js';
+import { quoteIdent, qualifyOperator } from '../../model/names.js';
 import type { OperatorDef } from '../../model/objects.js';
 import { operatorArgs, operatorKey, type SchemaState } from '../../model/schema-state.js';
 import { operatorDep, operatorDeps, operatorMention, operatorNameDep } from './operator-deps.js';
 import { matchOperators } from './operator-match.js';
 import type { KindModule } from '../kind-module.js';
 import { ownNames, schemaAndParent } from '../object-specs.js';
-import { OPERATOR_RANK, alterOperatorActions, createOperatorActions } from './operator-actions.js';
+import { OPERATOR_RANK, alterOperatorActions, createOperatorActions, operatorExists } from './operator-actions.js';
 import type { OperatorChange } from './operator-change.js';
 import { diffOperators } from './operator-diff.js';
 
@@ -21,8 +21,8 @@ function display(op: OperatorDef): string {
 
 /**
  * Operators, identified by schema, symbol and operand types (operatorKey): created (guarded),
- * their estimators altered, dropped with their operands. PostgreSQL has no ALTER OPERATOR ..
- * RENAME: a changed symbol is a drop and a creation.
+ * their estimators altered, moved (SET SCHEMA), dropped with their operands. PostgreSQL has no
+ * ALTER OPERATOR .. RENAME: a changed symbol is a drop and a creation.
  */
 export const operatorKind: KindModule<'operator', OperatorChange, 'operator'> = {
   name: 'operator',
@@ -58,7 +58,16 @@ export const operatorKind: KindModule<'operator', OperatorChange, 'operator'> = 
         const args = c.args ?? target.args;
         return args === undefined ? undefined : `DROP OPERATOR IF EXISTS ${qualifyOperator(c.ref)} (${args})`;
       },
-      renameSql: () => 'PostgreSQL cannot rename an operator (ALTER OPERATOR has no RENAME TO): it is dropped and created under its new name',
+      // Only SET SCHEMA moves one (there is no RENAME TO); the history event names no operands.
+      renameSql: (from, to, live) => {
+        const found = ofSymbol(live, from.schema, from.name);
+        if (found.length !== 1) return `the operator ${qualifyOperator(from)} has ${found.length ? 'overloads' : 'no live copy'}: move it by hand`;
+        const { left, right } = found[0]!;
+        return {
+          condition: `${operatorExists(from, left, right)} AND NOT ${operatorExists(to, left, right)}`,
+          statements: [`ALTER OPERATOR ${qualifyOperator(from)} (${operatorArgs(left, right)}) SET SCHEMA ${quoteIdent(to.schema)}`],
+        };
+      },
       renamedAsPart: false,
       mentionable: true,
       dropRequires: schemaAndParent,

@@ -7,6 +7,7 @@ import { operatorArgs } from '../../model/schema-state.js';
 import { RelationMentions } from '../../report/relation-mentions.js';
 import type { OperatorRef } from './operator-change.js';
 import { drop } from '../drop/drop-change.js';
+import { rename } from '../rename/rename-change.js';
 import { OPERATORS } from './operator-match.js';
 
 /** What CREATE OPERATOR fixes: PostgreSQL 15's ALTER OPERATOR changes only RESTRICT and JOIN. */
@@ -67,14 +68,15 @@ function create(ctx: DiffContext, key: string, op: OperatorDef): void {
  * where the history dropped them. A different function, commutator, negator, HASHES or MERGES is a
  * drop and create again when no live view, constraint, index or policy uses the symbol; otherwise
  * drift (PostgreSQL 15 cannot alter them and the drop would need CASCADE). Operators cannot be
- * renamed; a history SET SCHEMA is a drop and a creation.
+ * renamed; a history SET SCHEMA moves the live one (what uses it keeps using it).
  */
 export function diffOperators(ctx: DiffContext): void {
   const { out } = ctx;
   for (const { key, target } of ctx.matched(OPERATORS).created) create(ctx, key, target);
-  for (const { key, target, live } of ctx.matched(OPERATORS).pairs) {
+  for (const { key, target, live, renamed } of ctx.matched(OPERATORS).pairs) {
     const args = operatorArgs(target.left, target.right);
     const ref = { schema: target.schema, name: target.name };
+    if (renamed) out.add('operator', key, rename('operator', { schema: live.schema, name: live.name }, ref, target.origin));
     const differing = differingAttributes(target, live).filter((a) => !linkedByCreation(ctx, target, live, a));
     const rebuilt = differing.filter((a) => REBUILT.includes(a));
     if (rebuilt.length) {

@@ -1,5 +1,5 @@
 import { qualify, routineName, type QualifiedName } from '../../model/names.js';
-import { normalizeQuery, renameRoutineInQuery } from '../../parse/index.js';
+import { normalizeQuery, objectTextMove, renameRoutineInQuery } from '../../parse/index.js';
 import { aggregateRoutines, type AggregateDef } from '../../model/objects.js';
 import { functionKey } from '../../model/schema-state.js';
 import type { AggregateDdl } from '../../parse/ddl.js';
@@ -46,7 +46,11 @@ export function findAggregate(ctx: ReplayContext, ref: { schema?: string; name: 
   return undefined;
 }
 
-/** Moves or renames an aggregate (ALTER AGGREGATE .. RENAME TO / SET SCHEMA), recording the rename. */
+/**
+ * Moves or renames an aggregate (ALTER AGGREGATE .. RENAME TO / SET SCHEMA), recording the rename.
+ * Views follow either; after SET SCHEMA policies, rules and SQL-standard bodies calling it print
+ * its new schema too (PostgreSQL holds its OID).
+ */
 export function moveAggregate(ctx: ReplayContext, key: string, to: { schema: string; name: string }): void {
   const d = ctx.draft;
   const a = d.aggregates.get(key)!;
@@ -56,6 +60,7 @@ export function moveAggregate(ctx: ReplayContext, key: string, to: { schema: str
   d.aggregates.set(newKey, { ...a, schema: to.schema, name: to.name });
   d.history.push({ event: 'rename', object: 'aggregate', from: { schema: a.schema, name: a.name }, to, origin: ctx.origin });
   followInViews(d, a, to);
+  if (to.schema !== a.schema) d.follow(objectTextMove(a, 'routine', to.schema));
 }
 
 /** A routine renamed or moved: views calling it hold its OID, so pg_get_viewdef prints the new name. */

@@ -3,6 +3,7 @@ import { relationKey } from '../../model/schema-state.js';
 import type { Mutable } from '../../model/mutable.js';
 import type { CollationDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
+import { objectTextMove } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 import type { Draft } from '../draft.js';
 
@@ -119,7 +120,9 @@ export function moveCollation(ctx: ReplayContext, key: string, to: { schema: str
   if (d.collations.has(newKey)) return ctx.error(`collation "${to.name}" already exists in schema "${to.schema}"`);
   d.collations.delete(key);
   d.collations.set(newKey, { ...c, schema: to.schema, name: to.name });
-  renameCollationUsers(d, collationName(c.schema, c.name), collationName(to.schema, to.name));
+  // SET SCHEMA: every text naming it follows (expressions' COLLATE too, as PostgreSQL holds its OID).
+  if (to.schema !== c.schema) d.follow(objectTextMove(c, 'collation', to.schema));
+  else renameCollationUsers(d, collationName(c.schema, c.name), collationName(to.schema, to.name));
   d.history.push({ event: 'rename', object: 'collation', origin: ctx.origin, from: { schema: c.schema, name: c.name }, to });
 }
 

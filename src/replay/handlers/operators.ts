@@ -3,6 +3,7 @@ import type { Mutable } from '../../model/mutable.js';
 import type { OperatorDef } from '../../model/objects.js';
 import { operatorArgs, operatorKey } from '../../model/schema-state.js';
 import type { Ddl, NameRef, OperatorOperands } from '../../parse/ddl.js';
+import { objectTextMove } from '../../parse/index.js';
 import type { ReplayContext } from '../context.js';
 
 type CreateOperator = Extract<Ddl, { kind: 'createOperator' }>;
@@ -138,8 +139,8 @@ export function dropOperator(ctx: ReplayContext, ref: NameRef, operands: Operato
 }
 
 /**
- * ALTER OPERATOR .. SET SCHEMA: the operator moves (operators cannot be renamed, so the diff
- * treats the move as a drop at the old place and a creation at the new one).
+ * ALTER OPERATOR .. SET SCHEMA: the operator moves, recorded as a rename (a live copy at the old
+ * place is moved too); the expressions using it follow (PostgreSQL holds its OID).
  */
 export function moveOperator(ctx: ReplayContext, ref: NameRef, operands: OperatorOperands | undefined, newSchema: string, ifExists: boolean): void {
   const d = ctx.draft;
@@ -151,5 +152,7 @@ export function moveOperator(ctx: ReplayContext, ref: NameRef, operands: Operato
   if (d.operators.has(newKey)) return ctx.error(`operator ${qualifyOperator({ schema: newSchema, name: op.name })} already exists in schema "${newSchema}"`);
   d.operators.delete(key);
   d.operators.set(newKey, { ...op, schema: newSchema });
-  d.history.push({ event: 'drop', object: 'operator', ref: { schema: op.schema, name: op.name }, origin: ctx.origin });
+  // Checks, defaults, index keys, views, policies and bodies using it print `OPERATOR(s.op)`.
+  d.follow(objectTextMove(op, 'operator', newSchema));
+  d.history.push({ event: 'rename', object: 'operator', from: { schema: op.schema, name: op.name }, to: { schema: newSchema, name: op.name }, origin: ctx.origin });
 }
