@@ -2,7 +2,7 @@ import { describeLockHolders, isLockTimeout, type Database } from '../db/index.j
 import { diff } from '../diff/diff.js';
 import { introspect, readAlembicVersion } from '../introspect/index.js';
 import type { ExcludeRule } from '../model/exclude.js';
-import { scopeState } from '../model/scope.js';
+import { schemasWithPastNames, scopeState } from '../model/scope.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { PlanHistory } from '../plan/history-context.js';
@@ -175,8 +175,8 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     const planOpts = { allowDestructive: !!opts.allowDestructive, concurrentIndexes: !!opts.concurrentIndexes };
     const diffOpts = { declaration: !!opts.declaration, schemas: opts.schemas ?? [], owners: !!opts.owners };
     const started = performance.now();
-    const inScope = (s: SchemaState): SchemaState => scopeState(s, { schemas: opts.schemas ?? [], exclude: opts.exclude ?? [] });
-    const reading = introspect(db, scope).then(inScope);
+    const inScope = (s: SchemaState, schemas = opts.schemas ?? []): SchemaState => scopeState(s, { schemas, exclude: opts.exclude ?? [] });
+    const reading = introspect(db, scope).then((s) => inScope(s));
     reading.catch(() => undefined); // observed below; a failure while the target is awaited is not unhandled
     let wanted: SchemaState;
     let history: PlanHistory | undefined;
@@ -190,7 +190,10 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
       await reading.catch(() => undefined);
       throw e;
     }
-    const live = await reading;
+    // A schema the history renamed is read under its earlier names too (read again when it was).
+    const schemas = schemasWithPastNames(wanted, opts.schemas ?? []);
+    const wider = schemas.length > (opts.schemas?.length ?? 0);
+    const live = wider ? inScope(await reading.catch(() => undefined).then(() => introspect(db, { ...scope, schemas: [...schemas] })), schemas) : await reading;
     if (history) history = { ...history, alembicVersion: await readAlembicVersion(db) };
     const plan = planChanges(diff(wanted, live, diffOpts), live, { ...planOpts, ...(history ? { history } : {}) });
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {

@@ -8,7 +8,7 @@ import type { DiffOptions } from '../diff/diff-context.js';
 import { inPlaceObjects } from '../diff/in-place.js';
 import { introspect } from '../introspect/index.js';
 import type { ExcludeRule } from '../model/exclude.js';
-import { scopeState } from '../model/scope.js';
+import { schemasWithPastNames, scopeState } from '../model/scope.js';
 import type { SchemaState } from '../model/schema-state.js';
 import { plan as planChanges } from '../plan/index.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -73,7 +73,11 @@ export async function replayAndIntrospect(
   }
   // The same scope on both sides: --schema and the exclusions leave out what they name from the
   // target as from the live database (the catalog read also returns `public` whatever the scope).
-  return { target: scopeState(result.state, scope), live: scopeState(await pending, scope), replayed: result };
+  // A schema the history renamed is read under its earlier names too (read again when it was).
+  const schemas = schemasWithPastNames(result.state, scope.schemas ?? []);
+  const wider = schemas.length > (scope.schemas?.length ?? 0) ? { ...scope, schemas } : scope;
+  const live = wider === scope ? await pending : await settle().then(() => startIntrospection(db, wider));
+  return { target: scopeState(result.state, wider), live: scopeState(live, wider), replayed: result };
 }
 
 /** Diffs and plans a replayed target against the live state: the core of `plan`. */

@@ -31,3 +31,23 @@ export function onlySchemas(s: SchemaState, schemas: readonly string[]): SchemaS
 export function scopeState(s: SchemaState, scope: Scope): SchemaState {
   return excludeObjects(onlySchemas(s, scope.schemas ?? []), scope.exclude ?? []);
 }
+
+/**
+ * `--schema` widened by the earlier names the history gave those schemas (ALTER SCHEMA .. RENAME)
+ * that the target no longer has: a live database behind the history still has the schema under
+ * such a name, and the diff must see it there to plan the rename (else it creates the schema
+ * anew and never sees the old one). Empty (every schema) stays empty.
+ */
+export function schemasWithPastNames(target: SchemaState, schemas: readonly string[]): readonly string[] {
+  if (!schemas.length) return schemas;
+  const out = [...schemas];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of target.history) {
+      if (e.event !== 'rename' || e.object !== 'schema') continue;
+      const from = e.from.name;
+      if (out.includes(e.to.name) && !out.includes(from) && !target.schemas.has(from)) grew = !!out.push(from);
+    }
+  }
+  return out;
+}
