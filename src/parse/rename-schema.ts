@@ -12,6 +12,7 @@ import { quoteIdent } from '../model/names.js';
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
 import { canonicalRuleActionNode, normalizeExpression, normalizeQuery } from './normalize-expr.js';
 import { ruleActionsSql } from './rule-actions.js';
+import { figureColname, UNNAMED_COLUMN } from './figure-colname.js';
 import { sqlStandardBody } from './lower/routine-attributes.js';
 
 const IDENT = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
@@ -76,9 +77,17 @@ function moveNames(text: string, move: NameMove, space: NameSpace | undefined, q
     const qualified = text[id.end] === '.';
     const named = qualified ? (identAt(text, id.end + 1) ?? operatorAt(text, id.end + 1)) : undefined;
     const to = afterDot ? undefined : qualified ? (named && move.name(id.value, named.value, space)) : move.name(undefined, id.value, space);
-    out += to === undefined ? text.slice(i, id.end) : qualified ? quote(to) : `${quote(to)}.${text.slice(i, id.end)}`;
     afterDot = false;
-    i = id.end;
+    if (to === undefined) {
+      out += text.slice(i, id.end);
+      i = id.end;
+      continue;
+    }
+    // The name itself as written unless renamed (an operator symbol is never quoted).
+    const [start, end] = named ? [id.end + 1, named.end] : [i, id.end];
+    const name = to.name === (named ?? id).value ? text.slice(start, end) : named && !identAt(text, start) ? to.name : quote(to.name);
+    out += qualified || to.schema !== 'public' || to.name === id.value ? `${quote(to.schema)}.${name}` : name;
+    i = end;
   }
   return out;
 }
@@ -98,10 +107,10 @@ function literalEnd(text: string, start: number): number {
 /** Functions whose first argument is a regclass (the implicit cast is dropped from canonical text). */
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
-/** Where names point after a move (a schema renamed, or one object moved to another schema). */
+/** Where names point after a move (a schema renamed, or one object moved to another schema or renamed). */
 interface NameMove {
-  /** The new schema of `schema.name` (schema undefined: unqualified) naming an object of `space` (undefined: any), or undefined when it stays. */
-  name(schema: string | undefined, name: string, space: NameSpace | undefined): string | undefined;
+  /** The new schema and name of `schema.name` (schema undefined: unqualified) naming an object of `space` (undefined: any), or undefined when it stays. */
+  name(schema: string | undefined, name: string, space: NameSpace | undefined): QualifiedName | undefined;
   /** A schema named as a whole (regnamespace) afterwards. */
   schema(schema: string): string;
   /** Whether a text may name something that moves (a cheap test before parsing). */
@@ -117,8 +126,10 @@ function qualifiedList(names: unknown, move: NameMove, space: NameSpace): boolea
   const q = names.length >= 2 ? names[names.length - 2] : undefined;
   const to = move.name(q === undefined ? undefined : sval(q), last(names)!, space);
   if (to === undefined) return false;
-  if (q === undefined) names.unshift({ String: { sval: to } });
-  else q.String.sval = to;
+  names[names.length - 1].String.sval = to.name;
+  // Replay's texts name objects of public unqualified (a rename there stays so).
+  if (q !== undefined) q.String.sval = to.schema;
+  else if (to.schema !== 'public') names.unshift({ String: { sval: to.schema } });
   return true;
 }
 
@@ -151,8 +162,9 @@ function visit(node: AstNode, move: NameMove): boolean {
     const to = move.name(node.schemaname || undefined, node.relname, 'relation');
     if (to !== undefined) {
       // Replay's texts name relations of public unqualified, as the catalog prints them.
-      if (to === 'public') delete node.schemaname;
-      else node.schemaname = to;
+      if (to.schema === 'public') delete node.schemaname;
+      else node.schemaname = to.schema;
+      node.relname = to.name;
       changed = true;
     }
   }
@@ -161,7 +173,8 @@ function visit(node: AstNode, move: NameMove): boolean {
   if (fields && fields.length >= 3) {
     const to = move.name(sval(fields[fields.length - 3]), sval(fields[fields.length - 2]) ?? '', 'relation');
     if (to !== undefined) {
-      fields[fields.length - 3].String.sval = to;
+      fields[fields.length - 3].String.sval = to.schema;
+      fields[fields.length - 2].String.sval = to.name;
       changed = true;
     }
   }
@@ -172,7 +185,11 @@ function visit(node: AstNode, move: NameMove): boolean {
   }
   const call = node.FuncCall;
   if (call && SEQUENCE_FUNCTIONS.has(last(call.funcname ?? []) ?? '') && literal(call.args?.[0], move, 'relation')) changed = true;
+  // An output column named after a renamed function keeps its name (PostgreSQL stored it).
+  const target = node.ResTarget;
+  const implicit = target && target.name === undefined && target.val ? figureColname(target.val) : undefined;
   for (const [k, v] of Object.entries(node)) if (k !== 'location' && v !== null && typeof v === 'object' && visit(v, move)) changed = true;
+  if (implicit !== undefined && implicit !== UNNAMED_COLUMN && figureColname(target.val) !== implicit) target.name = implicit;
   return changed;
 }
 
@@ -202,17 +219,17 @@ function movedBody(text: string, move: NameMove, canonical: boolean): string | u
 /** `ALTER SCHEMA from RENAME TO to`: qualified names of the schema move, unqualified ones stay. */
 function schemaRenameMove(from: string, to: string): NameMove {
   return {
-    name: (schema) => (schema === from ? to : undefined),
+    name: (schema, name) => (schema === from ? { schema: to, name } : undefined),
     schema: (s) => (s === from ? to : s),
     mentions: (t) => t.includes(from),
   };
 }
 
 /**
- * `ALTER .. SET SCHEMA`: the object `object` of `space` moves to `to`. Replay's texts name objects
- * of public unqualified, so an unqualified name of it moves when it was in public.
+ * `ALTER .. SET SCHEMA` / `RENAME TO`: the object `object` of `space` is `to` afterwards. Replay's
+ * texts name objects of public unqualified, so an unqualified name of it moves when it was in public.
  */
-function objectMove(object: QualifiedName, space: NameSpace, to: string): NameMove {
+function objectMove(object: QualifiedName, space: NameSpace, to: QualifiedName): NameMove {
   return {
     name: (schema, name, sp) => ((schema ?? 'public') === object.schema && name === object.name && (sp === undefined || sp === space || (space === 'relation' && sp === 'type')) ? to : undefined),
     schema: (s) => s,
@@ -256,11 +273,12 @@ export function schemaTextRename(from: string, to: string): SchemaTextRename {
 }
 
 /**
- * The rewrites of `ALTER .. SET SCHEMA` of one object, for {@link movedSchemaState}: PostgreSQL
- * stores references by OID, so views, defaults, checks, index keys, policies, rules and triggers
- * naming it print its new schema. The object itself (and what moves with it) is moved by replay.
+ * The rewrites of `ALTER .. SET SCHEMA` (or `RENAME TO`: `name`) of one object, for
+ * {@link movedSchemaState}: PostgreSQL stores references by OID, so views, defaults, checks, index
+ * keys, policies, rules, triggers and SQL-standard bodies naming it print its new schema and name.
+ * The object itself (and what moves with it) is moved by replay.
  */
-export function objectTextMove(object: QualifiedName, space: NameSpace, to: string): SchemaTextRename {
-  const move = objectMove(object, space, to);
-  return textMove(move, (q, sp) => move.name(q.schema, q.name, sp) ?? q.schema);
+export function objectTextMove(object: QualifiedName, space: NameSpace, schema: string, name = object.name): SchemaTextRename {
+  const move = objectMove(object, space, { schema, name });
+  return textMove(move, (q, sp) => move.name(q.schema, q.name, sp)?.schema ?? q.schema);
 }

@@ -48,8 +48,7 @@ export function findAggregate(ctx: ReplayContext, ref: { schema?: string; name: 
 
 /**
  * Moves or renames an aggregate (ALTER AGGREGATE .. RENAME TO / SET SCHEMA), recording the rename.
- * Views follow either; after SET SCHEMA policies, rules and SQL-standard bodies calling it print
- * its new schema too (PostgreSQL holds its OID).
+ * Views, policies, rules and SQL-standard bodies calling it print its new name (PostgreSQL holds its OID).
  */
 export function moveAggregate(ctx: ReplayContext, key: string, to: { schema: string; name: string }): void {
   const d = ctx.draft;
@@ -60,7 +59,7 @@ export function moveAggregate(ctx: ReplayContext, key: string, to: { schema: str
   d.aggregates.set(newKey, { ...a, schema: to.schema, name: to.name });
   d.history.push({ event: 'rename', object: 'aggregate', from: { schema: a.schema, name: a.name }, to, origin: ctx.origin });
   followInViews(d, a, to);
-  if (to.schema !== a.schema) d.follow(objectTextMove(a, 'routine', to.schema));
+  d.follow(objectTextMove(a, 'routine', to.schema, to.name));
 }
 
 /** A routine renamed or moved: views calling it hold its OID, so pg_get_viewdef prints the new name. */

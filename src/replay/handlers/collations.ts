@@ -83,19 +83,6 @@ export function createCollation(ctx: ReplayContext, s: CreateCollation): void {
   d.collations.set(key, { schema, name: s.collation.name, ...props, origin: ctx.origin });
 }
 
-/** Columns, domains and index keys name a collation by text (collationName): follow its rename or move. */
-export function renameCollationUsers(d: Draft, from: string, to: string): void {
-  for (const [k, t] of d.tables) {
-    if (!t.columns.some((c) => c.collation === from)) continue;
-    d.tables.set(k, { ...t, columns: t.columns.map((c) => (c.collation === from ? { ...c, collation: to } : c)) });
-  }
-  for (const [k, dom] of d.domains) if (dom.collation === from) d.domains.set(k, { ...dom, collation: to });
-  for (const [k, i] of d.indexes) {
-    if (!i.keys.some((x) => x.collation === from)) continue;
-    d.indexes.set(k, { ...i, keys: i.keys.map((x) => (x.collation === from ? { ...x, collation: to } : x)) });
-  }
-}
-
 /** What uses a collation (its text in columns, domains and index keys), for DROP's refusal. */
 function collationUser(d: Draft, text: string): string | undefined {
   for (const t of d.tables.values()) {
@@ -120,9 +107,8 @@ export function moveCollation(ctx: ReplayContext, key: string, to: { schema: str
   if (d.collations.has(newKey)) return ctx.error(`collation "${to.name}" already exists in schema "${to.schema}"`);
   d.collations.delete(key);
   d.collations.set(newKey, { ...c, schema: to.schema, name: to.name });
-  // SET SCHEMA: every text naming it follows (expressions' COLLATE too, as PostgreSQL holds its OID).
-  if (to.schema !== c.schema) d.follow(objectTextMove(c, 'collation', to.schema));
-  else renameCollationUsers(d, collationName(c.schema, c.name), collationName(to.schema, to.name));
+  // Every text naming it follows (columns, domains, index keys, expressions' COLLATE: PostgreSQL holds its OID).
+  d.follow(objectTextMove(c, 'collation', to.schema, to.name));
   d.history.push({ event: 'rename', object: 'collation', origin: ctx.origin, from: { schema: c.schema, name: c.name }, to });
 }
 

@@ -3,6 +3,7 @@ import { qualify } from '../../model/names.js';
 import { relationKey, ruleKey, triggerKey } from '../../model/schema-state.js';
 import type { ConstraintDef, ObjectKind, TableDef } from '../../model/objects.js';
 import type { Ddl } from '../../parse/ddl.js';
+import { objectTextMove } from '../../parse/index.js';
 import { renameDomainCheck } from './domains.js';
 import { retypeUsers, typeExists } from './type-users.js';
 import { renameAttribute } from './types.js';
@@ -250,8 +251,11 @@ export function rename(ctx: ReplayContext, s: Rename): void {
     case 'routine': {
       // ALTER FUNCTION and ALTER ROUTINE .. RENAME take aggregates too.
       const found = findRoutine(ctx, s.object, s.args, s.target, s.ifExists);
+      if (!found) return;
       const to = { schema: ctx.schemaOf(s.object), name: s.newName };
-      if (found) void (found.routine === 'aggregate' ? moveAggregate(ctx, found.key, to) : moveFunction(ctx, found.key, to));
+      if (found.routine === 'aggregate') return moveAggregate(ctx, found.key, to);
+      const f = d.functions.get(found.key)!;
+      if (moveFunction(ctx, found.key, to)) d.follow(objectTextMove(f, 'routine', to.schema, to.name));
       return;
     }
     case 'collation':
