@@ -4,7 +4,7 @@ import { introspect, readAlembicVersion } from '../introspect/index.js';
 import type { ExcludeRule } from '../model/exclude.js';
 import { schemasWithPastNames, scopeState } from '../model/scope.js';
 import type { SchemaState } from '../model/schema-state.js';
-import { plan as planChanges } from '../plan/index.js';
+import { plan as planChanges, TRANSACTION_SETTINGS } from '../plan/index.js';
 import type { PlanHistory } from '../plan/history-context.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { fingerprint } from '../plan/fingerprint.js';
@@ -104,6 +104,9 @@ function message(e: unknown, opts: ApplyOptions, step?: PlanStep): string {
   return text;
 }
 
+/** Opens a plan's transaction with its settings, in one round trip. */
+const BEGIN = ['BEGIN', ...TRANSACTION_SETTINGS].join('; ');
+
 /**
  * Runs the steps in one transaction, sent in batches (one round trip per batch instead of per
  * step: at thousands of steps the round trips, not the DDL, dominate). The server does not say
@@ -114,7 +117,7 @@ function message(e: unknown, opts: ApplyOptions, step?: PlanStep): string {
  */
 async function runTransaction(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, total: number, committed: readonly PlanStep[] = []): Promise<void> {
   if (!steps.length) return;
-  await db.exec('BEGIN');
+  await db.exec(BEGIN);
   try {
     for (const batch of batchSteps(steps)) {
       for (const step of batch) if (step.change >= 0) opts.onStep?.(step, total);
@@ -144,7 +147,7 @@ async function lockTimeoutError(db: Database, steps: readonly PlanStep[], opts: 
 
 /** The transaction again, one step per round trip, to name the step the server rejects. */
 async function runStepByStep(db: Database, plan: Plan, steps: readonly PlanStep[], opts: ApplyOptions, committed: readonly PlanStep[]): Promise<void> {
-  await db.exec('BEGIN');
+  await db.exec(BEGIN);
   for (const step of steps) {
     try {
       await db.exec(step.sql);

@@ -2,4 +2,5 @@
 export { plan } from './plan.js';
 export { fingerprint } from './fingerprint.js';
 export { guardedBlockOf, mergeGuardedBlocks } from './guarded-sql.js';
+export { TRANSACTION_SETTINGS } from './transaction-settings.js';
 export type { Plan, PlanOptions, PlanStep } from './types.js';

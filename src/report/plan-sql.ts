@@ -1,10 +1,15 @@
+import { TRANSACTION_SETTINGS } from '../plan/transaction-settings.js';
 import type { Plan } from '../plan/types.js';
+
+/** How each of the script's transactions opens: BEGIN, then apply's settings. */
+const BEGIN = ['BEGIN;', ...TRANSACTION_SETTINGS.map((s) => `${s};`)];
 
 /**
  * The exact script `apply` runs: enum labels later steps use in a first transaction (PostgreSQL
  * refuses a label's use before the commit that added it), the other transactional steps between
  * BEGIN and COMMIT, then the steps PostgreSQL refuses inside a transaction (CREATE INDEX
- * CONCURRENTLY), one by one, and the statements recording the revision in alembic_version.
+ * CONCURRENTLY), one by one, and the statements recording the revision in alembic_version. Each
+ * transaction first sets what apply's do (TRANSACTION_SETTINGS: check_function_bodies off, locally).
  */
 export function renderPlanSql(plan: Plan): string {
   const out = [`-- schema-sync plan (live schema fingerprint ${plan.fingerprint})`];
@@ -20,7 +25,7 @@ export function renderPlanSql(plan: Plan): string {
     if (!part.length && !withStamp) continue;
     if (i === 0) out.push('-- enum labels used below: committed first', '');
     else if (early.length) out.push('');
-    out.push('BEGIN;', '');
+    out.push(...BEGIN, '');
     for (const s of part) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
     if (withStamp) out.push(...stampLines);
     out.push('COMMIT;');
@@ -28,7 +33,7 @@ export function renderPlanSql(plan: Plan): string {
   if (after.length) {
     out.push('', '-- outside the transaction:');
     for (const s of after) out.push(`-- step ${s.id}: ${s.description}`, `${s.sql};`, '');
-    if (stamp.length) out.push('BEGIN;', ...stampLines, 'COMMIT;');
+    if (stamp.length) out.push(...BEGIN, ...stampLines, 'COMMIT;');
   }
   return out.join('\n').replace(/\n*$/, '\n');
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../src/db/index.js';
+import { TRANSACTION_SETTINGS } from '../../src/plan/index.js';
 import type { Plan } from '../../src/plan/types.js';
 
 /**
@@ -16,6 +17,7 @@ export async function runPlan(db: Database, p: Plan): Promise<void> {
   // Enum labels later steps use are committed in a first transaction, as apply does.
   for (const early of [true, false]) {
     await db.exec('BEGIN');
+    for (const setting of TRANSACTION_SETTINGS) await db.exec(setting);
     try {
       for (const s of p.steps) if (s.transactional && !!s.early === early) await run(s.sql, s.id);
       await db.exec('COMMIT');
