@@ -587,9 +587,17 @@ export interface DataDdl {
   readonly edit?: { readonly columns: readonly string[] };
 }
 
+/** A clause of a modelled statement that replay reports and goes on without (`what`: how it is spelled). */
+export interface IgnoredClause {
+  readonly what: string;
+  readonly why: string;
+}
+
 /** A statement with its position and original text. */
 export interface ParsedStatement {
   readonly ddl: Ddl;
+  /** Clauses of it replay does not model (TABLESPACE ..): each a warning at the statement. */
+  readonly ignoredClauses?: readonly IgnoredClause[];
   readonly pos: StatementPos;
   /** Original SQL text of the statement (trimmed), for messages and the `alembic_version` check. */
   readonly sql: string;

@@ -4,6 +4,7 @@ import type { ParsedStatement, StatementPos } from './ddl.js';
 import { type AstNode, parseSql } from './libpg.js';
 import { DO_HINT, doBlockShape } from './lower/do-block.js';
 import { lowerStatement } from './lower/statement.js';
+import { tablespaceClauses } from './lower/tablespace-clauses.js';
 
 /** Maps libpg-query's UTF-8 byte offsets to string indices and 1-based line/column. */
 class SourceMap {
@@ -100,8 +101,15 @@ export function parseRevision(rev: Revision): ParsedStatement[] {
     const pos = { file: rev.file, line: fileLine(rev, line), column, revision: rev.id };
     const sql = rev.sql.slice(begin, endIdx).trim();
     if (raw.stmt.DoStmt) return doBlockStatements(raw.stmt.DoStmt, map, rev, pos, sql);
-    return [{ ddl: lowerStatement(raw.stmt), pos, sql }];
+    return [{ ...lowered(raw.stmt), pos, sql }];
   });
+}
+
+/** A migration's statement lowered, with the clauses replay reports and goes on without. */
+function lowered(stmt: AstNode): Pick<ParsedStatement, 'ddl' | 'ignoredClauses'> {
+  const ddl = lowerStatement(stmt);
+  const ignoredClauses = tablespaceClauses(stmt, ddl);
+  return ignoredClauses.length ? { ddl, ignoredClauses } : { ddl };
 }
 
 /**
@@ -121,6 +129,6 @@ function doBlockStatements(node: AstNode, map: SourceMap, rev: Revision, pos: St
     } catch (e) {
       throw new UserError(clipLines(`syntax error in a DO block: ${(e as Error).message}`), { file: rev.file, line: at.line });
     }
-    return raws.map((raw) => ({ ddl: lowerStatement(raw.stmt), pos: at, sql: inner.sql.trim(), block, ...(inner.tolerate ? { tolerate: inner.tolerate } : {}) }));
+    return raws.map((raw) => ({ ...lowered(raw.stmt), pos: at, sql: inner.sql.trim(), block, ...(inner.tolerate ? { tolerate: inner.tolerate } : {}) }));
   });
 }

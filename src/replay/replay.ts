@@ -146,6 +146,7 @@ class ReplaySession {
     const ctx = new ReplayContext(this.draft, st.pos, this.diagnostics, st.sql, st.tolerate);
     if (st.ddl.kind === 'data') this.data.add(ctx, st.ddl, st.sql);
     const r = applyStatement(ctx, st.ddl);
+    for (const c of st.ignoredClauses ?? []) ctx.warn(`not modelled: ${c.what} (replay continues without it): ${c.why}`);
     if (r === 'modelled') this.modelled++;
     else if (r === 'noop') this.noop++;
     else this.unsupported++;

@@ -3,7 +3,17 @@ import type { Ddl } from '../ddl.js';
 const REPLICATION = 'publications and subscriptions are replication configuration, set up per server';
 const FOREIGN = 'foreign data wrappers, servers, user mappings and foreign tables hold credentials and remote addresses that differ per environment';
 const CLUSTER = 'is cluster-level, shared by every database of the server';
+const TABLESPACE = `a tablespace ${CLUSTER}, and names a directory on the server`;
 const OPCLASS = 'operator classes and families tie operators and support functions to an index access method (an extension\'s job); not modelled';
+
+/**
+ * Why a tablespace a statement names is not managed (TABLESPACE, USING INDEX TABLESPACE, SET
+ * TABLESPACE): a place for files on one server, which other servers need not have.
+ */
+export const TABLESPACE_WHY = `not managed by schema-sync: ${TABLESPACE}`;
+
+/** The `why` of a statement not managed: the reason, and what apply and check do with it. */
+const notManagedWhy = (why: string): string => `not managed by schema-sync: ${why}; apply does not run it and check does not compare it`;
 
 /**
  * Statements schema-sync deliberately leaves to the people running the server, by node type:
@@ -31,7 +41,10 @@ const NOT_MANAGED: Readonly<Record<string, readonly [string, string]>> = {
   AlterRoleSetStmt: ['ALTER ROLE .. SET', `a role ${CLUSTER}: schema-sync never changes roles`],
   DropRoleStmt: ['DROP ROLE', `a role ${CLUSTER}: schema-sync never creates or drops roles`],
   GrantRoleStmt: ['GRANT role', `role membership ${CLUSTER}: schema-sync never changes it`],
-  CreateTableSpaceStmt: ['CREATE TABLESPACE', `a tablespace ${CLUSTER} and names a directory on the server`],
+  CreateTableSpaceStmt: ['CREATE TABLESPACE', TABLESPACE],
+  AlterTableSpaceOptionsStmt: ['ALTER TABLESPACE', TABLESPACE],
+  DropTableSpaceStmt: ['DROP TABLESPACE', TABLESPACE],
+  AlterTableMoveAllStmt: ['ALTER .. ALL IN TABLESPACE', TABLESPACE],
   CreatedbStmt: ['CREATE DATABASE', 'schema-sync works inside one database'],
   AlterDatabaseStmt: ['ALTER DATABASE', 'database settings are server configuration'],
   AlterDatabaseSetStmt: ['ALTER DATABASE .. SET', 'database settings are server configuration'],
@@ -48,7 +61,7 @@ export function notManaged(type: string): Ddl | undefined {
   const entry = NOT_MANAGED[type];
   if (!entry) return undefined;
   const [what, why] = entry;
-  return { kind: 'unsupported', what, why: `not managed by schema-sync: ${why}; apply does not run it and check does not compare it` };
+  return { kind: 'unsupported', what, why: notManagedWhy(why) };
 }
 
 const EVENT_TRIGGERS = 'event triggers need superuser and act on every later DDL, including the plan\'s own';
@@ -74,5 +87,10 @@ const KIND_REASONS: Readonly<Record<string, string>> = {
 export function notManagedOn(what: string, objtype: string): Ddl {
   const kind = objtype.replace(/^OBJECT_/, '').replace(/_/g, ' ').toLowerCase();
   const why = KIND_REASONS[objtype] ?? `schema-sync does not model ${kind} objects (creating one is a warning too)`;
-  return { kind: 'unsupported', what, why: `not managed by schema-sync: ${why}; apply does not run it and check does not compare it` };
+  return { kind: 'unsupported', what, why: notManagedWhy(why) };
+}
+
+/** ALTER INDEX / MATERIALIZED VIEW .. SET TABLESPACE, as an `unsupported` statement saying why. */
+export function notManagedMove(what: string): Ddl {
+  return { kind: 'unsupported', what, why: notManagedWhy(TABLESPACE) };
 }

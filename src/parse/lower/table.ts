@@ -2,7 +2,6 @@ import type { Mutable } from '../../model/mutable.js';
 import type { TriggerFiring } from '../../model/objects.js';
 import type { AlterTableCommand, ColumnOverride, ColumnSpec, ConstraintSpec, Ddl, LikeClause, RelOptionChanges } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
-import { quoteLiteral } from '../../model/names.js';
 import { canonicalExprNode, exprTexts } from '../normalize-expr.js';
 import { lowerTypeName } from '../type-names.js';
 import { lowerColumnDef, lowerColumnOverride, lowerCollation } from './column.js';
@@ -10,7 +9,8 @@ import { foldConstraintAttributes, lowerConstraint, rangeVarName } from './const
 import { tableOptions } from '../../model/table-options.js';
 import { lowerRelOptions } from './rel-options.js';
 import { lowerSequenceOptions } from './sequence-options.js';
-import { notManagedOn } from './not-managed.js';
+import { notManagedMove, notManagedOn, TABLESPACE_WHY } from './not-managed.js';
+import { quoteIdent, quoteLiteral } from '../../model/names.js';
 
 const STRATEGY: Record<string, string> = {
   PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH',
@@ -170,6 +170,8 @@ function lowerAlterCommand(cmd: AstNode): AlterTableCommand {
       return { op: 'detachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), mode: cmd.def.PartitionCmd.concurrent ? 'concurrently' : 'plain' };
     case 'AT_DetachPartitionFinalize':
       return { op: 'detachPartition', partition: rangeVarName(cmd.def.PartitionCmd.name), mode: 'finalize' };
+    case 'AT_SetTableSpace':
+      return { op: 'unsupported', what: `SET TABLESPACE ${quoteIdent(cmd.name as string)}: ${TABLESPACE_WHY}; apply does not run it and check does not compare tablespaces` };
     default:
       return { op: 'unsupported', what: `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')}` };
   }
@@ -194,7 +196,11 @@ export function lowerAlterTable(s: AstNode): Ddl {
   if (s.objtype === 'OBJECT_VIEW') {
     return { kind: 'alterView', view: rangeVarName(s.relation), ifExists: !!s.missing_ok, commands: (s.cmds ?? []).map((c: AstNode) => lowerAlterCommand(c.AlterTableCmd)) };
   }
-  if (s.objtype !== 'OBJECT_TABLE') return { kind: 'unsupported', what: `ALTER ${String(s.objtype).replace(/^OBJECT_/, '')}` };
+  if (s.objtype !== 'OBJECT_TABLE') {
+    const what = `ALTER ${String(s.objtype).replace(/^OBJECT_/, '').replace('MATVIEW', 'MATERIALIZED VIEW')}`;
+    const moves = (s.cmds ?? []).length && (s.cmds as AstNode[]).every((c) => c.AlterTableCmd.subtype === 'AT_SetTableSpace');
+    return moves ? notManagedMove(`${what} .. SET TABLESPACE`) : { kind: 'unsupported', what };
+  }
   return {
     kind: 'alterTable',
     table: rangeVarName(s.relation),
