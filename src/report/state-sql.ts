@@ -38,11 +38,17 @@ import { compareText, dependencyOrder, entriesByKey, valuesByKey } from './sort-
 export interface RenderStateSqlOptions {
   /** Print a `-- Tables` style line before each non-empty section (default true). */
   readonly sectionHeaders?: boolean;
+  /**
+   * Begin with the settings running it needs, `SET check_function_bodies = off` when there are
+   * functions (default true; `plan --diff` compares objects, not scripts, and leaves it out).
+   */
+  readonly settings?: boolean;
 }
 
 /**
  * The canonical DDL dump of a state: byte-identical for equal states (whatever the Map insertion
- * order or the objects' origins), and runnable top to bottom on an empty database. Order: schemas,
+ * order or the objects' origins), and runnable top to bottom on an empty database (with functions,
+ * it first sets check_function_bodies off for the session, as pg_dump's output does). Order: schemas,
  * extensions, enums, sequences not implicit in an identity column (serial ones too: their
  * `nextval` defaults need them), tables (parents before partitions; PK/UNIQUE/CHECK/EXCLUDE
  * inline, by name), OWNED BY, functions, aggregates, views (after the views they mention), indexes (after
@@ -69,6 +75,8 @@ export function renderStateSql(state: SchemaState, opts: RenderStateSqlOptions =
     .sort((x, y) => compareText(x.key, y.key));
 
   const sections: [string, string[]][] = [
+    // As pg_dump's output: a LANGUAGE sql body may name a function, view or table created after it.
+    ['Settings', (opts.settings ?? true) && state.functions.size ? ['SET check_function_bodies = off'] : []],
     ['Schemas', valuesByKey(state.schemas).filter((s) => s.name !== 'public').map((s) => createSchemaSql(s))],
     ['Extensions', valuesByKey(state.extensions).map((e) => createExtensionSql(e, { ifNotExists: true }))],
     ['Collations', valuesByKey(state.collations).map(createCollationSql)],
