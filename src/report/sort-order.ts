@@ -19,15 +19,16 @@ export function entriesByKey<T>(map: ReadonlyMap<string, T>): [string, T][] {
 /**
  * Orders keyed items so each comes after the items it depends on, otherwise by key (Kahn's
  * algorithm, always taking the smallest ready key). Dependencies on unknown keys are ignored; on
- * a cycle the smallest remaining key is taken as if ready, so the result is always complete and
- * deterministic.
+ * a cycle an item on it is taken as if ready (the first one reached from the smallest remaining
+ * key through smallest waiting dependencies), so what only waits for the cycle still follows it, and
+ * the result is always complete and deterministic.
  */
 export function dependencyOrder<T>(entries: readonly (readonly [string, T])[], dependsOn: (item: T, key: string) => Iterable<string>): T[] {
   const sorted = [...entries].sort((x, y) => compareText(x[0], y[0]));
   const index = new Map(sorted.map(([k], i) => [k, i]));
   const waitingOn = sorted.map(() => 0);
   const dependents: number[][] = sorted.map(() => []);
-  sorted.forEach(([key, item], i) => {
+  const dependencies = sorted.map(([key, item], i) => {
     const deps = new Set<number>();
     for (const d of dependsOn(item, key)) {
       const j = index.get(d);
@@ -35,6 +36,7 @@ export function dependencyOrder<T>(entries: readonly (readonly [string, T])[], d
     }
     waitingOn[i] = deps.size;
     for (const j of deps) dependents[j]!.push(i);
+    return [...deps].sort((a, b) => a - b);
   });
   // `ready` holds positions in key order, smallest last, so pop() takes the smallest key.
   const ready = sorted.map((_, i) => i).filter((i) => waitingOn[i] === 0).reverse();
@@ -45,7 +47,7 @@ export function dependencyOrder<T>(entries: readonly (readonly [string, T])[], d
     let i = ready.pop();
     if (i === undefined) {
       while (done[cycleCursor]) cycleCursor++;
-      i = cycleCursor;
+      i = onCycle(cycleCursor, dependencies, done);
     }
     if (done[i]) continue;
     done[i] = true;
@@ -55,6 +57,20 @@ export function dependencyOrder<T>(entries: readonly (readonly [string, T])[], d
     }
   }
   return out;
+}
+
+/**
+ * An item on a cycle, reached from `start` (which waits, as every item left does when none is
+ * ready) by following each item's first dependency not yet done until one repeats.
+ */
+function onCycle(start: number, dependencies: readonly (readonly number[])[], done: readonly boolean[]): number {
+  const seen = new Set<number>();
+  let i = start;
+  while (!seen.has(i)) {
+    seen.add(i);
+    i = dependencies[i]!.find((j) => !done[j])!;
+  }
+  return i;
 }
 
 /** Inserts into an array kept in descending order (binary search). */
