@@ -53,8 +53,9 @@ export const readPolicies: CatalogQuery<Row, PolicyOfTable[]> = {
         command: COMMANDS[r.command] ?? 'all',
         roles: (JSON.parse(r.roles) as string[]).sort(),
       };
-      if (r.using_expr !== null) policy.using = normalizeExpression(r.using_expr);
-      if (r.check_expr !== null) policy.withCheck = normalizeExpression(r.check_expr);
+      // pg_get_expr prints them under the table's name (a sub-select's FROM item of that name is `t_1`).
+      if (r.using_expr !== null) policy.using = normalizeExpression(r.using_expr, [r.table_name]);
+      if (r.check_expr !== null) policy.withCheck = normalizeExpression(r.check_expr, [r.table_name]);
       if (r.description != null) policy.comment = r.description;
       return { tableOid: r.table_oid, policy };
     }),

@@ -7,7 +7,7 @@ export {
 export { formatBuiltin, isBuiltinTypeName } from './type-names.js';
 export { parseDefinition, parseConstraintDefinition } from './parse-definition.js';
 export {
-  renameInViewQuery, expandViewStars, viewUses, viewOutputColumns, viewWithOutputNames, type ViewRename, type ColumnsOf,
+  renameInViewQuery, expandViewStars, expandExpressionStars, viewUses, viewOutputColumns, viewWithOutputNames, type ViewRename, type ColumnsOf,
 } from './rewrite-view.js';
 export { indexKeyName } from './lower/objects.js';
 export { renameInTableExpression } from './rewrite-expression.js';

@@ -33,7 +33,48 @@ export function parsePlpgsql(sql: string): AstNode {
 
 /** Prints an AST node back to SQL on one line. */
 export function deparseNode(node: AstNode): string {
-  return deparseSync(node, { pretty: false });
+  if (!hasSetSubselect(node, false)) return deparseSync(node, { pretty: false });
+  // pgsql-deparser prints the SET list of an UPDATE (or ON CONFLICT DO UPDATE) in a context that
+  // reaches into its sub-selects, so `SET n = (SELECT max(v) AS m FROM u)` came out as `(SELECT m
+  // = max(v) FROM u)`: another query. Each sub-select of a SET value is printed on its own.
+  const subselects: string[] = [];
+  const text = deparseSync(withSetPlaceholders(structuredClone(node), false, subselects), { pretty: false });
+  return text.replace(/\bsub_select_placeholder_(\d+)\b/g, (_, i: string) => subselects[Number(i)]!);
+}
+
+/** Fields whose `targetList` is a SET list: an UPDATE's and an INSERT's ON CONFLICT DO UPDATE. */
+const SET_HOLDERS = new Set(['UpdateStmt', 'onConflictClause']);
+/** Sub-selects printed in their own parentheses: `(SELECT ..)`, `EXISTS (..)`, `ARRAY(..)`. */
+const SELF_DELIMITED = new Set(['EXPR_SUBLINK', 'EXISTS_SUBLINK', 'ARRAY_SUBLINK']);
+
+/** Does a tree hold a sub-select inside an UPDATE's (or ON CONFLICT's) SET values? */
+function hasSetSubselect(node: AstNode, inSet: boolean): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((n) => hasSetSubselect(n, inSet));
+  if (inSet && node.SubLink) return true;
+  for (const [k, v] of Object.entries(node)) {
+    const set = inSet || (SET_HOLDERS.has(k) && hasSetSubselect((v as AstNode)?.targetList, true));
+    if (set || hasSetSubselect(v, inSet)) return true;
+  }
+  return false;
+}
+
+/** Replaces (in place) each sub-select of a SET value by a placeholder column, its text pushed to `out`. */
+function withSetPlaceholders(node: AstNode, inSet: boolean, out: string[]): AstNode {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => withSetPlaceholders(n, inSet, out));
+  if (inSet && node.SubLink) {
+    // `x IN (SELECT ..)` is an operator expression: parenthesised where the placeholder stood.
+    const text = deparseNode(node);
+    out.push(SELF_DELIMITED.has(node.SubLink.subLinkType) ? text : `(${text})`);
+    return { ColumnRef: { fields: [{ String: { sval: `sub_select_placeholder_${out.length - 1}` } }] } };
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (SET_HOLDERS.has(k) && v && typeof v === 'object') {
+      for (const [f, w] of Object.entries(v as AstNode)) (v as AstNode)[f] = withSetPlaceholders(w, f === 'targetList', out);
+    } else node[k] = withSetPlaceholders(v, inSet, out);
+  }
+  return node;
 }
 
 /** The node type name and body of a wrapped node (`{ColumnRef: {...}}` -> ['ColumnRef', {...}]). */

@@ -8,7 +8,7 @@ import { type AstNode, deparseNode, parseSql, strList, unwrap } from './libpg.js
 import { intervalLiteralWithTypmods, normalizeIntervalLiteral } from './interval-literal.js';
 import { figureColname } from './figure-colname.js';
 import { moneyLiteral } from './money-literal.js';
-import { printedRangeNames } from './range-names.js';
+import { printedRangeNames, printedSubselectNames } from './range-names.js';
 import { normalizeJsonPathLiteral } from './jsonpath-literal.js';
 import { internalTypeName, isBuiltinTypeName, lowerTypeName } from './type-names.js';
 import type { NameRef, TypeRef } from './ddl.js';
@@ -238,8 +238,10 @@ function walk(node: AstNode, mode: Mode): AstNode {
       const from = body.fromClause as AstNode[] | undefined;
       // One FROM item (not a join): every column is its own (or an outer query's) either way.
       const single = !from || (from.length === 1 && !isKind(from[0], 'JoinExpr'));
-      const inner: Mode = { ...mode, stripQualifiers: single, outputCasts: false, castTop: false };
-      const out = walkFields(mode.query ? withSetOpNames(body) : body, inner);
+      // A sub-select of an expression (policy, rule, SQL-standard body) is a query too: the
+      // catalog names its output columns (`SELECT max(id) AS max`) as it does a view's.
+      const inner: Mode = { ...mode, query: true, stripQualifiers: single, outputCasts: false, castTop: false };
+      const out = walkFields(withSetOpNames(body), inner);
       if (mode.outputCasts && !isSetOp(body) && Array.isArray(body.targetList)) out.targetList = walkList(body.targetList, { ...inner, castTop: true });
       return { SelectStmt: out };
     }
@@ -309,19 +311,30 @@ function shapeKey(node: AstNode): string {
  * Canonical text of an expression AST node (from a migration statement). Memoised on the node's
  * shape: histories repeat the same defaults and checks thousands of times, and printing is the
  * expensive part. The key is the native JSON text with locations cut out by a regex, ~3x cheaper
- * than JSON.stringify with a replacer function.
+ * than JSON.stringify with a replacer function. `outer`: the FROM-item names the catalog prints
+ * the expression under (a policy's table), which a sub-select's FROM item of the same name gives way to (`t_1`).
  */
-export function canonicalExprNode(node: AstNode): string {
-  return canonicalOfKey(shapeKey(node), node);
+export function canonicalExprNode(node: AstNode, outer: readonly string[] = []): string {
+  return canonicalOfKey(outerKey(outer) + shapeKey(node), node, outer);
 }
 
-function canonicalOfKey(key: string, node: AstNode): string {
+/** The memo-key prefix of the outer FROM-item names an expression is printed under. */
+const outerKey = (outer: readonly string[]): string => (outer.length ? `${outer.join('\0')}\0\0` : '');
+
+function canonicalOfKey(key: string, node: AstNode, outer: readonly string[] = []): string {
   let out = nodeCache.get(key);
   if (out === undefined) {
-    out = deparseNode(walk(node, EXPR));
+    out = deparseNode(walk(key.includes('"SubLink"') ? withSubselectNames(node, outer) : node, EXPR));
     nodeCache.set(key, out);
   }
   return out;
+}
+
+/** A copy of an expression with its sub-selects' FROM items named as the catalog prints them (see printedSubselectNames). */
+function withSubselectNames(node: AstNode, outer: readonly string[]): AstNode {
+  const named = structuredClone(node);
+  printedSubselectNames(named, outer);
+  return named;
 }
 
 const writtenCache = new Map<string, string>();
@@ -376,10 +389,13 @@ export function canonicalQueryNode(node: AstNode, outputCasts = false): string {
 
 /**
  * Canonical text of a rule action (INSERT / UPDATE / DELETE / SELECT / NOTIFY): as a query, with
- * column qualifiers dropped except NEW and OLD (pg_get_ruledef qualifies every column).
+ * column qualifiers dropped except NEW and OLD (pg_get_ruledef qualifies every column), FROM items
+ * named as pg_get_ruledef names them.
  */
 export function canonicalRuleActionNode(node: AstNode): string {
-  return deparseNode(walk(node, { query: true, stripQualifiers: true }));
+  const named = structuredClone(node);
+  printedRangeNames(named, ['old', 'new']);
+  return deparseNode(walk(named, { query: true, stripQualifiers: true }));
 }
 
 function parseExpr(sql: string): AstNode {
@@ -400,14 +416,15 @@ const NEXTVAL_DEFAULT = /^nextval\('([A-Za-z0-9_$."]+)'::regclass\)$/;
 
 /**
  * Canonical text of an expression given as SQL text (e.g. `pg_get_expr` output). Memoised:
- * catalogs repeat the same defaults thousands of times.
+ * catalogs repeat the same defaults thousands of times. `outer` as for canonicalExprNode.
  */
-export function normalizeExpression(sql: string): string {
-  let out = exprCache.get(sql);
+export function normalizeExpression(sql: string, outer: readonly string[] = []): string {
+  const key = outerKey(outer) + sql;
+  let out = exprCache.get(key);
   if (out === undefined) {
     const seq = NEXTVAL_DEFAULT.exec(sql)?.[1];
-    out = seq !== undefined ? `nextval('${seq}')` : canonicalExprNode(parseExpr(sql));
-    exprCache.set(sql, out);
+    out = seq !== undefined ? `nextval('${seq}')` : canonicalExprNode(parseExpr(sql), outer);
+    exprCache.set(key, out);
   }
   return out;
 }
@@ -481,8 +498,8 @@ export function renameColumnInExpression(sql: string, from: string, to: string, 
  * text (renamed sequences, enum labels, coerced constants) without always rewriting the written
  * text; where they part, only the canonical text is fit to execute.
  */
-export function writtenMatches(written: string, canonical: string): boolean {
-  return normalizeExpression(written) === canonical;
+export function writtenMatches(written: string, canonical: string, outer: readonly string[] = []): boolean {
+  return normalizeExpression(written, outer) === canonical;
 }
 
 const TRUE_WORDS = new Set(['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1']);

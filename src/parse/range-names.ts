@@ -115,9 +115,45 @@ function select(sel: AstNode, outer: readonly Level[], taken: ReadonlySet<string
 }
 
 /**
- * Gives every FROM item of a query (a SelectStmt node, changed in place) the name
- * pg_get_viewdef prints it under, and its column references the same qualifier.
+ * Gives every FROM item of a query (a SelectStmt, or an UPDATE / DELETE / INSERT, changed in
+ * place) the name pg_get_viewdef prints it under, and its column references the same qualifier.
+ * `taken`: names of the context (a rule's `old` and `new`); the target of DML shares its level
+ * (`UPDATE t SET n = (SELECT max(n) FROM t)` prints `FROM t t_1`).
  */
-export function printedRangeNames(stmt: AstNode): void {
-  if (stmt?.SelectStmt) select(stmt.SelectStmt, [], new Set());
+export function printedRangeNames(stmt: AstNode, taken: readonly string[] = []): void {
+  const body = stmt?.UpdateStmt ?? stmt?.DeleteStmt ?? stmt?.InsertStmt;
+  if (stmt?.SelectStmt) select(stmt.SelectStmt, [], new Set(taken));
+  else if (body) dml(body, new Set(taken));
+}
+
+/**
+ * Gives the FROM items of every sub-select of an expression (changed in place) the names
+ * pg_get_expr prints them under: `outer` are the names the expression itself sees (a policy's
+ * table), so `USING (id = (SELECT max(id) FROM t))` on t prints `FROM t t_1`.
+ */
+export function printedSubselectNames(node: AstNode, outer: readonly string[]): void {
+  expr(node, [], new Set(outer));
+}
+
+/** The name a DML statement's target relation is known by (its alias, else its name). */
+const targetName = (rel: AstNode): string[] => (rel ? [rel.alias?.aliasname ?? rel.relname] : []);
+
+/**
+ * The names a rule's WHERE is printed under (pg_get_ruledef prints it in the first action's
+ * context): `old`, `new` and the first action's target (`DO UPDATE t ..` makes a sub-select's
+ * `FROM t` print as `t t_1`), or a SELECT action's FROM items.
+ */
+export function ruleWhereNames(actions: readonly AstNode[]): string[] {
+  const [first] = actions;
+  const dml = first?.UpdateStmt ?? first?.DeleteStmt ?? first?.InsertStmt;
+  const sel = first?.SelectStmt;
+  const own = dml ? targetName(dml.relation) : sel ? fromItems(sel.fromClause).flatMap((i) => refname(i)?.name ?? []) : [];
+  return ['old', 'new', ...own];
+}
+
+/** DML (an UPDATE, DELETE or INSERT of a rule action or SQL-standard body): the target and FROM / USING items are one level. */
+function dml(body: AstNode, taken: ReadonlySet<string>): void {
+  const items = fromItems(body.fromClause ?? body.usingClause);
+  const { level, names } = nameLevel(items, new Set([...taken, ...targetName(body.relation)]));
+  for (const [k, v] of Object.entries(body)) if (k !== 'relation') expr(v, [level], names);
 }

@@ -296,6 +296,15 @@ export function expandViewStars(definition: string, columnsOf: ColumnsOf, defaul
 }
 
 /**
+ * An expression (a policy's USING) with `*` of its sub-selects expanded into the columns the
+ * relations have now, as PostgreSQL stores it (`EXISTS (SELECT * FROM u)` prints `EXISTS (SELECT
+ * id, v FROM u)`); undefined when there is no star to expand or a relation's columns are unknown.
+ */
+export function expandExpressionStars(expression: string, columnsOf: ColumnsOf, defaultSchema = 'public'): string | undefined {
+  return expandViewStars(`SELECT (${expression})`, columnsOf, defaultSchema)?.replace(/^SELECT /, '');
+}
+
+/**
  * Does a view's query use the relation or the column (resolved as the parser does)? PostgreSQL
  * refuses to change the type of a column a view uses, and to drop a view another view uses.
  */

@@ -5,6 +5,7 @@
  */
 import { type AstNode, deparseNode, parseSql } from './libpg.js';
 import { canonicalExprNode, canonicalRuleActionNode, writtenExprNode } from './normalize-expr.js';
+import { ruleWhereNames } from './range-names.js';
 import { type ColumnsOf, type Entry, expr, fromItem, type Scope, select, type ViewRename, type Walk } from './rewrite-view.js';
 
 /** An INSERT without a column list gets its table's leading columns, as many as it gives values. */
@@ -145,7 +146,7 @@ export function renameColumnInRule(
   for (const a of actions) renameInAction(a, newOld, rename, w);
   if (!w.changed) return undefined;
   return {
-    ...(whereChanged ? { where: { canonical: canonicalExprNode(stmt.whereClause), written: writtenExprNode(stmt.whereClause) } } : {}),
+    ...(whereChanged ? { where: { canonical: canonicalExprNode(stmt.whereClause, ruleWhereNames(actions)), written: writtenExprNode(stmt.whereClause) } } : {}),
     actions: actions.map((a) => deparseNode(a)),
   };
 }

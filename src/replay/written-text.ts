@@ -3,8 +3,8 @@ import type { SchemaState } from '../model/schema-state.js';
 import { writtenMatches } from '../parse/index.js';
 
 /** Is a written text absent, or still the same expression as the canonical one? */
-const fits = (written: string | undefined, canonical: string | undefined): boolean =>
-  written === undefined || (canonical !== undefined && writtenMatches(written, canonical));
+const fits = (written: string | undefined, canonical: string | undefined, outer: readonly string[] = []): boolean =>
+  written === undefined || (canonical !== undefined && writtenMatches(written, canonical, outer));
 
 /**
  * Defaults are left as replay keeps them: it drops their written text wherever it rewrites one,
@@ -63,8 +63,9 @@ function index(i: IndexDef): IndexDef {
 }
 
 function policy(p: PolicyDef): PolicyDef {
-  const usingFits = fits(p.usingSql, p.using);
-  const checkFits = fits(p.withCheckSql, p.withCheck);
+  // Printed under the table's name, which a sub-select's FROM item gives way to (see printedSubselectNames).
+  const usingFits = fits(p.usingSql, p.using, [p.table]);
+  const checkFits = fits(p.withCheckSql, p.withCheck, [p.table]);
   if (usingFits && checkFits) return p;
   const { usingSql, withCheckSql, ...rest } = p;
   return { ...rest, ...(usingFits && usingSql !== undefined ? { usingSql } : {}), ...(checkFits && withCheckSql !== undefined ? { withCheckSql } : {}) };

@@ -19,15 +19,19 @@ function roles(list: AstNode[]): PolicyRole[] {
 
 type Clauses = { using?: string; usingSql?: string; withCheck?: string; withCheckSql?: string };
 
-/** USING and WITH CHECK, canonical (compared) and as written (executed), those given only. */
+/**
+ * USING and WITH CHECK, canonical (compared) and as written (executed), those given only. The
+ * catalog prints them under the table's name: a sub-select's FROM item of that name becomes `t_1`.
+ */
 function clauses(s: AstNode): Clauses {
   const out: Clauses = {};
+  const outer = [s.table.relname as string];
   if (s.qual) {
-    out.using = canonicalExprNode(s.qual);
+    out.using = canonicalExprNode(s.qual, outer);
     out.usingSql = writtenExprNode(s.qual);
   }
   if (s.with_check) {
-    out.withCheck = canonicalExprNode(s.with_check);
+    out.withCheck = canonicalExprNode(s.with_check, outer);
     out.withCheckSql = writtenExprNode(s.with_check);
   }
   return out;

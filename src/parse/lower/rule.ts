@@ -1,6 +1,7 @@
 import type { Ddl, RuleDdl } from '../ddl.js';
 import { type AstNode, deparseNode } from '../libpg.js';
 import { canonicalExprNode, writtenExprNode } from '../normalize-expr.js';
+import { ruleWhereNames } from '../range-names.js';
 import { rangeVarName } from './constraint.js';
 
 const EVENTS: Record<string, RuleDdl['event']> = { CMD_SELECT: 'select', CMD_INSERT: 'insert', CMD_UPDATE: 'update', CMD_DELETE: 'delete' };
@@ -11,7 +12,7 @@ export function lowerRule(s: AstNode): Ddl {
   if (!event) return { kind: 'unsupported', what: `CREATE RULE .. ON ${String(s.event)}` };
   return {
     kind: 'createRule', name: s.rulename, table: rangeVarName(s.relation), orReplace: !!s.replace, event, instead: !!s.instead,
-    ...(s.whereClause ? { where: canonicalExprNode(s.whereClause), whereSql: writtenExprNode(s.whereClause) } : {}),
+    ...(s.whereClause ? { where: canonicalExprNode(s.whereClause, ruleWhereNames(s.actions ?? [])), whereSql: writtenExprNode(s.whereClause) } : {}),
     actions: (s.actions ?? []).map((a: AstNode) => deparseNode(a)),
   };
 }

@@ -1,4 +1,4 @@
-import { columnsInExpression, normalizeExpression, renameInTableExpression, type ViewRename } from '../../parse/index.js';
+import { columnsInExpression, expandExpressionStars, normalizeExpression, renameInTableExpression, type ViewRename } from '../../parse/index.js';
 import type { Draft } from '../draft.js';
 import { columnsOf } from './draft-columns.js';
 import type { Mutable } from '../../model/mutable.js';
@@ -28,6 +28,26 @@ function clauseError(command: PolicyDef['command'], using: boolean, withCheck: b
   return undefined;
 }
 
+type Clauses = Pick<CreatePolicy, 'using' | 'usingSql' | 'withCheck' | 'withCheckSql'>;
+
+/**
+ * The clauses with `*` of their sub-selects expanded into the columns the relations have now:
+ * PostgreSQL stores the expansion (a column added later does not join it), and pg_get_expr prints it.
+ */
+function withStarsExpanded<T extends Clauses>(d: Draft, table: TableDef, s: T): T {
+  const out: Mutable<T> = { ...s };
+  const expand = (canonical: string | undefined, written: string | undefined): [string, string] | undefined => {
+    const text = written ?? canonical;
+    const expanded = text?.includes('*') ? expandExpressionStars(text, columnsOf(d)) : undefined;
+    return expanded === undefined ? undefined : [normalizeExpression(expanded, [table.name]), expanded];
+  };
+  const using = expand(s.using, s.usingSql);
+  if (using) [out.using, out.usingSql] = using;
+  const check = expand(s.withCheck, s.withCheckSql);
+  if (check) [out.withCheck, out.withCheckSql] = check;
+  return out;
+}
+
 /** The USING / WITH CHECK clauses a CREATE POLICY gives, canonical and written. */
 function clauses(s: CreatePolicy): Partial<PolicyDef> {
   const out: Partial<Mutable<PolicyDef>> = {};
@@ -52,14 +72,15 @@ export function createPolicy(ctx: ReplayContext, s: CreatePolicy): void {
   if (!roles) return ctx.warn('not modelled: CREATE POLICY .. TO CURRENT_USER / CURRENT_ROLE / SESSION_USER (the role is whoever runs the migration)');
   ctx.draft.policies.set(key, {
     schema: table.schema, table: table.name, name: s.name, permissive: s.permissive, command: s.command, roles,
-    ...clauses(s), origin: ctx.origin,
+    ...clauses(withStarsExpanded(ctx.draft, table, s)), origin: ctx.origin,
   });
 }
 
 /** ALTER POLICY .. TO / USING / WITH CHECK: each clause given replaces the policy's. */
-export function alterPolicy(ctx: ReplayContext, s: AlterPolicy): void {
-  const table = ctx.table(s.table);
+export function alterPolicy(ctx: ReplayContext, given: AlterPolicy): void {
+  const table = ctx.table(given.table);
   if (!table) return;
+  const s = withStarsExpanded(ctx.draft, table, given);
   const key = policyKey(table.schema, table.name, s.name);
   const p = ctx.draft.policies.get(key);
   if (!p) return ctx.error(missingPolicy(s.name, table.name));
@@ -141,12 +162,12 @@ export function followRenameInPolicies(d: Draft, rename: ViewRename): void {
     const out: Mutable<PolicyDef> = { ...p };
     const using = re(p.usingSql ?? p.using);
     if (using !== undefined) {
-      out.using = normalizeExpression(using);
+      out.using = normalizeExpression(using, [p.table]);
       if (p.usingSql !== undefined) out.usingSql = using;
     }
     const check = re(p.withCheckSql ?? p.withCheck);
     if (check !== undefined) {
-      out.withCheck = normalizeExpression(check);
+      out.withCheck = normalizeExpression(check, [p.table]);
       if (p.withCheckSql !== undefined) out.withCheckSql = check;
     }
     if (using !== undefined || check !== undefined) d.policies.set(k, out);
