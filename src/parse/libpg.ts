@@ -33,7 +33,7 @@ export function parsePlpgsql(sql: string): AstNode {
 
 /** Prints an AST node back to SQL on one line. */
 export function deparseNode(node: AstNode): string {
-  if (!hasSetSubselect(node, false)) return deparseSync(node, { pretty: false });
+  if (typeof node !== 'object' || node === null || !hasSetSubselect(node, false)) return deparseSync(node, { pretty: false });
   // pgsql-deparser prints the SET list of an UPDATE (or ON CONFLICT DO UPDATE) in a context that
   // reaches into its sub-selects, so `SET n = (SELECT max(v) AS m FROM u)` came out as `(SELECT m
   // = max(v) FROM u)`: another query. Each sub-select of a SET value is printed on its own.
@@ -49,12 +49,17 @@ const SELF_DELIMITED = new Set(['EXPR_SUBLINK', 'EXISTS_SUBLINK', 'ARRAY_SUBLINK
 
 /** Does a tree hold a sub-select inside an UPDATE's (or ON CONFLICT's) SET values? */
 function hasSetSubselect(node: AstNode, inSet: boolean): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some((n) => hasSetSubselect(n, inSet));
+  // Asked of every tree printed: a plain loop, no allocation (Object.entries doubled the cost of printing).
+  if (Array.isArray(node)) {
+    for (const n of node) if (typeof n === 'object' && n !== null && hasSetSubselect(n, inSet)) return true;
+    return false;
+  }
   if (inSet && node.SubLink) return true;
-  for (const [k, v] of Object.entries(node)) {
-    const set = inSet || (SET_HOLDERS.has(k) && hasSetSubselect((v as AstNode)?.targetList, true));
-    if (set || hasSetSubselect(v, inSet)) return true;
+  for (const k in node) {
+    const v = node[k];
+    if (typeof v !== 'object' || v === null) continue;
+    if (!inSet && SET_HOLDERS.has(k) && hasSetSubselect(v.targetList ?? [], true)) return true;
+    if (hasSetSubselect(v, inSet)) return true;
   }
   return false;
 }
