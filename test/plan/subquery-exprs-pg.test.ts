@@ -65,3 +65,17 @@ describe('sub-selects in policies, SQL-standard bodies and rules converge (pg_du
     expect(diff(replayedClean(history), await introspect(f.db)).changes).toEqual([]);
   });
 });
+
+/** The policy's table renamed: its sub-selects over it print the new name, and give way to it (`FROM t2 t2_1`). */
+const RENAMED = [
+  `CREATE TABLE t (id int PRIMARY KEY, n int);
+   ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+   CREATE POLICY p_max ON t USING (id = (SELECT max(id) FROM t));
+   CREATE POLICY p_clash ON t USING (EXISTS (SELECT 1 FROM t t WHERE t.id = 1));
+   CREATE POLICY p_star ON t FOR INSERT WITH CHECK (EXISTS (SELECT * FROM t WHERE n > 0));`,
+  `ALTER TABLE t RENAME TO t2;`,
+];
+
+describe('sub-selects in policies over their own renamed table converge (pg_dump oracle)', () => {
+  convergesFromEachRevision(revisionsFromSql('subquery_renamed', RENAMED), db);
+});
