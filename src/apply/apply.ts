@@ -195,8 +195,7 @@ export async function apply(db: Database, target: ApplyTarget | Promise<ApplyTar
     }
     // A schema the history renamed is read under its earlier names too (read again when it was).
     const schemas = schemasWithPastNames(wanted, opts.schemas ?? []);
-    const wider = schemas.length > (opts.schemas?.length ?? 0);
-    const live = wider ? inScope(await reading.catch(() => undefined).then(() => introspect(db, { ...scope, schemas: [...schemas] })), schemas) : await reading;
+    const live = schemas ? inScope(await reading.catch(() => undefined).then(() => introspect(db, { ...scope, schemas: [...schemas] })), schemas) : await reading;
     if (history) history = { ...history, alembicVersion: await readAlembicVersion(db) };
     const plan = planChanges(diff(wanted, live, diffOpts), live, { ...planOpts, ...(history ? { history } : {}) });
     if (opts.expectedFingerprint !== undefined && opts.expectedFingerprint !== plan.fingerprint) {

@@ -75,8 +75,8 @@ export async function replayAndIntrospect(
   // target as from the live database (the catalog read also returns `public` whatever the scope).
   // A schema the history renamed is read under its earlier names too (read again when it was).
   const schemas = schemasWithPastNames(result.state, scope.schemas ?? []);
-  const wider = schemas.length > (scope.schemas?.length ?? 0) ? { ...scope, schemas } : scope;
-  const live = wider === scope ? await pending : await settle().then(() => startIntrospection(db, wider));
+  const wider = schemas ? { ...scope, schemas } : scope;
+  const live = schemas ? await settle().then(() => startIntrospection(db, wider)) : await pending;
   return { target: scopeState(result.state, wider), live: scopeState(live, wider), replayed: result };
 }
 

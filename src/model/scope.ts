@@ -36,10 +36,11 @@ export function scopeState(s: SchemaState, scope: Scope): SchemaState {
  * `--schema` widened by the earlier names the history gave those schemas (ALTER SCHEMA .. RENAME)
  * that the target no longer has: a live database behind the history still has the schema under
  * such a name, and the diff must see it there to plan the rename (else it creates the schema
- * anew and never sees the old one). Empty (every schema) stays empty.
+ * anew and never sees the old one). Undefined when there is none to add (every schema, or no
+ * rename in scope): the live read already made with `schemas` stands.
  */
-export function schemasWithPastNames(target: SchemaState, schemas: readonly string[]): readonly string[] {
-  if (!schemas.length) return schemas;
+export function schemasWithPastNames(target: SchemaState, schemas: readonly string[]): readonly string[] | undefined {
+  if (!schemas.length) return undefined;
   const out = [...schemas];
   for (let grew = true; grew; ) {
     grew = false;
@@ -49,5 +50,5 @@ export function schemasWithPastNames(target: SchemaState, schemas: readonly stri
       if (out.includes(e.to.name) && !out.includes(from) && !target.schemas.has(from)) grew = !!out.push(from);
     }
   }
-  return out;
+  return out.length > schemas.length ? out : undefined;
 }
